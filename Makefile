@@ -1,0 +1,99 @@
+# shequ — small Unix filters for a residential community in lockdown.
+# Respects CC CFLAGS CPPFLAGS LDFLAGS LDLIBS PREFIX DESTDIR.
+
+VERSION   = 0.1.0
+PREFIX   ?= /usr/local
+BINDIR   ?= $(PREFIX)/bin
+DATADIR  ?= $(PREFIX)/share/shequ
+MANDIR   ?= $(PREFIX)/share/man
+COMPDIR  ?= $(PREFIX)/share/bash-completion/completions
+
+CC       ?= cc
+CFLAGS   ?= -O2 -g
+WARN      = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter
+JANSSON_CFLAGS := $(shell pkg-config --cflags jansson 2>/dev/null)
+JANSSON_LIBS   := $(shell pkg-config --libs jansson 2>/dev/null || echo -ljansson)
+SQ_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Ilib \
+              -DSQ_VERSION='"$(VERSION)"' -DSQ_DATADIR='"$(DATADIR)"' $(JANSSON_CFLAGS)
+SQ_LIBS     = -lcsv $(JANSSON_LIBS) -lm
+
+# Everything built goes under $(B); the sanitizer build uses another $(B).
+B        ?= build
+
+LIB_SRC   = $(sort $(wildcard lib/*.c))
+LIB_OBJ   = $(LIB_SRC:lib/%.c=$(B)/lib/%.o)
+LIB_HDR   = $(wildcard lib/*.h)
+CMD_SRC   = $(sort $(wildcard cmd/*.c))
+PROGS     = $(CMD_SRC:cmd/%.c=$(B)/bin/%)
+TOOL_SRC  = $(sort $(wildcard tools/*.c))
+TOOLS     = $(TOOL_SRC:tools/%.c=$(B)/tools/%)
+UNIT_SRC  = $(sort $(wildcard tests/unit/test_*.c))
+UNITS     = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
+MAN1      = $(wildcard man/man1/*.1)
+MAN7      = $(wildcard man/man7/*.7)
+
+all: $(PROGS) $(TOOLS)
+
+$(B)/lib/%.o: lib/%.c $(LIB_HDR)
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(SQ_CPPFLAGS) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(B)/libshequ.a: $(LIB_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $(LIB_OBJ)
+
+$(B)/bin/%: cmd/%.c $(B)/libshequ.a $(LIB_HDR)
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(SQ_CPPFLAGS) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libshequ.a $(SQ_LIBS) $(LDLIBS)
+
+$(B)/tools/%: tools/%.c $(B)/libshequ.a $(LIB_HDR)
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(SQ_CPPFLAGS) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libshequ.a $(SQ_LIBS) $(LDLIBS)
+
+$(B)/tests/%: tests/unit/%.c tests/unit/unit.h $(B)/libshequ.a $(LIB_HDR)
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(SQ_CPPFLAGS) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -Itests/unit -o $@ $< $(B)/libshequ.a $(SQ_LIBS) $(LDLIBS)
+
+# ---- tests -------------------------------------------------------------
+# check: the suite on the normal build, then again under ASan+UBSan.
+SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+check: test check-asan
+
+test: all $(UNITS)
+	@sh tests/run-all.sh $(B)
+
+check-asan:
+	@$(MAKE) --no-print-directory B=build-asan CFLAGS='$(SAN_FLAGS)' LDFLAGS='$(SAN_FLAGS)' test
+
+# regenerate golden outputs for review with git diff
+golden: all
+	@SQ_REGEN=1 sh tests/run.sh $(B)
+
+lint-man:
+	@sh tests/lint-man.sh
+
+bench: all
+	@sh bench/run.sh
+
+# ---- install -----------------------------------------------------------
+install: all
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(COMPDIR)
+	for p in $(PROGS); do install -m 755 $$p $(DESTDIR)$(BINDIR)/; done
+	cp -R share/. $(DESTDIR)$(DATADIR)/
+	for m in $(MAN1); do install -m 644 $$m $(DESTDIR)$(MANDIR)/man1/; done
+	for m in $(MAN7); do install -m 644 $$m $(DESTDIR)$(MANDIR)/man7/; done
+	for p in $(PROGS); do n=$$(basename $$p); \
+	  printf 'complete -F _longopt %s\n' $$n > $(DESTDIR)$(COMPDIR)/$$n; done
+
+uninstall:
+	for p in $(PROGS); do n=$$(basename $$p); rm -f $(DESTDIR)$(BINDIR)/$$n $(DESTDIR)$(COMPDIR)/$$n; done
+	for m in $(MAN1); do rm -f $(DESTDIR)$(MANDIR)/man1/$$(basename $$m); done
+	for m in $(MAN7); do rm -f $(DESTDIR)$(MANDIR)/man7/$$(basename $$m); done
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build build-asan
+
+.PHONY: all check test check-asan golden lint-man bench install uninstall clean
+.SUFFIXES:

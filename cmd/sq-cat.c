@@ -1,0 +1,200 @@
+/*
+ * sq-cat — the record layer as a program: read any supported table, write it
+ * in the chosen format with every value verbatim.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "opts.h"
+#include "reader.h"
+#include "rejects.h"
+#include "writer.h"
+
+static const char synopsis[] = "sq-cat [options] [FILE...]";
+
+static void
+usage(void)
+{
+	printf("usage: %s\n\n"
+"Read CSV, NDJSON or a JSON array in UTF-8, GB18030/GBK or UTF-16, and write\n"
+"it as CSV, NDJSON or a JSON array with every value verbatim: nothing is\n"
+"trimmed or reformatted, and in JSON every value is a string.  Rows that\n"
+"cannot be read faithfully are rejected with FILE:LINE and the reason.\n"
+"With no FILE, or when FILE is -, read standard input.\n\n", synopsis);
+	fputs(sq_common_help, stdout);
+	printf("\nexamples:\n"
+"  sq-cat -o json roster.csv | jq -r '.[\"联系电话\"]'\n"
+"  sq-cat --bom --crlf -O for-excel.csv export.json\n"
+"  sq-cat -R bad.csv a.csv b.csv > all.csv\n");
+}
+
+/* Later files must have the first file's columns, in any order. */
+static int
+map_columns(const struct sq_rec *first, const struct sq_reader *r, size_t *map)
+{
+	const struct sq_rec *h = sq_reader_header(r);
+
+	if (h->nf != first->nf)
+		return -1;
+	for (size_t i = 0; i < first->nf; i++) {
+		long c = sq_reader_col(r, sq_rec_get(first, i));
+		if (c < 0)
+			return -1;
+		map[i] = (size_t)c;
+	}
+	return 0;
+}
+
+struct totals {
+	long	 rows, written, rejected, blank, titles, headers;
+};
+
+static int
+cat_file(const char *path, struct sq_common *c, struct sq_writer *w,
+    struct sq_rejects *rj, struct sq_rec *first, int *have_first,
+    struct totals *t)
+{
+	struct sq_reader *r = sq_reader_open(path, &c->in);
+	struct sq_rec rec, out;
+	size_t *map = NULL;
+	int st, rc = 0;
+
+	if (r == NULL)
+		return -1;
+	sq_rejects_columns(rj, sq_reader_rawheader(r));
+	if (!*have_first) {
+		*have_first = 1;
+		sq_rec_copy(first, sq_reader_header(r));
+		sq_writer_header(w, first);
+	} else if (sq_reader_ncols(r) > 0) {
+		map = sq_xcalloc(first->nf + 1, sizeof(*map));
+		if (map_columns(first, r, map) < 0) {
+			sq_error("%s: its columns differ from the first "
+			    "file's; convert the files separately",
+			    sq_reader_name(r));
+			free(map);
+			sq_reader_close(r);
+			return -1;
+		}
+	}
+	sq_rec_init(&rec);
+	sq_rec_init(&out);
+	while ((st = sq_reader_next(r, &rec)) > 0) {
+		if (st == SQ_READ_BAD) {
+			sq_rejects_add(rj, sq_reader_name(r), &rec, rec.err);
+			if (c->strict) {
+				rc = 1;
+				break;
+			}
+			continue;
+		}
+		if (map) {
+			sq_rec_clear(&out);
+			for (size_t i = 0; i < first->nf; i++)
+				sq_rec_push(&out, sq_rec_get(&rec, map[i]),
+				    rec.len[map[i]]);
+			sq_writer_row(w, &out);
+		} else
+			sq_writer_row(w, &rec);
+		t->written++;
+	}
+	if (st == SQ_READ_IOERR)
+		rc = -1;
+	const struct sq_reader_stats *s = sq_reader_stats(r);
+	t->rows += s->rows;
+	t->blank += s->blank;
+	t->titles += s->titles;
+	t->headers += s->headers;
+	sq_rec_free(&rec);
+	sq_rec_free(&out);
+	free(map);
+	sq_reader_close(r);
+	return rc;
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		SQ_COMMON_LONGOPTS,
+		{ "help",    no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct sq_common c;
+	struct sq_writer *w;
+	struct sq_rejects *rj;
+	struct sq_rec first;
+	struct totals t = { 0 };
+	int ch, have_first = 0, failed = 0, stopped = 0;
+
+	sq_start(argc, argv);
+	sq_common_init(&c);
+	while ((ch = getopt_long(argc, argv, SQ_COMMON_SHORTOPTS "hV", longopts,
+	    NULL)) != -1) {
+		if (sq_common_opt(&c, ch, optarg, synopsis))
+			continue;
+		switch (ch) {
+		case 'h':
+			usage();
+			return 0;
+		case 'V':
+			sq_print_version();
+			return 0;
+		default:
+			sq_usage_error(synopsis, "unknown option");
+		}
+	}
+	argc -= optind;
+	argv += optind;
+
+	struct sq_aliases *aliases = NULL;
+	char *apath = sq_datafile(&c, "aliases.txt");
+	/* aliases only help find the header under a title; optional here */
+	if (c.in.header_line == 0 && access(apath, R_OK) == 0)
+		aliases = sq_aliases_load(apath);
+	free(apath);
+	c.in.aliases = aliases;
+
+	if ((rj = sq_rejects_open(c.rejects)) == NULL)
+		return SQ_EXIT_USAGE;
+	if ((w = sq_writer_open(c.output, &c.out)) == NULL) {
+		sq_rejects_abort(rj);
+		return SQ_EXIT_USAGE;
+	}
+	sq_rec_init(&first);
+	static char *stdin_only[] = { "-", NULL };
+	char **files = argc ? argv : stdin_only;
+	for (; *files && !stopped; files++) {
+		int rc = cat_file(*files, &c, w, rj, &first, &have_first, &t);
+		if (rc < 0)
+			failed = 1;
+		if (rc > 0)
+			stopped = 1;
+	}
+	sq_rec_free(&first);
+	sq_aliases_free(aliases);
+	t.rejected = sq_rejects_count(rj);
+	if (t.rejected || t.titles || t.headers)
+		sq_note("%ld row%s read: %ld written, %ld rejected "
+		    "(skipped: %ld blank, %ld title, %ld repeated header)",
+		    t.rows, t.rows == 1 ? "" : "s", t.written, t.rejected,
+		    t.blank, t.titles, t.headers);
+	if (stopped)
+		sq_note("stopped at the first rejected row (--strict); no "
+		    "output written");
+	if (stopped || (failed && c.output)) {
+		sq_writer_abort(w);
+		sq_rejects_close(rj);
+	} else {
+		if (sq_writer_close(w) < 0)
+			failed = 1;
+		if (sq_rejects_close(rj) < 0)
+			failed = 1;
+	}
+	int status = sq_diag_finish();
+	return failed ? SQ_EXIT_USAGE : status;
+}

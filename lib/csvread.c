@@ -1,0 +1,312 @@
+#include <csv.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csvread.h"
+#include "diag.h"
+
+/* libcsv's parser states (csv.h exposes the struct, libcsv.c the values) */
+#define LIBCSV_FIELD_BEGUN	2
+
+struct held_line {
+	char	*s;
+	size_t	 len;
+	long	 no;
+	char	*err;
+};
+
+struct sq_csv {
+	struct sq_source *src;
+	struct csv_parser p;
+	size_t	 max_record;
+	struct sq_rec *target;
+
+	/* lines of a record whose quoted field is still open */
+	struct held_line *pend;
+	size_t	 npend, cappend, pend_bytes;
+
+	/* lines to read again after an unterminated quote */
+	struct held_line *replay;
+	size_t	 nreplay, replay_pos;
+	struct held_line cur_replay;	/* owned copy handed out last */
+};
+
+static int
+never_space(unsigned char c)
+{
+	(void)c;
+	return 0;
+}
+
+static int
+only_lf(unsigned char c)
+{
+	return c == '\n';
+}
+
+static void
+reset_parser(struct sq_csv *c)
+{
+	c->p.pstate = 0;
+	c->p.quoted = 0;
+	c->p.spaces = 0;
+	c->p.entry_pos = 0;
+	c->p.status = 0;
+}
+
+struct sq_csv *
+sq_csv_new(struct sq_source *src, size_t max_record)
+{
+	struct sq_csv *c = sq_xcalloc(1, sizeof(*c));
+
+	c->src = src;
+	c->max_record = max_record;
+	if (csv_init(&c->p, CSV_STRICT) != 0)
+		sq_fatal("cannot start the CSV parser");
+	csv_set_space_func(&c->p, never_space);
+	csv_set_term_func(&c->p, only_lf);
+	return c;
+}
+
+static void
+held_free(struct held_line *h)
+{
+	free(h->s);
+	free(h->err);
+	h->s = h->err = NULL;
+}
+
+static void
+drop_pending(struct sq_csv *c)
+{
+	for (size_t i = 0; i < c->npend; i++)
+		held_free(&c->pend[i]);
+	c->npend = 0;
+	c->pend_bytes = 0;
+}
+
+void
+sq_csv_free(struct sq_csv *c)
+{
+	if (c == NULL)
+		return;
+	drop_pending(c);
+	free(c->pend);
+	for (size_t i = c->replay_pos; i < c->nreplay; i++)
+		held_free(&c->replay[i]);
+	free(c->replay);
+	held_free(&c->cur_replay);
+	csv_free(&c->p);
+	free(c);
+}
+
+static void
+hold(struct sq_csv *c, const struct sq_line *l)
+{
+	if (c->npend == c->cappend) {
+		c->cappend = c->cappend ? c->cappend * 2 : 8;
+		c->pend = sq_xrealloc(c->pend, c->cappend * sizeof(*c->pend));
+	}
+	struct held_line *h = &c->pend[c->npend++];
+	h->s = sq_xstrndup(l->s, l->len);
+	h->len = l->len;
+	h->no = l->no;
+	h->err = l->err ? sq_xstrdup(l->err) : NULL;
+	c->pend_bytes += l->len;
+}
+
+/* The next physical line: from the replay queue first, then the source. */
+static int
+next_line(struct sq_csv *c, struct sq_line *l)
+{
+	if (c->replay_pos < c->nreplay) {
+		held_free(&c->cur_replay);
+		c->cur_replay = c->replay[c->replay_pos++];
+		if (c->replay_pos == c->nreplay)
+			c->replay_pos = c->nreplay = 0;
+		l->s = c->cur_replay.s;
+		l->len = c->cur_replay.len;
+		l->no = c->cur_replay.no;
+		l->err = c->cur_replay.err;
+		return 1;
+	}
+	return sq_source_next(c->src, l);
+}
+
+static size_t
+body_len(const char *s, size_t len)
+{
+	if (len && s[len - 1] == '\n')
+		len--;
+	if (len && s[len - 1] == '\r')
+		len--;
+	return len;
+}
+
+/* Reject the held record's first line; read the others again later. */
+static void
+resync(struct sq_csv *c, struct sq_rec *rec, const char *why)
+{
+	struct held_line first = c->pend[0];
+	size_t rest = c->npend - 1;
+	size_t left = c->nreplay - c->replay_pos;
+	struct held_line *q = sq_xmalloc((rest + left + 1) * sizeof(*q));
+
+	memcpy(q, c->pend + 1, rest * sizeof(*q));
+	memcpy(q + rest, c->replay + c->replay_pos, left * sizeof(*q));
+	free(c->replay);
+	c->replay = q;
+	c->nreplay = rest + left;
+	c->replay_pos = 0;
+	c->npend = 0;
+	c->pend_bytes = 0;
+	reset_parser(c);
+
+	sq_rec_clear(rec);
+	sq_rec_push(rec, first.s, body_len(first.s, first.len));
+	rec->line = first.no;
+	sq_rec_seterr(rec, "%s", why);
+	held_free(&first);
+}
+
+static void
+on_field(void *s, size_t len, void *data)
+{
+	struct sq_csv *c = data;
+
+	sq_rec_push(c->target, s ? s : "", len);
+}
+
+static void
+on_row(int ch, void *data)
+{
+	(void)ch;
+	(void)data;
+}
+
+static void
+split_plain(struct sq_rec *rec, const char *s, size_t n)
+{
+	const char *end = s + n, *comma;
+
+	while ((comma = memchr(s, ',', (size_t)(end - s))) != NULL) {
+		sq_rec_push(rec, s, (size_t)(comma - s));
+		s = comma + 1;
+	}
+	sq_rec_push(rec, s, (size_t)(end - s));
+}
+
+static int
+in_open_quote(const struct sq_csv *c)
+{
+	return c->p.pstate == LIBCSV_FIELD_BEGUN && c->p.quoted;
+}
+
+/* Count of fields in rec, not counting empty ones past expect. */
+static int
+fits(const struct sq_rec *rec, size_t expect)
+{
+	if (expect == 0 || rec->nf == expect)
+		return 1;
+	if (rec->nf < expect)
+		return 0;
+	for (size_t i = expect; i < rec->nf; i++)
+		if (rec->len[i])
+			return 0;
+	return 1;
+}
+
+int
+sq_csv_next(struct sq_csv *c, struct sq_rec *rec, size_t expect_nf, long *blank)
+{
+	struct sq_line l;
+	char why[160];
+
+	sq_rec_clear(rec);
+	c->target = rec;
+	for (;;) {
+		int r = next_line(c, &l);
+		if (r < 0)
+			return SQ_READ_IOERR;
+		if (r == 0) {
+			if (c->npend == 0)
+				return SQ_READ_EOF;
+			snprintf(why, sizeof(why), "unterminated quote: the "
+			    "quoted field opened on this line never closes");
+			resync(c, rec, why);
+			return SQ_READ_BAD;
+		}
+		size_t n = body_len(l.s, l.len);
+		if (l.err) {
+			if (c->npend) {
+				hold(c, &l);
+				snprintf(why, sizeof(why), "unterminated quote? "
+				    "the quoted field runs into line %ld, which "
+				    "%s", l.no, l.err);
+				resync(c, rec, why);
+				return SQ_READ_BAD;
+			}
+			sq_rec_push(rec, l.s, n);
+			rec->line = l.no;
+			sq_rec_seterr(rec, "%s", l.err);
+			return SQ_READ_BAD;
+		}
+		if (c->npend == 0) {
+			rec->line = l.no;
+			if (n == 0) {
+				(*blank)++;
+				continue;
+			}
+			if (!memchr(l.s, '"', n)) {
+				split_plain(rec, l.s, n);
+				return SQ_READ_OK;
+			}
+		}
+		if (csv_parse(&c->p, l.s, n, on_field, on_row, c) != n) {
+			if (c->npend) {
+				hold(c, &l);
+				snprintf(why, sizeof(why), "unterminated or "
+				    "stray quote: the quoted field opened here "
+				    "breaks on line %ld", l.no);
+				resync(c, rec, why);
+				return SQ_READ_BAD;
+			}
+			reset_parser(c);
+			sq_rec_clear(rec);
+			sq_rec_push(rec, l.s, n);
+			rec->line = l.no;
+			sq_rec_seterr(rec, "stray quote: a '\"' inside a field "
+			    "must be doubled and the field quoted (RFC 4180)");
+			return SQ_READ_BAD;
+		}
+		if (in_open_quote(c)) {
+			hold(c, &l);
+			if (c->npend > SQ_CSV_MAX_LINES ||
+			    c->pend_bytes > c->max_record) {
+				snprintf(why, sizeof(why), "unterminated quote: "
+				    "the quoted field opened here runs over %zu "
+				    "lines", c->npend);
+				resync(c, rec, why);
+				return SQ_READ_BAD;
+			}
+			/* the line end is part of the quoted field */
+			csv_parse(&c->p, l.s + n, l.len - n, on_field, on_row, c);
+			continue;
+		}
+		csv_parse(&c->p, "\n", 1, on_field, on_row, c);
+		if (c->npend) {
+			hold(c, &l);
+			if (!fits(rec, expect_nf)) {
+				snprintf(why, sizeof(why), "unterminated quote? "
+				    "the quoted field opened here runs to line "
+				    "%ld and leaves %zu fields, not %zu", l.no,
+				    rec->nf, expect_nf);
+				resync(c, rec, why);
+				return SQ_READ_BAD;
+			}
+			rec->line = c->pend[0].no;
+			drop_pending(c);
+		}
+		return SQ_READ_OK;
+	}
+}

@@ -1,0 +1,206 @@
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+
+/* The program's own diagnostic state: one program, one instance. */
+static struct {
+	const char *prog;
+	int	 status;
+	int	 quiet;
+	long	 cap;
+	long	 shown;
+	long	 hidden;
+} D = { "shequ", 0, 0, 20, 0, 0 };
+
+void
+sq_diag_init(const char *progname)
+{
+	const char *slash = strrchr(progname, '/');
+
+	D.prog = slash ? slash + 1 : progname;
+}
+
+const char *
+sq_progname(void)
+{
+	return D.prog;
+}
+
+void
+sq_diag_quiet(int q)
+{
+	D.quiet = q;
+}
+
+void
+sq_diag_cap(long cap)
+{
+	D.cap = cap;
+}
+
+static void
+vmsg(const char *file, long line, const char *fmt, va_list ap)
+{
+	fflush(stdout);
+	if (file && line > 0)
+		fprintf(stderr, "%s: %s:%ld: ", D.prog, file, line);
+	else if (file)
+		fprintf(stderr, "%s: %s: ", D.prog, file);
+	else
+		fprintf(stderr, "%s: ", D.prog);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+static int
+take_slot(void)
+{
+	if (D.cap >= 0 && D.shown >= D.cap) {
+		D.hidden++;
+		return 0;
+	}
+	D.shown++;
+	return 1;
+}
+
+void
+sq_problem(const char *file, long line, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (D.status < SQ_EXIT_DATA)
+		D.status = SQ_EXIT_DATA;
+	if (!take_slot())
+		return;
+	va_start(ap, fmt);
+	vmsg(file, line, fmt, ap);
+	va_end(ap);
+}
+
+void
+sq_warn(const char *file, long line, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (D.quiet || !take_slot())
+		return;
+	va_start(ap, fmt);
+	vmsg(file, line, fmt, ap);
+	va_end(ap);
+}
+
+void
+sq_note(const char *fmt, ...)
+{
+	va_list ap;
+
+	if (D.quiet)
+		return;
+	va_start(ap, fmt);
+	vmsg(NULL, 0, fmt, ap);
+	va_end(ap);
+}
+
+void
+sq_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	D.status = SQ_EXIT_USAGE;
+	va_start(ap, fmt);
+	vmsg(NULL, 0, fmt, ap);
+	va_end(ap);
+}
+
+noreturn void
+sq_fatal(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg(NULL, 0, fmt, ap);
+	va_end(ap);
+	exit(SQ_EXIT_USAGE);
+}
+
+void
+sq_mark_problem(void)
+{
+	if (D.status < SQ_EXIT_DATA)
+		D.status = SQ_EXIT_DATA;
+}
+
+int
+sq_diag_finish(void)
+{
+	if (D.hidden > 0)
+		fprintf(stderr, "%s: %ld more message%s not shown "
+		    "(every rejected row is in the --rejects file)\n",
+		    D.prog, D.hidden, D.hidden == 1 ? "" : "s");
+	D.hidden = 0;
+	return D.status;
+}
+
+int
+sq_diag_status(void)
+{
+	return D.status;
+}
+
+static noreturn void
+oom(size_t n)
+{
+	fprintf(stderr, "%s: out of memory (asked for %zu bytes); "
+	    "raise the memory limit or split the input\n", D.prog, n);
+	exit(SQ_EXIT_USAGE);
+}
+
+void *
+sq_xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	if (p == NULL)
+		oom(n);
+	return p;
+}
+
+void *
+sq_xcalloc(size_t n, size_t m)
+{
+	void *p = calloc(n ? n : 1, m ? m : 1);
+
+	if (p == NULL)
+		oom(n * m);
+	return p;
+}
+
+void *
+sq_xrealloc(void *p, size_t n)
+{
+	void *q = realloc(p, n ? n : 1);
+
+	if (q == NULL)
+		oom(n);
+	return q;
+}
+
+char *
+sq_xstrdup(const char *s)
+{
+	return sq_xstrndup(s, strlen(s));
+}
+
+char *
+sq_xstrndup(const char *s, size_t n)
+{
+	char *p = sq_xmalloc(n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}

@@ -1,0 +1,50 @@
+/*
+ * diag.h — messages, exit status and memory helpers shared by every program.
+ *
+ * Messages follow one shape: "sq-NAME: FILE:LINE: what is wrong (and what to
+ * do)".  Exit status: 0 all rows accepted, 1 data problems, 2 usage or I/O.
+ * Line-level messages are capped so a broken 1,000,000-row file does not
+ * flood the terminal; the count of those not shown is printed at the end and
+ * the rejects file (--rejects) holds every one of them.
+ */
+#ifndef SQ_DIAG_H
+#define SQ_DIAG_H
+
+#include <stddef.h>
+#include <stdnoreturn.h>
+
+#define SQ_EXIT_OK	0
+#define SQ_EXIT_DATA	1
+#define SQ_EXIT_USAGE	2
+
+void	 sq_diag_init(const char *progname);
+const char *sq_progname(void);
+void	 sq_diag_quiet(int);		/* -q: no notes or warnings */
+void	 sq_diag_cap(long);		/* line messages shown (default 20) */
+
+/* A data problem at FILE:LINE (line <= 0: no line).  Sets exit status 1. */
+void	 sq_problem(const char *file, long line, const char *fmt, ...)
+	    __attribute__((format(printf, 3, 4)));
+/* A warning at FILE:LINE: does not change the exit status. */
+void	 sq_warn(const char *file, long line, const char *fmt, ...)
+	    __attribute__((format(printf, 3, 4)));
+/* A note not tied to a line ("read 3000 rows ..."); hidden by -q. */
+void	 sq_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* An error that stops the program: usage, I/O, unreadable file.  Exit 2. */
+noreturn void sq_fatal(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Like sq_fatal but does not exit; marks status 2. */
+void	 sq_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Mark a data problem without printing (already reported elsewhere). */
+void	 sq_mark_problem(void);
+
+/* Prints "N more problems not shown" if any were capped; returns status. */
+int	 sq_diag_finish(void);
+int	 sq_diag_status(void);
+
+void	*sq_xmalloc(size_t);
+void	*sq_xcalloc(size_t, size_t);
+void	*sq_xrealloc(void *, size_t);
+char	*sq_xstrdup(const char *);
+char	*sq_xstrndup(const char *, size_t);
+
+#endif

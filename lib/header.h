@@ -1,0 +1,43 @@
+/*
+ * header.h — header names: aliases, normalization, finding the header row.
+ *
+ * Aliases are data (share/aliases.txt): one canonical name per line followed
+ * by the names people write for it, Chinese and English:
+ *
+ *	phone: 电话, 联系电话, 手机, 手机号码, mobile, tel
+ *
+ * Matching is on a normalized form: full-width folded to ASCII, lower case,
+ * spaces, '_', '-', '*' and trailing ':'/'：' dropped, and a bracketed unit
+ * or note removed ("体温(℃)" -> "体温", "电话（必填）" -> "电话").
+ */
+#ifndef SQ_HEADER_H
+#define SQ_HEADER_H
+
+#include <stddef.h>
+
+#include "record.h"
+
+struct sq_aliases;
+
+/* Loads PATH; on a bad line prints FILE:LINE and returns NULL. */
+struct sq_aliases *sq_aliases_load(const char *path);
+void	 sq_aliases_free(struct sq_aliases *);
+/* The canonical name for a header as written, or NULL. */
+const char *sq_aliases_lookup(const struct sq_aliases *, const char *name,
+	    size_t len);
+/* Number of canonical names (for tests). */
+size_t	 sq_aliases_count(const struct sq_aliases *);
+
+/* Normalized form used for matching; returns its length. */
+size_t	 sq_header_norm(const char *in, size_t len, char *out, size_t outsz);
+
+/*
+ * Which of the first N records is the header?  The first record unless a
+ * later one names more known columns (aliases may be NULL), or, with no
+ * known names, has more non-empty cells: a title or a note row above the
+ * header has fewer.
+ */
+size_t	 sq_header_pick(const struct sq_rec *cands, size_t n,
+	    const struct sq_aliases *);
+
+#endif

@@ -1,0 +1,245 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csvread.h"
+#include "diag.h"
+#include "jsonread.h"
+
+struct sq_json {
+	struct sq_source *src;
+	size_t	 max;
+	struct sq_line line;	/* the line being scanned, from off */
+	size_t	 off;
+	int	 have_line;
+	int	 started;	/* the first non-blank byte has been seen */
+	int	 array;		/* inside a top-level array */
+	int	 array_done;
+	long	 array_line;
+
+	/* the object being scanned */
+	char	*acc;
+	size_t	 acclen, acccap;
+	long	 vline;
+	int	 depth, in_str, esc;
+};
+
+struct sq_json *
+sq_json_new(struct sq_source *src, size_t max_record)
+{
+	struct sq_json *j = sq_xcalloc(1, sizeof(*j));
+
+	j->src = src;
+	j->max = max_record;
+	return j;
+}
+
+void
+sq_json_free(struct sq_json *j)
+{
+	if (j == NULL)
+		return;
+	free(j->acc);
+	free(j);
+}
+
+json_t *
+sq_json_parse(const char *buf, size_t len, char *err, size_t errsz)
+{
+	json_error_t e;
+	json_t *v = json_loadb(buf, len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &e);
+
+	if (v == NULL && err)
+		snprintf(err, errsz, "%s (line %d, column %d)", e.text, e.line,
+		    e.column);
+	return v;
+}
+
+static void
+acc_add(struct sq_json *j, const char *s, size_t n)
+{
+	if (j->acclen + n + 1 > j->acccap) {
+		size_t cap = j->acccap ? j->acccap : 1024;
+		while (cap < j->acclen + n + 1)
+			cap *= 2;
+		j->acc = sq_xrealloc(j->acc, cap);
+		j->acccap = cap;
+	}
+	memcpy(j->acc + j->acclen, s, n);
+	j->acclen += n;
+	j->acc[j->acclen] = '\0';
+}
+
+static int
+reject_value(struct sq_json *j, struct sq_rec *rec, const char *why)
+{
+	size_t n = j->acclen;
+
+	while (n && (j->acc[n - 1] == '\n' || j->acc[n - 1] == '\r'))
+		n--;
+	sq_rec_clear(rec);
+	sq_rec_push(rec, j->acc ? j->acc : "", n);
+	rec->line = j->vline;
+	sq_rec_seterr(rec, "%s", why);
+	j->depth = j->in_str = j->esc = 0;
+	j->acclen = 0;
+	return SQ_READ_BAD;
+}
+
+static int
+finish_value(struct sq_json *j, json_t **obj, struct sq_rec *rec)
+{
+	json_error_t e;
+	json_t *v = json_loadb(j->acc, j->acclen, JSON_REJECT_DUPLICATES, &e);
+
+	if (v == NULL) {
+		char why[240];
+		snprintf(why, sizeof(why), "invalid JSON: %s (line %ld, "
+		    "column %d)", e.text, j->vline + (e.line > 0 ? e.line - 1 : 0),
+		    e.column);
+		return reject_value(j, rec, why);
+	}
+	sq_rec_clear(rec);
+	rec->line = j->vline;
+	j->acclen = 0;
+	*obj = v;
+	return SQ_READ_OK;
+}
+
+static int
+is_ws(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* Scan inside an object from j->off; 1 when it closed on this line. */
+static int
+scan_value(struct sq_json *j)
+{
+	const char *s = j->line.s;
+	size_t i = j->off, start = j->off;
+
+	for (; i < j->line.len; i++) {
+		char c = s[i];
+		if (j->in_str) {
+			if (j->esc)
+				j->esc = 0;
+			else if (c == '\\')
+				j->esc = 1;
+			else if (c == '"')
+				j->in_str = 0;
+			continue;
+		}
+		if (c == '"')
+			j->in_str = 1;
+		else if (c == '{' || c == '[')
+			j->depth++;
+		else if ((c == '}' || c == ']') && --j->depth == 0) {
+			acc_add(j, s + start, i + 1 - start);
+			j->off = i + 1;
+			return 1;
+		}
+	}
+	acc_add(j, s + start, i - start);
+	j->have_line = 0;
+	return 0;
+}
+
+static int
+reject_line_rest(struct sq_json *j, struct sq_rec *rec, const char *why)
+{
+	size_t n = j->line.len;
+
+	while (n > j->off && (j->line.s[n - 1] == '\n' || j->line.s[n - 1] == '\r'))
+		n--;
+	sq_rec_clear(rec);
+	sq_rec_push(rec, j->line.s + j->off, n - j->off);
+	rec->line = j->line.no;
+	sq_rec_seterr(rec, "%s", why);
+	j->have_line = 0;
+	return SQ_READ_BAD;
+}
+
+int
+sq_json_next(struct sq_json *j, json_t **obj, struct sq_rec *rec)
+{
+	*obj = NULL;
+	for (;;) {
+		if (!j->have_line) {
+			int r = sq_source_next(j->src, &j->line);
+			if (r < 0)
+				return SQ_READ_IOERR;
+			if (r == 0) {
+				if (j->depth)
+					return reject_value(j, rec, "the object "
+					    "opened here never closes");
+				if (j->array && !j->array_done)
+					sq_problem(sq_source_name(j->src),
+					    j->array_line, "the JSON array "
+					    "opened here is not closed");
+				return SQ_READ_EOF;
+			}
+			j->have_line = 1;
+			j->off = 0;
+			if (j->line.err) {
+				j->have_line = 0;
+				if (j->depth) {
+					acc_add(j, j->line.s, j->line.len);
+					return reject_value(j, rec, j->line.err);
+				}
+				sq_rec_clear(rec);
+				sq_rec_push(rec, j->line.s, j->line.len);
+				rec->line = j->line.no;
+				sq_rec_seterr(rec, "%s", j->line.err);
+				return SQ_READ_BAD;
+			}
+			if (j->depth && !j->array && j->line.len &&
+			    j->line.s[0] == '{') {
+				j->have_line = 1;
+				return reject_value(j, rec, "the object opened "
+				    "here is not closed before the next one");
+			}
+		}
+		if (j->depth) {
+			if (scan_value(j))
+				return finish_value(j, obj, rec);
+			if (j->in_str)
+				return reject_value(j, rec, "unterminated "
+				    "string (a JSON string cannot span lines)");
+			if (j->acclen > j->max)
+				return reject_value(j, rec, "object larger than "
+				    "the limit (--max-field)");
+			continue;
+		}
+		while (j->off < j->line.len && is_ws(j->line.s[j->off]))
+			j->off++;
+		if (j->off == j->line.len) {
+			j->have_line = 0;
+			continue;
+		}
+		char c = j->line.s[j->off];
+		if (!j->started) {
+			j->started = 1;
+			if (c == '[') {
+				j->array = 1;
+				j->array_line = j->line.no;
+				j->off++;
+				continue;
+			}
+		}
+		if (j->array && !j->array_done && (c == ',' || c == ']')) {
+			j->array_done = c == ']';
+			j->off++;
+			continue;
+		}
+		if (c != '{' || j->array_done)
+			return reject_line_rest(j, rec, j->array_done ?
+			    "text after the end of the JSON array" :
+			    "not a JSON object (each record must be {...})");
+		j->vline = j->line.no;
+		j->depth = 1;
+		j->acclen = 0;
+		acc_add(j, "{", 1);
+		j->off++;
+	}
+}

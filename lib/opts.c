@@ -1,0 +1,206 @@
+#include <errno.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "opts.h"
+
+#ifndef SQ_VERSION
+#define SQ_VERSION "0.0.0"
+#endif
+#ifndef SQ_DATADIR
+#define SQ_DATADIR "/usr/local/share/shequ"
+#endif
+
+const char sq_common_help[] =
+"  -i, --input-format FMT   csv or json (default: detect)\n"
+"  -o, --output-format FMT  csv (default), json (NDJSON) or json-array\n"
+"  -O, --output FILE        write FILE atomically instead of stdout\n"
+"  -E, --encoding ENC       utf-8, gb18030, big5, utf-16 (default: detect)\n"
+"  -H, --header-line N      the header is on line N (default: find it)\n"
+"  -R, --rejects FILE       write rejected rows there, with _line, _error\n"
+"  -S, --strict             stop at the first data problem\n"
+"  -B, --bom                start CSV output with a BOM (for Excel)\n"
+"  -C, --crlf               end CSV lines with CRLF (for Excel)\n"
+"  -G, --ragged             fill short rows with empty values\n"
+"  -M, --max-field SIZE     largest record in bytes (default 64M)\n"
+"  -D, --datadir DIR        rules and templates (default $SHEQU_DATADIR)\n"
+"  -q, --quiet              no warnings or notes on stderr\n"
+"  -h, --help               show this help\n"
+"  -V, --version            show the version\n";
+
+void
+sq_start(int argc, char **argv)
+{
+	(void)argc;
+	sq_diag_init(argv[0]);
+	/* `sq-cat big.csv | head` ends quietly, as cat does */
+	signal(SIGPIPE, SIG_DFL);
+}
+
+void
+sq_print_version(void)
+{
+	printf("%s (shequ) %s\n", sq_progname(), SQ_VERSION);
+	if (fflush(stdout) != 0 || ferror(stdout))
+		sq_fatal("write error: %s", strerror(errno));
+}
+
+noreturn void
+sq_usage_error(const char *synopsis, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", sq_progname());
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nusage: %s\nTry '%s --help'.\n", synopsis,
+	    sq_progname());
+	exit(SQ_EXIT_USAGE);
+}
+
+void
+sq_common_init(struct sq_common *c)
+{
+	memset(c, 0, sizeof(*c));
+}
+
+long
+sq_opt_long(const char *arg, long min, long max, const char *what,
+    const char *synopsis)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(arg, &end, 10);
+	if (errno || end == arg || *end != '\0' || v < min || v > max)
+		sq_usage_error(synopsis, "%s must be a whole number from %ld "
+		    "to %ld, not '%s'", what, min, max, arg);
+	return v;
+}
+
+static size_t
+parse_size(const char *arg, const char *synopsis)
+{
+	char *end;
+	unsigned long long v;
+
+	errno = 0;
+	v = strtoull(arg, &end, 10);
+	if (errno || end == arg || arg[0] == '-')
+		goto bad;
+	switch (*end) {
+	case 'k': case 'K': v <<= 10; end++; break;
+	case 'm': case 'M': v <<= 20; end++; break;
+	case 'g': case 'G': v <<= 30; end++; break;
+	}
+	if (*end != '\0' || v < 16 || v > ((unsigned long long)1 << 40))
+		goto bad;
+	return (size_t)v;
+bad:
+	sq_usage_error(synopsis, "--max-field takes a size like 64M "
+	    "(16 bytes to 1T), not '%s'", arg);
+}
+
+int
+sq_common_opt(struct sq_common *c, int ch, const char *arg, const char *synopsis)
+{
+	switch (ch) {
+	case 'i':
+		if (strcmp(arg, "csv") == 0)
+			c->in.format = SQ_IN_CSV;
+		else if (strcmp(arg, "json") == 0 || strcmp(arg, "ndjson") == 0)
+			c->in.format = SQ_IN_JSON;
+		else
+			sq_usage_error(synopsis, "--input-format is csv or "
+			    "json, not '%s'", arg);
+		return 1;
+	case 'o':
+		if (sq_ofmt_parse(arg, &c->out.format) < 0)
+			sq_usage_error(synopsis, "--output-format is csv, json "
+			    "or json-array, not '%s'", arg);
+		return 1;
+	case 'O':
+		c->output = arg;
+		return 1;
+	case 'E':
+		if (sq_enc_parse(arg, &c->in.encoding) < 0)
+			sq_usage_error(synopsis, "unknown encoding '%s' "
+			    "(utf-8, gb18030, gbk, big5, utf-16)", arg);
+		return 1;
+	case 'H':
+		c->in.header_line = sq_opt_long(arg, 1, LONG_MAX,
+		    "--header-line", synopsis);
+		return 1;
+	case 'R':
+		c->rejects = arg;
+		return 1;
+	case 'S':
+		c->strict = 1;
+		return 1;
+	case 'B':
+		c->out.bom = 1;
+		return 1;
+	case 'C':
+		c->out.crlf = 1;
+		return 1;
+	case 'G':
+		c->in.ragged = 1;
+		return 1;
+	case 'M':
+		c->in.max_field = parse_size(arg, synopsis);
+		return 1;
+	case 'D':
+		c->datadir = arg;
+		return 1;
+	case 'q':
+		c->quiet = 1;
+		sq_diag_quiet(1);
+		return 1;
+	}
+	return 0;
+}
+
+const char *
+sq_datadir(const struct sq_common *c)
+{
+	const char *env;
+
+	if (c && c->datadir)
+		return c->datadir;
+	if ((env = getenv("SHEQU_DATADIR")) != NULL && *env)
+		return env;
+	return SQ_DATADIR;
+}
+
+char *
+sq_datafile(const struct sq_common *c, const char *name)
+{
+	const char *dir = sq_datadir(c);
+	char *p = sq_xmalloc(strlen(dir) + strlen(name) + 2);
+
+	sprintf(p, "%s/%s", dir, name);
+	return p;
+}
+
+struct sq_aliases *
+sq_load_aliases(const struct sq_common *c)
+{
+	char *path = sq_datafile(c, "aliases.txt");
+	struct sq_aliases *a = NULL;
+
+	if (access(path, R_OK) == 0)
+		a = sq_aliases_load(path);
+	else
+		sq_error("%s: cannot read the header aliases (is shequ "
+		    "installed? set SHEQU_DATADIR or --datadir)", path);
+	free(path);
+	return a;
+}

@@ -1,0 +1,87 @@
+/*
+ * opts.h — the options every program shares, parsed once.
+ *
+ * A program lists SQ_COMMON_LONGOPTS in its own option table and
+ * SQ_COMMON_SHORTOPTS in its getopt string, then hands each option it does
+ * not know itself to sq_common_opt().  --help and --version stay with the
+ * program (they print its own text).
+ *
+ *	-i, --input-format FMT	csv or json (default: detect)
+ *	-o, --output-format FMT	csv, json (NDJSON) or json-array
+ *	-O, --output FILE	write FILE atomically instead of stdout
+ *	-E, --encoding ENC	input encoding (default: detect)
+ *	-H, --header-line N	the header is on line N
+ *	-R, --rejects FILE	rejected rows, as read, plus _file,_line,_error
+ *	-S, --strict		stop at the first data problem
+ *	-B, --bom		write a UTF-8 BOM (for Excel)
+ *	-C, --crlf		end CSV lines with CRLF (for Excel)
+ *	-G, --ragged		fill short rows with empty values
+ *	-M, --max-field SIZE	largest record, e.g. 64M (default)
+ *	-D, --datadir DIR	rules and templates (default: $SHEQU_DATADIR,
+ *				then the installed share/shequ)
+ *	-q, --quiet		no warnings or notes
+ */
+#ifndef SQ_OPTS_H
+#define SQ_OPTS_H
+
+#include <getopt.h>
+#include <stdnoreturn.h>
+
+#include "reader.h"
+#include "writer.h"
+
+struct sq_common {
+	struct sq_reader_opts in;
+	struct sq_writer_opts out;
+	const char *output;
+	const char *rejects;
+	const char *datadir;
+	int	 strict;
+	int	 quiet;
+};
+
+#define SQ_COMMON_SHORTOPTS	"i:o:O:E:H:R:SBCGM:D:q"
+#define SQ_COMMON_LONGOPTS \
+	{ "input-format",  required_argument, NULL, 'i' }, \
+	{ "output-format", required_argument, NULL, 'o' }, \
+	{ "output",        required_argument, NULL, 'O' }, \
+	{ "encoding",      required_argument, NULL, 'E' }, \
+	{ "header-line",   required_argument, NULL, 'H' }, \
+	{ "rejects",       required_argument, NULL, 'R' }, \
+	{ "strict",        no_argument,       NULL, 'S' }, \
+	{ "bom",           no_argument,       NULL, 'B' }, \
+	{ "crlf",          no_argument,       NULL, 'C' }, \
+	{ "ragged",        no_argument,       NULL, 'G' }, \
+	{ "max-field",     required_argument, NULL, 'M' }, \
+	{ "datadir",       required_argument, NULL, 'D' }, \
+	{ "quiet",         no_argument,       NULL, 'q' }
+
+/* The lines of --help describing the common options (for usage()). */
+extern const char sq_common_help[];
+
+void	 sq_common_init(struct sq_common *);
+/*
+ * 1 if ch was a common option (handled), 0 if not.  A bad value is a usage
+ * error: prints the synopsis and "Try 'PROG --help'." and exits 2.
+ */
+int	 sq_common_opt(struct sq_common *, int ch, const char *arg,
+	    const char *synopsis);
+/* Usage error: message, synopsis, hint; exits 2. */
+noreturn void sq_usage_error(const char *synopsis, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+/* "sq-x (shequ) 0.1.0" */
+void	 sq_print_version(void);
+/* Program start: name for messages, SIGPIPE default, C locale. */
+void	 sq_start(int argc, char **argv);
+
+/* The data directory (rules, templates); and a file in it (malloc'd). */
+const char *sq_datadir(const struct sq_common *);
+char	*sq_datafile(const struct sq_common *, const char *name);
+/* Load aliases.txt from the data directory; NULL (printed) on failure. */
+struct sq_aliases *sq_load_aliases(const struct sq_common *);
+
+/* Range-checked integer from an option argument; usage error otherwise. */
+long	 sq_opt_long(const char *arg, long min, long max, const char *what,
+	    const char *synopsis);
+
+#endif

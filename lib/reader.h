@@ -1,0 +1,70 @@
+/*
+ * reader.h — a table from a file: CSV, NDJSON or a JSON array, any encoding
+ * source.h reads, one record at a time with the line it started on.
+ *
+ * The header: CSV takes its header row (found below title rows, or the one
+ * --header-line names); JSON takes the keys of the first object.  Duplicate
+ * names are renamed "x_2" with a warning; empty ones "column_N".  With
+ * `canonical`, names are mapped through the aliases to canonical names;
+ * sq_reader_rawname() keeps the name as the file spells it, for messages.
+ *
+ * Records: sq_reader_next() returns SQ_READ_OK with a record of exactly
+ * ncols fields, or SQ_READ_BAD with the row as read and rec->err saying why
+ * (the caller writes it to the rejects file).  Blank rows, a repeated header
+ * (two exports pasted together) and title rows above the header are skipped
+ * and counted, never silently.
+ */
+#ifndef SQ_READER_H
+#define SQ_READER_H
+
+#include <stddef.h>
+
+#include "csvread.h"
+#include "header.h"
+#include "record.h"
+#include "source.h"
+
+enum sq_ifmt { SQ_IN_AUTO = 0, SQ_IN_CSV, SQ_IN_JSON };
+
+struct sq_reader_opts {
+	enum sq_ifmt format;
+	enum sq_enc encoding;
+	long	 header_line;	/* 0: find it */
+	size_t	 max_field;	/* bytes in one record; 0: default */
+	int	 ragged;	/* pad short rows instead of rejecting them */
+	const struct sq_aliases *aliases;	/* for finding the header */
+	int	 canonical;	/* rename columns through the aliases */
+};
+
+struct sq_reader_stats {
+	long	 rows;		/* data rows handed out: ok + bad */
+	long	 bad;		/* of which rejected by the reader */
+	long	 blank;		/* blank lines and rows skipped */
+	long	 titles;	/* lines above the header skipped */
+	long	 headers;	/* repeated header rows skipped */
+};
+
+struct sq_reader;
+
+#define SQ_MAX_FIELD_DEFAULT	((size_t)64 << 20)
+
+struct sq_reader *sq_reader_open(const char *path, const struct sq_reader_opts *);
+int	 sq_reader_next(struct sq_reader *, struct sq_rec *);
+void	 sq_reader_close(struct sq_reader *);
+
+const char *sq_reader_name(const struct sq_reader *);
+size_t	 sq_reader_ncols(const struct sq_reader *);
+const char *sq_reader_colname(const struct sq_reader *, size_t);
+const char *sq_reader_rawname(const struct sq_reader *, size_t);
+/* Column index of a (canonical) name, or -1. */
+long	 sq_reader_col(const struct sq_reader *, const char *name);
+/* The header as a record (names as used), e.g. for a writer. */
+const struct sq_rec *sq_reader_header(const struct sq_reader *);
+/* The header as the file spells it. */
+const struct sq_rec *sq_reader_rawheader(const struct sq_reader *);
+long	 sq_reader_header_lineno(const struct sq_reader *);
+const struct sq_reader_stats *sq_reader_stats(const struct sq_reader *);
+enum sq_enc sq_reader_encoding(const struct sq_reader *);
+int	 sq_reader_is_json(const struct sq_reader *);
+
+#endif

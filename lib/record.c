@@ -1,0 +1,113 @@
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "record.h"
+
+void
+sq_rec_init(struct sq_rec *r)
+{
+	memset(r, 0, sizeof(*r));
+}
+
+void
+sq_rec_free(struct sq_rec *r)
+{
+	free(r->off);
+	free(r->len);
+	free(r->buf);
+	sq_rec_init(r);
+}
+
+void
+sq_rec_clear(struct sq_rec *r)
+{
+	r->nf = 0;
+	r->buflen = 0;
+	r->line = 0;
+	r->err = NULL;
+}
+
+static void
+reserve_bytes(struct sq_rec *r, size_t more)
+{
+	size_t need = r->buflen + more + 1;
+
+	if (need <= r->bufcap)
+		return;
+	size_t cap = r->bufcap ? r->bufcap : 256;
+	while (cap < need)
+		cap *= 2;
+	r->buf = sq_xrealloc(r->buf, cap);
+	r->bufcap = cap;
+}
+
+int
+sq_rec_push(struct sq_rec *r, const char *s, size_t n)
+{
+	if (r->nf == r->fcap) {
+		size_t cap = r->fcap ? r->fcap * 2 : 16;
+		r->off = sq_xrealloc(r->off, cap * sizeof(*r->off));
+		r->len = sq_xrealloc(r->len, cap * sizeof(*r->len));
+		r->fcap = cap;
+	}
+	reserve_bytes(r, n);
+	r->off[r->nf] = r->buflen;
+	r->len[r->nf] = n;
+	if (n)
+		memcpy(r->buf + r->buflen, s, n);
+	r->buflen += n;
+	r->buf[r->buflen++] = '\0';
+	r->nf++;
+	return 0;
+}
+
+int
+sq_rec_append(struct sq_rec *r, const char *s, size_t n)
+{
+	if (r->nf == 0)
+		return sq_rec_push(r, s, n);
+	/* the last field ends the buffer: overwrite its NUL */
+	reserve_bytes(r, n);
+	r->buflen--;
+	memcpy(r->buf + r->buflen, s, n);
+	r->buflen += n;
+	r->buf[r->buflen++] = '\0';
+	r->len[r->nf - 1] += n;
+	return 0;
+}
+
+void
+sq_rec_copy(struct sq_rec *dst, const struct sq_rec *src)
+{
+	sq_rec_clear(dst);
+	for (size_t i = 0; i < src->nf; i++)
+		sq_rec_push(dst, sq_rec_get(src, i), src->len[i]);
+	dst->line = src->line;
+	if (src->err) {
+		snprintf(dst->errbuf, sizeof(dst->errbuf), "%s", src->err);
+		dst->err = dst->errbuf;
+	}
+}
+
+void
+sq_rec_seterr(struct sq_rec *r, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(r->errbuf, sizeof(r->errbuf), fmt, ap);
+	va_end(ap);
+	r->err = r->errbuf;
+}
+
+int
+sq_rec_blank(const struct sq_rec *r)
+{
+	for (size_t i = 0; i < r->nf; i++)
+		if (r->len[i])
+			return 0;
+	return 1;
+}

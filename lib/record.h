@@ -1,0 +1,58 @@
+/*
+ * record.h — one record of a stream: fields as byte strings with lengths.
+ *
+ * Values stay strings end to end; every field is NUL-terminated for
+ * convenience but may itself contain NUL only if a reader allows it
+ * (none does).  Offsets, not pointers, so the buffer may grow.
+ */
+#ifndef SQ_RECORD_H
+#define SQ_RECORD_H
+
+#include <stddef.h>
+
+struct sq_rec {
+	long	 line;		/* physical line the record starts on (1-based) */
+	size_t	 nf;		/* number of fields */
+	size_t	*off;		/* start of field i in buf */
+	size_t	*len;		/* length of field i */
+	char	*buf;
+	size_t	 buflen, bufcap, fcap;
+	const char *err;	/* set by a reader on a rejected record */
+	char	 errbuf[256];
+};
+
+void	 sq_rec_init(struct sq_rec *);
+void	 sq_rec_free(struct sq_rec *);
+void	 sq_rec_clear(struct sq_rec *);
+/* Append a field; returns 0, or -1 when out of memory (fatal in practice). */
+int	 sq_rec_push(struct sq_rec *, const char *, size_t);
+/* Append bytes to the last field (starting one if there is none). */
+int	 sq_rec_append(struct sq_rec *, const char *, size_t);
+void	 sq_rec_copy(struct sq_rec *dst, const struct sq_rec *src);
+void	 sq_rec_seterr(struct sq_rec *, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+
+static inline const char *
+sq_rec_get(const struct sq_rec *r, size_t i)
+{
+	return r->buf + r->off[i];
+}
+
+/* Field i, or "" when the record is shorter (ragged rows). */
+static inline const char *
+sq_rec_at(const struct sq_rec *r, size_t i, size_t *len)
+{
+	if (i >= r->nf) {
+		if (len)
+			*len = 0;
+		return "";
+	}
+	if (len)
+		*len = r->len[i];
+	return r->buf + r->off[i];
+}
+
+/* True when every field is empty (a blank spreadsheet row). */
+int	 sq_rec_blank(const struct sq_rec *);
+
+#endif

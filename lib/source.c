@@ -1,0 +1,451 @@
+#include <errno.h>
+#include <fcntl.h>
+#include <iconv.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "source.h"
+#include "text.h"
+
+#define CHUNK	((size_t)256 << 10)
+
+struct sq_source {
+	int	 fd;
+	char	*name;
+	enum sq_enc enc;	/* SQ_ENC_AUTO until a line decides */
+	size_t	 max_line;
+	char	 term;		/* '\n', or '\r' for old Mac files */
+
+	char	*buf;		/* bytes not yet handed out: [pos, end) */
+	size_t	 cap, pos, end;
+	int	 eof;
+	int	 skipping;	/* discarding the rest of an over-long line */
+	long	 lineno;
+
+	iconv_t	 cd_line;	/* GB18030/Big5 -> UTF-8, per line */
+	iconv_t	 cd_stream;	/* UTF-16 -> UTF-8, over the stream */
+	char	*raw;		/* UTF-16 bytes read but not yet decoded */
+	size_t	 rawlen, rawcap;
+
+	char	*lb;		/* a decoded line */
+	size_t	 lbcap;
+	char	 errbuf[160];
+	struct sq_line last;
+	int	 unread;
+};
+
+int
+sq_enc_parse(const char *name, enum sq_enc *e)
+{
+	static const struct { const char *name; enum sq_enc enc; } tab[] = {
+		{ "auto", SQ_ENC_AUTO }, { "utf-8", SQ_ENC_UTF8 },
+		{ "utf8", SQ_ENC_UTF8 }, { "gb18030", SQ_ENC_GB18030 },
+		{ "gbk", SQ_ENC_GB18030 }, { "gb2312", SQ_ENC_GB18030 },
+		{ "cp936", SQ_ENC_GB18030 }, { "big5", SQ_ENC_BIG5 },
+		{ "utf-16", SQ_ENC_UTF16LE }, { "utf16", SQ_ENC_UTF16LE },
+		{ "utf-16le", SQ_ENC_UTF16LE }, { "utf-16be", SQ_ENC_UTF16BE },
+	};
+
+	for (size_t i = 0; i < sizeof(tab) / sizeof(tab[0]); i++)
+		if (strcasecmp(name, tab[i].name) == 0) {
+			*e = tab[i].enc;
+			return 0;
+		}
+	return -1;
+}
+
+const char *
+sq_enc_name(enum sq_enc e)
+{
+	switch (e) {
+	case SQ_ENC_UTF8:	return "UTF-8";
+	case SQ_ENC_GB18030:	return "GB18030";
+	case SQ_ENC_BIG5:	return "BIG5";
+	case SQ_ENC_UTF16LE:	return "UTF-16LE";
+	case SQ_ENC_UTF16BE:	return "UTF-16BE";
+	default:		return "auto";
+	}
+}
+
+static ssize_t
+read_some(struct sq_source *src, char *p, size_t n)
+{
+	for (;;) {
+		ssize_t r = read(src->fd, p, n);
+
+		if (r >= 0)
+			return r;
+		if (errno != EINTR) {
+			sq_error("%s: read error: %s", src->name, strerror(errno));
+			return -1;
+		}
+	}
+}
+
+/* Make room for CHUNK more bytes at the end of buf, growing up to the limit. */
+static void
+make_room(struct sq_source *src)
+{
+	if (src->pos > 0) {
+		memmove(src->buf, src->buf + src->pos, src->end - src->pos);
+		src->end -= src->pos;
+		src->pos = 0;
+	}
+	if (src->cap - src->end >= CHUNK)
+		return;
+	size_t cap = src->cap ? src->cap : CHUNK;
+	while (cap - src->end < CHUNK)
+		cap *= 2;
+	src->buf = sq_xrealloc(src->buf, cap);
+	src->cap = cap;
+}
+
+/* UTF-16: decode what we have of src->raw into buf.  -1 on bad input. */
+static int
+decode_stream(struct sq_source *src)
+{
+	char *in = src->raw, *out = src->buf + src->end;
+	size_t inleft = src->rawlen, outleft = src->cap - src->end;
+
+	if (iconv(src->cd_stream, &in, &inleft, &out, &outleft) == (size_t)-1 &&
+	    errno == EILSEQ) {
+		sq_error("%s: line %ld: not valid %s; save the file as "
+		    "\"CSV UTF-8\" and try again", src->name, src->lineno + 1,
+		    sq_enc_name(src->enc));
+		return -1;
+	}
+	/* EINVAL (a split character) and E2BIG simply wait for the next call */
+	src->end = (size_t)(out - src->buf);
+	memmove(src->raw, in, inleft);
+	src->rawlen = inleft;
+	return 0;
+}
+
+/* Read more input into buf.  Returns bytes added (0 at end), -1 on error. */
+static ssize_t
+fill(struct sq_source *src)
+{
+	make_room(src);
+	if (src->cd_stream == (iconv_t)-1) {
+		ssize_t r = read_some(src, src->buf + src->end, src->cap - src->end);
+		if (r > 0)
+			src->end += (size_t)r;
+		return r;
+	}
+	size_t before = src->end;
+	while (src->end == before) {
+		if (src->rawcap - src->rawlen < CHUNK) {
+			src->rawcap = src->rawlen + CHUNK;
+			src->raw = sq_xrealloc(src->raw, src->rawcap);
+		}
+		ssize_t r = read_some(src, src->raw + src->rawlen,
+		    src->rawcap - src->rawlen);
+		if (r < 0)
+			return -1;
+		if (r == 0) {
+			if (src->rawlen) {
+				sq_error("%s: the file ends inside a %s "
+				    "character", src->name, sq_enc_name(src->enc));
+				return -1;
+			}
+			return 0;
+		}
+		src->rawlen += (size_t)r;
+		if (decode_stream(src) < 0)
+			return -1;
+	}
+	return (ssize_t)(src->end - before);
+}
+
+static int
+start_utf16(struct sq_source *src, size_t skip)
+{
+	const char *from = src->enc == SQ_ENC_UTF16LE ? "UTF-16LE" : "UTF-16BE";
+
+	src->cd_stream = iconv_open("UTF-8", from);
+	if (src->cd_stream == (iconv_t)-1) {
+		sq_error("%s: cannot decode %s here (iconv: %s); save the file "
+		    "as \"CSV UTF-8\"", src->name, from, strerror(errno));
+		return -1;
+	}
+	/* what was read so far is UTF-16: move it to raw and decode it */
+	size_t n = src->end - src->pos - skip;
+	src->rawcap = n + CHUNK;
+	src->raw = sq_xrealloc(src->raw, src->rawcap);
+	memcpy(src->raw, src->buf + src->pos + skip, n);
+	src->rawlen = n;
+	src->pos = src->end = 0;
+	make_room(src);
+	return decode_stream(src);
+}
+
+static int
+open_line_decoder(struct sq_source *src, enum sq_enc e)
+{
+	if (src->cd_line != (iconv_t)-1)
+		return 0;
+	src->cd_line = iconv_open("UTF-8", e == SQ_ENC_BIG5 ? "BIG5" : "GB18030");
+	if (src->cd_line == (iconv_t)-1) {
+		sq_error("%s: cannot decode %s here (iconv: %s)", src->name,
+		    sq_enc_name(e), strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/* Look at the first bytes: BOMs, UTF-16 without BOM, old Mac line ends. */
+static int
+sniff(struct sq_source *src)
+{
+	const unsigned char *b;
+	size_t n;
+
+	while (src->end < 4 && !src->eof) {
+		ssize_t r = fill(src);
+		if (r < 0)
+			return -1;
+		if (r == 0)
+			src->eof = 1;
+	}
+	b = (const unsigned char *)src->buf;
+	n = src->end;
+	if (n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF) {
+		src->pos = 3;
+		if (src->enc == SQ_ENC_AUTO)
+			src->enc = SQ_ENC_UTF8;
+	} else if (n >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) ||
+	    (b[0] == 0xFE && b[1] == 0xFF))) {
+		if (src->enc == SQ_ENC_AUTO || src->enc == SQ_ENC_UTF16LE ||
+		    src->enc == SQ_ENC_UTF16BE) {
+			src->enc = b[0] == 0xFF ? SQ_ENC_UTF16LE : SQ_ENC_UTF16BE;
+			return start_utf16(src, 2);
+		}
+	} else if (src->enc == SQ_ENC_AUTO && n >= 4 && b[0] && !b[1] &&
+	    b[2] && !b[3]) {
+		src->enc = SQ_ENC_UTF16LE;
+		return start_utf16(src, 0);
+	} else if (src->enc == SQ_ENC_AUTO && n >= 4 && !b[0] && b[1] &&
+	    !b[2] && b[3]) {
+		src->enc = SQ_ENC_UTF16BE;
+		return start_utf16(src, 0);
+	}
+	if (src->enc == SQ_ENC_UTF16LE || src->enc == SQ_ENC_UTF16BE)
+		return start_utf16(src, 0);
+	if (!memchr(src->buf + src->pos, '\n', src->end - src->pos) &&
+	    memchr(src->buf + src->pos, '\r', src->end - src->pos))
+		src->term = '\r';
+	return 0;
+}
+
+struct sq_source *
+sq_source_open(const char *path, enum sq_enc enc, size_t max_line)
+{
+	struct sq_source *src = sq_xcalloc(1, sizeof(*src));
+	int stdin_ = strcmp(path, "-") == 0;
+
+	src->fd = stdin_ ? 0 : open(path, O_RDONLY);
+	if (src->fd < 0) {
+		sq_error("%s: cannot open: %s", path, strerror(errno));
+		free(src);
+		return NULL;
+	}
+	src->name = sq_xstrdup(stdin_ ? "stdin" : path);
+	src->enc = enc;
+	src->max_line = max_line ? max_line : SQ_MAX_LINE_DEFAULT;
+	src->term = '\n';
+	src->cd_line = src->cd_stream = (iconv_t)-1;
+	if ((enc == SQ_ENC_GB18030 || enc == SQ_ENC_BIG5) &&
+	    open_line_decoder(src, enc) < 0) {
+		sq_source_close(src);
+		return NULL;
+	}
+	if (sniff(src) < 0) {
+		sq_source_close(src);
+		return NULL;
+	}
+	return src;
+}
+
+const char *
+sq_source_name(const struct sq_source *src)
+{
+	return src->name;
+}
+
+enum sq_enc
+sq_source_encoding(const struct sq_source *src)
+{
+	return src->enc;
+}
+
+void
+sq_source_close(struct sq_source *src)
+{
+	if (src == NULL)
+		return;
+	if (src->fd > 0)
+		close(src->fd);
+	if (src->cd_line != (iconv_t)-1)
+		iconv_close(src->cd_line);
+	if (src->cd_stream != (iconv_t)-1)
+		iconv_close(src->cd_stream);
+	free(src->buf);
+	free(src->raw);
+	free(src->lb);
+	free(src->name);
+	free(src);
+}
+
+/* Decode one GB18030/Big5 line into lb.  0 ok, -1 invalid (errbuf set). */
+static int
+decode_line(struct sq_source *src, enum sq_enc e, struct sq_line *l)
+{
+	char *in = (char *)l->s, *out;
+	size_t inleft = l->len, outleft;
+
+	if (src->lbcap < 2 * l->len + 16) {
+		src->lbcap = 2 * l->len + 16;
+		src->lb = sq_xrealloc(src->lb, src->lbcap);
+	}
+	out = src->lb;
+	outleft = src->lbcap;
+	iconv(src->cd_line, NULL, NULL, NULL, NULL);
+	if (iconv(src->cd_line, &in, &inleft, &out, &outleft) == (size_t)-1) {
+		size_t col = (size_t)(in - l->s);
+		snprintf(src->errbuf, sizeof(src->errbuf),
+		    "byte 0x%02X at byte %zu is not valid %s; give the right "
+		    "--encoding", (unsigned char)*in, col + 1, sq_enc_name(e));
+		return -1;
+	}
+	l->s = src->lb;
+	l->len = (size_t)(out - src->lb);
+	return 0;
+}
+
+static int
+has_high_bit(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return 1;
+	return 0;
+}
+
+/* Check and, where needed, decode the raw line in *l. */
+static void
+check_line(struct sq_source *src, struct sq_line *l)
+{
+	size_t bad;
+
+	if (memchr(l->s, '\0', l->len)) {
+		l->err = "contains a NUL byte (a binary file, or UTF-16 saved "
+		    "without a BOM?)";
+		return;
+	}
+	switch (src->enc) {
+	case SQ_ENC_GB18030:
+	case SQ_ENC_BIG5:
+		if (has_high_bit(l->s, l->len) &&
+		    decode_line(src, src->enc, l) < 0)
+			l->err = src->errbuf;
+		return;
+	case SQ_ENC_AUTO:
+		if (!has_high_bit(l->s, l->len))
+			return;
+		if (sq_utf8_valid((const unsigned char *)l->s, l->len, &bad)) {
+			src->enc = SQ_ENC_UTF8;
+			return;
+		}
+		if (open_line_decoder(src, SQ_ENC_GB18030) == 0 &&
+		    decode_line(src, SQ_ENC_GB18030, l) == 0) {
+			src->enc = SQ_ENC_GB18030;
+			return;
+		}
+		snprintf(src->errbuf, sizeof(src->errbuf), "neither UTF-8 nor "
+		    "GB18030 (byte 0x%02X at byte %zu); give the right "
+		    "--encoding", (unsigned char)l->s[bad], bad + 1);
+		l->err = src->errbuf;
+		return;
+	default:
+		if (!sq_utf8_valid((const unsigned char *)l->s, l->len, &bad)) {
+			snprintf(src->errbuf, sizeof(src->errbuf), "not valid "
+			    "UTF-8 (byte 0x%02X at byte %zu); if the file is "
+			    "GBK, read it with --encoding gb18030",
+			    (unsigned char)l->s[bad], bad + 1);
+			l->err = src->errbuf;
+		}
+		return;
+	}
+}
+
+void
+sq_source_unread(struct sq_source *src)
+{
+	src->unread = 1;
+}
+
+static int
+next_line(struct sq_source *src, struct sq_line *l);
+
+int
+sq_source_next(struct sq_source *src, struct sq_line *l)
+{
+	if (src->unread) {
+		src->unread = 0;
+		*l = src->last;
+		return 1;
+	}
+	int r = next_line(src, l);
+	if (r == 1)
+		src->last = *l;
+	return r;
+}
+
+static int
+next_line(struct sq_source *src, struct sq_line *l)
+{
+	for (;;) {
+		char *start = src->buf + src->pos;
+		size_t avail = src->end - src->pos;
+		char *nl = avail ? memchr(start, src->term, avail) : NULL;
+
+		if (src->skipping) {
+			if (nl) {
+				src->pos += (size_t)(nl - start) + 1;
+				src->skipping = 0;
+				continue;
+			}
+			src->pos = src->end;
+		} else if (nl || (src->eof && avail)) {
+			size_t n = nl ? (size_t)(nl - start) + 1 : avail;
+			l->s = start;
+			l->len = n;
+			l->no = ++src->lineno;
+			l->err = NULL;
+			src->pos += n;
+			check_line(src, l);
+			return 1;
+		} else if (avail >= src->max_line) {
+			l->s = start;
+			l->len = src->max_line;
+			l->no = ++src->lineno;
+			snprintf(src->errbuf, sizeof(src->errbuf), "line longer "
+			    "than %zu bytes (the limit; raise it with "
+			    "--max-field)", src->max_line);
+			l->err = src->errbuf;
+			src->pos = src->end;
+			src->skipping = 1;
+			return 1;
+		}
+		if (src->eof)
+			return 0;
+		ssize_t r = fill(src);
+		if (r < 0)
+			return -1;
+		if (r == 0)
+			src->eof = 1;
+	}
+}

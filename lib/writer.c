@@ -1,0 +1,331 @@
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "writer.h"
+
+#define OUTBUF	((size_t)128 << 10)
+
+struct sq_writer {
+	struct sq_writer_opts o;
+	int	 fd;
+	char	*path;		/* final path, NULL for stdout */
+	char	*tmp;		/* temporary file being written */
+	int	 err;		/* first write errno */
+	char	*buf;
+	size_t	 n;
+	long	 rows;
+	int	 header_done;
+	/* JSON: each key already escaped as "key": */
+	char	**keys;
+	size_t	*keylen;
+	size_t	 nkeys;
+};
+
+int
+sq_ofmt_parse(const char *s, enum sq_ofmt *f)
+{
+	if (strcmp(s, "csv") == 0)
+		*f = SQ_OUT_CSV;
+	else if (strcmp(s, "json") == 0 || strcmp(s, "ndjson") == 0 ||
+	    strcmp(s, "jsonl") == 0)
+		*f = SQ_OUT_NDJSON;
+	else if (strcmp(s, "json-array") == 0 || strcmp(s, "jsonarray") == 0)
+		*f = SQ_OUT_JSONARRAY;
+	else
+		return -1;
+	return 0;
+}
+
+static void
+flush(struct sq_writer *w)
+{
+	size_t off = 0;
+
+	while (off < w->n && !w->err) {
+		ssize_t r = write(w->fd, w->buf + off, w->n - off);
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			w->err = errno;
+			break;
+		}
+		off += (size_t)r;
+	}
+	w->n = 0;
+}
+
+static inline void
+put(struct sq_writer *w, const char *s, size_t len)
+{
+	if (w->n + len > OUTBUF) {
+		flush(w);
+		if (len > OUTBUF) {
+			/* a huge field: write it straight through */
+			char *keep = w->buf;
+			w->buf = (char *)s;
+			w->n = len;
+			flush(w);
+			w->buf = keep;
+			return;
+		}
+	}
+	memcpy(w->buf + w->n, s, len);
+	w->n += len;
+}
+
+static inline void
+putch(struct sq_writer *w, char c)
+{
+	if (w->n == OUTBUF)
+		flush(w);
+	w->buf[w->n++] = c;
+}
+
+struct sq_writer *
+sq_writer_open(const char *path, const struct sq_writer_opts *o)
+{
+	struct sq_writer *w = sq_xcalloc(1, sizeof(*w));
+
+	w->o = *o;
+	w->buf = sq_xmalloc(OUTBUF);
+	if (path == NULL || strcmp(path, "-") == 0) {
+		w->fd = 1;
+		return w;
+	}
+	w->path = sq_xstrdup(path);
+	w->tmp = sq_xmalloc(strlen(path) + 16);
+	sprintf(w->tmp, "%s.tmp.XXXXXX", path);
+	w->fd = mkstemp(w->tmp);
+	if (w->fd < 0) {
+		sq_error("%s: cannot write here: %s", path, strerror(errno));
+		free(w->tmp);
+		free(w->path);
+		free(w->buf);
+		free(w);
+		return NULL;
+	}
+	/* mkstemp makes 0600; give the file the usual umask mode */
+	mode_t um = umask(0);
+	umask(um);
+	fchmod(w->fd, 0666 & ~um);
+	return w;
+}
+
+const char *
+sq_writer_path(const struct sq_writer *w)
+{
+	return w->path ? w->path : "stdout";
+}
+
+/* Bytes that force a CSV field into quotes. */
+static const unsigned char csv_special[256] = {
+	['"'] = 1, [','] = 1, ['\n'] = 1, ['\r'] = 1,
+};
+
+static void
+put_csv_field(struct sq_writer *w, const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (csv_special[(unsigned char)s[i]])
+			break;
+	if (i == len) {
+		put(w, s, len);
+		return;
+	}
+	putch(w, '"');
+	const char *q, *end = s + len;
+	while ((q = memchr(s, '"', (size_t)(end - s))) != NULL) {
+		put(w, s, (size_t)(q - s) + 1);
+		putch(w, '"');
+		s = q + 1;
+	}
+	put(w, s, (size_t)(end - s));
+	putch(w, '"');
+}
+
+static void
+put_eol(struct sq_writer *w)
+{
+	if (w->o.crlf)
+		putch(w, '\r');
+	putch(w, '\n');
+}
+
+static void
+put_json_string(struct sq_writer *w, const char *s, size_t len)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t start = 0;
+
+	putch(w, '"');
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x20 && c != '"' && c != '\\')
+			continue;
+		put(w, s + start, i - start);
+		start = i + 1;
+		switch (c) {
+		case '"':  put(w, "\\\"", 2); break;
+		case '\\': put(w, "\\\\", 2); break;
+		case '\n': put(w, "\\n", 2); break;
+		case '\r': put(w, "\\r", 2); break;
+		case '\t': put(w, "\\t", 2); break;
+		default: {
+			char u[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15] };
+			put(w, u, 6);
+		}
+		}
+	}
+	put(w, s + start, len - start);
+	putch(w, '"');
+}
+
+void
+sq_writer_header(struct sq_writer *w, const struct sq_rec *names)
+{
+	if (w->header_done)
+		return;
+	w->header_done = 1;
+	if (w->o.bom && w->o.format == SQ_OUT_CSV)
+		put(w, "\xEF\xBB\xBF", 3);
+	if (w->o.format == SQ_OUT_JSONARRAY)
+		putch(w, '[');
+	if (w->o.format != SQ_OUT_CSV) {
+		/* pre-escape each key once: rows then only copy */
+		w->nkeys = names->nf;
+		w->keys = sq_xcalloc(names->nf + 1, sizeof(*w->keys));
+		w->keylen = sq_xcalloc(names->nf + 1, sizeof(*w->keylen));
+		for (size_t i = 0; i < names->nf; i++) {
+			size_t save = w->n;
+			char *keep = w->buf;
+			/* escape into a scratch buffer of our own */
+			char *scratch = sq_xmalloc(6 * names->len[i] + 8);
+			w->buf = scratch;
+			w->n = 0;
+			putch(w, i ? ',' : '{');
+			put_json_string(w, sq_rec_get(names, i), names->len[i]);
+			putch(w, ':');
+			w->keys[i] = scratch;
+			w->keylen[i] = w->n;
+			w->buf = keep;
+			w->n = save;
+		}
+		return;
+	}
+	if (names->nf == 0)
+		return;
+	sq_writer_row(w, names);
+	w->rows = 0;
+}
+
+void
+sq_writer_fields(struct sq_writer *w, const char *const *v, const size_t *len,
+    size_t n)
+{
+	if (w->err)
+		return;
+	if (w->o.format == SQ_OUT_CSV) {
+		if (n == 1 && len[0] == 0) {
+			put(w, "\"\"", 2);	/* else it reads back as blank */
+		} else {
+			for (size_t i = 0; i < n; i++) {
+				if (i)
+					putch(w, ',');
+				put_csv_field(w, v[i], len[i]);
+			}
+		}
+		put_eol(w);
+	} else {
+		if (w->o.format == SQ_OUT_JSONARRAY && w->rows)
+			putch(w, ',');
+		if (n > w->nkeys)
+			n = w->nkeys;
+		if (n == 0)
+			putch(w, '{');
+		for (size_t i = 0; i < n; i++) {
+			put(w, w->keys[i], w->keylen[i]);
+			put_json_string(w, v[i], len[i]);
+		}
+		putch(w, '}');
+		if (w->o.format == SQ_OUT_NDJSON)
+			putch(w, '\n');
+	}
+	w->rows++;
+}
+
+void
+sq_writer_row(struct sq_writer *w, const struct sq_rec *r)
+{
+	const char *stackv[64];
+	const char **v = r->nf <= 64 ? stackv : sq_xmalloc(r->nf * sizeof(*v));
+
+	for (size_t i = 0; i < r->nf; i++)
+		v[i] = r->buf + r->off[i];
+	sq_writer_fields(w, v, r->len, r->nf);
+	if (v != stackv)
+		free(v);
+}
+
+static void
+release(struct sq_writer *w)
+{
+	for (size_t i = 0; i < w->nkeys; i++)
+		free(w->keys[i]);
+	free(w->keys);
+	free(w->keylen);
+	free(w->buf);
+	free(w->path);
+	free(w->tmp);
+	free(w);
+}
+
+int
+sq_writer_close(struct sq_writer *w)
+{
+	int rc = 0;
+
+	if (w->o.format == SQ_OUT_JSONARRAY) {
+		if (!w->header_done)
+			putch(w, '[');
+		put(w, "]\n", 2);
+	}
+	flush(w);
+	if (w->path && !w->err && fsync(w->fd) < 0 && errno != EINVAL)
+		w->err = errno;
+	if (w->fd != 1 && close(w->fd) < 0 && !w->err)
+		w->err = errno;
+	if (w->err) {
+		sq_error("%s: write error: %s", sq_writer_path(w),
+		    strerror(w->err));
+		if (w->tmp)
+			unlink(w->tmp);
+		rc = -1;
+	} else if (w->path && rename(w->tmp, w->path) < 0) {
+		sq_error("%s: cannot put the output in place: %s", w->path,
+		    strerror(errno));
+		unlink(w->tmp);
+		rc = -1;
+	}
+	release(w);
+	return rc;
+}
+
+void
+sq_writer_abort(struct sq_writer *w)
+{
+	if (w == NULL)
+		return;
+	if (w->fd != 1)
+		close(w->fd);
+	if (w->tmp)
+		unlink(w->tmp);
+	release(w);
+}

@@ -1,0 +1,48 @@
+/*
+ * writer.h — records out: CSV (RFC 4180), NDJSON, or a JSON array.
+ *
+ * CSV quotes a field only when it must (a comma, a quote, CR or LF, or a lone
+ * empty field that would read back as a blank line); --bom and --crlf make
+ * the file Excel opens cleanly.  JSON values are always strings, so a room
+ * number or a phone is never turned into a number.  A JSON array streams
+ * like NDJSON does.  Output is UTF-8.
+ *
+ * With a path, output goes to a temporary file beside it that is renamed over
+ * the path only when everything was written: a failed run never leaves half a
+ * file where yesterday's good one stood.  Write errors (a full disk) are
+ * remembered and reported by sq_writer_close().
+ */
+#ifndef SQ_WRITER_H
+#define SQ_WRITER_H
+
+#include <stddef.h>
+
+#include "record.h"
+
+enum sq_ofmt { SQ_OUT_CSV = 0, SQ_OUT_NDJSON, SQ_OUT_JSONARRAY };
+
+struct sq_writer_opts {
+	enum sq_ofmt format;
+	int	 bom;
+	int	 crlf;
+};
+
+struct sq_writer;
+
+/* path NULL or "-": standard output.  NULL and a message on failure. */
+struct sq_writer *sq_writer_open(const char *path, const struct sq_writer_opts *);
+/* The column names; call once, before any row. */
+void	 sq_writer_header(struct sq_writer *, const struct sq_rec *names);
+void	 sq_writer_row(struct sq_writer *, const struct sq_rec *);
+void	 sq_writer_fields(struct sq_writer *, const char *const *v,
+	    const size_t *len, size_t n);
+/* Flush, check, and (with a path) rename into place.  0, or -1 (printed). */
+int	 sq_writer_close(struct sq_writer *);
+/* Give up: remove the temporary file, leave the old one. */
+void	 sq_writer_abort(struct sq_writer *);
+const char *sq_writer_path(const struct sq_writer *);
+
+/* "csv", "json"/"ndjson"/"jsonl", "json-array"; 0 or -1. */
+int	 sq_ofmt_parse(const char *, enum sq_ofmt *);
+
+#endif
