@@ -16,6 +16,8 @@ struct sq_aliases {
 	struct alias *v;
 	size_t	 n, cap;
 	size_t	 ncanon;
+	char	**first;	/* canonical name, then its first alias */
+	size_t	 nfirst;
 };
 
 static int
@@ -119,9 +121,20 @@ sq_aliases_load(const char *path)
 			canon[--cl] = '\0';
 		a->ncanon++;
 		add(a, canon, cl, canon);
+		int firsttok = 1;
 		for (char *tok = strtok(colon + 1, ",\r\n"); tok;
-		    tok = strtok(NULL, ",\r\n"))
+		    tok = strtok(NULL, ",\r\n")) {
 			add(a, tok, strlen(tok), canon);
+			const char *t = tok;
+			size_t tl = sq_trim(&t, strlen(tok));
+			if (firsttok && tl && sq_aliases_first(a, canon) == NULL) {
+				a->first = sq_xrealloc(a->first,
+				    (a->nfirst + 2) * sizeof(char *));
+				a->first[a->nfirst++] = sq_xstrdup(canon);
+				a->first[a->nfirst++] = sq_xstrndup(t, tl);
+			}
+			firsttok = 0;
+		}
 	}
 	free(line);
 	fclose(fp);
@@ -137,8 +150,20 @@ sq_aliases_free(struct sq_aliases *a)
 		free(a->v[i].norm);
 		free(a->v[i].canon);
 	}
+	for (size_t i = 0; i < a->nfirst; i++)
+		free(a->first[i]);
+	free(a->first);
 	free(a->v);
 	free(a);
+}
+
+const char *
+sq_aliases_first(const struct sq_aliases *a, const char *canon)
+{
+	for (size_t i = 0; a && i + 1 < a->nfirst; i += 2)
+		if (strcmp(a->first[i], canon) == 0)
+			return a->first[i + 1];
+	return NULL;
 }
 
 size_t

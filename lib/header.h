@@ -25,6 +25,8 @@ void	 sq_aliases_free(struct sq_aliases *);
 /* The canonical name for a header as written, or NULL. */
 const char *sq_aliases_lookup(const struct sq_aliases *, const char *name,
 	    size_t len);
+/* The first alias listed for a canonical name (its Chinese name), or NULL. */
+const char *sq_aliases_first(const struct sq_aliases *, const char *canon);
 /* Number of canonical names (for tests). */
 size_t	 sq_aliases_count(const struct sq_aliases *);
 

@@ -1,0 +1,1020 @@
+/*
+ * sq-ingest — a raw roster export in, the canonical households table out.
+ *
+ * Every row ends in exactly one place: a household written, a row merged
+ * into a household (a duplicate, or another member of it), or a rejected
+ * row with its reason.  The summary on stderr shows that they add up.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "address.h"
+#include "arena.h"
+#include "diag.h"
+#include "hmap.h"
+#include "keywords.h"
+#include "opts.h"
+#include "reader.h"
+#include "rejects.h"
+#include "text.h"
+#include "value.h"
+#include "writer.h"
+
+static const char synopsis[] =
+    "sq-ingest [-o csv|json] [-O FILE] [-R FILE] [--residents FILE] [FILE...]";
+
+static void
+usage(void)
+{
+	printf("usage: %s\n\n"
+"Normalize a roster exported from a spreadsheet into the households table:\n"
+"one row per household, keyed by `hh`, built from any address form\n"
+"(12号楼2单元502室, 12-2-502, １２栋５０２, XX路123弄5号1201室).  Phones are\n"
+"checked and normalized, members counted, yes/no cells made true/false,\n"
+"vulnerable groups flagged; duplicates are merged and counted.  A roster\n"
+"with one row per resident (it has a 与户主关系 column, or --per-resident)\n"
+"is grouped into households.  Unknown columns pass through.  Rows read =\n"
+"households written + merged + rejected, shown on stderr.\n\n", synopsis);
+	printf(
+"  -r, --per-resident       one row per person: group them into households\n"
+"  -1, --per-household      one row per household (the default unless the\n"
+"                           roster has a 与户主关系 column)\n"
+"  -P, --residents FILE     also write the per-person table to FILE\n"
+"  -F, --fill-down COLS     fill empty cells of these columns from the row\n"
+"                           above (merged cells); default: community\n"
+"  -Z, --zh                 write Chinese column names\n"
+"  -d, --date YYYY-MM-DD    the day ages are counted to (default: today)\n"
+"  -A, --elderly-age N      age from which a person living alone counts as\n"
+"                           elderly_alone (default 60)\n");
+	fputs(sq_common_help, stdout);
+	printf("\nexamples:\n"
+"  sq-ingest -R rejects.csv 花名册.csv > households.csv\n"
+"  sq-ingest --per-resident --residents people.csv 人口登记.csv > households.csv\n"
+"  sq-ingest -o json roster.csv | jq -c 'select(.chronic == \"true\")'\n");
+}
+
+enum { F_ELDERLY, F_CHRONIC, F_DISABLED, F_PREGNANT, F_INFANT, NFLAGS };
+static const char *const flag_names[NFLAGS] = {
+	"elderly_alone", "chronic", "disabled", "pregnant", "infant",
+};
+enum { TRI_UNKNOWN = 0, TRI_FALSE = 1, TRI_TRUE = 2 };
+
+/* The fixed strings of a household, in this order, then the extras. */
+enum { S_KEY, S_BUILDING, S_UNIT, S_ROOM, S_NAME, S_PHONE, S_EXTRA };
+
+#define MEMBERS_UNKNOWN	255
+
+struct household {
+	char	*str;		/* S_* strings, each NUL-terminated, in a row */
+	uint32_t line;		/* the first row's line */
+	uint32_t file;
+	uint32_t community;	/* interned, 0 = none */
+	uint32_t grid;		/* interned, 0 = none */
+	uint16_t nstr;
+	uint16_t flags;		/* 2 bits a flag: TRI_* */
+	uint8_t	 members;
+	uint8_t	 max_age;
+	uint8_t	 has_head;
+	uint8_t	 alone_age;	/* per resident: the one member's age */
+};
+
+/* Strings seen over and over (community, grid worker): stored once. */
+struct intern {
+	char	**s;
+	size_t	 n, cap;
+	struct sq_hmap map;
+};
+
+/* Where each known column is in the current file; -1 when absent. */
+struct cols {
+	long	 community, address, building, unit, room, name, phone;
+	long	 members, flag[NFLAGS], vulnerable, grid, relation, id, age;
+	long	*extra;		/* file column -> global extra index, or -1 */
+	int	 per_resident;
+	int	*fill;		/* file column -> fill down? */
+};
+
+struct state {
+	struct sq_common c;
+	int	 mode;		/* 0 auto, 1 household, 2 resident */
+	const char *residents_path;
+	const char *fill_cols;
+	int	 zh;
+	int	 ref_year;
+	int	 elderly_age;
+
+	struct sq_aliases *aliases;
+	struct sq_keywords *vulnerable;
+	struct sq_arena arena;
+	struct household *hh;
+	size_t	 nhh, caphh;
+	struct sq_hmap index;
+	struct intern intern;
+	char	**extra_names;
+	size_t	 nextra;
+	char	**files;
+	size_t	 nfiles;
+
+	struct sq_rejects *rj;
+	struct sq_writer *residents;
+	long	 rows, merged, filled, bad_values;
+
+	/* the row above, for --fill-down and residents' merged cells */
+	struct sq_rec above;
+	struct sq_addr above_addr;
+	int	 above_ok;
+	char	 above_community[256];
+};
+
+static const char *
+hh_key(void *ctx, uint32_t i, size_t *len)
+{
+	struct state *s = ctx;
+	const char *k = s->hh[i].str;
+
+	*len = strlen(k);
+	return k;
+}
+
+static const char *
+intern_key(void *ctx, uint32_t i, size_t *len)
+{
+	struct intern *in = ctx;
+
+	*len = strlen(in->s[i]);
+	return in->s[i];
+}
+
+static uint32_t
+intern(struct intern *in, const char *s, size_t len)
+{
+	if (len == 0)
+		return 0;
+	long i = sq_hmap_get(&in->map, s, len);
+	if (i >= 0)
+		return (uint32_t)i;
+	if (in->n == in->cap) {
+		in->cap = in->cap ? 2 * in->cap : 64;
+		in->s = sq_xrealloc(in->s, in->cap * sizeof(*in->s));
+	}
+	if (in->n == 0)
+		in->s[in->n++] = sq_xstrdup("");	/* 0 = none */
+	in->s[in->n] = sq_xstrndup(s, len);
+	sq_hmap_put(&in->map, s, len, (uint32_t)in->n);
+	return (uint32_t)in->n++;
+}
+
+/* The i-th string of a household, "" when it has fewer. */
+static const char *
+hstr(const struct household *h, size_t i)
+{
+	const char *p = h->str;
+
+	if (i >= h->nstr)
+		return "";
+	while (i--)
+		p += strlen(p) + 1;
+	return p;
+}
+
+static void
+set_strings(struct state *s, struct household *h, const char **v,
+    const size_t *len, size_t n)
+{
+	size_t total = 0;
+
+	for (size_t i = 0; i < n; i++)
+		total += len[i] + 1;
+	char *p = sq_arena_alloc(&s->arena, total);
+	h->str = p;
+	h->nstr = (uint16_t)n;
+	for (size_t i = 0; i < n; i++) {
+		memcpy(p, v[i], len[i]);
+		p[len[i]] = '\0';
+		p += len[i] + 1;
+	}
+}
+
+static int
+flag_get(const struct household *h, int f)
+{
+	return h->flags >> (2 * f) & 3;
+}
+
+static void
+flag_set(struct household *h, int f, int v)
+{
+	h->flags = (uint16_t)((h->flags & ~(3u << (2 * f))) | (unsigned)v << (2 * f));
+}
+
+/* A true anywhere wins; then a false; unknown only if nobody said. */
+static void
+flag_merge(struct household *h, int f, int v)
+{
+	if (v > flag_get(h, f))
+		flag_set(h, f, v);
+}
+
+static long
+col(const struct sq_reader *r, const char *name)
+{
+	return sq_reader_col(r, name);
+}
+
+static int
+in_list(const char *list, const char *name)
+{
+	size_t n = strlen(name);
+
+	for (const char *p = list; p && *p;) {
+		const char *comma = strchr(p, ',');
+		size_t len = comma ? (size_t)(comma - p) : strlen(p);
+		if (len == n && memcmp(p, name, n) == 0)
+			return 1;
+		p = comma ? comma + 1 : NULL;
+	}
+	return 0;
+}
+
+static size_t
+extra_index(struct state *s, const char *name)
+{
+	for (size_t i = 0; i < s->nextra; i++)
+		if (strcmp(s->extra_names[i], name) == 0)
+			return i;
+	s->extra_names = sq_xrealloc(s->extra_names,
+	    (s->nextra + 1) * sizeof(*s->extra_names));
+	s->extra_names[s->nextra] = sq_xstrdup(name);
+	return s->nextra++;
+}
+
+static void
+find_columns(struct state *s, const struct sq_reader *r, struct cols *c)
+{
+	size_t n = sq_reader_ncols(r);
+
+	c->community = col(r, "community");
+	c->address = col(r, "address");
+	c->building = col(r, "building");
+	c->unit = col(r, "unit");
+	c->room = col(r, "room");
+	c->name = col(r, "name");
+	c->phone = col(r, "phone");
+	c->members = col(r, "members");
+	for (int f = 0; f < NFLAGS; f++)
+		c->flag[f] = col(r, flag_names[f]);
+	c->vulnerable = col(r, "vulnerable");
+	c->grid = col(r, "grid");
+	c->relation = col(r, "relation");
+	c->id = col(r, "id");
+	c->age = col(r, "age");
+	c->per_resident = s->mode == 2 || (s->mode == 0 && c->relation >= 0);
+
+	/* what is not ours passes through (per-person columns do not) */
+	c->extra = sq_xcalloc(n + 1, sizeof(*c->extra));
+	c->fill = sq_xcalloc(n + 1, sizeof(*c->fill));
+	long used[] = { c->community, c->address, c->building, c->unit,
+	    c->room, c->name, c->phone, c->members, c->vulnerable, c->grid,
+	    c->relation, c->id, c->age, c->flag[0], c->flag[1], c->flag[2],
+	    c->flag[3], c->flag[4], col(r, "hh") };
+	for (size_t i = 0; i < n; i++) {
+		int ours = 0;
+		for (size_t k = 0; k < sizeof(used) / sizeof(used[0]); k++)
+			if (used[k] == (long)i)
+				ours = 1;
+		c->extra[i] = ours ? -1 :
+		    (long)extra_index(s, sq_reader_colname(r, i));
+		c->fill[i] = in_list(s->fill_cols, sq_reader_colname(r, i));
+	}
+}
+
+static const char *
+cell(const struct sq_rec *rec, long i, size_t *len)
+{
+	if (i < 0) {
+		*len = 0;
+		return "";
+	}
+	return sq_rec_at(rec, (size_t)i, len);
+}
+
+static size_t
+trimmed(const struct sq_rec *rec, long i, const char **out)
+{
+	size_t len;
+	const char *p = cell(rec, i, &len);
+
+	len = sq_trim(&p, len);
+	*out = p;
+	return len;
+}
+
+/* A totals row under the data: 合计 / 总计 / 小计 / 共计 / total. */
+static int
+is_totals_row(const struct sq_rec *rec)
+{
+	static const char *const words[] = { "合计", "总计", "小计", "共计",
+	    "合 计", "总 计", "total", "Total", "TOTAL" };
+
+	for (size_t i = 0; i < rec->nf; i++) {
+		const char *p = sq_rec_get(rec, i);
+		size_t len = sq_trim(&p, rec->len[i]);
+		if (len == 0)
+			continue;
+		for (size_t k = 0; k < sizeof(words) / sizeof(words[0]); k++)
+			if (len >= strlen(words[k]) &&
+			    memcmp(p, words[k], strlen(words[k])) == 0)
+				return 1;
+		return 0;
+	}
+	return 0;
+}
+
+static void
+fill_down(struct state *s, const struct cols *c, struct sq_rec *rec)
+{
+	if (s->above.nf == 0)
+		return;
+	for (size_t i = 0; i < rec->nf && i < s->above.nf; i++) {
+		if (!c->fill[i] || rec->len[i] != 0 || s->above.len[i] == 0)
+			continue;
+		/* rebuild the record with the cell above in place */
+		struct sq_rec tmp;
+		sq_rec_init(&tmp);
+		for (size_t j = 0; j < rec->nf; j++) {
+			if (j == i)
+				sq_rec_push(&tmp, sq_rec_get(&s->above, j),
+				    s->above.len[j]);
+			else
+				sq_rec_push(&tmp, sq_rec_get(rec, j), rec->len[j]);
+		}
+		tmp.line = rec->line;
+		sq_rec_copy(rec, &tmp);
+		sq_rec_free(&tmp);
+		s->filled++;
+	}
+}
+
+/* Where the row lives.  0 ok; -1 with *why. */
+static int
+row_address(struct state *s, const struct cols *c, const struct sq_rec *rec,
+    struct sq_addr *a, const char **why, int *from_above)
+{
+	size_t bl, ul, rl, al;
+	const char *b = cell(rec, c->building, &bl);
+	const char *u = cell(rec, c->unit, &ul);
+	const char *r = cell(rec, c->room, &rl);
+	const char *addr = cell(rec, c->address, &al);
+	const char *tb = b, *tu = u, *tr = r, *ta = addr;
+
+	*from_above = 0;
+	bl = sq_trim(&tb, bl);
+	ul = sq_trim(&tu, ul);
+	rl = sq_trim(&tr, rl);
+	al = sq_trim(&ta, al);
+	if (bl + ul + rl > 0)
+		return sq_addr_from_parts(c->building >= 0 ? b : NULL,
+		    c->unit >= 0 ? u : NULL, c->room >= 0 ? r : NULL, a, why);
+	if (al > 0)
+		return sq_addr_parse(addr, al + (size_t)(ta - addr), a, why);
+	if (c->per_resident && s->above_ok) {
+		/* merged address cells: the member row below its household */
+		*a = s->above_addr;
+		*from_above = 1;
+		return 0;
+	}
+	*why = "empty address";
+	return -1;
+}
+
+static size_t
+building_label(const struct sq_addr *a, char *out, size_t outsz)
+{
+	return (size_t)snprintf(out, outsz, "%s%s%s%s%s", a->zone,
+	    a->zone[0] ? "区" : "", a->lane, a->lane[0] ? "弄" : "",
+	    a->building);
+}
+
+static int
+age_of(struct state *s, const struct cols *c, const struct sq_rec *rec)
+{
+	const char *p;
+	size_t len = trimmed(rec, c->age, &p);
+	long age;
+
+	if (len && sq_long_parse(p, len, 0, 130, &age) == SQ_VAL_OK)
+		return (int)age;
+	len = trimmed(rec, c->id, &p);
+	if (len == 18) {
+		int year = 0;
+		for (int i = 6; i < 10; i++) {
+			if (p[i] < '0' || p[i] > '9')
+				return -1;
+			year = year * 10 + (p[i] - '0');
+		}
+		if (year > 1880 && year <= s->ref_year)
+			return s->ref_year - year;
+	}
+	return -1;
+}
+
+static int
+is_head(const struct sq_rec *rec, const struct cols *c)
+{
+	const char *p;
+	size_t len = trimmed(rec, c->relation, &p);
+
+	return (len == 6 && (memcmp(p, "户主", 6) == 0 || memcmp(p, "本人", 6) == 0)) ||
+	    (len == 4 && strncasecmp(p, "head", 4) == 0) ||
+	    (len == 4 && strncasecmp(p, "self", 4) == 0);
+}
+
+/* The row's values for a household: flags, phone, members, strings. */
+struct row {
+	const char *v[64 + S_EXTRA];
+	size_t	 len[64 + S_EXTRA];
+	size_t	 n;
+	char	 key[SQ_ADDR_KEYMAX];
+	char	 building[64];
+	char	 phone[SQ_PHONE_MAX];
+	int	 flag[NFLAGS];
+	long	 members;
+	uint32_t community, grid;
+	int	 age;
+};
+
+static void
+bad_value(struct state *s, const struct sq_reader *r, const struct sq_rec *rec,
+    long colidx, const char *val, size_t len, const char *why)
+{
+	s->bad_values++;
+	sq_problem(sq_reader_name(r), rec->line, "%s '%.*s': %s",
+	    sq_reader_rawname(r, (size_t)colidx), (int)(len > 60 ? 60 : len),
+	    val, why);
+}
+
+static void
+read_values(struct state *s, const struct sq_reader *r, const struct cols *c,
+    const struct sq_rec *rec, struct row *w)
+{
+	const char *p, *why;
+	size_t len;
+
+	/* phone: a bad one is reported; the household stays */
+	len = trimmed(rec, c->phone, &p);
+	w->phone[0] = '\0';
+	switch (sq_phone_norm(p, len, w->phone, sizeof(w->phone), &why)) {
+	case SQ_PHONE_OK:
+		if (why)
+			sq_warn(sq_reader_name(r), rec->line, "%s '%.*s': %s",
+			    sq_reader_rawname(r, (size_t)c->phone), (int)len, p,
+			    why);
+		break;
+	case SQ_PHONE_RECOVERED:
+		sq_warn(sq_reader_name(r), rec->line, "%s '%.*s': %s",
+		    sq_reader_rawname(r, (size_t)c->phone), (int)len, p, why);
+		break;
+	case SQ_PHONE_BAD:
+		w->phone[0] = '\0';
+		bad_value(s, r, rec, c->phone, p, len, why);
+		break;
+	default:
+		w->phone[0] = '\0';
+	}
+
+	w->members = -1;
+	if (!c->per_resident) {
+		len = trimmed(rec, c->members, &p);
+		long m;
+		int rc = sq_count_parse(p, len, &m, &why);
+		if (rc == SQ_VAL_OK)
+			w->members = m;
+		else if (rc != SQ_VAL_EMPTY)
+			bad_value(s, r, rec, c->members, p, len, why);
+	}
+
+	for (int f = 0; f < NFLAGS; f++) {
+		w->flag[f] = TRI_UNKNOWN;
+		if (c->flag[f] < 0)
+			continue;
+		len = trimmed(rec, c->flag[f], &p);
+		int b = sq_bool_parse(p, len);
+		if (b == 1)
+			w->flag[f] = TRI_TRUE;
+		else if (b == 0)
+			w->flag[f] = TRI_FALSE;
+		else if (b == -2)
+			bad_value(s, r, rec, c->flag[f], p, len, "not a yes/no "
+			    "value (是/否, √/×, Y/N); left unknown");
+	}
+	if (c->vulnerable >= 0 && s->vulnerable) {
+		len = trimmed(rec, c->vulnerable, &p);
+		uint64_t hits = sq_keywords_match(s->vulnerable, p, len);
+		for (int f = 0; f < NFLAGS; f++) {
+			long k = sq_keywords_find(s->vulnerable, flag_names[f]);
+			if (k >= 0 && (hits >> k & 1))
+				w->flag[f] = TRI_TRUE;
+		}
+	}
+	len = trimmed(rec, c->grid, &p);
+	w->grid = intern(&s->intern, p, len);
+	w->age = c->per_resident ? age_of(s, c, rec) : -1;
+}
+
+static struct household *
+new_household(struct state *s)
+{
+	if (s->nhh == s->caphh) {
+		s->caphh = s->caphh ? 2 * s->caphh : 4096;
+		s->hh = sq_xrealloc(s->hh, s->caphh * sizeof(*s->hh));
+	}
+	struct household *h = &s->hh[s->nhh++];
+	memset(h, 0, sizeof(*h));
+	return h;
+}
+
+/* The strings of household h merged with the row's: blanks are filled. */
+static void
+merge_strings(struct state *s, struct household *h, struct row *w,
+    int replace_person, char *conflict, size_t csz)
+{
+	size_t n = w->n > h->nstr ? w->n : h->nstr;
+	const char *v[64 + S_EXTRA];
+	size_t len[64 + S_EXTRA];
+	int changed = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		const char *old = hstr(h, i);
+		size_t oldlen = strlen(old);
+		const char *nv = i < w->n ? w->v[i] : "";
+		size_t nl = i < w->n ? w->len[i] : 0;
+		int person = i == S_NAME || i == S_PHONE;
+
+		v[i] = old;
+		len[i] = oldlen;
+		if (nl == 0)
+			continue;
+		if (oldlen == 0 || (replace_person && person)) {
+			if (oldlen != nl || memcmp(old, nv, nl) != 0) {
+				v[i] = nv;
+				len[i] = nl;
+				changed = 1;
+			}
+		} else if (i == S_PHONE && conflict[0] == '\0' &&
+		    (oldlen != nl || memcmp(old, nv, nl) != 0)) {
+			snprintf(conflict, csz, "; kept its phone %s, not %.*s",
+			    old, (int)nl, nv);
+		}
+	}
+	if (changed)
+		set_strings(s, h, v, len, n);
+}
+
+static void
+write_resident(struct state *s, const struct cols *c, const struct sq_rec *rec,
+    const struct row *w)
+{
+	const char *v[6];
+	size_t len[6];
+	char age[16];
+
+	v[0] = w->key;
+	len[0] = strlen(w->key);
+	len[1] = trimmed(rec, c->name, &v[1]);
+	len[2] = trimmed(rec, c->relation, &v[2]);
+	v[3] = w->phone;
+	len[3] = strlen(w->phone);
+	len[4] = w->age >= 0 ? (size_t)snprintf(age, sizeof(age), "%d", w->age) : 0;
+	v[4] = age;
+	len[5] = trimmed(rec, c->id, &v[5]);
+	sq_writer_fields(s->residents, v, len, 6);
+}
+
+static void
+take_row(struct state *s, const struct sq_reader *r, const struct cols *c,
+    struct sq_rec *rec)
+{
+	struct sq_addr a;
+	const char *why, *p;
+	struct row w;
+	int from_above;
+	size_t len;
+
+	fill_down(s, c, rec);
+	if (is_totals_row(rec)) {
+		sq_rejects_add(s->rj, sq_reader_name(r), rec, "a totals row "
+		    "(合计), not a household");
+		return;
+	}
+	if (row_address(s, c, rec, &a, &why, &from_above) < 0) {
+		char msg[200];
+		snprintf(msg, sizeof(msg), "no usable address: %s", why);
+		sq_rejects_add(s->rj, sq_reader_name(r), rec, msg);
+		return;
+	}
+	len = trimmed(rec, c->community, &p);
+	if (from_above && len == 0) {
+		p = s->above_community;
+		len = strlen(p);
+	}
+	w.community = intern(&s->intern, p, len);
+	if (len)
+		sq_addr_key_community(p, len, &a, w.key, sizeof(w.key));
+	else
+		sq_addr_key(&a, w.key, sizeof(w.key));
+	if (len < sizeof(s->above_community)) {
+		memcpy(s->above_community, p, len);
+		s->above_community[len] = '\0';
+	}
+	s->above_addr = a;
+	s->above_ok = 1;
+
+	read_values(s, r, c, rec, &w);
+	building_label(&a, w.building, sizeof(w.building));
+	w.v[S_KEY] = w.key;
+	w.v[S_BUILDING] = w.building;
+	w.v[S_UNIT] = a.unit;
+	w.v[S_ROOM] = a.room;
+	w.v[S_PHONE] = w.phone;
+	w.len[S_NAME] = trimmed(rec, c->name, &w.v[S_NAME]);
+	for (int i = S_KEY; i <= S_PHONE; i++)
+		if (i != S_NAME)
+			w.len[i] = strlen(w.v[i]);
+	w.n = S_EXTRA;
+	for (size_t i = 0; i < rec->nf; i++) {
+		long e = c->extra[i];
+		if (e < 0 || e >= 64)
+			continue;
+		size_t slot = S_EXTRA + (size_t)e;
+		while (w.n <= slot) {
+			w.v[w.n] = "";
+			w.len[w.n++] = 0;
+		}
+		w.v[slot] = sq_rec_get(rec, i);
+		w.len[slot] = rec->len[i];
+	}
+	if (s->residents)
+		write_resident(s, c, rec, &w);
+
+	long found = sq_hmap_get(&s->index, w.key, w.len[S_KEY]);
+	struct household *h;
+	int head = c->per_resident && is_head(rec, c);
+	if (found < 0) {
+		h = new_household(s);
+		h->line = (uint32_t)rec->line;
+		h->file = (uint32_t)(s->nfiles - 1);
+		h->community = w.community;
+		h->grid = w.grid;
+		h->members = c->per_resident ? 1 : (w.members >= 0 ?
+		    (uint8_t)w.members : MEMBERS_UNKNOWN);
+		h->has_head = (uint8_t)head;
+		h->max_age = (uint8_t)(w.age > 0 ? w.age : 0);
+		for (int f = 0; f < NFLAGS; f++)
+			flag_set(h, f, w.flag[f]);
+		set_strings(s, h, w.v, w.len, w.n);
+		sq_hmap_put(&s->index, w.key, w.len[S_KEY],
+		    (uint32_t)(s->nhh - 1));
+		return;
+	}
+	/*
+	 * The merge rule: the first row's values stay; its empty cells are
+	 * filled from the later row; a flag is true if any row says so;
+	 * members is the largest count given (per resident: the rows).
+	 */
+	h = &s->hh[found];
+	s->merged++;
+	if (c->per_resident) {
+		if (h->members < 250)
+			h->members++;
+		if (w.age > h->max_age)
+			h->max_age = (uint8_t)w.age;
+	} else if (w.members >= 0 && (h->members == MEMBERS_UNKNOWN ||
+	    w.members > h->members))
+		h->members = (uint8_t)w.members;
+	for (int f = 0; f < NFLAGS; f++)
+		flag_merge(h, f, w.flag[f]);
+	if (h->grid == 0)
+		h->grid = w.grid;
+	char conflict[96] = "";
+	merge_strings(s, h, &w, head && !h->has_head, conflict,
+	    sizeof(conflict));
+	if (head)
+		h->has_head = 1;
+	if (!c->per_resident)
+		sq_warn(sq_reader_name(r), rec->line, "same household as line "
+		    "%u (%s): merged into it%s", h->line, w.key, conflict);
+}
+
+static int
+ingest_file(struct state *s, const char *path)
+{
+	struct sq_reader *r = sq_reader_open(path, &s->c.in);
+	struct sq_rec rec;
+	struct cols c;
+	int st;
+
+	if (r == NULL)
+		return -1;
+	s->files = sq_xrealloc(s->files, (s->nfiles + 1) * sizeof(*s->files));
+	s->files[s->nfiles++] = sq_xstrdup(sq_reader_name(r));
+	sq_rejects_columns(s->rj, sq_reader_rawheader(r));
+	if (sq_reader_ncols(r) == 0) {
+		sq_reader_close(r);
+		return 0;
+	}
+	find_columns(s, r, &c);
+	if (c.address < 0 && c.building < 0 && c.room < 0) {
+		sq_error("%s: no address column (地址, or 楼号/单元/室号); "
+		    "name one of them in the header (see shequ(7))",
+		    sq_reader_name(r));
+		free(c.extra);
+		free(c.fill);
+		sq_reader_close(r);
+		return -1;
+	}
+	sq_rec_init(&rec);
+	sq_rec_clear(&s->above);
+	s->above_ok = 0;
+	s->above_community[0] = '\0';
+	while ((st = sq_reader_next(r, &rec)) > 0) {
+		if (st == SQ_READ_BAD)
+			sq_rejects_add(s->rj, sq_reader_name(r), &rec, rec.err);
+		else {
+			take_row(s, r, &c, &rec);
+			sq_rec_copy(&s->above, &rec);
+		}
+		if (s->c.strict && sq_diag_status()) {
+			st = 1;
+			break;
+		}
+	}
+	s->rows += sq_reader_stats(r)->rows;
+	sq_rec_free(&rec);
+	free(c.extra);
+	free(c.fill);
+	sq_reader_close(r);
+	return st < 0 ? -1 : (st > 0 ? 1 : 0);
+}
+
+static int
+by_key(const void *a, const void *b)
+{
+	return strcmp(((const struct household *)a)->str,
+	    ((const struct household *)b)->str);
+}
+
+static const char *
+column_name(const struct state *s, const char *canon)
+{
+	const char *zh = s->zh ? sq_aliases_first(s->aliases, canon) : NULL;
+
+	return zh ? zh : canon;
+}
+
+static int
+write_households(struct state *s, struct sq_writer *w)
+{
+	static const char *const fixed[] = { "hh", "community", "building",
+	    "unit", "room", "name", "phone", "members" };
+	size_t nfixed = sizeof(fixed) / sizeof(fixed[0]);
+	size_t ncols = nfixed + NFLAGS + 1 + s->nextra;
+	struct sq_rec names;
+	const char **v = sq_xcalloc(ncols, sizeof(*v));
+	size_t *len = sq_xcalloc(ncols, sizeof(*len));
+	char members[8];
+
+	sq_rec_init(&names);
+	for (size_t i = 0; i < nfixed; i++) {
+		const char *n = column_name(s, fixed[i]);
+		sq_rec_push(&names, n, strlen(n));
+	}
+	for (int f = 0; f < NFLAGS; f++) {
+		const char *n = column_name(s, flag_names[f]);
+		sq_rec_push(&names, n, strlen(n));
+	}
+	const char *g = column_name(s, "grid");
+	sq_rec_push(&names, g, strlen(g));
+	for (size_t i = 0; i < s->nextra; i++)
+		sq_rec_push(&names, s->extra_names[i], strlen(s->extra_names[i]));
+	sq_writer_header(w, &names);
+	sq_rec_free(&names);
+
+	qsort(s->hh, s->nhh, sizeof(*s->hh), by_key);
+	for (size_t k = 0; k < s->nhh; k++) {
+		struct household *h = &s->hh[k];
+		const char *p = h->str;
+		size_t i = 0;
+
+		/* the strings in order: key, building, unit, room, name, phone */
+		const char *str[S_EXTRA];
+		size_t slen[S_EXTRA];
+		for (int j = 0; j < S_EXTRA; j++) {
+			str[j] = j < h->nstr ? p : "";
+			slen[j] = strlen(str[j]);
+			if (j < h->nstr)
+				p += slen[j] + 1;
+		}
+		v[i] = str[S_KEY]; len[i++] = slen[S_KEY];
+		v[i] = s->intern.n ? s->intern.s[h->community] : "";
+		len[i] = strlen(v[i]); i++;
+		for (int j = S_BUILDING; j <= S_PHONE; j++) {
+			v[i] = str[j];
+			len[i++] = slen[j];
+		}
+		if (h->members == MEMBERS_UNKNOWN) {
+			v[i] = "";
+			len[i++] = 0;
+		} else {
+			len[i] = (size_t)snprintf(members, sizeof(members), "%u",
+			    h->members);
+			v[i++] = members;
+		}
+		/* one person of age living alone: elderly_alone, unless said */
+		if (h->members == 1 && h->max_age >= s->elderly_age &&
+		    flag_get(h, F_ELDERLY) == TRI_UNKNOWN)
+			flag_set(h, F_ELDERLY, TRI_TRUE);
+		for (int f = 0; f < NFLAGS; f++) {
+			int t = flag_get(h, f);
+			v[i] = t == TRI_TRUE ? "true" : t == TRI_FALSE ? "false" : "";
+			len[i] = strlen(v[i]);
+			i++;
+		}
+		v[i] = s->intern.n ? s->intern.s[h->grid] : "";
+		len[i] = strlen(v[i]);
+		i++;
+		for (size_t e = 0; e < s->nextra; e++) {
+			const char *x = S_EXTRA + e < h->nstr ? p : "";
+			v[i] = x;
+			len[i++] = strlen(x);
+			if (S_EXTRA + e < h->nstr)
+				p += strlen(x) + 1;
+		}
+		sq_writer_fields(w, v, len, ncols);
+	}
+	free(v);
+	free(len);
+	return 0;
+}
+
+static void
+open_residents(struct state *s)
+{
+	static const char *const names[] = { "hh", "name", "relation",
+	    "phone", "age", "id" };
+	struct sq_rec h;
+
+	if (s->residents_path == NULL)
+		return;
+	s->residents = sq_writer_open(s->residents_path, &s->c.out);
+	if (s->residents == NULL)
+		exit(SQ_EXIT_USAGE);
+	sq_rec_init(&h);
+	for (size_t i = 0; i < 6; i++) {
+		const char *n = column_name(s, names[i]);
+		sq_rec_push(&h, n, strlen(n));
+	}
+	sq_writer_header(s->residents, &h);
+	sq_rec_free(&h);
+}
+
+static int
+this_year(const char *date)
+{
+	char ymd[11];
+	const char *why;
+
+	if (date) {
+		if (sq_date_parse(date, strlen(date), 0, ymd, &why) != SQ_VAL_OK)
+			sq_usage_error(synopsis, "--date '%s': %s", date, why);
+		return atoi(ymd);
+	}
+	time_t now = time(NULL);
+	struct tm tm;
+	gmtime_r(&now, &tm);
+	return tm.tm_year + 1900;
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		SQ_COMMON_LONGOPTS,
+		{ "per-resident",  no_argument,       NULL, 'r' },
+		{ "per-household", no_argument,       NULL, '1' },
+		{ "residents",     required_argument, NULL, 'P' },
+		{ "fill-down",     required_argument, NULL, 'F' },
+		{ "zh",            no_argument,       NULL, 'Z' },
+		{ "date",          required_argument, NULL, 'd' },
+		{ "elderly-age",   required_argument, NULL, 'A' },
+		{ "help",          no_argument,       NULL, 'h' },
+		{ "version",       no_argument,       NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	static struct state s;
+	const char *date = NULL;
+	int ch, failed = 0, stopped = 0;
+
+	sq_start(argc, argv);
+	sq_common_init(&s.c);
+	s.fill_cols = "community";
+	s.elderly_age = 60;
+	while ((ch = getopt_long(argc, argv, SQ_COMMON_SHORTOPTS "r1P:F:Zd:A:hV",
+	    longopts, NULL)) != -1) {
+		if (sq_common_opt(&s.c, ch, optarg, synopsis))
+			continue;
+		switch (ch) {
+		case 'r': s.mode = 2; break;
+		case '1': s.mode = 1; break;
+		case 'P': s.residents_path = optarg; break;
+		case 'F': s.fill_cols = optarg; break;
+		case 'Z': s.zh = 1; break;
+		case 'd': date = optarg; break;
+		case 'A':
+			s.elderly_age = (int)sq_opt_long(optarg, 1, 120,
+			    "--elderly-age", synopsis);
+			break;
+		case 'h': usage(); return 0;
+		case 'V': sq_print_version(); return 0;
+		default: sq_usage_error(synopsis, "unknown option");
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	s.ref_year = this_year(date);
+
+	if ((s.aliases = sq_load_aliases(&s.c)) == NULL)
+		return SQ_EXIT_USAGE;
+	char *vpath = sq_datafile(&s.c, "vulnerable.txt");
+	if ((s.vulnerable = sq_keywords_load(vpath)) == NULL)
+		return SQ_EXIT_USAGE;
+	free(vpath);
+	s.c.in.aliases = s.aliases;
+	s.c.in.canonical = 1;
+	sq_hmap_init(&s.index, hh_key, &s);
+	sq_hmap_init(&s.intern.map, intern_key, &s.intern);
+	sq_rec_init(&s.above);
+
+	if ((s.rj = sq_rejects_open(s.c.rejects)) == NULL)
+		return SQ_EXIT_USAGE;
+	struct sq_writer *w = sq_writer_open(s.c.output, &s.c.out);
+	if (w == NULL)
+		return SQ_EXIT_USAGE;
+	open_residents(&s);
+
+	static char *stdin_only[] = { "-", NULL };
+	for (char **f = argc ? argv : stdin_only; *f && !stopped; f++) {
+		int rc = ingest_file(&s, *f);
+		if (rc < 0)
+			failed = 1;
+		else if (rc > 0)
+			stopped = 1;
+	}
+	long rejected = sq_rejects_count(s.rj);
+	if (failed || stopped) {
+		sq_writer_abort(w);
+		if (s.residents)
+			sq_writer_abort(s.residents);
+		sq_rejects_close(s.rj);
+		if (stopped)
+			sq_note("stopped at the first data problem (--strict); "
+			    "no output written");
+	} else {
+		write_households(&s, w);
+		if (sq_writer_close(w) < 0)
+			failed = 1;
+		if (s.residents && sq_writer_close(s.residents) < 0)
+			failed = 1;
+		if (sq_rejects_close(s.rj) < 0)
+			failed = 1;
+	}
+	sq_note("%ld row%s read: %zu household%s written, %ld merged, %ld "
+	    "rejected%s", s.rows, s.rows == 1 ? "" : "s", failed || stopped ?
+	    (size_t)0 : s.nhh, s.nhh == 1 ? "" : "s", s.merged, rejected,
+	    s.bad_values ? "; some values were bad (see above)" : "");
+	if (!failed && !stopped && s.rows != (long)s.nhh + s.merged + rejected)
+		sq_fatal("internal error: %ld rows read but %zu + %ld + %ld "
+		    "accounted for; please report", s.rows, s.nhh, s.merged,
+		    rejected);
+
+	sq_rec_free(&s.above);
+	sq_hmap_free(&s.index);
+	sq_hmap_free(&s.intern.map);
+	for (size_t i = 0; i < s.intern.n; i++)
+		free(s.intern.s[i]);
+	free(s.intern.s);
+	for (size_t i = 0; i < s.nextra; i++)
+		free(s.extra_names[i]);
+	free(s.extra_names);
+	for (size_t i = 0; i < s.nfiles; i++)
+		free(s.files[i]);
+	free(s.files);
+	free(s.hh);
+	sq_arena_free(&s.arena);
+	sq_keywords_free(s.vulnerable);
+	sq_aliases_free(s.aliases);
+	int status = sq_diag_finish();
+	return failed ? SQ_EXIT_USAGE : status;
+}

@@ -1,0 +1,62 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "diag.h"
+
+#define CHUNK_SIZE	((size_t)1 << 20)
+
+struct sq_chunk {
+	struct sq_chunk *next;
+	size_t	 size, used;
+	max_align_t data[];
+};
+
+void *
+sq_arena_alloc(struct sq_arena *a, size_t n)
+{
+	struct sq_chunk *c = a->head;
+
+	n = (n + 7) & ~(size_t)7;
+	if (c == NULL || c->size - c->used < n) {
+		size_t size = n > CHUNK_SIZE / 4 ? n : CHUNK_SIZE;
+		c = sq_xmalloc(sizeof(*c) + size);
+		c->size = size;
+		c->used = 0;
+		if (n > CHUNK_SIZE / 4 && a->head) {
+			/* a big one: keep filling the current chunk after it */
+			c->next = a->head->next;
+			a->head->next = c;
+		} else {
+			c->next = a->head;
+			a->head = c;
+		}
+	}
+	void *p = (char *)c->data + c->used;
+	c->used += n;
+	a->used += n;
+	return p;
+}
+
+char *
+sq_arena_strndup(struct sq_arena *a, const char *s, size_t n)
+{
+	char *p = sq_arena_alloc(a, n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+void
+sq_arena_free(struct sq_arena *a)
+{
+	struct sq_chunk *c = a->head, *next;
+
+	for (; c; c = next) {
+		next = c->next;
+		free(c);
+	}
+	a->head = NULL;
+	a->used = 0;
+}

@@ -1,0 +1,92 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "hmap.h"
+
+uint32_t
+sq_hash(const char *s, size_t n)
+{
+	/* FNV-1a, then a final mix so short similar keys spread */
+	uint32_t h = 2166136261u;
+
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 16777619u;
+	}
+	h ^= h >> 16;
+	h *= 0x7feb352dU;
+	h ^= h >> 15;
+	return h;
+}
+
+void
+sq_hmap_init(struct sq_hmap *m, const char *(*key_of)(void *, uint32_t, size_t *),
+    void *ctx)
+{
+	memset(m, 0, sizeof(*m));
+	m->key_of = key_of;
+	m->ctx = ctx;
+}
+
+void
+sq_hmap_free(struct sq_hmap *m)
+{
+	free(m->slot);
+	m->slot = NULL;
+	m->cap = m->count = 0;
+}
+
+static int
+same(const struct sq_hmap *m, uint64_t slot, const char *key, size_t len)
+{
+	size_t klen;
+	const char *k = m->key_of(m->ctx, (uint32_t)(slot & 0xffffffffu) - 1, &klen);
+
+	return klen == len && memcmp(k, key, len) == 0;
+}
+
+long
+sq_hmap_get(const struct sq_hmap *m, const char *key, size_t len)
+{
+	if (m->cap == 0)
+		return -1;
+	uint32_t h = sq_hash(key, len);
+	size_t mask = m->cap - 1;
+	for (size_t i = h & mask;; i = (i + 1) & mask) {
+		uint64_t s = m->slot[i];
+		if (s == 0)
+			return -1;
+		if ((uint32_t)(s >> 32) == h && same(m, s, key, len))
+			return (long)(s & 0xffffffffu) - 1;
+	}
+}
+
+static void
+insert(struct sq_hmap *m, uint64_t s)
+{
+	size_t mask = m->cap - 1;
+
+	for (size_t i = (s >> 32) & mask;; i = (i + 1) & mask)
+		if (m->slot[i] == 0) {
+			m->slot[i] = s;
+			return;
+		}
+}
+
+void
+sq_hmap_put(struct sq_hmap *m, const char *key, size_t len, uint32_t index)
+{
+	if (2 * (m->count + 1) > m->cap) {
+		uint64_t *old = m->slot;
+		size_t oldcap = m->cap;
+		m->cap = oldcap ? 2 * oldcap : 1024;
+		m->slot = sq_xcalloc(m->cap, sizeof(*m->slot));
+		for (size_t i = 0; i < oldcap; i++)
+			if (old[i])
+				insert(m, old[i]);
+		free(old);
+	}
+	insert(m, (uint64_t)sq_hash(key, len) << 32 | ((uint64_t)index + 1));
+	m->count++;
+}

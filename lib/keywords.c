@@ -1,0 +1,190 @@
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "keywords.h"
+#include "text.h"
+
+struct kw {
+	char	*text;		/* folded, lower case */
+	size_t	 len;
+	size_t	 label;
+};
+
+struct sq_keywords {
+	char	**labels;
+	size_t	 nlabels;
+	struct kw *kw;
+	size_t	 nkw;
+};
+
+static size_t
+fold_lower(const char *in, size_t len, char *out, size_t outsz)
+{
+	size_t n = sq_fold(in, len, out, outsz);
+
+	for (size_t i = 0; i < n; i++)
+		out[i] = (char)tolower((unsigned char)out[i]);
+	return n;
+}
+
+long
+sq_keywords_find(const struct sq_keywords *k, const char *label)
+{
+	for (size_t i = 0; i < k->nlabels; i++)
+		if (strcmp(k->labels[i], label) == 0)
+			return (long)i;
+	return -1;
+}
+
+static size_t
+label_index(struct sq_keywords *k, const char *label)
+{
+	long i = sq_keywords_find(k, label);
+
+	if (i >= 0)
+		return (size_t)i;
+	k->labels = sq_xrealloc(k->labels, (k->nlabels + 1) * sizeof(char *));
+	k->labels[k->nlabels] = sq_xstrdup(label);
+	return k->nlabels++;
+}
+
+static void
+add_kw(struct sq_keywords *k, const char *s, size_t label)
+{
+	const char *p = s;
+	size_t len = sq_trim(&p, strlen(s));
+	char buf[256];
+
+	if (len == 0)
+		return;
+	if (len >= sizeof(buf))
+		len = sizeof(buf) - 1;
+	len = fold_lower(p, len, buf, sizeof(buf));
+	k->kw = sq_xrealloc(k->kw, (k->nkw + 1) * sizeof(*k->kw));
+	k->kw[k->nkw].text = sq_xstrndup(buf, len);
+	k->kw[k->nkw].len = len;
+	k->kw[k->nkw].label = label;
+	k->nkw++;
+}
+
+struct sq_keywords *
+sq_keywords_load(const char *path)
+{
+	FILE *fp = fopen(path, "r");
+	struct sq_keywords *k;
+	char *line = NULL;
+	size_t cap = 0;
+	long no = 0;
+
+	if (fp == NULL) {
+		sq_error("%s: cannot open: %m", path);
+		return NULL;
+	}
+	k = sq_xcalloc(1, sizeof(*k));
+	while (getline(&line, &cap, fp) != -1) {
+		const char *p = line;
+		size_t len = sq_trim(&p, strlen(line));
+		no++;
+		if (len == 0 || p[0] == '#')
+			continue;
+		char *colon = memchr(p, ':', len);
+		if (colon == NULL || colon == p) {
+			sq_error("%s:%ld: expected 'label: keyword, keyword, "
+			    "...'", path, no);
+			free(line);
+			fclose(fp);
+			sq_keywords_free(k);
+			return NULL;
+		}
+		char *label = sq_xstrndup(p, (size_t)(colon - p));
+		const char *lp = label;
+		size_t ll = sq_trim(&lp, strlen(label));
+		char *name = sq_xstrndup(lp, ll);
+		size_t li = label_index(k, name);
+		free(name);
+		free(label);
+		char *rest = sq_xstrndup(colon + 1, len - (size_t)(colon + 1 - p));
+		char *save = NULL;
+		for (char *tok = strtok_r(rest, ",，、", &save); tok;
+		    tok = strtok_r(NULL, ",，、", &save))
+			add_kw(k, tok, li);
+		free(rest);
+	}
+	free(line);
+	fclose(fp);
+	return k;
+}
+
+void
+sq_keywords_free(struct sq_keywords *k)
+{
+	if (k == NULL)
+		return;
+	for (size_t i = 0; i < k->nlabels; i++)
+		free(k->labels[i]);
+	for (size_t i = 0; i < k->nkw; i++)
+		free(k->kw[i].text);
+	free(k->labels);
+	free(k->kw);
+	free(k);
+}
+
+size_t
+sq_keywords_nlabels(const struct sq_keywords *k)
+{
+	return k->nlabels;
+}
+
+const char *
+sq_keywords_label(const struct sq_keywords *k, size_t i)
+{
+	return i < k->nlabels ? k->labels[i] : NULL;
+}
+
+static int
+negated(const char *text, size_t at)
+{
+	static const char *const neg[] = { "无", "没有", "非", "不是", "未",
+	    "no ", "not ", "non-", "否" };
+
+	for (size_t i = 0; i < sizeof(neg) / sizeof(neg[0]); i++) {
+		size_t n = strlen(neg[i]);
+		if (at >= n && memcmp(text + at - n, neg[i], n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+uint64_t
+sq_keywords_match(const struct sq_keywords *k, const char *text, size_t len)
+{
+	char stackbuf[1024];
+	char *buf = len < sizeof(stackbuf) ? stackbuf : sq_xmalloc(len + 1);
+	uint64_t hits = 0;
+
+	len = fold_lower(text, len, buf, len + 1);
+	for (size_t i = 0; i < k->nkw; i++) {
+		const struct kw *w = &k->kw[i];
+		if (w->label >= 64 || (hits >> w->label & 1))
+			continue;
+		for (size_t at = 0; at + w->len <= len; at++) {
+			const char *hit = memchr(buf + at, w->text[0], len - at);
+			if (hit == NULL)
+				break;
+			at = (size_t)(hit - buf);
+			if (at + w->len > len)
+				break;
+			if (memcmp(hit, w->text, w->len) == 0 &&
+			    !negated(buf, at)) {
+				hits |= (uint64_t)1 << w->label;
+				break;
+			}
+		}
+	}
+	if (buf != stackbuf)
+		free(buf);
+	return hits;
+}
