@@ -73,6 +73,15 @@ golden: all
 lint-man:
 	@sh tests/lint-man.sh
 
+# Install the build and test dependencies (Debian; as root).
+deps:
+	sh tools/install-deps.sh
+
+# The daily job on the bundled sample community, into demo/.
+demo: all
+	@PATH="$(CURDIR)/$(B)/bin:$$PATH" SHEQU_DATADIR="$(CURDIR)/share" \
+	    sh share/shequ-daily share/examples/sample demo
+
 bench: all
 	@sh bench/run.sh
 
@@ -95,5 +104,5 @@ uninstall:
 clean:
 	rm -rf build build-asan
 
-.PHONY: all check test check-asan golden lint-man bench install uninstall clean
+.PHONY: deps demo all check test check-asan golden lint-man bench install uninstall clean
 .SUFFIXES:

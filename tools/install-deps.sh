@@ -1,0 +1,21 @@
+#!/bin/sh
+# Install what shequ needs on Debian/Ubuntu (run as root): a C compiler,
+# make, pkg-config, libcsv, jansson, mandoc (man page lint) and the tools the
+# test suite and benchmarks compare against.  Does nothing that is already
+# there, so it is safe to run again.
+set -eu
+need=""
+# glibc's iconv (GB18030, UTF-16) comes with libc6 itself.
+for pkg in gcc clang make pkg-config libcsv-dev libjansson-dev mandoc gawk; do
+	dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" ||
+		need="$need $pkg"
+done
+if [ -n "$need" ]; then
+	if [ "$(id -u)" != 0 ]; then
+		echo "install-deps: need root to apt-get install:$need" >&2
+		exit 2
+	fi
+	export DEBIAN_FRONTEND=noninteractive
+	apt-get update -qq
+	apt-get install -y -qq --no-install-recommends $need
+fi
