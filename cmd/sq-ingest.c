@@ -19,6 +19,7 @@
 #include "opts.h"
 #include "reader.h"
 #include "rejects.h"
+#include "rowaddr.h"
 #include "text.h"
 #include "value.h"
 #include "writer.h"
@@ -94,7 +95,8 @@ struct cols {
 	long	 members, flag[NFLAGS], vulnerable, grid, relation, id, age;
 	long	*extra;		/* file column -> global extra index, or -1 */
 	int	 per_resident;
-	int	*fill;		/* file column -> fill down? */
+	int	*fill;
+	struct sq_rowaddr addr;		/* file column -> fill down? */
 };
 
 struct state {
@@ -256,11 +258,13 @@ find_columns(struct state *s, const struct sq_reader *r, struct cols *c)
 {
 	size_t n = sq_reader_ncols(r);
 
-	c->community = col(r, "community");
-	c->address = col(r, "address");
-	c->building = col(r, "building");
-	c->unit = col(r, "unit");
-	c->room = col(r, "room");
+	sq_rowaddr_find(&c->addr, r);
+	c->addr.hh = -1;	/* a raw roster's own ids are passed through */
+	c->community = c->addr.community;
+	c->address = c->addr.address;
+	c->building = c->addr.building;
+	c->unit = c->addr.unit;
+	c->room = c->addr.room;
 	c->name = col(r, "name");
 	c->phone = col(r, "phone");
 	c->members = col(r, "members");
@@ -279,7 +283,7 @@ find_columns(struct state *s, const struct sq_reader *r, struct cols *c)
 	long used[] = { c->community, c->address, c->building, c->unit,
 	    c->room, c->name, c->phone, c->members, c->vulnerable, c->grid,
 	    c->relation, c->id, c->age, c->flag[0], c->flag[1], c->flag[2],
-	    c->flag[3], c->flag[4], col(r, "hh") };
+	    c->flag[3], c->flag[4] };
 	for (size_t i = 0; i < n; i++) {
 		int ours = 0;
 		for (size_t k = 0; k < sizeof(used) / sizeof(used[0]); k++)
@@ -356,38 +360,6 @@ fill_down(struct state *s, const struct cols *c, struct sq_rec *rec)
 		sq_rec_free(&tmp);
 		s->filled++;
 	}
-}
-
-/* Where the row lives.  0 ok; -1 with *why. */
-static int
-row_address(struct state *s, const struct cols *c, const struct sq_rec *rec,
-    struct sq_addr *a, const char **why, int *from_above)
-{
-	size_t bl, ul, rl, al;
-	const char *b = cell(rec, c->building, &bl);
-	const char *u = cell(rec, c->unit, &ul);
-	const char *r = cell(rec, c->room, &rl);
-	const char *addr = cell(rec, c->address, &al);
-	const char *tb = b, *tu = u, *tr = r, *ta = addr;
-
-	*from_above = 0;
-	bl = sq_trim(&tb, bl);
-	ul = sq_trim(&tu, ul);
-	rl = sq_trim(&tr, rl);
-	al = sq_trim(&ta, al);
-	if (bl + ul + rl > 0)
-		return sq_addr_from_parts(c->building >= 0 ? b : NULL,
-		    c->unit >= 0 ? u : NULL, c->room >= 0 ? r : NULL, a, why);
-	if (al > 0)
-		return sq_addr_parse(addr, al + (size_t)(ta - addr), a, why);
-	if (c->per_resident && s->above_ok) {
-		/* merged address cells: the member row below its household */
-		*a = s->above_addr;
-		*from_above = 1;
-		return 0;
-	}
-	*why = "empty address";
-	return -1;
 }
 
 static size_t
@@ -600,7 +572,6 @@ take_row(struct state *s, const struct sq_reader *r, const struct cols *c,
 	struct sq_addr a;
 	const char *why, *p;
 	struct row w;
-	int from_above;
 	size_t len;
 
 	fill_down(s, c, rec);
@@ -609,22 +580,26 @@ take_row(struct state *s, const struct sq_reader *r, const struct cols *c,
 		    "(合计), not a household");
 		return;
 	}
-	if (row_address(s, c, rec, &a, &why, &from_above) < 0) {
+	len = trimmed(rec, c->community, &p);
+	int rc = sq_rowaddr_key(&c->addr, rec, p, len, w.key, &a, &why);
+	if (rc == SQ_ROWADDR_EMPTY && c->per_resident && s->above_ok) {
+		/* merged address cells: a member's row under its household */
+		a = s->above_addr;
+		if (len == 0) {
+			p = s->above_community;
+			len = strlen(p);
+		}
+		if (len)
+			sq_addr_key_community(p, len, &a, w.key, sizeof(w.key));
+		else
+			sq_addr_key(&a, w.key, sizeof(w.key));
+	} else if (rc != SQ_ROWADDR_OK) {
 		char msg[200];
 		snprintf(msg, sizeof(msg), "no usable address: %s", why);
 		sq_rejects_add(s->rj, sq_reader_name(r), rec, msg);
 		return;
 	}
-	len = trimmed(rec, c->community, &p);
-	if (from_above && len == 0) {
-		p = s->above_community;
-		len = strlen(p);
-	}
 	w.community = intern(&s->intern, p, len);
-	if (len)
-		sq_addr_key_community(p, len, &a, w.key, sizeof(w.key));
-	else
-		sq_addr_key(&a, w.key, sizeof(w.key));
 	if (len < sizeof(s->above_community)) {
 		memcpy(s->above_community, p, len);
 		s->above_community[len] = '\0';

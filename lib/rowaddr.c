@@ -1,0 +1,78 @@
+#include <string.h>
+
+#include "rowaddr.h"
+#include "text.h"
+
+void
+sq_rowaddr_find(struct sq_rowaddr *c, const struct sq_reader *r)
+{
+	c->hh = sq_reader_col(r, "hh");
+	c->community = sq_reader_col(r, "community");
+	c->address = sq_reader_col(r, "address");
+	c->building = sq_reader_col(r, "building");
+	c->unit = sq_reader_col(r, "unit");
+	c->room = sq_reader_col(r, "room");
+}
+
+int
+sq_rowaddr_usable(const struct sq_rowaddr *c)
+{
+	return c->hh >= 0 || c->address >= 0 || c->building >= 0 ||
+	    c->room >= 0;
+}
+
+static const char *
+cell(const struct sq_rec *rec, long i, size_t *len)
+{
+	const char *p;
+
+	if (i < 0) {
+		*len = 0;
+		return "";
+	}
+	p = sq_rec_at(rec, (size_t)i, len);
+	*len = sq_trim(&p, *len);
+	return p;
+}
+
+int
+sq_rowaddr_key(const struct sq_rowaddr *c, const struct sq_rec *rec,
+    const char *community, size_t clen, char *key, struct sq_addr *a,
+    const char **why)
+{
+	size_t hl, bl, ul, rl, al;
+	const char *h = cell(rec, c->hh, &hl);
+	int rc;
+
+	memset(a, 0, sizeof(*a));
+	if (hl > 0 && hl < SQ_ADDR_KEYMAX) {
+		memcpy(key, h, hl);
+		key[hl] = '\0';
+		return SQ_ROWADDR_OK;
+	}
+	if (community == NULL)
+		community = cell(rec, c->community, &clen);
+	cell(rec, c->building, &bl);
+	cell(rec, c->unit, &ul);
+	cell(rec, c->room, &rl);
+	const char *addr = cell(rec, c->address, &al);
+	if (bl + ul + rl > 0)
+		rc = sq_addr_from_parts(
+		    c->building >= 0 ? sq_rec_at(rec, (size_t)c->building, NULL) : NULL,
+		    c->unit >= 0 ? sq_rec_at(rec, (size_t)c->unit, NULL) : NULL,
+		    c->room >= 0 ? sq_rec_at(rec, (size_t)c->room, NULL) : NULL,
+		    a, why);
+	else if (al > 0)
+		rc = sq_addr_parse(addr, al, a, why);
+	else {
+		*why = "empty address";
+		return SQ_ROWADDR_EMPTY;
+	}
+	if (rc < 0)
+		return SQ_ROWADDR_BAD;
+	if (clen)
+		sq_addr_key_community(community, clen, a, key, SQ_ADDR_KEYMAX);
+	else
+		sq_addr_key(a, key, SQ_ADDR_KEYMAX);
+	return SQ_ROWADDR_OK;
+}
