@@ -274,6 +274,14 @@ sq_writer_row(struct sq_writer *w, const struct sq_rec *r)
 		free(v);
 }
 
+void
+sq_writer_raw(struct sq_writer *w, const char *s, size_t len)
+{
+	w->header_done = 1;
+	if (!w->err)
+		put(w, s, len);
+}
+
 static void
 release(struct sq_writer *w)
 {

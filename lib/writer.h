@@ -36,6 +36,8 @@ void	 sq_writer_header(struct sq_writer *, const struct sq_rec *names);
 void	 sq_writer_row(struct sq_writer *, const struct sq_rec *);
 void	 sq_writer_fields(struct sq_writer *, const char *const *v,
 	    const size_t *len, size_t n);
+/* Bytes as they are (a JSON document, a sheet): no header, no quoting. */
+void	 sq_writer_raw(struct sq_writer *, const char *, size_t);
 /* Flush, check, and (with a path) rename into place.  0, or -1 (printed). */
 int	 sq_writer_close(struct sq_writer *);
 /* Give up: remove the temporary file, leave the old one. */

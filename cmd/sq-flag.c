@@ -1,0 +1,1156 @@
+/*
+ * sq-flag — who did not report today, who has a fever, and whose follow-up
+ * list each case goes on.
+ *
+ * The roster is held in memory (its keys and a few bytes a household); the
+ * check-ins stream past.  History comes from check-ins of earlier days given
+ * with today's, and from a state file that a daily cron job reads and
+ * rewrites, so it never re-reads weeks of exports.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <jansson.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "arena.h"
+#include "diag.h"
+#include "hmap.h"
+#include "keywords.h"
+#include "opts.h"
+#include "reader.h"
+#include "rejects.h"
+#include "rowaddr.h"
+#include "text.h"
+#include "value.h"
+#include "writer.h"
+
+static const char synopsis[] =
+    "sq-flag [-a] [-d date] [-f temp] [-s state] [-L dir] [-Y file] "
+    "HOUSEHOLDS CHECKINS...";
+
+static void
+usage(void)
+{
+	printf("usage: %s\n\n"
+"Compare the households table (from sq-ingest) with the day's health\n"
+"check-in exports and write the flags table: households that did not report\n"
+"(unreported), reported a fever or symptoms, or a reading that cannot be\n"
+"read, with how many days in a row they have been silent and a priority,\n"
+"sorted by grid worker.  Check-ins from addresses not in the roster come\n"
+"out as unknown_household rows with the nearest household.  HOUSEHOLDS may\n"
+"be - for standard input.\n\n", synopsis);
+	printf(
+"  -d, --date DATE          the day checked (default: today)\n"
+"  -f, --fever TEMP         fever from this temperature in °C (default 37.3)\n"
+"  -a, --all                every household, not only the flagged ones\n"
+"  -s, --state FILE         days of history: read it, and write it back\n"
+"  -L, --split DIR          one follow-up list (待跟进) per grid worker in DIR\n"
+"  -Y, --summary FILE       counts for the bulletin, as JSON\n"
+"  -Z, --zh                 write Chinese column names\n");
+	fputs(sq_common_help, stdout);
+	printf("\nexamples:\n"
+"  sq-flag -d 2022-04-10 households.csv 打卡-0410.csv > flags.csv\n"
+"  sq-flag -s state.csv -L lists -Y summary.json households.csv today/*.csv\n");
+}
+
+enum status {
+	ST_FEVER, ST_SYMPTOMS, ST_BAD_READING, ST_UNREPORTED, ST_UNKNOWN, ST_OK,
+	NSTATUS
+};
+static const char *const status_names[NSTATUS] = {
+	"fever", "symptoms", "bad_reading", "unreported", "unknown_household",
+	"ok",
+};
+
+enum { F_ELDERLY, F_CHRONIC, F_DISABLED, F_PREGNANT, F_INFANT, NFLAGS };
+static const char *const flag_names[NFLAGS] = {
+	"elderly_alone", "chronic", "disabled", "pregnant", "infant",
+};
+
+enum { S_KEY, S_BUILDING, S_UNIT, S_ROOM, S_NAME, S_PHONE, NSTR };
+
+#define NO_DAY	INT_MIN
+#define NO_TEMP	INT16_MIN
+
+struct household {
+	char	*str[NSTR];
+	const char *note;	/* reason detail: symptoms text, bad reading */
+	uint32_t community, grid;
+	int32_t	 last;		/* last day reported before the day checked */
+	int32_t	 prev;		/* from the state file: the report before last */
+	int32_t	 since;		/* first day tracked */
+	int16_t	 temp10;	/* highest temperature today, tenths of °C */
+	uint8_t	 vuln;		/* bit per flag */
+	uint8_t	 reported, symptoms, bad;
+	uint8_t	 status, tier;
+	int32_t	 missed;
+};
+
+/* An output row: a household, or a check-in from an unknown address. */
+struct flagrow {
+	struct household *h;
+	struct household *nearest;	/* for unknown households */
+	char	*key, *building, *unit, *room, *name, *reason;
+	uint32_t grid, community;
+	uint8_t	 tier;
+	int32_t	 missed;
+};
+
+struct state {
+	struct sq_common c;
+	int	 day;
+	char	 date[11];
+	double	 fever;
+	int	 all, zh;
+	const char *state_path, *split_dir, *summary_path;
+
+	struct sq_aliases *aliases;
+	struct sq_keywords *symptom_words;
+	struct sq_arena arena;
+	struct household *hh;
+	size_t	 nhh, caphh;
+	struct sq_hmap index;
+	char	**names;	/* interned communities and grid workers */
+	size_t	 nnames, capnames;
+	struct sq_hmap name_index;
+
+	struct flagrow *unknown;
+	size_t	 nunknown, capunknown;
+	struct household **sorted;	/* by key, for the nearest household */
+
+	struct sq_rejects *rj;
+	int	 window_start;
+	long	 ci_rows, ci_today, ci_merged, ci_history, ci_future,
+		 ci_unknown, bad_temps;
+	long	 roster_dups;
+};
+
+static const char *
+key_of(void *ctx, uint32_t i, size_t *len)
+{
+	struct state *s = ctx;
+
+	*len = strlen(s->hh[i].str[S_KEY]);
+	return s->hh[i].str[S_KEY];
+}
+
+static const char *
+name_of(void *ctx, uint32_t i, size_t *len)
+{
+	struct state *s = ctx;
+
+	*len = strlen(s->names[i]);
+	return s->names[i];
+}
+
+static uint32_t
+intern(struct state *s, const char *p, size_t len)
+{
+	if (len == 0)
+		return 0;
+	long i = sq_hmap_get(&s->name_index, p, len);
+	if (i >= 0)
+		return (uint32_t)i;
+	if (s->nnames == s->capnames) {
+		s->capnames = s->capnames ? 2 * s->capnames : 64;
+		s->names = sq_xrealloc(s->names, s->capnames * sizeof(char *));
+	}
+	if (s->nnames == 0)
+		s->names[s->nnames++] = "";
+	s->names[s->nnames] = sq_arena_strndup(&s->arena, p, len);
+	sq_hmap_put(&s->name_index, p, len, (uint32_t)s->nnames);
+	return (uint32_t)s->nnames++;
+}
+
+static const char *
+cell(const struct sq_rec *rec, long col, size_t *len)
+{
+	const char *p;
+
+	if (col < 0) {
+		*len = 0;
+		return "";
+	}
+	p = sq_rec_at(rec, (size_t)col, len);
+	*len = sq_trim(&p, *len);
+	return p;
+}
+
+/* ---- the roster ------------------------------------------------------ */
+
+static int
+load_households(struct state *s, const char *path)
+{
+	struct sq_reader *r = sq_reader_open(path, &s->c.in);
+	struct sq_rec rec;
+	long col[NSTR], comm, grid, flag[NFLAGS];
+	static const char *const names[NSTR] = { "hh", "building", "unit",
+	    "room", "name", "phone" };
+	int st;
+
+	if (r == NULL)
+		return -1;
+	for (int i = 0; i < NSTR; i++)
+		col[i] = sq_reader_col(r, names[i]);
+	comm = sq_reader_col(r, "community");
+	grid = sq_reader_col(r, "grid");
+	for (int f = 0; f < NFLAGS; f++)
+		flag[f] = sq_reader_col(r, flag_names[f]);
+	if (col[S_KEY] < 0) {
+		sq_error("%s: no hh column: give the households table that "
+		    "sq-ingest writes", sq_reader_name(r));
+		sq_reader_close(r);
+		return -1;
+	}
+	sq_rejects_columns(s->rj, sq_reader_rawheader(r));
+	sq_rec_init(&rec);
+	while ((st = sq_reader_next(r, &rec)) > 0) {
+		size_t len;
+		const char *key = cell(&rec, col[S_KEY], &len);
+		if (st == SQ_READ_BAD || len == 0) {
+			sq_rejects_add(s->rj, sq_reader_name(r), &rec,
+			    st == SQ_READ_BAD ? rec.err : "no hh: not a household");
+			continue;
+		}
+		if (sq_hmap_get(&s->index, key, len) >= 0) {
+			s->roster_dups++;
+			sq_warn(sq_reader_name(r), rec.line, "household %.*s is "
+			    "in the roster twice; kept the first", (int)len, key);
+			continue;
+		}
+		if (s->nhh == s->caphh) {
+			s->caphh = s->caphh ? 2 * s->caphh : 4096;
+			s->hh = sq_xrealloc(s->hh, s->caphh * sizeof(*s->hh));
+		}
+		struct household *h = &s->hh[s->nhh];
+		memset(h, 0, sizeof(*h));
+		for (int i = 0; i < NSTR; i++) {
+			const char *p = cell(&rec, col[i], &len);
+			h->str[i] = sq_arena_strndup(&s->arena, p, len);
+		}
+		const char *p = cell(&rec, comm, &len);
+		h->community = intern(s, p, len);
+		p = cell(&rec, grid, &len);
+		h->grid = intern(s, p, len);
+		for (int f = 0; f < NFLAGS; f++) {
+			p = cell(&rec, flag[f], &len);
+			if (sq_bool_parse(p, len) == 1)
+				h->vuln |= (uint8_t)(1u << f);
+		}
+		h->last = h->prev = h->since = NO_DAY;
+		h->temp10 = NO_TEMP;
+		sq_hmap_put(&s->index, h->str[S_KEY], strlen(h->str[S_KEY]),
+		    (uint32_t)s->nhh);
+		s->nhh++;
+	}
+	sq_rec_free(&rec);
+	sq_reader_close(r);
+	return st < 0 ? -1 : 0;
+}
+
+/* ---- the state file: days of history without re-reading exports ------ */
+
+static int
+parse_day(const char *p, size_t len)
+{
+	char ymd[11];
+	const char *why;
+
+	if (len == 0 || sq_date_parse(p, len, 0, ymd, &why) != SQ_VAL_OK)
+		return NO_DAY;
+	return sq_date_days(ymd);
+}
+
+static int
+load_state(struct state *s)
+{
+	struct stat sb;
+	struct sq_reader_opts o = { 0 };
+	struct sq_rec rec;
+	int st;
+
+	if (s->state_path == NULL || stat(s->state_path, &sb) < 0)
+		return 0;	/* the first run: no history yet */
+	struct sq_reader *r = sq_reader_open(s->state_path, &o);
+	if (r == NULL)
+		return -1;
+	long ck = sq_reader_col(r, "hh"), cl = sq_reader_col(r, "last"),
+	    cp = sq_reader_col(r, "prev"), cs = sq_reader_col(r, "since"),
+	    ca = sq_reader_col(r, "as_of");
+	if (ck < 0 || cl < 0 || cs < 0 || ca < 0) {
+		sq_error("%s: not a sq-flag state file (hh, last, prev, since, "
+		    "as_of)", s->state_path);
+		sq_reader_close(r);
+		return -1;
+	}
+	sq_rec_init(&rec);
+	while ((st = sq_reader_next(r, &rec)) > 0) {
+		size_t len;
+		const char *p;
+		if (st == SQ_READ_BAD) {
+			sq_problem(s->state_path, rec.line, "%s", rec.err);
+			continue;
+		}
+		p = cell(&rec, ca, &len);
+		int as_of = parse_day(p, len);
+		if (as_of != NO_DAY && as_of > s->day) {
+			sq_error("%s: the state is as of %.*s, after --date %s; "
+			    "give the right --date or another --state",
+			    s->state_path, (int)len, p, s->date);
+			st = -1;
+			break;
+		}
+		p = cell(&rec, ck, &len);
+		long i = sq_hmap_get(&s->index, p, len);
+		if (i < 0)
+			continue;	/* moved out of the roster */
+		struct household *h = &s->hh[i];
+		p = cell(&rec, cl, &len);
+		int last = parse_day(p, len);
+		p = cell(&rec, cp, &len);
+		int prev = parse_day(p, len);
+		p = cell(&rec, cs, &len);
+		h->since = parse_day(p, len);
+		/* a re-run of the same day: what was known before it */
+		h->last = last != NO_DAY && last >= s->day ? prev : last;
+	}
+	sq_rec_free(&rec);
+	sq_reader_close(r);
+	return st < 0 ? -1 : 0;
+}
+
+static int
+write_state(struct state *s)
+{
+	struct sq_writer_opts wo = { SQ_OUT_CSV, 0, 0 };
+	struct sq_writer *w;
+	struct sq_rec names;
+	static const char *const cols[] = { "hh", "last", "prev", "since",
+	    "as_of" };
+
+	if (s->state_path == NULL)
+		return 0;
+	if ((w = sq_writer_open(s->state_path, &wo)) == NULL)
+		return -1;
+	sq_rec_init(&names);
+	for (size_t i = 0; i < 5; i++)
+		sq_rec_push(&names, cols[i], strlen(cols[i]));
+	sq_writer_header(w, &names);
+	sq_rec_free(&names);
+	for (size_t i = 0; i < s->nhh; i++) {
+		struct household *h = &s->hh[i];
+		char last[11] = "", prev[11] = "", since[11] = "";
+		int l = h->reported ? s->day : h->last;
+		int p = h->reported ? h->last : NO_DAY;
+		if (l != NO_DAY)
+			sq_date_from_days(l, last);
+		if (p != NO_DAY)
+			sq_date_from_days(p, prev);
+		sq_date_from_days(h->since != NO_DAY ? h->since :
+		    s->window_start, since);
+		const char *v[5] = { h->str[S_KEY], last, prev, since, s->date };
+		size_t len[5];
+		for (int k = 0; k < 5; k++)
+			len[k] = strlen(v[k]);
+		sq_writer_fields(w, v, len, 5);
+	}
+	return sq_writer_close(w);
+}
+
+/* ---- check-ins -------------------------------------------------------- */
+
+struct cicols {
+	struct sq_rowaddr addr;
+	long	 date, time, temp, symptoms, name;
+};
+
+/* Symptoms: yes/no, or free text matched against symptoms.txt. */
+static int
+has_symptoms(const struct state *s, const char *p, size_t len)
+{
+	int b = sq_bool_parse(p, len);
+
+	if (b == 1)
+		return 1;
+	if (b == 0 || b == -1)
+		return 0;
+	long none = sq_keywords_find(s->symptom_words, "none");
+	long some = sq_keywords_find(s->symptom_words, "symptom");
+	uint64_t hits = sq_keywords_match(s->symptom_words, p, len);
+	if (some >= 0 && (hits >> some & 1))
+		return 1;
+	if (none >= 0 && (hits >> none & 1))
+		return 0;
+	return 1;	/* text we do not know: a person should look */
+}
+
+static unsigned
+edit_distance(const char *a, const char *b)
+{
+	size_t n = strlen(a), m = strlen(b);
+	unsigned d[40][40];
+
+	if (n >= 40 || m >= 40)
+		return 99;
+	for (size_t i = 0; i <= n; i++)
+		d[i][0] = (unsigned)i;
+	for (size_t j = 0; j <= m; j++)
+		d[0][j] = (unsigned)j;
+	for (size_t i = 1; i <= n; i++)
+		for (size_t j = 1; j <= m; j++) {
+			unsigned c = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+			if (d[i - 1][j] + 1 < c)
+				c = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < c)
+				c = d[i][j - 1] + 1;
+			/* a transposition (5023 for 5032) counts as one */
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < c)
+				c = d[i - 2][j - 2] + 1;
+			d[i][j] = c;
+		}
+	return d[n][m];
+}
+
+static int
+by_key(const void *a, const void *b)
+{
+	return strcmp((*(struct household *const *)a)->str[S_KEY],
+	    (*(struct household *const *)b)->str[S_KEY]);
+}
+
+/*
+ * The household a mistyped address most likely meant: same community and
+ * building, unit and room at most two edits away (one for the room alone).
+ */
+static struct household *
+nearest(struct state *s, const char *key)
+{
+	const char *u = strstr(key, "-U");
+	size_t plen;
+
+	if (u == NULL || s->nhh == 0)
+		return NULL;
+	plen = (size_t)(u - key) + 1;
+	if (s->sorted == NULL) {
+		s->sorted = sq_xmalloc(s->nhh * sizeof(*s->sorted));
+		for (size_t i = 0; i < s->nhh; i++)
+			s->sorted[i] = &s->hh[i];
+		qsort(s->sorted, s->nhh, sizeof(*s->sorted), by_key);
+	}
+	/* the first household of the building */
+	size_t lo = 0, hi = s->nhh;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (strncmp(s->sorted[mid]->str[S_KEY], key, plen) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	struct household *best = NULL;
+	unsigned bestd = 3;
+	for (size_t i = lo; i < s->nhh; i++) {
+		const char *k = s->sorted[i]->str[S_KEY];
+		if (strncmp(k, key, plen) != 0)
+			break;
+		unsigned d = edit_distance(k + plen, key + plen);
+		if (d < bestd) {
+			bestd = d;
+			best = s->sorted[i];
+		}
+	}
+	return best;
+}
+
+static char *
+arena_printf(struct sq_arena *a, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static char *
+arena_printf(struct sq_arena *a, const char *fmt, ...)
+{
+	char buf[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	int n = vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		n = 0;
+	if ((size_t)n >= sizeof(buf))
+		n = sizeof(buf) - 1;
+	return sq_arena_strndup(a, buf, (size_t)n);
+}
+
+static void
+add_unknown(struct state *s, const struct sq_reader *r,
+    const struct sq_rec *rec, const struct cicols *c, const char *key,
+    const struct sq_addr *a, const char *why)
+{
+	size_t len;
+	const char *addr = cell(rec, c->addr.address, &len);
+
+	if (s->nunknown == s->capunknown) {
+		s->capunknown = s->capunknown ? 2 * s->capunknown : 64;
+		s->unknown = sq_xrealloc(s->unknown,
+		    s->capunknown * sizeof(*s->unknown));
+	}
+	struct flagrow *u = &s->unknown[s->nunknown++];
+	memset(u, 0, sizeof(*u));
+	u->key = sq_arena_strndup(&s->arena, key ? key : "", key ? strlen(key) : 0);
+	u->building = sq_arena_strndup(&s->arena, a->building, strlen(a->building));
+	u->unit = sq_arena_strndup(&s->arena, a->unit, strlen(a->unit));
+	u->room = sq_arena_strndup(&s->arena, a->room, strlen(a->room));
+	const char *name = cell(rec, c->name, &len);
+	u->name = sq_arena_strndup(&s->arena, name, len);
+	u->tier = 9;
+	u->nearest = key ? nearest(s, key) : NULL;
+	if (u->nearest) {
+		u->grid = u->nearest->grid;
+		u->community = u->nearest->community;
+	}
+	if (why)
+		u->reason = arena_printf(&s->arena, "%s:%ld 地址无法识别"
+		    "（%.*s）：%s", sq_reader_name(r), rec->line,
+		    (int)(len > 80 ? 80 : len), addr, why);
+	else if (u->nearest)
+		u->reason = arena_printf(&s->arena, "%s:%ld 花名册中无此户；"
+		    "最接近：%s", sq_reader_name(r), rec->line,
+		    u->nearest->str[S_KEY]);
+	else
+		u->reason = arena_printf(&s->arena, "%s:%ld 花名册中无此户",
+		    sq_reader_name(r), rec->line);
+	s->ci_unknown++;
+}
+
+/* The day of a check-in: its date cell, or the date in its time cell. */
+static int
+checkin_day(struct state *s, const struct cicols *c, const struct sq_rec *rec,
+    const char **why)
+{
+	char ymd[11];
+	size_t len;
+	const char *p = cell(rec, c->date, &len);
+	int year = s->day != NO_DAY ? atoi(s->date) : 0;
+
+	*why = NULL;
+	if (len == 0) {
+		p = cell(rec, c->time, &len);
+		if (len == 0 || sq_date_parse(p, len, year, ymd, why) != SQ_VAL_OK) {
+			*why = NULL;	/* a time alone: today's form */
+			return s->day;
+		}
+		return sq_date_days(ymd);
+	}
+	if (sq_date_parse(p, len, year, ymd, why) != SQ_VAL_OK)
+		return NO_DAY;
+	return sq_date_days(ymd);
+}
+
+static void
+take_checkin(struct state *s, const struct sq_reader *r, const struct cicols *c,
+    const struct sq_rec *rec)
+{
+	char key[SQ_ADDR_KEYMAX];
+	struct sq_addr a;
+	const char *why;
+	size_t len;
+	const char *p;
+
+	int day = checkin_day(s, c, rec, &why);
+	if (day == NO_DAY) {
+		char msg[200];
+		snprintf(msg, sizeof(msg), "date cannot be read: %s", why);
+		sq_rejects_add(s->rj, sq_reader_name(r), rec, msg);
+		return;
+	}
+	if (day > s->day) {
+		s->ci_future++;
+		return;
+	}
+	int rc = sq_rowaddr_key(&c->addr, rec, NULL, 0, key, &a, &why);
+	if (rc != SQ_ROWADDR_OK) {
+		if (day == s->day)
+			add_unknown(s, r, rec, c, NULL, &a, why);
+		else
+			sq_rejects_add(s->rj, sq_reader_name(r), rec,
+			    "an earlier day's check-in without a usable address");
+		return;
+	}
+	long i = sq_hmap_get(&s->index, key, strlen(key));
+	if (i < 0) {
+		if (day == s->day)
+			add_unknown(s, r, rec, c, key, &a, NULL);
+		else
+			sq_rejects_add(s->rj, sq_reader_name(r), rec,
+			    "an earlier day's check-in from a household not "
+			    "in the roster");
+		return;
+	}
+	struct household *h = &s->hh[i];
+	if (day < s->day) {
+		if (h->last == NO_DAY || day > h->last)
+			h->last = day;
+		s->ci_history++;
+		return;
+	}
+	if (h->reported)
+		s->ci_merged++;
+	else
+		s->ci_today++;
+	h->reported = 1;
+
+	double t;
+	p = cell(rec, c->temp, &len);
+	rc = sq_temp_parse(p, len, &t, &why);
+	if (rc == SQ_VAL_OK) {
+		int t10 = (int)(t * 10 + (t >= 0 ? 0.5 : -0.5));
+		if (t10 > h->temp10)
+			h->temp10 = (int16_t)t10;
+	} else if (rc != SQ_VAL_EMPTY) {
+		s->bad_temps++;
+		sq_problem(sq_reader_name(r), rec->line, "%s '%.*s': %s",
+		    sq_reader_rawname(r, (size_t)c->temp), (int)len, p, why);
+		if (!h->bad) {
+			h->bad = 1;
+			h->note = arena_printf(&s->arena, "体温“%.*s”无法识别"
+			    "（%s:%ld）", (int)(len > 40 ? 40 : len), p,
+			    sq_reader_name(r), rec->line);
+		}
+	}
+	p = cell(rec, c->symptoms, &len);
+	if (len && has_symptoms(s, p, len) && !h->symptoms) {
+		h->symptoms = 1;
+		if (!h->bad || h->note == NULL)
+			h->note = arena_printf(&s->arena, "%.*s",
+			    (int)(len > 60 ? 60 : len), p);
+	}
+}
+
+static int
+read_checkins(struct state *s, const char *path)
+{
+	struct sq_reader *r = sq_reader_open(path, &s->c.in);
+	struct cicols c;
+	struct sq_rec rec;
+	int st;
+
+	if (r == NULL)
+		return -1;
+	sq_rowaddr_find(&c.addr, r);
+	c.date = sq_reader_col(r, "date");
+	c.time = sq_reader_col(r, "time");
+	c.temp = sq_reader_col(r, "temperature");
+	c.symptoms = sq_reader_col(r, "symptoms");
+	c.name = sq_reader_col(r, "name");
+	if (sq_reader_ncols(r) > 0 && !sq_rowaddr_usable(&c.addr)) {
+		sq_error("%s: no address column (地址, 楼号/单元/室号, or hh)",
+		    sq_reader_name(r));
+		sq_reader_close(r);
+		return -1;
+	}
+	sq_rec_init(&rec);
+	while ((st = sq_reader_next(r, &rec)) > 0) {
+		if (st == SQ_READ_BAD)
+			sq_rejects_add(s->rj, sq_reader_name(r), &rec, rec.err);
+		else
+			take_checkin(s, r, &c, &rec);
+		if (s->c.strict && sq_diag_status()) {
+			st = 1;
+			break;
+		}
+	}
+	s->ci_rows += sq_reader_stats(r)->rows;
+	sq_rec_free(&rec);
+	sq_reader_close(r);
+	return st < 0 ? -1 : st;
+}
+
+/* ---- deciding --------------------------------------------------------- */
+
+/* qsort has no context argument: the comparators find the names here. */
+static struct state *g_state;
+
+/*
+ * Priority, 1 first: fever, then symptoms, then a reading that cannot be
+ * read, then silence; within each, vulnerable households first.  Check-ins
+ * from unknown addresses come next (9), households that are fine last (10).
+ * Within a priority: the longer silent first, then by household.
+ */
+static void
+decide(struct state *s, struct household *h)
+{
+	int v = h->vuln != 0;
+
+	if (h->reported)
+		h->missed = 0;
+	else if (h->last != NO_DAY)
+		h->missed = s->day - h->last;
+	else
+		h->missed = s->day - (h->since != NO_DAY ? h->since :
+		    s->window_start) + 1;
+	if (h->reported && h->temp10 != NO_TEMP &&
+	    h->temp10 >= (int)(s->fever * 10 + 0.5)) {
+		h->status = ST_FEVER;
+		h->tier = v ? 1 : 2;
+	} else if (h->reported && h->symptoms) {
+		h->status = ST_SYMPTOMS;
+		h->tier = v ? 3 : 4;
+	} else if (h->reported && h->bad) {
+		h->status = ST_BAD_READING;
+		h->tier = v ? 5 : 6;
+	} else if (!h->reported) {
+		h->status = ST_UNREPORTED;
+		h->tier = v ? 7 : 8;
+	} else {
+		h->status = ST_OK;
+		h->tier = 10;
+	}
+}
+
+static char *
+reason_of(struct state *s, const struct household *h)
+{
+	switch (h->status) {
+	case ST_FEVER:
+		return arena_printf(&s->arena, "体温%.1f℃%s%s",
+		    h->temp10 / 10.0, h->symptoms ? "；症状：" : "",
+		    h->symptoms && h->note ? h->note : "");
+	case ST_SYMPTOMS:
+		return arena_printf(&s->arena, "症状：%s", h->note ? h->note : "");
+	case ST_BAD_READING:
+		return arena_printf(&s->arena, "%s", h->note ? h->note : "");
+	case ST_UNREPORTED:
+		return h->missed > 1 ? arena_printf(&s->arena, "连续%d天未报",
+		    h->missed) : arena_printf(&s->arena, "今日未报");
+	default:
+		return "";
+	}
+}
+
+static int
+row_order(const void *pa, const void *pb)
+{
+	const struct flagrow *a = pa, *b = pb;
+	int c = strcmp(g_state->names[a->grid], g_state->names[b->grid]);
+
+	if (c)
+		return c;
+	if (a->tier != b->tier)
+		return a->tier < b->tier ? -1 : 1;
+	if (a->missed != b->missed)
+		return a->missed > b->missed ? -1 : 1;
+	c = strcmp(a->key, b->key);
+	if (c)
+		return c;
+	return strcmp(a->reason, b->reason);
+}
+
+
+/* ---- output ----------------------------------------------------------- */
+
+static const char *const out_cols[] = {
+	"hh", "building", "unit", "room", "grid", "phone", "status", "reason",
+	"missed_days", "vulnerable", "priority", "community", "name",
+	"temperature",
+};
+#define NOUT (sizeof(out_cols) / sizeof(out_cols[0]))
+
+static const char *const out_cols_zh[NOUT] = {
+	"户号", "楼号", "单元", "室", "网格员", "电话", "状态", "原因",
+	"连续未报天数", "重点人群", "优先级", "小区", "姓名", "体温",
+};
+
+static void
+put_header(struct sq_writer *w, int zh)
+{
+	struct sq_rec names;
+
+	sq_rec_init(&names);
+	for (size_t i = 0; i < NOUT; i++) {
+		const char *n = zh ? out_cols_zh[i] : out_cols[i];
+		sq_rec_push(&names, n, strlen(n));
+	}
+	sq_writer_header(w, &names);
+	sq_rec_free(&names);
+}
+
+static void
+put_row(struct state *s, struct sq_writer *w, const struct flagrow *f)
+{
+	const struct household *h = f->h;
+	char missed[16], prio[8], temp[16], vuln[80];
+	const char *v[NOUT];
+	size_t len[NOUT];
+
+	vuln[0] = '\0';
+	temp[0] = '\0';
+	if (h) {
+		for (int k = 0; k < NFLAGS; k++)
+			if (h->vuln >> k & 1) {
+				if (vuln[0])
+					strcat(vuln, ";");
+				strcat(vuln, flag_names[k]);
+			}
+		if (h->temp10 != NO_TEMP)
+			snprintf(temp, sizeof(temp), "%.1f", h->temp10 / 10.0);
+	}
+	snprintf(missed, sizeof(missed), "%d", f->missed);
+	snprintf(prio, sizeof(prio), "%u", f->tier);
+	v[0] = f->key;
+	v[1] = h ? h->str[S_BUILDING] : f->building;
+	v[2] = h ? h->str[S_UNIT] : f->unit;
+	v[3] = h ? h->str[S_ROOM] : f->room;
+	v[4] = s->names[f->grid];
+	v[5] = h ? h->str[S_PHONE] : "";
+	v[6] = status_names[h ? h->status : ST_UNKNOWN];
+	v[7] = f->reason;
+	v[8] = h ? missed : "";
+	v[9] = vuln;
+	v[10] = prio;
+	v[11] = s->names[f->community];
+	v[12] = h ? h->str[S_NAME] : f->name;
+	v[13] = temp;
+	for (size_t i = 0; i < NOUT; i++)
+		len[i] = strlen(v[i]);
+	sq_writer_fields(w, v, len, NOUT);
+}
+
+/* A file name a person can read: the grid worker's name, made safe. */
+static void
+list_name(const char *grid, const char *date, char *out, size_t outsz)
+{
+	char safe[128];
+	size_t o = 0;
+
+	if (*grid == '\0')
+		grid = "未分配网格";
+	for (const char *p = grid; *p && o + 1 < sizeof(safe); p++) {
+		int bad = *p == '/' || *p == '\\' || (unsigned char)*p < 0x20 ||
+		    (o == 0 && *p == '.');
+		safe[o++] = bad ? '_' : *p;
+	}
+	safe[o] = '\0';
+	snprintf(out, outsz, "%s-待跟进-%s.csv", safe, date);
+}
+
+static int
+write_split(struct state *s, struct flagrow *rows, size_t n)
+{
+	char path[4096], name[256];
+
+	if (mkdir(s->split_dir, 0777) < 0 && errno != EEXIST) {
+		sq_error("%s: cannot make the directory: %s", s->split_dir,
+		    strerror(errno));
+		return -1;
+	}
+	/* lists are for people: Chinese headers, a BOM for Excel and WPS */
+	struct sq_writer_opts wo = { SQ_OUT_CSV, 1, s->c.out.crlf };
+	for (size_t i = 0; i < n;) {
+		size_t j = i;
+		while (j < n && rows[j].grid == rows[i].grid)
+			j++;
+		list_name(s->names[rows[i].grid], s->date, name, sizeof(name));
+		snprintf(path, sizeof(path), "%s/%s", s->split_dir, name);
+		struct sq_writer *w = sq_writer_open(path, &wo);
+		if (w == NULL)
+			return -1;
+		put_header(w, 1);
+		for (size_t k = i; k < j; k++)
+			if (rows[k].tier < 10)
+				put_row(s, w, &rows[k]);
+		if (sq_writer_close(w) < 0)
+			return -1;
+		i = j;
+	}
+	return 0;
+}
+
+struct agg {
+	long	 households, reported, count[NSTATUS];
+};
+
+static json_t *
+agg_json(const struct agg *a)
+{
+	json_t *o = json_object();
+
+	json_object_set_new(o, "households", json_integer(a->households));
+	json_object_set_new(o, "reported", json_integer(a->reported));
+	json_object_set_new(o, "coverage", json_real(a->households ?
+	    (double)(long)(1000.0 * a->reported / a->households + 0.5) / 1000 : 0));
+	for (int k = 0; k < NSTATUS; k++)
+		if (k != ST_UNKNOWN)
+			json_object_set_new(o, status_names[k],
+			    json_integer(a->count[k]));
+	return o;
+}
+
+static int
+by_building(const void *pa, const void *pb)
+{
+	const struct household *a = *(struct household *const *)pa;
+	const struct household *b = *(struct household *const *)pb;
+	int c = strcmp(g_state->names[a->community], g_state->names[b->community]);
+
+	if (c)
+		return c;
+	/* natural order: building 2 before 10 */
+	size_t la = strlen(a->str[S_BUILDING]), lb = strlen(b->str[S_BUILDING]);
+	if (la != lb)
+		return la < lb ? -1 : 1;
+	return strcmp(a->str[S_BUILDING], b->str[S_BUILDING]);
+}
+
+static int
+write_summary(struct state *s)
+{
+	json_t *root = json_object(), *blds = json_array(), *grids = json_object();
+	struct agg total = { 0 };
+	struct household **v = sq_xmalloc((s->nhh + 1) * sizeof(*v));
+	struct agg *per_grid = sq_xcalloc(s->nnames + 1, sizeof(*per_grid));
+
+	for (size_t i = 0; i < s->nhh; i++) {
+		struct household *h = &s->hh[i];
+		v[i] = h;
+		total.households++;
+		total.reported += h->reported;
+		total.count[h->status]++;
+		per_grid[h->grid].households++;
+		per_grid[h->grid].reported += h->reported;
+		per_grid[h->grid].count[h->status]++;
+	}
+	qsort(v, s->nhh, sizeof(*v), by_building);
+	for (size_t i = 0; i < s->nhh;) {
+		struct agg a = { 0 };
+		size_t j = i;
+		while (j < s->nhh && by_building(&v[i], &v[j]) == 0) {
+			a.households++;
+			a.reported += v[j]->reported;
+			a.count[v[j]->status]++;
+			j++;
+		}
+		json_t *o = agg_json(&a);
+		if (v[i]->community)
+			json_object_set_new(o, "community",
+			    json_string(s->names[v[i]->community]));
+		json_object_set_new(o, "building", json_string(v[i]->str[S_BUILDING]));
+		json_array_append_new(blds, o);
+		i = j;
+	}
+	for (size_t g = 0; g < s->nnames || (g == 0 && s->nhh); g++)
+		if (per_grid[g].households)
+			json_object_set_new(grids, g < s->nnames ? s->names[g] : "",
+			    agg_json(&per_grid[g]));
+	json_object_set_new(root, "date", json_string(s->date));
+	json_object_set_new(root, "fever_threshold", json_real(s->fever));
+	json_t *t = agg_json(&total);
+	json_object_set_new(t, "unknown_household", json_integer((long)s->nunknown));
+	json_object_set_new(root, "total", t);
+	json_object_set_new(root, "buildings", blds);
+	json_object_set_new(root, "grids", grids);
+	json_t *ci = json_object();
+	json_object_set_new(ci, "rows", json_integer(s->ci_rows));
+	json_object_set_new(ci, "today", json_integer(s->ci_today));
+	json_object_set_new(ci, "merged", json_integer(s->ci_merged));
+	json_object_set_new(ci, "earlier_days", json_integer(s->ci_history));
+	json_object_set_new(ci, "later_days", json_integer(s->ci_future));
+	json_object_set_new(ci, "unknown_household", json_integer(s->ci_unknown));
+	json_object_set_new(ci, "rejected", json_integer(sq_rejects_count(s->rj)));
+	json_object_set_new(root, "checkins", ci);
+	free(v);
+	free(per_grid);
+
+	struct sq_writer_opts wo = { SQ_OUT_CSV, 0, 0 };
+	struct sq_writer *w = sq_writer_open(s->summary_path, &wo);
+	char *text = json_dumps(root, JSON_INDENT(2) | JSON_REAL_PRECISION(4));
+	json_decref(root);
+	if (w == NULL) {
+		free(text);
+		return -1;
+	}
+	/* the writer gives the atomic rename */
+	sq_writer_raw(w, text, strlen(text));
+	sq_writer_raw(w, "\n", 1);
+	free(text);
+	return sq_writer_close(w);
+}
+
+static int
+today(char out[11])
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	localtime_r(&now, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
+	return sq_date_days(out);
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		SQ_COMMON_LONGOPTS,
+		{ "date",    required_argument, NULL, 'd' },
+		{ "fever",   required_argument, NULL, 'f' },
+		{ "all",     no_argument,       NULL, 'a' },
+		{ "state",   required_argument, NULL, 's' },
+		{ "split",   required_argument, NULL, 'L' },
+		{ "summary", required_argument, NULL, 'Y' },
+		{ "zh",      no_argument,       NULL, 'Z' },
+		{ "help",    no_argument,       NULL, 'h' },
+		{ "version", no_argument,       NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	static struct state s;
+	const char *why;
+	int ch, failed = 0;
+
+	sq_start(argc, argv);
+	sq_common_init(&s.c);
+	g_state = &s;
+	s.fever = 37.3;
+	s.day = NO_DAY;
+	while ((ch = getopt_long(argc, argv, SQ_COMMON_SHORTOPTS "d:f:as:L:Y:ZhV",
+	    longopts, NULL)) != -1) {
+		if (sq_common_opt(&s.c, ch, optarg, synopsis))
+			continue;
+		switch (ch) {
+		case 'd':
+			if (sq_date_parse(optarg, strlen(optarg), 0, s.date,
+			    &why) != SQ_VAL_OK)
+				sq_usage_error(synopsis, "--date '%s': %s",
+				    optarg, why);
+			s.day = sq_date_days(s.date);
+			break;
+		case 'f':
+			if (sq_double_parse(optarg, strlen(optarg), &s.fever) !=
+			    SQ_VAL_OK || s.fever < 35 || s.fever > 42)
+				sq_usage_error(synopsis, "--fever is a temperature "
+				    "in °C from 35 to 42, not '%s'", optarg);
+			break;
+		case 'a': s.all = 1; break;
+		case 's': s.state_path = optarg; break;
+		case 'L': s.split_dir = optarg; break;
+		case 'Y': s.summary_path = optarg; break;
+		case 'Z': s.zh = 1; break;
+		case 'h': usage(); return 0;
+		case 'V': sq_print_version(); return 0;
+		default: sq_usage_error(synopsis, "unknown option");
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc < 2)
+		sq_usage_error(synopsis, "give the households table and at "
+		    "least one check-in export");
+	if (s.day == NO_DAY)
+		s.day = today(s.date);
+	s.window_start = s.day;
+
+	if ((s.aliases = sq_load_aliases(&s.c)) == NULL)
+		return SQ_EXIT_USAGE;
+	char *spath = sq_datafile(&s.c, "symptoms.txt");
+	s.symptom_words = sq_keywords_load(spath);
+	free(spath);
+	if (s.symptom_words == NULL)
+		return SQ_EXIT_USAGE;
+	s.c.in.aliases = s.aliases;
+	s.c.in.canonical = 1;
+	sq_hmap_init(&s.index, key_of, &s);
+	sq_hmap_init(&s.name_index, name_of, &s);
+	if ((s.rj = sq_rejects_open(s.c.rejects)) == NULL)
+		return SQ_EXIT_USAGE;
+
+	if (load_households(&s, argv[0]) < 0 || load_state(&s) < 0) {
+		sq_rejects_abort(s.rj);
+		return SQ_EXIT_USAGE;
+	}
+	int stopped = 0;
+	for (int i = 1; i < argc && !stopped; i++) {
+		int rc = read_checkins(&s, argv[i]);
+		if (rc < 0)
+			failed = 1;
+		else if (rc > 0)
+			stopped = 1;
+	}
+	if (failed || stopped) {
+		sq_rejects_close(s.rj);
+		if (stopped)
+			sq_note("stopped at the first data problem (--strict); "
+			    "no output written");
+		sq_diag_finish();
+		return failed ? SQ_EXIT_USAGE : SQ_EXIT_DATA;
+	}
+	/* history in the inputs widens the window of days looked at */
+	for (size_t i = 0; i < s.nhh; i++)
+		if (s.hh[i].last != NO_DAY && s.hh[i].last < s.window_start &&
+		    s.hh[i].since == NO_DAY)
+			s.window_start = s.hh[i].last;
+
+	size_t nrows = 0;
+	struct flagrow *rows = sq_xcalloc(s.nhh + s.nunknown + 1, sizeof(*rows));
+	for (size_t i = 0; i < s.nhh; i++) {
+		struct household *h = &s.hh[i];
+		decide(&s, h);
+		if (h->status == ST_OK && !s.all)
+			continue;
+		struct flagrow *f = &rows[nrows++];
+		f->h = h;
+		f->key = h->str[S_KEY];
+		f->grid = h->grid;
+		f->community = h->community;
+		f->tier = h->tier;
+		f->missed = h->missed;
+		f->reason = reason_of(&s, h);
+	}
+	for (size_t i = 0; i < s.nunknown; i++)
+		rows[nrows++] = s.unknown[i];
+	qsort(rows, nrows, sizeof(*rows), row_order);
+
+	struct sq_writer *w = sq_writer_open(s.c.output, &s.c.out);
+	if (w == NULL)
+		return SQ_EXIT_USAGE;
+	put_header(w, s.zh);
+	for (size_t i = 0; i < nrows; i++)
+		put_row(&s, w, &rows[i]);
+	if (sq_writer_close(w) < 0)
+		failed = 1;
+	if (!failed && s.split_dir && write_split(&s, rows, nrows) < 0)
+		failed = 1;
+	if (!failed && s.summary_path && write_summary(&s) < 0)
+		failed = 1;
+	if (!failed && write_state(&s) < 0)
+		failed = 1;
+	if (sq_rejects_close(s.rj) < 0)
+		failed = 1;
+
+	long reported = 0;
+	for (size_t i = 0; i < s.nhh; i++)
+		reported += s.hh[i].reported;
+	sq_note("%zu households, %ld reported on %s; %ld check-ins read: %ld "
+	    "today, %ld repeats merged, %ld earlier days, %ld later days, %ld "
+	    "unknown households, %ld rejected", s.nhh, reported, s.date,
+	    s.ci_rows, s.ci_today, s.ci_merged, s.ci_history, s.ci_future,
+	    s.ci_unknown, sq_rejects_count(s.rj));
+
+	free(rows);
+	free(s.unknown);
+	free(s.sorted);
+	free(s.hh);
+	free(s.names);
+	sq_hmap_free(&s.index);
+	sq_hmap_free(&s.name_index);
+	sq_arena_free(&s.arena);
+	sq_keywords_free(s.symptom_words);
+	sq_aliases_free(s.aliases);
+	int status = sq_diag_finish();
+	return failed ? SQ_EXIT_USAGE : status;
+}
