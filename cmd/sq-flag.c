@@ -488,13 +488,25 @@ arena_printf(struct sq_arena *a, const char *fmt, ...)
 	return sq_arena_strndup(a, buf, (size_t)n);
 }
 
+/* The longest prefix of s within max bytes that ends on a character. */
+static size_t
+utf8_cut(const char *s, size_t max)
+{
+	while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
+		max--;
+	return max;
+}
+
 static void
 add_unknown(struct state *s, const struct sq_reader *r,
     const struct sq_rec *rec, const struct cicols *c, const char *key,
     const struct sq_addr *a, const char *why)
 {
-	size_t len;
-	const char *addr = cell(rec, c->addr.address, &len);
+	size_t len, alen;
+	const char *addr = cell(rec, c->addr.address, &alen);
+
+	if (alen > 80)
+		alen = utf8_cut(addr, 80);
 
 	if (s->nunknown == s->capunknown) {
 		s->capunknown = s->capunknown ? 2 * s->capunknown : 64;
@@ -517,8 +529,8 @@ add_unknown(struct state *s, const struct sq_reader *r,
 	}
 	if (why)
 		u->reason = arena_printf(&s->arena, "%s:%ld 地址无法识别"
-		    "（%.*s）：%s", sq_reader_name(r), rec->line,
-		    (int)(len > 80 ? 80 : len), addr, why);
+		    "（%.*s）：%s", sq_reader_name(r), rec->line, (int)alen,
+		    addr, why);
 	else if (u->nearest)
 		u->reason = arena_printf(&s->arena, "%s:%ld 花名册中无此户；"
 		    "最接近：%s", sq_reader_name(r), rec->line,

@@ -965,10 +965,11 @@ main(int argc, char **argv)
 		if (sq_rejects_close(s.rj) < 0)
 			failed = 1;
 	}
-	sq_note("%ld row%s read: %zu household%s written, %ld merged, %ld "
-	    "rejected%s", s.rows, s.rows == 1 ? "" : "s", failed || stopped ?
-	    (size_t)0 : s.nhh, s.nhh == 1 ? "" : "s", s.merged, rejected,
-	    s.bad_values ? "; some values were bad (see above)" : "");
+	if (!failed && !stopped)
+		sq_note("%ld row%s read: %zu household%s written, %ld merged, "
+		    "%ld rejected%s", s.rows, s.rows == 1 ? "" : "s", s.nhh,
+		    s.nhh == 1 ? "" : "s", s.merged, rejected, s.bad_values ?
+		    "; some values were bad (see above)" : "");
 	if (!failed && !stopped && s.rows != (long)s.nhh + s.merged + rejected)
 		sq_fatal("internal error: %ld rows read but %zu + %ld + %ld "
 		    "accounted for; please report", s.rows, s.nhh, s.merged,

@@ -106,10 +106,13 @@ sq_keywords_load(const char *path)
 		size_t li = label_index(k, name);
 		free(name);
 		free(label);
-		char *rest = sq_xstrndup(colon + 1, len - (size_t)(colon + 1 - p));
+		/* fold first: "，" becomes ',' and splits like it */
+		size_t rl = len - (size_t)(colon + 1 - p);
+		char *rest = sq_xmalloc(rl + 1);
+		sq_fold(colon + 1, rl, rest, rl + 1);
 		char *save = NULL;
-		for (char *tok = strtok_r(rest, ",，、", &save); tok;
-		    tok = strtok_r(NULL, ",，、", &save))
+		for (char *tok = strtok_r(rest, ",", &save); tok;
+		    tok = strtok_r(NULL, ",", &save))
 			add_kw(k, tok, li);
 		free(rest);
 	}
