@@ -119,6 +119,8 @@ struct state {
 	char	**names;	/* interned communities and grid workers */
 	size_t	 nnames, capnames;
 	struct sq_hmap name_index;
+	uint32_t recent[2];
+	unsigned nrecent;
 
 	struct flagrow *unknown;
 	size_t	 nunknown, capunknown;
@@ -154,9 +156,17 @@ intern(struct state *s, const char *p, size_t len)
 {
 	if (len == 0)
 		return 0;
+	/* rows come grouped: most often the name of two rows ago again */
+	for (int k = 0; k < 2; k++) {
+		uint32_t c = s->recent[k];
+		if (c && strlen(s->names[c]) == len && memcmp(s->names[c], p, len) == 0)
+			return c;
+	}
 	long i = sq_hmap_get(&s->name_index, p, len);
-	if (i >= 0)
+	if (i >= 0) {
+		s->recent[s->nrecent++ & 1] = (uint32_t)i;
 		return (uint32_t)i;
+	}
 	if (s->nnames == s->capnames) {
 		s->capnames = s->capnames ? 2 * s->capnames : 64;
 		s->names = sq_xrealloc(s->names, s->capnames * sizeof(char *));
@@ -165,6 +175,7 @@ intern(struct state *s, const char *p, size_t len)
 		s->names[s->nnames++] = "";
 	s->names[s->nnames] = sq_arena_strndup(&s->arena, p, len);
 	sq_hmap_put(&s->name_index, p, len, (uint32_t)s->nnames);
+	s->recent[s->nrecent++ & 1] = (uint32_t)s->nnames;
 	return (uint32_t)s->nnames++;
 }
 
@@ -209,6 +220,16 @@ load_households(struct state *s, const char *path)
 		return -1;
 	}
 	sq_rejects_columns(s->rj, sq_reader_rawheader(r));
+	/* a households row is some 100 bytes: size the tables once */
+	struct stat sb;
+	if (strcmp(path, "-") != 0 && stat(path, &sb) == 0 && sb.st_size > 0) {
+		size_t guess = (size_t)sb.st_size / 100;
+		sq_hmap_reserve(&s->index, guess);
+		if (guess > s->caphh) {
+			s->caphh = guess;
+			s->hh = sq_xrealloc(s->hh, s->caphh * sizeof(*s->hh));
+		}
+	}
 	sq_rec_init(&rec);
 	while ((st = sq_reader_next(r, &rec)) > 0) {
 		size_t len;
@@ -218,19 +239,20 @@ load_households(struct state *s, const char *path)
 			    st == SQ_READ_BAD ? rec.err : "no hh: not a household");
 			continue;
 		}
-		if (sq_hmap_get(&s->index, key, len) >= 0) {
-			s->roster_dups++;
-			sq_warn(sq_reader_name(r), rec.line, "household %.*s is "
-			    "in the roster twice; kept the first", (int)len, key);
-			continue;
-		}
 		if (s->nhh == s->caphh) {
 			s->caphh = s->caphh ? 2 * s->caphh : 4096;
 			s->hh = sq_xrealloc(s->hh, s->caphh * sizeof(*s->hh));
 		}
 		struct household *h = &s->hh[s->nhh];
 		memset(h, 0, sizeof(*h));
-		for (int i = 0; i < NSTR; i++) {
+		h->str[S_KEY] = sq_arena_strndup(&s->arena, key, len);
+		if (sq_hmap_put_new(&s->index, key, len, (uint32_t)s->nhh) >= 0) {
+			s->roster_dups++;
+			sq_warn(sq_reader_name(r), rec.line, "household %.*s is "
+			    "in the roster twice; kept the first", (int)len, key);
+			continue;
+		}
+		for (int i = S_BUILDING; i < NSTR; i++) {
 			const char *p = cell(&rec, col[i], &len);
 			h->str[i] = sq_arena_strndup(&s->arena, p, len);
 		}
@@ -245,8 +267,6 @@ load_households(struct state *s, const char *path)
 		}
 		h->last = h->prev = h->since = NO_DAY;
 		h->temp10 = NO_TEMP;
-		sq_hmap_put(&s->index, h->str[S_KEY], strlen(h->str[S_KEY]),
-		    (uint32_t)s->nhh);
 		s->nhh++;
 	}
 	sq_rec_free(&rec);

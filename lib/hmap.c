@@ -74,19 +74,60 @@ insert(struct sq_hmap *m, uint64_t s)
 		}
 }
 
+static void
+rehash(struct sq_hmap *m, size_t cap)
+{
+	uint64_t *old = m->slot;
+	size_t oldcap = m->cap;
+
+	m->cap = cap;
+	m->slot = sq_xcalloc(m->cap, sizeof(*m->slot));
+	for (size_t i = 0; i < oldcap; i++)
+		if (old[i])
+			insert(m, old[i]);
+	free(old);
+}
+
+void
+sq_hmap_reserve(struct sq_hmap *m, size_t n)
+{
+	size_t cap = 1024;
+
+	while (cap < 2 * n)
+		cap *= 2;
+	if (cap > m->cap)
+		rehash(m, cap);
+}
+
+static void
+grow(struct sq_hmap *m)
+{
+	if (2 * (m->count + 1) > m->cap)
+		rehash(m, m->cap ? 2 * m->cap : 1024);
+}
+
 void
 sq_hmap_put(struct sq_hmap *m, const char *key, size_t len, uint32_t index)
 {
-	if (2 * (m->count + 1) > m->cap) {
-		uint64_t *old = m->slot;
-		size_t oldcap = m->cap;
-		m->cap = oldcap ? 2 * oldcap : 1024;
-		m->slot = sq_xcalloc(m->cap, sizeof(*m->slot));
-		for (size_t i = 0; i < oldcap; i++)
-			if (old[i])
-				insert(m, old[i]);
-		free(old);
-	}
+	grow(m);
 	insert(m, (uint64_t)sq_hash(key, len) << 32 | ((uint64_t)index + 1));
 	m->count++;
+}
+
+long
+sq_hmap_put_new(struct sq_hmap *m, const char *key, size_t len, uint32_t index)
+{
+	grow(m);
+	uint32_t h = sq_hash(key, len);
+	size_t mask = m->cap - 1;
+	for (size_t i = h & mask;; i = (i + 1) & mask) {
+		uint64_t s = m->slot[i];
+		if (s == 0) {
+			m->slot[i] = (uint64_t)h << 32 | ((uint64_t)index + 1);
+			m->count++;
+			return -1;
+		}
+		if ((uint32_t)(s >> 32) == h && same(m, s, key, len))
+			return (long)(s & 0xffffffffu) - 1;
+	}
 }

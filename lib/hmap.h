@@ -23,8 +23,16 @@ struct sq_hmap {
 void	 sq_hmap_init(struct sq_hmap *,
 	    const char *(*key_of)(void *, uint32_t, size_t *), void *ctx);
 void	 sq_hmap_free(struct sq_hmap *);
+/* Make room for n keys now (a guess from a file's size saves rehashing). */
+void	 sq_hmap_reserve(struct sq_hmap *, size_t n);
 /* The index stored for key, or -1. */
 long	 sq_hmap_get(const struct sq_hmap *, const char *key, size_t len);
+/*
+ * One probe for "is it there, else add it": returns the index already
+ * stored for key, or stores index and returns -1.
+ */
+long	 sq_hmap_put_new(struct sq_hmap *, const char *key, size_t len,
+	    uint32_t index);
 /* Store index for key (which must not be there yet). */
 void	 sq_hmap_put(struct sq_hmap *, const char *key, size_t len,
 	    uint32_t index);
