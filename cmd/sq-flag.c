@@ -1087,6 +1087,7 @@ main(int argc, char **argv)
 		s.day = today(s.date);
 	s.window_start = s.day;
 
+	s.c.tables = "households,checkins";
 	if ((s.aliases = sq_load_aliases(&s.c)) == NULL)
 		return SQ_EXIT_USAGE;
 	char *spath = sq_datafile(&s.c, "symptoms.txt");

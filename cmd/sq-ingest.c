@@ -920,6 +920,7 @@ main(int argc, char **argv)
 	argv += optind;
 	s.ref_year = this_year(date);
 
+	s.c.tables = "households";
 	if ((s.aliases = sq_load_aliases(&s.c)) == NULL)
 		return SQ_EXIT_USAGE;
 	char *vpath = sq_datafile(&s.c, "vulnerable.txt");

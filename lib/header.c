@@ -84,9 +84,34 @@ add(struct sq_aliases *a, const char *name, size_t len, const char *canon)
 	a->n++;
 }
 
+/* Is [name] among the comma-separated sections asked for (NULL: all)? */
+static int
+wanted(const char *sections, const char *name, size_t len)
+{
+	if (sections == NULL)
+		return 1;
+	for (const char *p = sections; *p;) {
+		const char *comma = strchr(p, ',');
+		size_t n = comma ? (size_t)(comma - p) : strlen(p);
+		if (n == len && memcmp(p, name, n) == 0)
+			return 1;
+		if (comma == NULL)
+			break;
+		p = comma + 1;
+	}
+	return 0;
+}
+
 struct sq_aliases *
 sq_aliases_load(const char *path)
 {
+	return sq_aliases_load_sections(path, NULL);
+}
+
+struct sq_aliases *
+sq_aliases_load_sections(const char *path, const char *sections)
+{
+	int skip = 0;
 	FILE *fp = fopen(path, "r");
 	struct sq_aliases *a;
 	char *line = NULL;
@@ -105,6 +130,22 @@ sq_aliases_load(const char *path)
 		while (*p == ' ' || *p == '\t')
 			p++;
 		if (*p == '#' || *p == '\n' || *p == '\r' || *p == '\0')
+			continue;
+		if (*p == '[') {
+			/* [table]: names that mean something only in that table */
+			char *close = strchr(p, ']');
+			if (close == NULL) {
+				sq_error("%s:%ld: a section is written [name]",
+				    path, no);
+				free(line);
+				fclose(fp);
+				sq_aliases_free(a);
+				return NULL;
+			}
+			skip = !wanted(sections, p + 1, (size_t)(close - p - 1));
+			continue;
+		}
+		if (skip)
 			continue;
 		if ((colon = strchr(p, ':')) == NULL) {
 			sq_error("%s:%ld: expected 'canonical: alias, alias, "

@@ -19,8 +19,16 @@
 
 struct sq_aliases;
 
-/* Loads PATH; on a bad line prints FILE:LINE and returns NULL. */
+/*
+ * Loads PATH; on a bad line prints FILE:LINE and returns NULL.  Lines under
+ * a "[table]" line belong to that table ("序号" is a volunteer's id in
+ * [volunteers], a row number elsewhere): sq_aliases_load_sections() takes
+ * the lines before any section and those of the comma-separated sections
+ * named; sq_aliases_load() takes them all (to recognize a header row).
+ */
 struct sq_aliases *sq_aliases_load(const char *path);
+struct sq_aliases *sq_aliases_load_sections(const char *path,
+	    const char *sections);
 void	 sq_aliases_free(struct sq_aliases *);
 /* The canonical name for a header as written, or NULL. */
 const char *sq_aliases_lookup(const struct sq_aliases *, const char *name,

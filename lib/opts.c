@@ -197,7 +197,7 @@ sq_load_aliases(const struct sq_common *c)
 	struct sq_aliases *a = NULL;
 
 	if (access(path, R_OK) == 0)
-		a = sq_aliases_load(path);
+		a = sq_aliases_load_sections(path, c->tables);
 	else
 		sq_error("%s: cannot read the header aliases (is shequ "
 		    "installed? set SHEQU_DATADIR or --datadir)", path);

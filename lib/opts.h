@@ -38,6 +38,8 @@ struct sq_common {
 	const char *datadir;
 	int	 strict;
 	int	 quiet;
+	/* the [sections] of aliases.txt this program reads, e.g. "households" */
+	const char *tables;
 };
 
 #define SQ_COMMON_SHORTOPTS	"i:o:O:E:H:R:SBCGM:D:q"
@@ -77,7 +79,10 @@ void	 sq_start(int argc, char **argv);
 /* The data directory (rules, templates); and a file in it (malloc'd). */
 const char *sq_datadir(const struct sq_common *);
 char	*sq_datafile(const struct sq_common *, const char *name);
-/* Load aliases.txt from the data directory; NULL (printed) on failure. */
+/*
+ * Load aliases.txt from the data directory: the common names and those of
+ * c->tables (all sections when it is NULL).  NULL (printed) on failure.
+ */
 struct sq_aliases *sq_load_aliases(const struct sq_common *);
 
 /* Range-checked integer from an option argument; usage error otherwise. */
