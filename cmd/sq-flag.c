@@ -908,10 +908,12 @@ struct agg {
 	long	 households, reported, count[NSTATUS];
 };
 
+/* The counts of a, added to o (a new object when o is NULL). */
 static json_t *
-agg_json(const struct agg *a)
+agg_json(const struct agg *a, json_t *o)
 {
-	json_t *o = json_object();
+	if (o == NULL)
+		o = json_object();
 
 	json_object_set_new(o, "households", json_integer(a->households));
 	json_object_set_new(o, "reported", json_integer(a->reported));
@@ -968,21 +970,21 @@ write_summary(struct state *s)
 			a.count[v[j]->status]++;
 			j++;
 		}
-		json_t *o = agg_json(&a);
+		json_t *o = json_object();
 		if (v[i]->community)
 			json_object_set_new(o, "community",
 			    json_string(s->names[v[i]->community]));
 		json_object_set_new(o, "building", json_string(v[i]->str[S_BUILDING]));
-		json_array_append_new(blds, o);
+		json_array_append_new(blds, agg_json(&a, o));
 		i = j;
 	}
 	for (size_t g = 0; g < s->nnames || (g == 0 && s->nhh); g++)
 		if (per_grid[g].households)
 			json_object_set_new(grids, g < s->nnames ? s->names[g] : "",
-			    agg_json(&per_grid[g]));
+			    agg_json(&per_grid[g], NULL));
 	json_object_set_new(root, "date", json_string(s->date));
 	json_object_set_new(root, "fever_threshold", json_real(s->fever));
-	json_t *t = agg_json(&total);
+	json_t *t = agg_json(&total, NULL);
 	json_object_set_new(t, "unknown_household", json_integer((long)s->nunknown));
 	json_object_set_new(root, "total", t);
 	json_object_set_new(root, "buildings", blds);
