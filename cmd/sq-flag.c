@@ -129,7 +129,7 @@ struct state {
 	struct sq_rejects *rj;
 	int	 window_start;
 	long	 ci_rows, ci_today, ci_merged, ci_history, ci_future,
-		 ci_unknown, bad_temps;
+		 ci_unknown, ci_earlier_unknown, bad_temps;
 	long	 roster_dups;
 };
 
@@ -606,13 +606,17 @@ take_checkin(struct state *s, const struct sq_reader *r, const struct cicols *c,
 		s->ci_future++;
 		return;
 	}
+	/*
+	 * An earlier day's check-in from an address not in the roster tells
+	 * no household's history: it is counted (earlier_unknown), and was
+	 * that day's unknown_household row already.
+	 */
 	int rc = sq_rowaddr_key(&c->addr, rec, NULL, 0, key, &a, &why);
 	if (rc != SQ_ROWADDR_OK) {
 		if (day == s->day)
 			add_unknown(s, r, rec, c, NULL, &a, why);
 		else
-			sq_rejects_add(s->rj, sq_reader_name(r), rec,
-			    "an earlier day's check-in without a usable address");
+			s->ci_earlier_unknown++;
 		return;
 	}
 	long i = sq_hmap_get(&s->index, key, strlen(key));
@@ -620,9 +624,7 @@ take_checkin(struct state *s, const struct sq_reader *r, const struct cicols *c,
 		if (day == s->day)
 			add_unknown(s, r, rec, c, key, &a, NULL);
 		else
-			sq_rejects_add(s->rj, sq_reader_name(r), rec,
-			    "an earlier day's check-in from a household not "
-			    "in the roster");
+			s->ci_earlier_unknown++;
 		return;
 	}
 	struct household *h = &s->hh[i];
@@ -755,7 +757,10 @@ reason_of(struct state *s, const struct household *h)
 		    h->temp10 / 10.0, h->symptoms ? "；症状：" : "",
 		    h->symptoms && h->note ? h->note : "");
 	case ST_SYMPTOMS:
-		return arena_printf(&s->arena, "症状：%s", h->note ? h->note : "");
+		/* a yes in a yes/no column says no more than that */
+		if (h->note == NULL || sq_bool_parse(h->note, strlen(h->note)) == 1)
+			return "有症状";
+		return arena_printf(&s->arena, "症状：%s", h->note);
 	case ST_BAD_READING:
 		return arena_printf(&s->arena, "%s", h->note ? h->note : "");
 	case ST_UNREPORTED:
@@ -996,6 +1001,8 @@ write_summary(struct state *s)
 	json_object_set_new(ci, "earlier_days", json_integer(s->ci_history));
 	json_object_set_new(ci, "later_days", json_integer(s->ci_future));
 	json_object_set_new(ci, "unknown_household", json_integer(s->ci_unknown));
+	json_object_set_new(ci, "earlier_unknown",
+	    json_integer(s->ci_earlier_unknown));
 	json_object_set_new(ci, "rejected", json_integer(sq_rejects_count(s->rj)));
 	json_object_set_new(root, "checkins", ci);
 	free(v);
@@ -1171,10 +1178,11 @@ main(int argc, char **argv)
 	for (size_t i = 0; i < s.nhh; i++)
 		reported += s.hh[i].reported;
 	sq_note("%zu households, %ld reported on %s; %ld check-ins read: %ld "
-	    "today, %ld repeats merged, %ld earlier days, %ld later days, %ld "
-	    "unknown households, %ld rejected", s.nhh, reported, s.date,
-	    s.ci_rows, s.ci_today, s.ci_merged, s.ci_history, s.ci_future,
-	    s.ci_unknown, sq_rejects_count(s.rj));
+	    "today, %ld repeats merged, %ld unknown households, %ld earlier "
+	    "days (%ld of unknown households), %ld later days, %ld rejected",
+	    s.nhh, reported, s.date, s.ci_rows, s.ci_today, s.ci_merged,
+	    s.ci_unknown, s.ci_history + s.ci_earlier_unknown,
+	    s.ci_earlier_unknown, s.ci_future, sq_rejects_count(s.rj));
 
 	free(rows);
 	free(s.unknown);

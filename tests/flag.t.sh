@@ -58,7 +58,7 @@ for seed in 1 2 3 4 5 6 7 8; do
 	"$build/bin/sq-flag" -d 2022-04-10 -Y "$tmp/sum.json" "$tmp/hh.csv" "$tmp/ci.csv" >/dev/null 2>&1
 	sum=$(tr -d ' \n' <"$tmp/sum.json" | sed 's/.*"checkins":{//' | awk -F'[:,}]' '{
 		for (i = 1; i < NF; i += 2) v[$i] = $(i + 1)
-		print v["\"rows\""], v["\"today\""] + v["\"merged\""] + v["\"unknown_household\""] + v["\"rejected\""] + v["\"earlier_days\""] + v["\"later_days\""] }')
+		print v["\"rows\""], v["\"today\""] + v["\"merged\""] + v["\"unknown_household\""] + v["\"rejected\""] + v["\"earlier_days\""] + v["\"earlier_unknown\""] + v["\"later_days\""] }')
 	set -- $sum
 	if [ "$1" = "$rows" ] && [ "$2" = "$rows" ]; then check $seed ok; else
 		check $seed bad "check-ins do not add up: $sum (rows $rows)"; fi
