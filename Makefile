@@ -71,7 +71,7 @@ golden: all
 	@SQ_REGEN=1 sh tests/run.sh $(B)
 
 lint-man:
-	@sh tests/lint-man.sh
+	@sh tests/man.t.sh
 
 # Install the build and test dependencies (Debian; as root).
 deps:

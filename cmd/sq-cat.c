@@ -133,8 +133,13 @@ main(int argc, char **argv)
 
 	sq_start(argc, argv);
 	sq_common_init(&c);
-	while ((ch = getopt_long(argc, argv, SQ_COMMON_SHORTOPTS "hV", longopts,
-	    NULL)) != -1) {
+	/*
+	 * getopt's own message came before ours ("unrecognized option
+	 * '--x'", then "unknown option"): say it once, naming the option.
+	 */
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, ":" SQ_COMMON_SHORTOPTS "hV",
+	    longopts, NULL)) != -1) {
 		if (sq_common_opt(&c, ch, optarg, synopsis))
 			continue;
 		switch (ch) {
@@ -144,8 +149,15 @@ main(int argc, char **argv)
 		case 'V':
 			sq_print_version();
 			return 0;
+		case ':':
+			sq_usage_error(synopsis, "option '%s' needs a value",
+			    argv[optind - 1]);
 		default:
-			sq_usage_error(synopsis, "unknown option");
+			if (optopt && optopt != '?')
+				sq_usage_error(synopsis, "unknown option '-%c'",
+				    optopt);
+			sq_usage_error(synopsis, "unknown option '%s'",
+			    argv[optind - 1]);
 		}
 	}
 	argc -= optind;
@@ -159,10 +171,14 @@ main(int argc, char **argv)
 	free(apath);
 	c.in.aliases = aliases;
 
-	if ((rj = sq_rejects_open(c.rejects)) == NULL)
+	/* free the aliases on these early exits too (LeakSanitizer) */
+	if ((rj = sq_rejects_open(c.rejects)) == NULL) {
+		sq_aliases_free(aliases);
 		return SQ_EXIT_USAGE;
+	}
 	if ((w = sq_writer_open(c.output, &c.out)) == NULL) {
 		sq_rejects_abort(rj);
+		sq_aliases_free(aliases);
 		return SQ_EXIT_USAGE;
 	}
 	sq_rec_init(&first);

@@ -20,6 +20,14 @@ struct sq_csv {
 	struct csv_parser p;
 	size_t	 max_record;
 	struct sq_rec *target;
+	/*
+	 * ',' or '\t'; 0 until a line with either decides.  Excel's
+	 * "Unicode text" (UTF-16) and "text (tab delimited)" exports are
+	 * tab-separated with CSV quoting: a first line with tabs and no
+	 * comma makes the file tab-separated.  Before this was found, such
+	 * a file came out as one column.
+	 */
+	char	 delim;
 
 	/* lines of a record whose quoted field is still open */
 	struct held_line *pend;
@@ -153,7 +161,8 @@ resync(struct sq_csv *c, struct sq_rec *rec, const char *why)
 	struct held_line *q = sq_xmalloc((rest + left + 1) * sizeof(*q));
 
 	memcpy(q, c->pend + 1, rest * sizeof(*q));
-	memcpy(q + rest, c->replay + c->replay_pos, left * sizeof(*q));
+	if (left)	/* replay may be NULL: memcpy(..., NULL, 0) is UB */
+		memcpy(q + rest, c->replay + c->replay_pos, left * sizeof(*q));
 	free(c->replay);
 	c->replay = q;
 	c->nreplay = rest + left;
@@ -185,11 +194,11 @@ on_row(int ch, void *data)
 }
 
 static void
-split_plain(struct sq_rec *rec, const char *s, size_t n)
+split_plain(struct sq_rec *rec, const char *s, size_t n, char delim)
 {
 	const char *end = s + n, *comma;
 
-	while ((comma = memchr(s, ',', (size_t)(end - s))) != NULL) {
+	while ((comma = memchr(s, delim, (size_t)(end - s))) != NULL) {
 		sq_rec_push(rec, s, (size_t)(comma - s));
 		s = comma + 1;
 	}
@@ -257,11 +266,23 @@ sq_csv_next(struct sq_csv *c, struct sq_rec *rec, size_t expect_nf, long *blank)
 				(*blank)++;
 				continue;
 			}
+			if (c->delim == 0 && (memchr(l.s, ',', n) ||
+			    memchr(l.s, '\t', n))) {
+				c->delim = memchr(l.s, ',', n) ? ',' : '\t';
+				csv_set_delim(&c->p, (unsigned char)c->delim);
+			}
 			if (!memchr(l.s, '"', n)) {
-				split_plain(rec, l.s, n);
+				split_plain(rec, l.s, n, c->delim ? c->delim : ',');
 				return SQ_READ_OK;
 			}
 		}
+		/*
+		 * libcsv grows its field buffer by blk_size (128 bytes by
+		 * default) at a time: a 5 MB field took ~40,000 reallocs,
+		 * each copying the field (minutes under ASan, where realloc
+		 * always copies).  Room for the whole line at once instead.
+		 */
+		csv_set_blk_size(&c->p, l.len > 4096 ? l.len : 4096);
 		if (csv_parse(&c->p, l.s, n, on_field, on_row, c) != n) {
 			if (c->npend) {
 				hold(c, &l);

@@ -16,6 +16,12 @@ struct sq_json {
 	int	 array;		/* inside a top-level array */
 	int	 array_done;
 	long	 array_line;
+	/*
+	 * In the array: 0 after '[' (an object or ']' next), 1 after an
+	 * object (',' or ']'), 2 after ',' (an object).  Without it "[,]",
+	 * "[{},]" and "[{}{}]" were read as good arrays.
+	 */
+	int	 array_need;
 
 	/* the object being scanned */
 	char	*acc;
@@ -47,7 +53,21 @@ json_t *
 sq_json_parse(const char *buf, size_t len, char *err, size_t errsz)
 {
 	json_error_t e;
-	json_t *v = json_loadb(buf, len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &e);
+	json_t *v;
+
+	/*
+	 * jansson stops at a NUL byte and took "123\0" for 123
+	 * (JSONTestSuite n_multidigit_number_then_00); the record reader
+	 * never sees one (sources reject such lines), but say so here too.
+	 */
+	if (memchr(buf, '\0', len) != NULL) {
+		if (err)
+			snprintf(err, errsz, "a NUL byte at byte %zu",
+			    (size_t)((const char *)memchr(buf, '\0', len) -
+			    buf) + 1);
+		return NULL;
+	}
+	v = json_loadb(buf, len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &e);
 
 	if (v == NULL && err)
 		snprintf(err, errsz, "%s (line %d, column %d)", e.text, e.line,
@@ -145,18 +165,60 @@ scan_value(struct sq_json *j)
 	return 0;
 }
 
+/*
+ * Where the array element at off ends on this line: the ',' or ']' after it
+ * outside strings and brackets, or the line's end.
+ */
+static size_t
+element_end(const struct sq_json *j)
+{
+	const char *s = j->line.s;
+	int depth = 0, in_str = 0, esc = 0;
+
+	for (size_t i = j->off; i < j->line.len; i++) {
+		char c = s[i];
+		if (in_str) {
+			if (esc)
+				esc = 0;
+			else if (c == '\\')
+				esc = 1;
+			else if (c == '"')
+				in_str = 0;
+		} else if (c == '"')
+			in_str = 1;
+		else if (c == '[' || c == '{')
+			depth++;
+		else if ((c == ']' || c == '}') && depth > 0)
+			depth--;
+		else if ((c == ',' || c == ']') && depth == 0)
+			return i;
+	}
+	return j->line.len;
+}
+
 static int
 reject_line_rest(struct sq_json *j, struct sq_rec *rec, const char *why)
 {
 	size_t n = j->line.len;
 
+	/*
+	 * In an array only the element is bad: "[{..},2,{..}]" on one line
+	 * used to reject "2,{..}]", swallowing the object after it.
+	 */
+	if (j->array && !j->array_done)
+		n = element_end(j);
 	while (n > j->off && (j->line.s[n - 1] == '\n' || j->line.s[n - 1] == '\r'))
 		n--;
 	sq_rec_clear(rec);
 	sq_rec_push(rec, j->line.s + j->off, n - j->off);
 	rec->line = j->line.no;
 	sq_rec_seterr(rec, "%s", why);
-	j->have_line = 0;
+	if (j->array && !j->array_done)
+		j->array_need = 1;	/* the bad element counts as one */
+	if (j->array && !j->array_done && n < j->line.len)
+		j->off = n;
+	else
+		j->have_line = 0;
 	return SQ_READ_BAD;
 }
 
@@ -228,15 +290,29 @@ sq_json_next(struct sq_json *j, json_t **obj, struct sq_rec *rec)
 			}
 		}
 		if (j->array && !j->array_done && (c == ',' || c == ']')) {
+			if (c == ',' && j->array_need != 1)
+				sq_problem(sq_source_name(j->src), j->line.no,
+				    "a ',' with no object before it in the JSON "
+				    "array");
+			if (c == ']' && j->array_need == 2)
+				sq_problem(sq_source_name(j->src), j->line.no,
+				    "a ',' before the ']' that ends the JSON "
+				    "array");
 			j->array_done = c == ']';
+			j->array_need = 2;
 			j->off++;
 			continue;
 		}
+		if (j->array && !j->array_done && c == '{' &&
+		    j->array_need == 1)
+			sq_problem(sq_source_name(j->src), j->line.no, "no ',' "
+			    "between two objects in the JSON array");
 		if (c != '{' || j->array_done)
 			return reject_line_rest(j, rec, j->array_done ?
 			    "text after the end of the JSON array" :
 			    "not a JSON object (each record must be {...})");
 		j->vline = j->line.no;
+		j->array_need = 1;
 		j->depth = 1;
 		j->acclen = 0;
 		acc_add(j, "{", 1);

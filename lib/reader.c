@@ -72,6 +72,15 @@ static void
 enqueue(struct sq_reader *r, const struct sq_rec *rec, int status)
 {
 	r->q = sq_xrealloc(r->q, (r->nq + 1) * sizeof(*r->q));
+	/*
+	 * A record's err points into its own errbuf: realloc moved the
+	 * queued records, so point them at their new errbuf.  (Before, a
+	 * rejected row among the first ten read its reason from freed
+	 * memory: garbled messages, and a use-after-free under ASan.)
+	 */
+	for (size_t i = 0; i < r->nq; i++)
+		if (r->q[i].rec.err)
+			r->q[i].rec.err = r->q[i].rec.errbuf;
 	sq_rec_init(&r->q[r->nq].rec);
 	sq_rec_copy(&r->q[r->nq].rec, rec);
 	r->q[r->nq].status = status;
@@ -127,6 +136,19 @@ build_header(struct sq_reader *r)
 	}
 }
 
+/* How many cells of REC are header names the aliases know. */
+static size_t
+known_names(const struct sq_rec *rec, const struct sq_aliases *a)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; a && i < rec->nf; i++)
+		if (rec->len[i] && sq_aliases_lookup(a, sq_rec_get(rec, i),
+		    rec->len[i]))
+			k++;
+	return k;
+}
+
 static int
 csv_header(struct sq_reader *r)
 {
@@ -180,15 +202,30 @@ csv_header(struct sq_reader *r)
 				ok[nok] = recs[i];
 				map[nok++] = i;
 			}
-		if (nok == 0) {
-			/* nothing readable: every record is data, and bad */
-			for (size_t i = 0; i < n; i++) {
-				enqueue(r, &recs[i], status[i]);
-				sq_rec_free(&recs[i]);
-			}
-			return 0;
+		if (nok == 0 && n == 0)
+			return 0;	/* an empty file: no header, no rows */
+		h = nok ? map[sq_header_pick(ok, nok, r->o.aliases)] : n;
+		/*
+		 * A line above the one picked could not be read.  It may be
+		 * the header itself (wrong --encoding, a stray quote): taking
+		 * a data row as the header then loses that row and mislabels
+		 * every column, so unless the row picked names at least two
+		 * known columns, stop and ask.  (Before, the unreadable
+		 * header was skipped as a "title" and the first data row
+		 * became the header, exit 0.)
+		 */
+		for (size_t i = 0; i < h && i < n; i++) {
+			if (status[i] != SQ_READ_BAD)
+				continue;
+			if (h < n && known_names(&recs[h], r->o.aliases) >= 2)
+				break;
+			sq_error("%s:%ld: cannot read the header: %s (if the "
+			    "header is on another line, give --header-line)",
+			    file, recs[i].line, recs[i].err);
+			for (size_t k = 0; k < n; k++)
+				sq_rec_free(&recs[k]);
+			return -1;
 		}
-		h = map[sq_header_pick(ok, nok, r->o.aliases)];
 	}
 	if (h > 0) {
 		r->st.titles += (long)h;
@@ -425,6 +462,40 @@ next_raw(struct sq_reader *r, struct sq_rec *rec)
 	return st;
 }
 
+/*
+ * A totals row at the foot of an export ("合计,,,35", "总计：35户"): its
+ * first non-empty cell is 合计, 总计, 小计 or 共计, alone or followed by a
+ * colon, a space, a bracket or a number.  It is not a record of the table;
+ * before, it went through as one (a household called 合计).  It is now
+ * rejected with that reason, so it is counted and lands in --rejects.
+ */
+static const char *
+total_row(const struct sq_rec *rec)
+{
+	static const char *const words[] = { "合计", "总计", "小计", "共计" };
+	size_t i = 0;
+
+	while (i < rec->nf && rec->len[i] == 0)
+		i++;
+	if (i == rec->nf)
+		return NULL;
+	const char *s = sq_rec_get(rec, i), *end = s + rec->len[i];
+	while (s < end && (*s == ' ' || *s == '\t'))
+		s++;
+	for (size_t w = 0; w < sizeof(words) / sizeof(words[0]); w++) {
+		size_t wl = strlen(words[w]);
+		if ((size_t)(end - s) < wl || memcmp(s, words[w], wl) != 0)
+			continue;
+		const char *t = s + wl;
+		if (t == end || *t == ':' || *t == ' ' || *t == '(' ||
+		    (*t >= '0' && *t <= '9') ||
+		    (end - t >= 3 && (memcmp(t, "：", 3) == 0 ||
+		    memcmp(t, "（", 3) == 0)))
+			return words[w];
+	}
+	return NULL;
+}
+
 int
 sq_reader_next(struct sq_reader *r, struct sq_rec *rec)
 {
@@ -436,6 +507,13 @@ sq_reader_next(struct sq_reader *r, struct sq_rec *rec)
 		if (st == SQ_READ_OK && sq_rec_blank(rec)) {
 			r->st.blank++;
 			continue;
+		}
+		const char *word;
+		if (st == SQ_READ_OK && (word = total_row(rec)) != NULL) {
+			/* before shape(): "总计：35户" alone is short, too */
+			sq_rec_seterr(rec, "a totals row ('%s'), not a record; "
+			    "left out", word);
+			st = SQ_READ_BAD;
 		}
 		if (st == SQ_READ_OK && r->csv) {
 			if (same_as_header(r, rec)) {

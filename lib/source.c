@@ -223,14 +223,28 @@ sniff(struct sq_source *src)
 			src->enc = b[0] == 0xFF ? SQ_ENC_UTF16LE : SQ_ENC_UTF16BE;
 			return start_utf16(src, 2);
 		}
-	} else if (src->enc == SQ_ENC_AUTO && n >= 4 && b[0] && !b[1] &&
-	    b[2] && !b[3]) {
-		src->enc = SQ_ENC_UTF16LE;
-		return start_utf16(src, 0);
-	} else if (src->enc == SQ_ENC_AUTO && n >= 4 && !b[0] && b[1] &&
-	    !b[2] && b[3]) {
-		src->enc = SQ_ENC_UTF16BE;
-		return start_utf16(src, 0);
+	} else if (src->enc == SQ_ENC_AUTO && n >= 4) {
+		/*
+		 * UTF-16 without a BOM.  Checking only "x\0y\0" at the start
+		 * missed Chinese text, whose first code units have no zero
+		 * byte ("姓名,电话" is D3 59 0D 54 ...): look instead for
+		 * zero bytes (the high halves of ASCII commas, digits and line
+		 * ends) that all sit on one parity, and are not rare.  A
+		 * UTF-8 line with a stray NUL does not qualify and is still
+		 * rejected by line.
+		 */
+		size_t lim = n < 4096 ? n : 4096, zodd = 0, zeven = 0;
+		for (size_t i = 0; i < lim; i++)
+			if (b[i] == 0)
+				*(i % 2 ? &zodd : &zeven) += 1;
+		if (zeven == 0 && zodd >= 2 && zodd * 8 >= lim) {
+			src->enc = SQ_ENC_UTF16LE;
+			return start_utf16(src, 0);
+		}
+		if (zodd == 0 && zeven >= 2 && zeven * 8 >= lim) {
+			src->enc = SQ_ENC_UTF16BE;
+			return start_utf16(src, 0);
+		}
 	}
 	if (src->enc == SQ_ENC_UTF16LE || src->enc == SQ_ENC_UTF16BE)
 		return start_utf16(src, 0);
@@ -404,6 +418,14 @@ sq_source_next(struct sq_source *src, struct sq_line *l)
 	return r;
 }
 
+static void
+too_long(struct sq_source *src, struct sq_line *l)
+{
+	snprintf(src->errbuf, sizeof(src->errbuf), "line longer than %zu "
+	    "bytes (the limit; raise it with --max-field)", src->max_line);
+	l->err = src->errbuf;
+}
+
 static int
 next_line(struct sq_source *src, struct sq_line *l)
 {
@@ -426,16 +448,23 @@ next_line(struct sq_source *src, struct sq_line *l)
 			l->no = ++src->lineno;
 			l->err = NULL;
 			src->pos += n;
+			/*
+			 * The limit holds however the line arrived: before,
+			 * only a line longer than what one read() brought was
+			 * caught, so --max-field 64 let a 100-byte line by.
+			 */
+			if (n > src->max_line) {
+				l->len = src->max_line;
+				too_long(src, l);
+				return 1;
+			}
 			check_line(src, l);
 			return 1;
 		} else if (avail >= src->max_line) {
 			l->s = start;
 			l->len = src->max_line;
 			l->no = ++src->lineno;
-			snprintf(src->errbuf, sizeof(src->errbuf), "line longer "
-			    "than %zu bytes (the limit; raise it with "
-			    "--max-field)", src->max_line);
-			l->err = src->errbuf;
+			too_long(src, l);
 			src->pos = src->end;
 			src->skipping = 1;
 			return 1;

@@ -6,7 +6,7 @@
 set -eu
 need=""
 # glibc's iconv (GB18030, UTF-16) comes with libc6 itself.
-for pkg in gcc clang make pkg-config libcsv-dev libjansson-dev mandoc gawk; do
+for pkg in gcc clang make pkg-config libcsv-dev libjansson-dev mandoc gawk jq bc; do
 	dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" ||
 		need="$need $pkg"
 done
