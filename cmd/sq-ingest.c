@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include "address.h"
@@ -87,6 +88,8 @@ struct intern {
 	char	**s;
 	size_t	 n, cap;
 	struct sq_hmap map;
+	uint32_t recent[2];
+	unsigned nrecent;
 };
 
 /* Where each known column is in the current file; -1 when absent. */
@@ -155,9 +158,17 @@ intern(struct intern *in, const char *s, size_t len)
 {
 	if (len == 0)
 		return 0;
+	/* rows come grouped: the same community and grid worker again */
+	for (int k = 0; k < 2; k++) {
+		uint32_t c = in->recent[k];
+		if (c && memcmp(in->s[c], s, len) == 0 && in->s[c][len] == '\0')
+			return c;
+	}
 	long i = sq_hmap_get(&in->map, s, len);
-	if (i >= 0)
+	if (i >= 0) {
+		in->recent[in->nrecent++ & 1] = (uint32_t)i;
 		return (uint32_t)i;
+	}
 	if (in->n == in->cap) {
 		in->cap = in->cap ? 2 * in->cap : 64;
 		in->s = sq_xrealloc(in->s, in->cap * sizeof(*in->s));
@@ -166,6 +177,7 @@ intern(struct intern *in, const char *s, size_t len)
 		in->s[in->n++] = sq_xstrdup("");	/* 0 = none */
 	in->s[in->n] = sq_xstrndup(s, len);
 	sq_hmap_put(&in->map, s, len, (uint32_t)in->n);
+	in->recent[in->nrecent++ & 1] = (uint32_t)in->n;
 	return (uint32_t)in->n++;
 }
 
@@ -316,27 +328,6 @@ trimmed(const struct sq_rec *rec, long i, const char **out)
 	return len;
 }
 
-/* A totals row under the data: 合计 / 总计 / 小计 / 共计 / total. */
-static int
-is_totals_row(const struct sq_rec *rec)
-{
-	static const char *const words[] = { "合计", "总计", "小计", "共计",
-	    "合 计", "总 计", "total", "Total", "TOTAL" };
-
-	for (size_t i = 0; i < rec->nf; i++) {
-		const char *p = sq_rec_get(rec, i);
-		size_t len = sq_trim(&p, rec->len[i]);
-		if (len == 0)
-			continue;
-		for (size_t k = 0; k < sizeof(words) / sizeof(words[0]); k++)
-			if (len >= strlen(words[k]) &&
-			    memcmp(p, words[k], strlen(words[k])) == 0)
-				return 1;
-		return 0;
-	}
-	return 0;
-}
-
 static void
 fill_down(struct state *s, const struct cols *c, struct sq_rec *rec)
 {
@@ -362,12 +353,27 @@ fill_down(struct state *s, const struct cols *c, struct sq_rec *rec)
 	}
 }
 
-static size_t
-building_label(const struct sq_addr *a, char *out, size_t outsz)
+static char *
+put_str(char *p, const char *s)
 {
-	return (size_t)snprintf(out, outsz, "%s%s%s%s%s", a->zone,
-	    a->zone[0] ? "区" : "", a->lane, a->lane[0] ? "弄" : "",
-	    a->building);
+	size_t n = strlen(s);
+
+	memcpy(p, s, n);
+	return p + n;
+}
+
+/* "12", or with a zone and a lane "2区123弄5" (no snprintf: 1M rows) */
+static void
+building_label(const struct sq_addr *a, char out[64])
+{
+	char *p = out;
+
+	if (a->zone[0])
+		p = put_str(put_str(p, a->zone), "区");
+	if (a->lane[0])
+		p = put_str(put_str(p, a->lane), "弄");
+	p = put_str(p, a->building);
+	*p = '\0';
 }
 
 static int
@@ -574,12 +580,7 @@ take_row(struct state *s, const struct sq_reader *r, const struct cols *c,
 	struct row w;
 	size_t len;
 
-	fill_down(s, c, rec);
-	if (is_totals_row(rec)) {
-		sq_rejects_add(s->rj, sq_reader_name(r), rec, "a totals row "
-		    "(合计), not a household");
-		return;
-	}
+	fill_down(s, c, rec);	/* (totals rows were rejected by the reader) */
 	len = trimmed(rec, c->community, &p);
 	int rc = sq_rowaddr_key(&c->addr, rec, p, len, w.key, &a, &why);
 	if (rc == SQ_ROWADDR_EMPTY && c->per_resident && s->above_ok) {
@@ -608,7 +609,7 @@ take_row(struct state *s, const struct sq_reader *r, const struct cols *c,
 	s->above_ok = 1;
 
 	read_values(s, r, c, rec, &w);
-	building_label(&a, w.building, sizeof(w.building));
+	building_label(&a, w.building);
 	w.v[S_KEY] = w.key;
 	w.v[S_BUILDING] = w.building;
 	w.v[S_UNIT] = a.unit;
@@ -701,6 +702,16 @@ ingest_file(struct state *s, const char *path)
 		return 0;
 	}
 	find_columns(s, r, &c);
+	/* a roster row is some 80 bytes: size the tables once, not by doubling */
+	struct stat sb;
+	if (strcmp(path, "-") != 0 && stat(path, &sb) == 0 && sb.st_size > 0) {
+		size_t guess = s->nhh + (size_t)sb.st_size / 80;
+		sq_hmap_reserve(&s->index, guess);
+		if (guess > s->caphh) {
+			s->caphh = guess;
+			s->hh = sq_xrealloc(s->hh, s->caphh * sizeof(*s->hh));
+		}
+	}
 	if (c.address < 0 && c.building < 0 && c.room < 0) {
 		sq_error("%s: no address column (地址, or 楼号/单元/室号); "
 		    "name one of them in the header (see shequ(7))",
@@ -803,8 +814,10 @@ write_households(struct state *s, struct sq_writer *w)
 			v[i] = "";
 			len[i++] = 0;
 		} else {
-			len[i] = (size_t)snprintf(members, sizeof(members), "%u",
-			    h->members);
+			len[i] = h->members >= 10 ? 2 : 1;
+			members[0] = (char)(h->members >= 10 ?
+			    '0' + h->members / 10 : '0' + h->members);
+			members[1] = (char)('0' + h->members % 10);
 			v[i++] = members;
 		}
 		/* one person of age living alone: elderly_alone, unless said */

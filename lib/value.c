@@ -103,6 +103,9 @@ sc_trim(struct sc *s)
 static int
 sc_lit(struct sc *s, const char *lit)
 {
+	/* the first byte rules out most literals before strlen is paid */
+	if (sc_len(s) == 0 || (unsigned char)*s->p != (unsigned char)lit[0])
+		return lit[0] == '\0';
 	size_t n = strlen(lit);
 
 	if (sc_len(s) < n || memcmp(s->p, lit, n) != 0)
@@ -115,6 +118,9 @@ sc_lit(struct sc *s, const char *lit)
 static int
 sc_ilit(struct sc *s, const char *lit)
 {
+	if (sc_len(s) == 0 ||
+	    lower((unsigned char)*s->p) != (unsigned char)lit[0])
+		return lit[0] == '\0';
 	size_t i, n = strlen(lit);
 
 	if (sc_len(s) < n)
@@ -144,7 +150,12 @@ sc_is(const struct sc *s, const char *lit)
 {
 	struct sc t = *s;
 
-	return strlen(lit) == sc_len(s) && sc_ilit(&t, lit);
+	if (sc_len(s) == 0)
+		return lit[0] == '\0';
+	if (lower((unsigned char)*s->p) != (unsigned char)lit[0] ||
+	    strlen(lit) != sc_len(s))
+		return 0;
+	return sc_ilit(&t, lit);
 }
 
 static int
@@ -931,6 +942,25 @@ sq_bool_parse(const char *s, size_t len)
 	};
 	struct cell c;
 
+	/* what most cells hold, and what shequ itself writes */
+	switch (len) {
+	case 0:
+		return -1;
+	case 3:
+		if (memcmp(s, "是", 3) == 0 || memcmp(s, "√", 3) == 0)
+			return 1;
+		if (memcmp(s, "否", 3) == 0 || memcmp(s, "无", 3) == 0)
+			return 0;
+		break;
+	case 4:
+		if (memcmp(s, "true", 4) == 0)
+			return 1;
+		break;
+	case 5:
+		if (memcmp(s, "false", 5) == 0)
+			return 0;
+		break;
+	}
 	if (cell_load(&c, s, len) == -1)
 		return -2;
 	if (sc_eof(&c.s) || sc_isoneof(&c.s, unknown))
