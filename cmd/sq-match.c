@@ -1,0 +1,3557 @@
+/*
+ * sq-match — put each volunteer where their background counts, in shifts
+ * people can keep.
+ *
+ * Read the volunteers and the posts, turn free-text professions into skills
+ * through the rules in share/skills.txt, and assign people to post-shifts:
+ * as many filled seats as possible, then the best fit (exact skill over a
+ * related one, the post's team, the home building), then hours spread
+ * evenly.  With --check, validate a plan made by hand against the same
+ * rules instead.
+ *
+ * The method (see sq-match(1), METHOD):
+ *   post-shifts with the same time, skill, training and team form a class;
+ *   a flow network source -> person -> person-week -> person-day -> class
+ *   -> sink, whose capacities are upper bounds on what a person can do in a
+ *   week and a day, is a relaxation of the problem: its maximum flow is an
+ *   upper bound on the seats any plan can fill.  A min-cost maximum flow
+ *   (lib/mcmf) gives the fit and fairness; where it puts one person on two
+ *   conflicting shifts or past their hours, the person keeps the best
+ *   feasible part (the repair), the plan is completed by feasible
+ *   insertions, and a depth-first branch and bound on the same relaxation
+ *   closes the gap when the network is small enough and the node budget
+ *   allows.  The bound is printed with the summary.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "mcmf.h"
+#include "opts.h"
+#include "reader.h"
+#include "rejects.h"
+#include "text.h"
+#include "value.h"
+#include "writer.h"
+
+static const char synopsis[] =
+    "sq-match [options] [-c PLAN] VOLUNTEERS POSTS";
+
+#define DAYMIN		1440L
+#define NOLIMIT		LONG_MAX
+#define MAXSKILL	64
+#define FIT_W		16	/* one grade of fit outweighs fairness */
+#define BB_MAX_ARCS	50000	/* larger networks: no branch and bound */
+
+static void
+usage(void)
+{
+	printf("usage: %s\n\n"
+"Assign volunteers to post-shifts: nobody on two overlapping shifts, past\n"
+"their hours or outside their availability; shifts within the length allowed\n"
+"for staff and volunteers, with a rest gap between them; untrained people\n"
+"only where the post allows it, skilled posts only to people with the skill.\n"
+"First as many seats filled as possible, then the best fit, then hours\n"
+"spread evenly; the same input gives the same plan.  Writes the assignments\n"
+"table; the summary on stderr gives the upper bound on seats any plan can\n"
+"fill.  With --check PLAN, list every rule a hand-made plan breaks instead.\n\n",
+	    synopsis);
+	printf(
+"  -c, --check PLAN         validate PLAN (an assignments table) and write\n"
+"                           its violations instead of making a plan\n"
+"  -u, --unfilled FILE      write the seats left empty, and why\n"
+"  -w, --hours FILE         write hours and shifts per volunteer (time bank)\n"
+"  -x, --explain            add a 'why' column: why this person got the post\n"
+"  -r, --rules FILE         more skill rules, read after share/skills.txt\n"
+"  -g, --rest HOURS         rest between two shifts of one person (default 8)\n"
+"  -s, --staff-shift HOURS  longest shift for staff (default 8)\n"
+"  -v, --volunteer-shift MIN-MAX  shift length for volunteers (default 4-6)\n"
+"  -d, --day-hours HOURS    daily limit when max_hours is empty (default:\n"
+"                           the longest shift of the person's role)\n"
+"  -n, --headcount N        people per shift when headcount is empty\n"
+"                           (default 2)\n"
+"  -e, --effort N           branch and bound nodes at most (default 20000;\n"
+"                           0: none)\n");
+	fputs(sq_common_help, stdout);
+	printf("\nexamples:\n"
+"  sq-match -u unfilled.csv -w hours.csv volunteers.csv posts.csv > plan.csv\n"
+"  sq-match -x volunteers.csv posts.csv | sq-cat -o json\n"
+"  sq-match -c plan-by-hand.csv volunteers.csv posts.csv\n");
+}
+
+/* ------------------------------------------------------------------ */
+/* small text helpers                                                  */
+
+/* Fold (full-width to ASCII), trim, ASCII lower case; malloc'd. */
+static char *
+norm_text(const char *s, size_t len)
+{
+	char *buf = sq_xmalloc(len + 1);
+	size_t n = sq_fold(s, len, buf, len + 1);
+	const char *p = buf;
+
+	n = sq_trim(&p, n);
+	memmove(buf, p, n);
+	buf[n] = '\0';
+	for (size_t i = 0; i < n; i++)
+		buf[i] = (char)tolower((unsigned char)buf[i]);
+	return buf;
+}
+
+/* If s[i..n) starts with lit, its length, else 0. */
+static size_t
+at(const char *s, size_t n, size_t i, const char *lit)
+{
+	size_t l = strlen(lit);
+
+	return i + l <= n && memcmp(s + i, lit, l) == 0 ? l : 0;
+}
+
+/* First of a list of literals matching at s[i]; its length, *which. */
+static size_t
+at_any(const char *s, size_t n, size_t i, const char *const *lits, int *which)
+{
+	for (int k = 0; lits[k]; k++) {
+		size_t l = at(s, n, i, lits[k]);
+		if (l) {
+			if (which)
+				*which = k;
+			return l;
+		}
+	}
+	return 0;
+}
+
+static int
+isalnum_ascii(int c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+	    (c >= 'A' && c <= 'Z');
+}
+
+/* Length of the UTF-8 character at s[i] (1 for a broken byte). */
+static size_t
+charlen(const char *s, size_t n, size_t i)
+{
+	size_t j = i;
+
+	if (sq_utf8_next((const unsigned char *)s, n, &j) < 0)
+		return 1;
+	return j - i;
+}
+
+/* "12号楼", "12栋", "１２" -> "12"; other text folded as it is. */
+static char *
+norm_building(const char *s, size_t len)
+{
+	static const char *const suffix[] = { "号楼", "栋楼", "栋", "幢",
+	    "号", "楼", "座", NULL };
+	char *b = norm_text(s, len);
+	size_t n = strlen(b);
+	int again = 1;
+
+	while (again) {
+		again = 0;
+		for (int k = 0; suffix[k]; k++) {
+			size_t l = strlen(suffix[k]);
+			if (n > l && memcmp(b + n - l, suffix[k], l) == 0) {
+				n -= l;
+				b[n] = '\0';
+				again = 1;
+			}
+		}
+	}
+	size_t z = 0;
+	while (z + 1 < n && b[z] == '0' && isdigit((unsigned char)b[z + 1]))
+		z++;
+	memmove(b, b + z, n - z + 1);
+	return b;
+}
+
+static void
+fmt_time(long t, char out[17])
+{
+	char d[11];
+	long day = t >= 0 ? t / DAYMIN : -((-t + DAYMIN - 1) / DAYMIN);
+	long m = t - day * DAYMIN;
+
+	char buf[48];
+
+	sq_date_from_days((int)day, d);
+	snprintf(buf, sizeof(buf), "%.10s %02d:%02d", d, (int)(m / 60) % 100,
+	    (int)(m % 60));
+	memcpy(out, buf, 16);
+	out[16] = '\0';
+}
+
+/* hours from minutes: "6", "4.5", "7.25" */
+static void
+fmt_hours(long minutes, char *out, size_t sz)
+{
+	long h = minutes / 60, r = minutes % 60;
+
+	if (r == 0)
+		snprintf(out, sz, "%ld", h);
+	else if (r % 6 == 0)
+		snprintf(out, sz, "%ld.%ld", h, r / 6);
+	else
+		snprintf(out, sz, "%ld.%02ld", h, r * 100 / 60);
+}
+
+static long
+floor_div(long a, long b)
+{
+	return a >= 0 ? a / b : -((-a + b - 1) / b);
+}
+
+/* ------------------------------------------------------------------ */
+/* rules: keyword -> skill, team -> skills, related skills            */
+
+struct keyword {
+	char	*word;
+	size_t	 len;
+	int	 skill;
+	int	 ascii;		/* match as a whole word */
+};
+
+struct team {
+	char	**names;
+	size_t	 nnames;
+	uint64_t skills;
+};
+
+struct rules {
+	char	*skill[MAXSKILL];
+	size_t	 nskill;
+	struct keyword *kw;
+	size_t	 nkw;
+	struct team *team;
+	size_t	 nteam;
+	uint64_t related[MAXSKILL];	/* who may fill a post of skill s */
+};
+
+static int
+skill_id(const struct rules *R, const char *name)
+{
+	for (size_t i = 0; i < R->nskill; i++)
+		if (strcmp(R->skill[i], name) == 0)
+			return (int)i;
+	return -1;
+}
+
+static int
+skill_intern(struct rules *R, const char *name, const char *file, long line)
+{
+	int id = skill_id(R, name);
+
+	if (id >= 0)
+		return id;
+	if (R->nskill == MAXSKILL) {
+		sq_error("%s:%ld: too many skills (%d at most)", file, line,
+		    MAXSKILL);
+		return -1;
+	}
+	R->skill[R->nskill] = sq_xstrdup(name);
+	return (int)R->nskill++;
+}
+
+/* Split "a, b，c、d" into trimmed, normalized items; calls fn for each. */
+static int
+split_list(char *list, int (*fn)(void *, const char *), void *arg)
+{
+	static const char *const seps[] = { ",", "，", "、", NULL };
+	size_t n = strlen(list), i = 0, start = 0;
+
+	while (i <= n) {
+		size_t l = i < n ? at_any(list, n, i, seps, NULL) : 1;
+		if (l) {
+			char *item = norm_text(list + start, i - start);
+			int rc = 0;
+			if (*item)
+				rc = fn(arg, item);
+			free(item);
+			if (rc < 0)
+				return -1;
+			i += l;
+			start = i;
+		} else
+			i++;
+	}
+	return 0;
+}
+
+struct rules_ctx {
+	struct rules *R;
+	const char *file;
+	long	 line;
+	int	 skill;
+	uint64_t mask;
+};
+
+static int
+add_keyword(void *arg, const char *word)
+{
+	struct rules_ctx *c = arg;
+	struct rules *R = c->R;
+	int ascii = 1;
+
+	for (const char *p = word; *p; p++)
+		if ((unsigned char)*p >= 0x80)
+			ascii = 0;
+	for (size_t i = 0; i < R->nkw; i++)
+		if (strcmp(R->kw[i].word, word) == 0) {
+			R->kw[i].skill = c->skill;	/* moved */
+			return 0;
+		}
+	R->kw = sq_xrealloc(R->kw, (R->nkw + 1) * sizeof(*R->kw));
+	R->kw[R->nkw].word = sq_xstrdup(word);
+	R->kw[R->nkw].len = strlen(word);
+	R->kw[R->nkw].skill = c->skill;
+	R->kw[R->nkw].ascii = ascii;
+	R->nkw++;
+	return 0;
+}
+
+static int
+add_mask(void *arg, const char *name)
+{
+	struct rules_ctx *c = arg;
+	int id = skill_intern(c->R, name, c->file, c->line);
+
+	if (id < 0)
+		return -1;
+	c->mask |= (uint64_t)1 << id;
+	return 0;
+}
+
+static int
+rules_load(struct rules *R, const char *path)
+{
+	FILE *fp = fopen(path, "r");
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t len;
+	long no = 0;
+	int rc = 0;
+
+	if (fp == NULL) {
+		sq_error("%s: cannot open the rules file: %s", path,
+		    strerror(errno));
+		return -1;
+	}
+	while (rc == 0 && (len = getline(&line, &cap, fp)) != -1) {
+		struct rules_ctx c = { R, path, ++no, -1, 0 };
+		char *p = line, *colon, *name;
+		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+			line[--len] = '\0';
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (*p == '#' || *p == '\0')
+			continue;
+		if ((colon = strchr(p, ':')) == NULL &&
+		    (colon = strstr(p, "：")) == NULL) {
+			sq_error("%s:%ld: expected 'skill NAME: keywords', "
+			    "'team NAME: skills' or 'related SKILL: skills'",
+			    path, no);
+			rc = -1;
+			break;
+		}
+		char *rest = colon + (*colon == ':' ? 1 : strlen("："));
+		*colon = '\0';
+		int kind;
+		if (strncmp(p, "skill", 5) == 0 && (p[5] == ' ' || p[5] == '\t'))
+			kind = 0, p += 5;
+		else if (strncmp(p, "team", 4) == 0 && (p[4] == ' ' ||
+		    p[4] == '\t'))
+			kind = 1, p += 4;
+		else if (strncmp(p, "related", 7) == 0 && (p[7] == ' ' ||
+		    p[7] == '\t'))
+			kind = 2, p += 7;
+		else {
+			sq_error("%s:%ld: a line starts with 'skill', 'team' "
+			    "or 'related'", path, no);
+			rc = -1;
+			break;
+		}
+		name = norm_text(p, strlen(p));
+		if (*name == '\0') {
+			sq_error("%s:%ld: no name before ':'", path, no);
+			free(name);
+			rc = -1;
+			break;
+		}
+		if (kind == 0) {
+			if ((c.skill = skill_intern(R, name, path, no)) < 0 ||
+			    split_list(rest, add_keyword, &c) < 0)
+				rc = -1;
+			else {
+				/* the skill's own name is a keyword too */
+				add_keyword(&c, name);
+			}
+		} else if (kind == 1) {
+			if (split_list(rest, add_mask, &c) < 0)
+				rc = -1;
+			else {
+				struct team t = { NULL, 0, c.mask };
+				char *save, *tok;
+				for (tok = strtok_r(name, "|", &save); tok;
+				    tok = strtok_r(NULL, "|", &save)) {
+					char *tn = norm_text(tok, strlen(tok));
+					if (*tn == '\0') {
+						free(tn);
+						continue;
+					}
+					t.names = sq_xrealloc(t.names,
+					    (t.nnames + 1) * sizeof(char *));
+					t.names[t.nnames++] = tn;
+				}
+				/* a later line for a name replaces it */
+				for (size_t i = 0; i < R->nteam; i++)
+					for (size_t j = 0; j < R->team[i].nnames;
+					    j++)
+						for (size_t k = 0; k < t.nnames;
+						    k++)
+							if (strcmp(R->team[i].
+							    names[j], t.names[k])
+							    == 0)
+								R->team[i].
+								    names[j][0]
+								    = '\0';
+				R->team = sq_xrealloc(R->team, (R->nteam + 1) *
+				    sizeof(*R->team));
+				R->team[R->nteam++] = t;
+			}
+		} else {
+			int id = skill_intern(R, name, path, no);
+			if (id < 0 || split_list(rest, add_mask, &c) < 0)
+				rc = -1;
+			else
+				R->related[id] = c.mask & ~((uint64_t)1 << id);
+		}
+		free(name);
+	}
+	free(line);
+	fclose(fp);
+	return rc;
+}
+
+static void
+rules_free(struct rules *R)
+{
+	for (size_t i = 0; i < R->nskill; i++)
+		free(R->skill[i]);
+	for (size_t i = 0; i < R->nkw; i++)
+		free(R->kw[i].word);
+	free(R->kw);
+	for (size_t i = 0; i < R->nteam; i++) {
+		for (size_t j = 0; j < R->team[i].nnames; j++)
+			free(R->team[i].names[j]);
+		free(R->team[i].names);
+	}
+	free(R->team);
+}
+
+/*
+ * Skills named in a normalized text: the longest keyword at each place;
+ * ASCII keywords only as whole words.  *first gets the first keyword found
+ * for each skill (for --explain), if not NULL.
+ */
+static uint64_t
+scan_skills(const struct rules *R, const char *s, const char **first)
+{
+	size_t n = strlen(s), i = 0;
+	uint64_t mask = 0;
+
+	while (i < n) {
+		size_t best = 0;
+		int bs = -1;
+		const char *bw = NULL;
+		for (size_t k = 0; k < R->nkw; k++) {
+			const struct keyword *kw = &R->kw[k];
+			if (kw->len <= best || !at(s, n, i, kw->word))
+				continue;
+			if (kw->ascii && ((i > 0 &&
+			    isalnum_ascii((unsigned char)s[i - 1])) ||
+			    (i + kw->len < n &&
+			    isalnum_ascii((unsigned char)s[i + kw->len]))))
+				continue;
+			best = kw->len;
+			bs = kw->skill;
+			bw = kw->word;
+		}
+		if (bs >= 0) {
+			if (first && !(mask & ((uint64_t)1 << bs)))
+				first[bs] = bw;
+			mask |= (uint64_t)1 << bs;
+			i += best;
+		} else
+			i += charlen(s, n, i);
+	}
+	return mask;
+}
+
+/* The team a post's team text names: exact, else the longest inside. */
+static int
+team_lookup(const struct rules *R, const char *t)
+{
+	size_t best = 0;
+	int id = -1;
+
+	if (*t == '\0')
+		return -1;
+	for (size_t i = 0; i < R->nteam; i++)
+		for (size_t j = 0; j < R->team[i].nnames; j++)
+			if (R->team[i].names[j][0] &&
+			    strcmp(R->team[i].names[j], t) == 0)
+				return (int)i;
+	for (size_t i = 0; i < R->nteam; i++)
+		for (size_t j = 0; j < R->team[i].nnames; j++) {
+			size_t l = strlen(R->team[i].names[j]);
+			if (l > best && strstr(t, R->team[i].names[j])) {
+				best = l;
+				id = (int)i;
+			}
+		}
+	return id;
+}
+
+/* ------------------------------------------------------------------ */
+/* availability: "周一至周五 8:00-12:00; 周末全天", "08:00-12:00,18:00-22:00" */
+
+#define MAXDATES 8
+
+struct dayspec {
+	int	 wmask;			/* bit 0 Monday .. bit 6 Sunday */
+	int	 nd;
+	long	 d1[MAXDATES], d2[MAXDATES];	/* date ranges, days */
+};
+
+struct avitem {
+	struct dayspec ds;		/* empty: every day */
+	long	 from, to;		/* minutes of the day; to <= 2880 */
+};
+
+struct avail {
+	struct avitem *v;
+	size_t	 n;
+};
+
+static int
+weekday(long day)
+{
+	return (int)(((day % 7) + 7 + 3) % 7);	/* 1970-01-01 was Thursday */
+}
+
+static const char *const cn_days[] = { "一", "二", "三", "四", "五", "六",
+	"日", "天", "七", NULL };
+
+/* bare weekday numeral at s[i]: 0..6 (Monday..Sunday), length in *l */
+static int
+day_numeral(const char *s, size_t n, size_t i, size_t *l)
+{
+	int k;
+
+	if ((*l = at_any(s, n, i, cn_days, &k)) == 0)
+		return -1;
+	return k >= 6 ? 6 : k;
+}
+
+static size_t
+skip_spaces(const char *s, size_t n, size_t i)
+{
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	return i;
+}
+
+/* a whole ASCII word at s[i] from a list */
+static size_t
+at_word(const char *s, size_t n, size_t i, const char *const *words, int *which)
+{
+	if (i > 0 && isalnum_ascii((unsigned char)s[i - 1]))
+		return 0;
+	for (int k = 0; words[k]; k++) {
+		size_t l = at(s, n, i, words[k]);
+		if (l && (i + l >= n || !isalpha((unsigned char)s[i + l]))) {
+			*which = k;
+			return l;
+		}
+	}
+	return 0;
+}
+
+/* One weekday at s[i] ("周三", "星期日", "wed"); 0..6, or -1. */
+static int
+one_day(const char *s, size_t n, size_t i, size_t *len)
+{
+	static const char *const pre[] = { "星期", "礼拜", "周", "週", NULL };
+	static const char *const en[] = { "monday", "mon", "tuesday", "tues",
+	    "tue", "wednesday", "wed", "thursday", "thurs", "thur", "thu",
+	    "friday", "fri", "saturday", "sat", "sunday", "sun", NULL };
+	static const int enday[] = { 0, 0, 1, 1, 1, 2, 2, 3, 3, 3, 3, 4, 4,
+	    5, 5, 6, 6 };
+	size_t l, l2;
+	int k, d;
+
+	if ((l = at_any(s, n, i, pre, NULL)) != 0 &&
+	    (d = day_numeral(s, n, i + l, &l2)) >= 0) {
+		*len = l + l2;
+		return d;
+	}
+	if ((l = at_word(s, n, i, en, &k)) != 0) {
+		*len = l;
+		return enday[k];
+	}
+	return -1;
+}
+
+static const char *const range_seps[] = { "至", "到", "-", "~", "～", "—",
+	"〜", "to", NULL };
+
+/* digits at s[i]: value, count in *nd */
+static long
+digits(const char *s, size_t n, size_t i, size_t *nd)
+{
+	long v = 0;
+
+	*nd = 0;
+	while (i + *nd < n && isdigit((unsigned char)s[i + *nd]) && *nd < 6)
+		v = v * 10 + (s[i + (*nd)++] - '0');
+	return v;
+}
+
+/*
+ * A date at s[i]: 2022-04-10, 2022/4/10, 2022年4月10日, 4月10日 (year
+ * from `year`).  Days since 1970, or SQ_DATE_INVALID (len 0) if none.
+ */
+static long
+one_date(const char *s, size_t n, size_t i, int year, int month_hint,
+    size_t *len, int *month)
+{
+	size_t j = i, nd;
+	long y = year, m, d;
+	char ymd[11];
+
+	*len = 0;
+	long a = digits(s, n, j, &nd);
+	if (nd == 0)
+		return SQ_DATE_INVALID;
+	j += nd;
+	if (nd == 4 && j < n && (s[j] == '-' || s[j] == '/' || s[j] == '.')) {
+		char sep = s[j];
+		y = a;
+		m = digits(s, n, ++j, &nd);
+		if (nd == 0 || nd > 2 || j + nd >= n || s[j + nd] != sep)
+			return SQ_DATE_INVALID;
+		j += nd + 1;
+		d = digits(s, n, j, &nd);
+		if (nd == 0 || nd > 2)
+			return SQ_DATE_INVALID;
+		j += nd;
+	} else {
+		size_t l;
+		if (nd == 4 && (l = at(s, n, j, "年")) != 0) {
+			y = a;
+			j += l;
+			a = digits(s, n, j, &nd);
+			if (nd == 0)
+				return SQ_DATE_INVALID;
+			j += nd;
+		}
+		if ((l = at(s, n, j, "月")) != 0) {
+			m = a;
+			j += l;
+			d = digits(s, n, j, &nd);
+			if (nd == 0)
+				return SQ_DATE_INVALID;
+			j += nd;
+		} else if (month_hint > 0 && nd <= 2 &&
+		    (at(s, n, j, "日") || at(s, n, j, "号"))) {
+			m = month_hint;
+			d = a;
+		} else
+			return SQ_DATE_INVALID;
+		if ((l = at(s, n, j, "日")) != 0 || (l = at(s, n, j, "号")) != 0)
+			j += l;
+	}
+	if (y <= 0)
+		return SQ_DATE_INVALID;
+	if (snprintf(ymd, sizeof(ymd), "%04ld-%02ld-%02ld", y, m, d) != 10)
+		return SQ_DATE_INVALID;
+	int days = sq_date_days(ymd);
+	if (days == SQ_DATE_INVALID)
+		return SQ_DATE_INVALID;
+	*len = j - i;
+	*month = (int)m;
+	return days;
+}
+
+enum { P_NONE, P_AM, P_NOON, P_PM };
+
+/* A period word at s[i]: its kind, and for a window its hours. */
+struct period {
+	const char *word;
+	int	 kind;
+	long	 from, to;	/* minutes, when used alone as a window */
+};
+
+static const struct period periods[] = {
+	{ "上午", P_AM, 8 * 60, 12 * 60 },
+	{ "早上", P_AM, 6 * 60, 9 * 60 },
+	{ "早晨", P_AM, 6 * 60, 9 * 60 },
+	{ "清晨", P_AM, 6 * 60, 9 * 60 },
+	{ "凌晨", P_AM, 0, 6 * 60 },
+	{ "中午", P_NOON, 11 * 60, 14 * 60 },
+	{ "下午", P_PM, 12 * 60, 18 * 60 },
+	{ "傍晚", P_PM, 17 * 60, 20 * 60 },
+	{ "晚上", P_PM, 18 * 60, 24 * 60 },
+	{ "晚间", P_PM, 18 * 60, 24 * 60 },
+	{ "夜里", P_PM, 22 * 60, 32 * 60 },
+	{ "夜间", P_PM, 22 * 60, 32 * 60 },
+	{ "深夜", P_PM, 22 * 60, 32 * 60 },
+	{ "夜班", P_NONE, 22 * 60, 32 * 60 },
+	{ "通宵", P_NONE, 22 * 60, 32 * 60 },
+	{ "白天", P_NONE, 8 * 60, 18 * 60 },
+	{ "白班", P_NONE, 8 * 60, 18 * 60 },
+	{ "全天", P_NONE, 0, 24 * 60 },
+	{ "整天", P_NONE, 0, 24 * 60 },
+	{ "全日", P_NONE, 0, 24 * 60 },
+	{ "一整天", P_NONE, 0, 24 * 60 },
+	{ "24小时", P_NONE, 0, 24 * 60 },
+	{ "全时段", P_NONE, 0, 24 * 60 },
+	{ "随时", P_NONE, 0, 24 * 60 },
+	{ "任何时间", P_NONE, 0, 24 * 60 },
+	{ "都可以", P_NONE, 0, 24 * 60 },
+	{ "均可", P_NONE, 0, 24 * 60 },
+	{ "皆可", P_NONE, 0, 24 * 60 },
+	{ "都行", P_NONE, 0, 24 * 60 },
+	{ "morning", P_AM, 8 * 60, 12 * 60 },
+	{ "afternoon", P_PM, 12 * 60, 18 * 60 },
+	{ "evening", P_PM, 18 * 60, 24 * 60 },
+	{ "night", P_PM, 22 * 60, 32 * 60 },
+	{ "all day", P_NONE, 0, 24 * 60 },
+	{ "anytime", P_NONE, 0, 24 * 60 },
+	{ "any time", P_NONE, 0, 24 * 60 },
+	{ NULL, 0, 0, 0 }
+};
+
+static const struct period *
+period_at(const char *s, size_t n, size_t i, size_t *len)
+{
+	const struct period *best = NULL;
+
+	*len = 0;
+	for (const struct period *p = periods; p->word; p++) {
+		size_t l = at(s, n, i, p->word);
+		if (l > *len) {
+			if (isalpha((unsigned char)p->word[0]) && ((i > 0 &&
+			    isalpha((unsigned char)s[i - 1])) || (i + l < n &&
+			    isalpha((unsigned char)s[i + l]))))
+				continue;
+			*len = l;
+			best = p;
+		}
+	}
+	return best;
+}
+
+/*
+ * A time of day at s[i]: [period] H[:MM | 点[MM[分]|半|整][钟]] [am|pm].
+ * Minutes (0..1440), or -1; *kind the period written (P_NONE if none).
+ */
+static long
+one_time(const char *s, size_t n, size_t i, size_t *len, int *kind,
+    int *colon)
+{
+	size_t j = i, nd, l;
+	const struct period *p;
+	long h, m = 0;
+	int explicit_min = 0;
+
+	*kind = P_NONE;
+	*len = 0;
+	if ((p = period_at(s, n, j, &l)) != NULL && p->kind != P_NONE) {
+		size_t k = skip_spaces(s, n, j + l);
+		if (k < n && isdigit((unsigned char)s[k])) {
+			*kind = p->kind;
+			j = k;
+		}
+	}
+	h = digits(s, n, j, &nd);
+	if (nd == 0 || nd > 2)
+		return -1;
+	j += nd;
+	if (j < n && s[j] == ':') {
+		m = digits(s, n, j + 1, &nd);
+		if (nd != 2)
+			return -1;
+		j += 1 + nd;
+		explicit_min = 1;
+	} else if ((l = at(s, n, j, "点")) != 0 || (l = at(s, n, j, "时")) != 0) {
+		j += l;
+		if ((l = at(s, n, j, "半")) != 0) {
+			m = 30;
+			j += l;
+		} else if ((l = at(s, n, j, "整")) != 0)
+			j += l;
+		else {
+			long mm = digits(s, n, j, &nd);
+			if (nd > 0 && nd <= 2) {
+				m = mm;
+				j += nd;
+				if ((l = at(s, n, j, "分")) != 0)
+					j += l;
+			}
+		}
+		if ((l = at(s, n, j, "钟")) != 0)
+			j += l;
+	}
+	*colon = explicit_min;
+	size_t k = skip_spaces(s, n, j);
+	if (k + 1 < n && (s[k] == 'a' || s[k] == 'p') && s[k + 1] == 'm' &&
+	    (k + 2 >= n || !isalpha((unsigned char)s[k + 2]))) {
+		*kind = s[k] == 'a' ? P_AM : P_PM;
+		j = k + 2;
+	}
+	if (m > 59 || h > 24 || (h == 24 && m != 0))
+		return -1;
+	if (*kind == P_PM && h < 12)
+		h += 12;
+	else if (*kind == P_NOON && h <= 3)
+		h += 12;
+	else if (*kind == P_AM && h == 12)
+		h = 0;
+	*len = j - i;
+	return h * 60 + m;
+}
+
+static void
+avail_add(struct avail *a, const struct dayspec *ds, long from, long to)
+{
+	a->v = sq_xrealloc(a->v, (a->n + 1) * sizeof(*a->v));
+	a->v[a->n].ds = *ds;
+	a->v[a->n].from = from;
+	a->v[a->n].to = to;
+	a->n++;
+}
+
+/*
+ * Parse an availability text (normalized).  0, or -1 with *bad pointing
+ * at the text that could not be read and *why saying what to do.
+ */
+static int
+avail_parse(const char *s, int year, struct avail *a, size_t *bad,
+    const char **why)
+{
+	static const char *const all[] = { "每天", "每日", "天天", "全周",
+	    "一周七天", "daily", "everyday", "every day", NULL };
+	static const char *const wkdays[] = { "工作日", "平日", "weekdays",
+	    "weekday", "workdays", NULL };
+	static const char *const wkend[] = { "周末", "双休日", "双休",
+	    "weekends", "weekend", NULL };
+	static const char *const filler[] = { "以及", "可以", "有空", "空闲",
+	    "时间", "时段", "均", "都", "可", "的", "在", "能", "和", "及",
+	    "与", "或", "每", "and", "or", "&", "+", "、", ",", "/", "|",
+	    "，", ":", NULL };
+	static const char *const clause_end[] = { ";", "；", "。", "\n",
+	    "\r", NULL };
+	static const char *const negation[] = { "除", "不", "except", "not",
+	    "no ", NULL };
+	size_t n = strlen(s), i = 0, l;
+	struct dayspec ds = { 0, 0, { 0 }, { 0 } };
+	int have_ds = 0, ds_open = 0, pending = 0, last_month = 0, k;
+
+	*why = NULL;
+	while (i <= n) {
+		i = skip_spaces(s, n, i);
+		if (i >= n || (l = at_any(s, n, i, clause_end, NULL)) != 0) {
+			if (pending)
+				avail_add(a, &ds, 0, DAYMIN);
+			memset(&ds, 0, sizeof(ds));
+			have_ds = ds_open = pending = 0;
+			if (i >= n)
+				break;
+			i += l;
+			continue;
+		}
+		if (at_any(s, n, i, negation, NULL)) {
+			*bad = i;
+			*why = "exceptions cannot be read; list the days "
+			    "instead";
+			return -1;
+		}
+		/* days */
+		int mask = 0;
+		if ((l = at_any(s, n, i, all, NULL)) != 0)
+			mask = 0x7f;
+		else if ((l = at_any(s, n, i, wkend, NULL)) != 0)
+			mask = 0x60;
+		else if ((l = at_any(s, n, i, wkdays, NULL)) != 0)
+			mask = 0x1f;
+		else {
+			int d = one_day(s, n, i, &l);
+			if (d >= 0) {
+				size_t j = skip_spaces(s, n, i + l), l2, l3;
+				int d2 = -1, kk;
+				if ((l2 = at_any(s, n, j, range_seps, &kk)) != 0) {
+					size_t j2 = skip_spaces(s, n, j + l2);
+					if ((d2 = one_day(s, n, j2, &l3)) < 0)
+						d2 = day_numeral(s, n, j2, &l3);
+					if (d2 >= 0)
+						l = j2 + l3 - i;
+				}
+				if (d2 >= 0)
+					for (int x = d;; x = (x + 1) % 7) {
+						mask |= 1 << x;
+						if (x == d2)
+							break;
+					}
+				else {
+					mask = 1 << d;
+					/* 周一、三、五 / 周二四 */
+					for (;;) {
+						size_t j3 = i + l, l4 = 0, l5;
+						if ((l4 = at(s, n, j3, "、")) == 0 &&
+						    (l4 = at(s, n, j3, ",")) == 0 &&
+						    (l4 = at(s, n, j3, "和")) == 0)
+							l4 = 0;
+						int d3 = day_numeral(s, n, j3 + l4,
+						    &l5);
+						if (d3 < 0)
+							break;
+						mask |= 1 << d3;
+						l = j3 + l4 + l5 - i;
+					}
+				}
+			}
+		}
+		if (mask) {
+			if (!ds_open) {
+				memset(&ds, 0, sizeof(ds));
+				ds_open = 1;
+			}
+			ds.wmask |= mask;
+			have_ds = pending = 1;
+			i += l;
+			continue;
+		}
+		/* dates */
+		int month;
+		long d1 = one_date(s, n, i, year, 0, &l, &month);
+		if (d1 != SQ_DATE_INVALID || (l == 0 && isdigit((unsigned char)
+		    s[i]) && year == 0 && (at(s, n, i + 1, "月") ||
+		    at(s, n, i + 2, "月")))) {
+			if (d1 == SQ_DATE_INVALID) {
+				*bad = i;
+				*why = "a date without a year";
+				return -1;
+			}
+			long d2 = d1;
+			size_t j = skip_spaces(s, n, i + l), l2, l3;
+			int m2;
+			if ((l2 = at_any(s, n, j, range_seps, NULL)) != 0) {
+				size_t j2 = skip_spaces(s, n, j + l2);
+				long e = one_date(s, n, j2, year, month, &l3,
+				    &m2);
+				if (e != SQ_DATE_INVALID && e >= d1) {
+					d2 = e;
+					l = j2 + l3 - i;
+				}
+			}
+			if (!ds_open) {
+				memset(&ds, 0, sizeof(ds));
+				ds_open = 1;
+			}
+			if (ds.nd == MAXDATES) {
+				*bad = i;
+				*why = "too many dates in one part; split it "
+				    "with ';'";
+				return -1;
+			}
+			ds.d1[ds.nd] = d1;
+			ds.d2[ds.nd] = d2;
+			ds.nd++;
+			have_ds = pending = 1;
+			last_month = month;
+			i += l;
+			continue;
+		}
+		/* times */
+		int k1, k2, c1, c2;
+		size_t l1;
+		long t1 = one_time(s, n, i, &l1, &k1, &c1);
+		if (t1 >= 0) {
+			size_t j = skip_spaces(s, n, i + l1), l2, lt2;
+			if ((l2 = at_any(s, n, j, range_seps, NULL)) == 0) {
+				*bad = i;
+				*why = "a time without an end; write a range "
+				    "like 8:00-12:00";
+				return -1;
+			}
+			j = skip_spaces(s, n, j + l2);
+			long t2 = one_time(s, n, j, &lt2, &k2, &c2);
+			if (t2 < 0) {
+				*bad = j;
+				*why = "the end of the range is not a time";
+				return -1;
+			}
+			if (k2 == P_NONE && k1 != P_NONE && t2 < 12 * 60) {
+				if (k1 == P_PM || (k1 == P_NOON && t2 <= 180))
+					t2 += 12 * 60;
+			}
+			/* "9-1", "晚上8点-12点": 13:00, 24:00; "22:00-06:00" */
+			if (t2 <= t1 && t2 + 12 * 60 > t1 && t2 < 12 * 60 &&
+			    !c1 && !c2 && (k1 != P_NONE || t1 < 12 * 60))
+				t2 += 12 * 60;
+			if (t2 <= t1)
+				t2 += DAYMIN;	/* past midnight */
+			if (t1 == DAYMIN) {
+				*bad = i;
+				*why = "a range cannot start at 24:00";
+				return -1;
+			}
+			avail_add(a, &ds, t1, t2);
+			ds_open = pending = 0;
+			i = j + lt2;
+			continue;
+		}
+		const struct period *p = period_at(s, n, i, &l);
+		if (p) {
+			avail_add(a, &ds, p->from, p->to);
+			ds_open = pending = 0;
+			i += l;
+			continue;
+		}
+		if ((l = at_any(s, n, i, filler, &k)) != 0) {
+			i += l;
+			continue;
+		}
+		*bad = i;
+		*why = "cannot read this; write e.g. '周一至周五 8:00-12:00; "
+		    "周末全天'";
+		return -1;
+	}
+	(void)have_ds;
+	(void)last_month;
+	return 0;
+}
+
+static int
+ds_has(const struct dayspec *ds, long day)
+{
+	if (ds->wmask == 0 && ds->nd == 0)
+		return 1;
+	if (ds->wmask & (1 << weekday(day)))
+		return 1;
+	for (int k = 0; k < ds->nd; k++)
+		if (day >= ds->d1[k] && day <= ds->d2[k])
+			return 1;
+	return 0;
+}
+
+static int
+cmp_long2(const void *a, const void *b)
+{
+	const long *x = a, *y = b;
+
+	if (x[0] != y[0])
+		return x[0] < y[0] ? -1 : 1;
+	return (x[1] > y[1]) - (x[1] < y[1]);
+}
+
+/* Absolute windows over days d0..d1, merged; pairs in *out. */
+static size_t
+avail_expand(const struct avail *a, long d0, long d1, long **out)
+{
+	size_t n = 0, cap = 0;
+	long *w = NULL;
+
+	for (long d = d0; d <= d1; d++)
+		for (size_t k = 0; k < a->n; k++) {
+			if (!ds_has(&a->v[k].ds, d))
+				continue;
+			if (n == cap) {
+				cap = cap ? 2 * cap : 16;
+				w = sq_xrealloc(w, 2 * cap * sizeof(*w));
+			}
+			w[2 * n] = d * DAYMIN + a->v[k].from;
+			w[2 * n + 1] = d * DAYMIN + a->v[k].to;
+			n++;
+		}
+	if (n > 1)
+		qsort(w, n, 2 * sizeof(*w), cmp_long2);
+	size_t m = 0;
+	for (size_t k = 0; k < n; k++) {
+		if (m > 0 && w[2 * k] <= w[2 * m - 1]) {
+			if (w[2 * k + 1] > w[2 * m - 1])
+				w[2 * m - 1] = w[2 * k + 1];
+		} else {
+			w[2 * m] = w[2 * k];
+			w[2 * m + 1] = w[2 * k + 1];
+			m++;
+		}
+	}
+	*out = w;
+	return m;
+}
+
+/* Is [a, b) inside one of the merged windows? */
+static int
+within(const long *w, size_t n, long a, long b)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {		/* first window ending after a */
+		size_t mid = (lo + hi) / 2;
+		if (w[2 * mid + 1] <= a)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && w[2 * lo] <= a && b <= w[2 * lo + 1];
+}
+
+/* ------------------------------------------------------------------ */
+/* the data                                                            */
+
+enum { FIT_EXACT, FIT_TEAM, FIT_GENERAL, FIT_RELATED, FIT_OTHER };
+static const char *const fit_name[] = { "exact", "team", "general",
+	"related", "other" };
+static const int fit_cost[] = { 0, 0, 1, 2, 2 };
+
+/* why a person cannot take a shift, in the order they are checked */
+enum { CAN_OK, CAN_SKILL, CAN_TRAIN, CAN_LEN, CAN_AVAIL, CAN_CAP };
+
+struct vol {
+	long	 line;
+	char	*vid, *name, *phone, *bld, *skills_txt, *avail_txt;
+	uint64_t skills;
+	int	 trained, staff;
+	long	 daycap, weekcap;	/* minutes, NOLIMIT: none */
+	long	*win;			/* merged availability windows */
+	size_t	 nwin;
+	/* the plan */
+	size_t	*cls;			/* classes (or slots in --check) */
+	size_t	 ncls, ccls;
+	long	 minutes;
+};
+
+struct slot {
+	long	 line;
+	char	*post, *team, *bld, *skill_txt;
+	int	 skill, teamid, training;
+	long	 start, end, head;
+	size_t	 cls;
+	size_t	*who;			/* volunteers on it */
+	size_t	 nwho;
+};
+
+struct cls {
+	long	 start, end, day, week;
+	int	 skill, training, teamid;
+	long	 seats;
+	size_t	*slots, nslots;
+	size_t	 node;
+	size_t	*edges, nedges;		/* candidate edges, by volunteer */
+	long	 filled;
+};
+
+struct edge {
+	size_t	 vol, cls;
+	size_t	 arc;
+	int	 fit;
+};
+
+struct ctx {
+	struct sq_common c;
+	struct rules R;
+	const char *unfilled, *hours, *check, *rules_file;
+	int	 explain;
+	long	 rest, staff_max, vol_min, vol_max, day_default, headcount;
+	long	 effort, max_rounds;
+	int	 bb_skipped;
+	const char *volfile, *postfile;
+	struct sq_rejects *rj;
+
+	struct vol *v;
+	size_t	 nv;
+	struct slot *s;
+	size_t	 ns;
+	struct cls *k;
+	size_t	 nk;
+	long	 day0, day1;		/* horizon */
+	int	 year;
+	long	 vrows, prows;
+
+	/* the network */
+	struct sq_mcmf *g;
+	struct edge *e;
+	size_t	 ne;
+	size_t	*ebeg;			/* per volunteer */
+	unsigned char *sel;		/* edge in the plan */
+	long	 bound, root, filled, seats;
+	int	 proved;
+	long	 bb_nodes, rounds;
+};
+
+static struct ctx C;	/* the program's one instance (reachable at exit) */
+
+static long
+len_of(const struct cls *k)
+{
+	return k->end - k->start;
+}
+
+/*
+ * Can volunteer v take a shift [start,end) with this skill, training and
+ * team?  CAN_OK and the fit, or the first reason why not.
+ */
+static int
+can_take(const struct vol *v, long start, long end, int skill, int training,
+    int teamid, int *fit)
+{
+	long len = end - start;
+
+	if (skill >= 0) {
+		if (v->skills & ((uint64_t)1 << skill))
+			*fit = FIT_EXACT;
+		else if (v->skills & C.R.related[skill])
+			*fit = FIT_RELATED;
+		else
+			return CAN_SKILL;
+	} else if (teamid >= 0 && (v->skills & C.R.team[teamid].skills))
+		*fit = FIT_TEAM;
+	else if (v->skills == 0)
+		*fit = FIT_GENERAL;
+	else
+		*fit = FIT_OTHER;
+	if (training && v->trained != 1)
+		return CAN_TRAIN;
+	if (v->staff ? len > C.staff_max : (len < C.vol_min || len > C.vol_max))
+		return CAN_LEN;
+	if (!within(v->win, v->nwin, start, end))
+		return CAN_AVAIL;
+	if (len > v->daycap || len > v->weekcap)
+		return CAN_CAP;
+	return CAN_OK;
+}
+
+/* conflict: overlapping, or closer than the rest gap */
+static int
+conflict(long s1, long e1, long s2, long e2)
+{
+	return s1 < e2 + C.rest && s2 < e1 + C.rest;
+}
+
+static long
+day_of(long t)
+{
+	return floor_div(t, DAYMIN);
+}
+
+static long
+week_of(long t)
+{
+	return floor_div(day_of(t) + 3, 7);	/* weeks start on Monday */
+}
+
+/* ------------------------------------------------------------------ */
+/* reading                                                             */
+
+struct cols {
+	long	 c[16];
+};
+
+static long
+col2(const struct sq_reader *r, const char *a, const char *b)
+{
+	long i = sq_reader_col(r, a);
+
+	return i >= 0 || b == NULL ? i : sq_reader_col(r, b);
+}
+
+static const char *
+cell(const struct sq_rec *rec, long col, size_t *len)
+{
+	if (col < 0) {
+		*len = 0;
+		return "";
+	}
+	return sq_rec_at(rec, (size_t)col, len);
+}
+
+static char *
+cell_dup(const struct sq_rec *rec, long col)
+{
+	size_t len;
+	const char *p = cell(rec, col, &len);
+
+	len = sq_trim(&p, len);
+	return sq_xstrndup(p, len);
+}
+
+/*
+ * A point in time: "2022-04-10 08:00", or "08:00" on day defday (-1: none).
+ * Minutes since 1970, or -1 with *why.
+ */
+static long
+parse_when(const char *s, size_t len, long defday, int *has_date,
+    const char **why)
+{
+	char buf[300], ymd[11], hm[6];
+	const char *w = NULL;
+	long plus = 0, day;
+	int year = 0;
+	size_t n;
+
+	*has_date = 0;
+	len = sq_trim(&s, len);
+	if (len == 0) {
+		*why = "empty";
+		return -1;
+	}
+	if (len >= sizeof(buf) - 1) {
+		*why = "too long for a time";
+		return -1;
+	}
+	n = sq_fold(s, len, buf, sizeof(buf));
+	if (n >= 5 && memcmp(buf + n - 5, "24:00", 5) == 0 &&
+	    (n == 5 || !isdigit((unsigned char)buf[n - 6]))) {
+		memcpy(buf + n - 5, "00:00", 5);
+		plus = DAYMIN;
+	}
+	if (defday >= 0) {
+		char d[11];
+		sq_date_from_days((int)defday, d);
+		year = atoi(d);
+	}
+	if (sq_date_parse(buf, n, year, ymd, &w) == SQ_VAL_OK) {
+		*has_date = 1;
+		day = sq_date_days(ymd);
+		if (sq_time_parse(buf, n, hm, &w) != SQ_VAL_OK) {
+			*why = "a date without a time of day; write "
+			    "'2022-04-10 08:00'";
+			return -1;
+		}
+	} else if (sq_time_parse(buf, n, hm, &w) == SQ_VAL_OK) {
+		if (defday < 0) {
+			*why = "a time without a date; write '2022-04-10 "
+			    "08:00' or add a date column";
+			return -1;
+		}
+		day = defday;
+	} else {
+		*why = w ? w : "not a date and time; write '2022-04-10 08:00'";
+		return -1;
+	}
+	return day * DAYMIN + atol(hm) * 60 + atol(hm + 3) + plus;
+}
+
+static void
+reject(const char *file, const struct sq_rec *rec, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+reject(const char *file, const struct sq_rec *rec, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	sq_rejects_add(C.rj, file, rec, msg);
+}
+
+/* quote a cell for a message: at most 60 bytes */
+static const char *
+q(const char *s, size_t len)
+{
+	static char buf[4][80];
+	static int k;
+	char *b = buf[k++ & 3];
+
+	len = sq_trim(&s, len);
+	if (len > 60) {
+		len = 57;
+		while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
+			len--;
+		snprintf(b, 80, "%.*s...", (int)len, s);
+	} else
+		snprintf(b, 80, "%.*s", (int)len, s);
+	return b;
+}
+
+static int
+parse_skill_cell(const char *s, size_t len, int *skill)
+{
+	static const char *const none[] = { "", "无", "不限", "不需要", "无要求",
+	    "任意", "均可", "none", "any", "-", "/", "--", "—", "no", NULL };
+	char *t = norm_text(s, len);
+	uint64_t m;
+	int rc = 0;
+
+	*skill = -1;
+	for (int k = 0; none[k]; k++)
+		if (strcmp(t, none[k]) == 0)
+			goto out;
+	if ((*skill = skill_id(&C.R, t)) >= 0)
+		goto out;
+	m = scan_skills(&C.R, t, NULL);
+	if (m == 0)
+		rc = -1;
+	else if (m & (m - 1))
+		rc = -2;
+	else
+		for (*skill = 0; !(m & ((uint64_t)1 << *skill)); (*skill)++)
+			;
+out:
+	free(t);
+	return rc;
+}
+
+/* post-shifts by (post, start, end), to find one given twice */
+static size_t *slot_hash;
+static size_t slot_hcap;
+
+static uint32_t
+slot_hkey(const char *post, long start, long end)
+{
+	uint32_t h = sq_fnv1a32(post, strlen(post), SQ_FNV1A32_INIT);
+
+	h = sq_fnv1a32(&start, sizeof(start), h);
+	return sq_fnv1a32(&end, sizeof(end), h);
+}
+
+/*
+ * The slots of a post and shift (several when a post asks for different
+ * skills at the same time): up to max indices in out, their number.
+ */
+static size_t
+slot_find_all(const char *post, long start, long end, long *out, size_t max)
+{
+	size_t n = 0;
+
+	if (slot_hcap == 0)
+		return 0;
+	for (size_t i = slot_hkey(post, start, end) & (slot_hcap - 1);
+	    slot_hash[i] != (size_t)-1; i = (i + 1) & (slot_hcap - 1)) {
+		size_t k = slot_hash[i];
+		if (k < C.ns && C.s[k].start == start && C.s[k].end == end &&
+		    strcmp(C.s[k].post, post) == 0 && n < max)
+			out[n++] = (long)k;
+	}
+	/* in file order */
+	for (size_t a = 1; a < n; a++)
+		for (size_t b = a; b > 0 && out[b - 1] > out[b]; b--) {
+			long t = out[b];
+			out[b] = out[b - 1];
+			out[b - 1] = t;
+		}
+	return n;
+}
+
+/* the slot of a post, shift and skill, or -1 */
+static long
+slot_find(const char *post, long start, long end, int skill)
+{
+	long all[64];
+	size_t n = slot_find_all(post, start, end, all, 64);
+
+	for (size_t i = 0; i < n; i++)
+		if (C.s[all[i]].skill == skill)
+			return all[i];
+	return -1;
+}
+
+static void
+slot_index(size_t k)
+{
+	if (2 * (C.ns + 1) > slot_hcap) {
+		size_t ncap = slot_hcap ? 2 * slot_hcap : 1024;
+		free(slot_hash);
+		slot_hash = sq_xmalloc(ncap * sizeof(*slot_hash));
+		memset(slot_hash, 0xff, ncap * sizeof(*slot_hash));
+		slot_hcap = ncap;
+		for (size_t j = 0; j < C.ns; j++)
+			if (j != k)
+				slot_index(j);
+	}
+	size_t i = slot_hkey(C.s[k].post, C.s[k].start, C.s[k].end) &
+	    (slot_hcap - 1);
+	while (slot_hash[i] != (size_t)-1)
+		i = (i + 1) & (slot_hcap - 1);
+	slot_hash[i] = k;
+}
+
+static void
+slot_free(struct slot *s)
+{
+	free(s->post);
+	free(s->team);
+	free(s->bld);
+	free(s->skill_txt);
+	free(s->who);
+}
+
+static void
+slots_rollback(size_t before)
+{
+	while (C.ns > before)
+		slot_free(&C.s[--C.ns]);
+}
+
+/* 0, or the line of the row that has this post-shift already */
+static long
+add_slot(const struct sq_rec *rec, long line, const char *post,
+    const char *team, const char *bld, const char *skill_txt, int skill,
+    int training, long head, long start, long end)
+{
+	struct slot *s;
+	long dup = slot_find(post, start, end, skill);
+
+	if (dup >= 0)
+		return C.s[dup].line;
+	C.s = sq_xrealloc(C.s, (C.ns + 1) * sizeof(*C.s));
+	s = &C.s[C.ns++];
+	memset(s, 0, sizeof(*s));
+	s->line = line;
+	s->post = sq_xstrdup(post);
+	s->team = sq_xstrdup(team);
+	s->bld = norm_building(bld, strlen(bld));
+	s->skill_txt = sq_xstrdup(skill_txt);
+	s->skill = skill;
+	s->teamid = -1;
+	if (*team) {
+		char *t = norm_text(team, strlen(team));
+		s->teamid = team_lookup(&C.R, t);
+		free(t);
+	}
+	s->training = training;
+	s->head = head;
+	s->start = start;
+	s->end = end;
+	(void)rec;
+	slot_index(C.ns - 1);
+	return 0;
+}
+
+static int
+read_posts(const char *path)
+{
+	struct sq_reader *r = sq_reader_open(path, &C.c.in);
+	struct sq_rec rec;
+	int st;
+
+	if (r == NULL)
+		return -1;
+	sq_rejects_columns(C.rj, sq_reader_rawheader(r));
+	long cpost = sq_reader_col(r, "post"), cteam = sq_reader_col(r, "team"),
+	    cskill = col2(r, "skill", "skills"),
+	    cstart = sq_reader_col(r, "start"), cend = sq_reader_col(r, "end"),
+	    cdate = sq_reader_col(r, "date"), cshift = sq_reader_col(r, "shift"),
+	    chead = col2(r, "headcount", "members"),
+	    ctrain = col2(r, "needs_training", "trained"),
+	    cbld = sq_reader_col(r, "building");
+	if (cpost < 0 || ((cstart < 0 || cend < 0) && cshift < 0)) {
+		sq_error("%s: the posts table needs a post column and start "
+		    "and end (or date and shift) columns", path);
+		sq_reader_close(r);
+		return -1;
+	}
+	sq_rec_init(&rec);
+	while ((st = sq_reader_next(r, &rec)) > 0) {
+		const char *p, *why = NULL;
+		size_t len;
+		long defday = -1, head = C.headcount;
+		int skill, training = 1, hd;
+
+		if (st == SQ_READ_BAD) {
+			sq_rejects_add(C.rj, path, &rec, rec.err);
+			continue;
+		}
+		char *post = cell_dup(&rec, cpost);
+		if (*post == '\0') {
+			reject(path, &rec, "no post name in '%s'",
+			    sq_reader_rawname(r, (size_t)cpost));
+			free(post);
+			continue;
+		}
+		char *team = cell_dup(&rec, cteam), *bld = cell_dup(&rec, cbld);
+		char *skt = cell_dup(&rec, cskill);
+		int bad = 1;
+		if (cdate >= 0) {
+			char ymd[11];
+			p = cell(&rec, cdate, &len);
+			int rc = sq_date_parse(p, len, 0, ymd, &why);
+			if (rc == SQ_VAL_OK)
+				defday = sq_date_days(ymd);
+			else if (rc != SQ_VAL_EMPTY) {
+				reject(path, &rec, "%s '%s': %s",
+				    sq_reader_rawname(r, (size_t)cdate),
+				    q(p, len), why ? why : "not a date");
+				goto next;
+			}
+		}
+		p = cell(&rec, cskill, &len);
+		int rc = parse_skill_cell(p, len, &skill);
+		if (rc == -1) {
+			reject(path, &rec, "%s '%s': unknown skill; use a skill "
+			    "or keyword of share/skills.txt, or add one with "
+			    "--rules", sq_reader_rawname(r, (size_t)cskill),
+			    q(p, len));
+			goto next;
+		} else if (rc == -2) {
+			reject(path, &rec, "%s '%s': names several skills; "
+			    "a post asks for one", sq_reader_rawname(r,
+			    (size_t)cskill), q(p, len));
+			goto next;
+		}
+		if (ctrain >= 0) {
+			p = cell(&rec, ctrain, &len);
+			int b = sq_bool_parse(p, len);
+			if (b == -2) {
+				reject(path, &rec, "%s '%s': not yes or no",
+				    sq_reader_rawname(r, (size_t)ctrain),
+				    q(p, len));
+				goto next;
+			}
+			if (b >= 0)
+				training = b;
+		}
+		if (chead >= 0) {
+			p = cell(&rec, chead, &len);
+			hd = sq_count_parse(p, len, &head, &why);
+			if (hd == SQ_VAL_EMPTY)
+				head = C.headcount;
+			else if (hd != SQ_VAL_OK) {
+				reject(path, &rec, "%s '%s': %s",
+				    sq_reader_rawname(r, (size_t)chead),
+				    q(p, len), why ? why : "not a number");
+				goto next;
+			}
+		}
+		/* the shifts: start/end, or a shift column of ranges */
+		size_t slen;
+		const char *sh = cell(&rec, cshift, &slen);
+		slen = sq_trim(&sh, slen);
+		if (cshift >= 0 && slen > 0) {
+			char *list = norm_text(sh, slen);
+			char *save, *tok;
+			size_t before = C.ns;
+			for (tok = strtok_r(list, ",;、，；", &save); tok;
+			    tok = strtok_r(NULL, ",;、，；", &save)) {
+				char *dash = strpbrk(tok + 1, "-~");
+				char *zhi = strstr(tok, "至");
+				int hs, he;
+				if (zhi == NULL)
+					zhi = strstr(tok, "到");
+				if (dash == NULL && zhi == NULL) {
+					reject(path, &rec, "%s '%s': write each "
+					    "shift as a range like 08:00-14:00",
+					    sq_reader_rawname(r, (size_t)cshift),
+					    q(tok, strlen(tok)));
+					slots_rollback(before);
+					free(list);
+					goto next;
+				}
+				char *a = tok, *b;
+				if (dash) {
+					*dash = '\0';
+					b = dash + 1;
+				} else {
+					*zhi = '\0';
+					b = zhi + strlen("至");
+				}
+				long t1 = parse_when(a, strlen(a), defday, &hs,
+				    &why);
+				long t2 = t1 < 0 ? -1 : parse_when(b, strlen(b),
+				    day_of(t1), &he, &why);
+				if (t1 >= 0 && t2 >= 0 && !he && t2 <= t1)
+					t2 += DAYMIN;
+				if (t1 < 0 || t2 < 0 || t2 <= t1 ||
+				    t2 - t1 > DAYMIN) {
+					reject(path, &rec, "%s '%s': %s",
+					    sq_reader_rawname(r, (size_t)cshift),
+					    q(sh, slen), t1 < 0 || t2 < 0 ? why :
+					    "a shift must end after it starts, "
+					    "within 24 hours");
+					slots_rollback(before);
+					free(list);
+					goto next;
+				}
+				long dup = add_slot(&rec, rec.line, post, team,
+				    bld, skt, skill, training, head, t1, t2);
+				if (dup) {
+					reject(path, &rec, "the same post and "
+					    "shift as line %ld; give each shift "
+					    "once", dup);
+					slots_rollback(before);
+					free(list);
+					goto next;
+				}
+			}
+			free(list);
+			if (C.ns == before) {
+				reject(path, &rec, "%s is empty",
+				    sq_reader_rawname(r, (size_t)cshift));
+				goto next;
+			}
+		} else {
+			int hs, he;
+			const char *ps, *pe;
+			size_t ls, le;
+			if (cstart < 0 || cend < 0) {
+				reject(path, &rec, "no shift: the row needs "
+				    "start and end, or a shift");
+				goto next;
+			}
+			ps = cell(&rec, cstart, &ls);
+			pe = cell(&rec, cend, &le);
+			long t1 = parse_when(ps, ls, defday, &hs, &why);
+			if (t1 < 0) {
+				reject(path, &rec, "%s '%s': %s",
+				    sq_reader_rawname(r, (size_t)cstart),
+				    q(ps, ls), why);
+				goto next;
+			}
+			long t2 = parse_when(pe, le, day_of(t1), &he, &why);
+			if (t2 < 0) {
+				reject(path, &rec, "%s '%s': %s",
+				    sq_reader_rawname(r, (size_t)cend),
+				    q(pe, le), why);
+				goto next;
+			}
+			if (!he && t2 <= t1)
+				t2 += DAYMIN;	/* past midnight */
+			if (t2 <= t1 || t2 - t1 > DAYMIN) {
+				reject(path, &rec, "%s '%s' to %s '%s': a shift "
+				    "must end after it starts, within 24 hours",
+				    sq_reader_rawname(r, (size_t)cstart),
+				    q(ps, ls), sq_reader_rawname(r,
+				    (size_t)cend), q(pe, le));
+				goto next;
+			}
+			long dup = add_slot(&rec, rec.line, post, team, bld,
+			    skt, skill, training, head, t1, t2);
+			if (dup) {
+				reject(path, &rec, "the same post and shift as "
+				    "line %ld; give each shift once", dup);
+				goto next;
+			}
+		}
+		bad = 0;
+next:
+		(void)bad;
+		free(post);
+		free(team);
+		free(bld);
+		free(skt);
+	}
+	C.prows = sq_reader_stats(r)->rows;
+	sq_rec_free(&rec);
+	sq_reader_close(r);
+	return st == SQ_READ_IOERR ? -1 : 0;
+}
+
+/*
+ * Hour limits: "6", "6小时", "6h", "每天6小时", "6/天", "每周20小时",
+ * "20h/week", "每天4小时，每周20小时", "不限".  0, SQ_VAL_EMPTY, or -2 with
+ * *why.  Sets *day and/or *week (minutes).
+ */
+static int
+parse_limits(const char *s, size_t len, int in_week, long *day, long *week,
+    const char **why)
+{
+	static const char *const unlimited[] = { "不限", "无限制", "不限制",
+	    "no limit", "unlimited", "any", NULL };
+	static const char *const weekw[] = { "周", "星期", "礼拜", "week",
+	    "wk", "/w", NULL };
+	static const char *const minw[] = { "分钟", "min", NULL };
+	char *t = norm_text(s, len), *save, *piece;
+	int rc = 0, any = 0;
+
+	*why = NULL;
+	if (*t == '\0' || strcmp(t, "-") == 0 || strcmp(t, "无") == 0) {
+		free(t);
+		return SQ_VAL_EMPTY;
+	}
+	for (int k = 0; unlimited[k]; k++)
+		if (strcmp(t, unlimited[k]) == 0) {
+			*day = *week = NOLIMIT;
+			free(t);
+			return 0;
+		}
+	for (piece = strtok_r(t, ",;、，；", &save); piece;
+	    piece = strtok_r(NULL, ",;、，；", &save)) {
+		size_t n = strlen(piece), i = 0, nd;
+		long whole = -1, frac = 0, fd = 0;
+		int isweek = in_week, ismin = 0, numbers = 0;
+		while (i < n) {
+			if (isdigit((unsigned char)piece[i])) {
+				numbers++;
+				whole = digits(piece, n, i, &nd);
+				i += nd;
+				if (i < n && piece[i] == '.') {
+					frac = digits(piece, n, i + 1, &nd);
+					fd = (long)nd;
+					i += 1 + nd;
+				}
+				continue;
+			}
+			if (at_any(piece, n, i, weekw, NULL))
+				isweek = 1;
+			if (at_any(piece, n, i, minw, NULL))
+				ismin = 1;
+			i++;
+		}
+		if (numbers == 0)
+			continue;
+		if (numbers > 1 || whole < 0 || fd > 2) {
+			*why = "write one limit per part, like '每天4小时，"
+			    "每周20小时'";
+			rc = -2;
+			break;
+		}
+		long m = ismin ? whole : whole * 60 + (fd == 1 ? frac * 6 :
+		    fd == 2 ? frac * 60 / 100 : 0);
+		if (m <= 0 || m > (isweek ? 7 : 1) * DAYMIN) {
+			*why = isweek ? "more hours than a week has" :
+			    "more hours than a day has";
+			rc = -2;
+			break;
+		}
+		*(isweek ? week : day) = m;
+		any = 1;
+	}
+	if (rc == 0 && !any) {
+		*why = "no number of hours";
+		rc = -2;
+	}
+	free(t);
+	return rc;
+}
+
+/* 1 staff, 0 volunteer, -1 not understood */
+static int
+parse_role(const char *s, size_t len)
+{
+	static const char *const staff[] = { "工作人员", "职工", "员工",
+	    "专职", "干部", "社工", "在编", "居委", "物业", "staff", "employee",
+	    "worker", NULL };
+	static const char *const vol[] = { "志愿", "义工", "居民", "党员",
+	    "volunteer", NULL };
+	char *t = norm_text(s, len);
+	int rc = -1;
+	size_t n = strlen(t);
+
+	if (n == 0)
+		rc = 0;
+	for (size_t i = 0; i < n && rc < 0; i++) {
+		if (at_any(t, n, i, vol, NULL))
+			rc = 0;
+		else if (at_any(t, n, i, staff, NULL))
+			rc = 1;
+	}
+	free(t);
+	return rc;
+}
+
+/* 1, 0, -1 unknown (empty), -2 not understood */
+static int
+parse_trained(const char *s, size_t len)
+{
+	int b = sq_bool_parse(s, len);
+	char *t;
+
+	if (b != -2)
+		return b;
+	t = norm_text(s, len);
+	if (strstr(t, "未") || strstr(t, "没") || strstr(t, "待") ||
+	    strstr(t, "not") || strstr(t, "untrained"))
+		b = 0;
+	else if (strstr(t, "已") || strstr(t, "培训过") || strstr(t, "合格") ||
+	    strstr(t, "trained") || strstr(t, "完成"))
+		b = 1;
+	free(t);
+	return b;
+}
+
+/* volunteers by vid */
+static size_t *vol_hash;
+static size_t vol_hcap;
+
+static long
+vol_find(const char *vid)
+{
+	if (vol_hcap == 0)
+		return -1;
+	for (size_t i = sq_fnv1a32(vid, strlen(vid), SQ_FNV1A32_INIT) &
+	    (vol_hcap - 1); vol_hash[i] != (size_t)-1;
+	    i = (i + 1) & (vol_hcap - 1))
+		if (strcmp(C.v[vol_hash[i]].vid, vid) == 0)
+			return (long)vol_hash[i];
+	return -1;
+}
+
+static void
+vol_index(size_t k)
+{
+	if (2 * (C.nv + 1) > vol_hcap) {
+		size_t ncap = vol_hcap ? 2 * vol_hcap : 1024;
+		free(vol_hash);
+		vol_hash = sq_xmalloc(ncap * sizeof(*vol_hash));
+		memset(vol_hash, 0xff, ncap * sizeof(*vol_hash));
+		vol_hcap = ncap;
+		for (size_t j = 0; j < C.nv; j++)
+			if (j != k)
+				vol_index(j);
+	}
+	size_t i = sq_fnv1a32(C.v[k].vid, strlen(C.v[k].vid),
+	    SQ_FNV1A32_INIT) & (vol_hcap - 1);
+	while (vol_hash[i] != (size_t)-1)
+		i = (i + 1) & (vol_hcap - 1);
+	vol_hash[i] = k;
+}
+
+static void
+vol_free(struct vol *v)
+{
+	free(v->vid);
+	free(v->name);
+	free(v->phone);
+	free(v->bld);
+	free(v->skills_txt);
+	free(v->avail_txt);
+	free(v->win);
+	free(v->cls);
+}
+
+static int
+read_volunteers(const char *path)
+{
+	struct sq_reader *r = sq_reader_open(path, &C.c.in);
+	struct sq_rec rec;
+	int st;
+
+	if (r == NULL)
+		return -1;
+	sq_rejects_columns(C.rj, sq_reader_rawheader(r));
+	long cvid = sq_reader_col(r, "vid"), cname = sq_reader_col(r, "name"),
+	    cphone = sq_reader_col(r, "phone"),
+	    cbld = sq_reader_col(r, "building"),
+	    cskills = col2(r, "skills", "skill"),
+	    cavail = sq_reader_col(r, "available"),
+	    cmax = sq_reader_col(r, "max_hours"),
+	    cweek = sq_reader_col(r, "max_week"),
+	    ctrain = col2(r, "trained", "needs_training"),
+	    crole = sq_reader_col(r, "role");
+	if (cvid < 0 && cname < 0) {
+		sq_error("%s: the volunteers table needs a vid or a name "
+		    "column", path);
+		sq_reader_close(r);
+		return -1;
+	}
+	sq_rec_init(&rec);
+	while ((st = sq_reader_next(r, &rec)) > 0) {
+		struct vol v;
+		const char *p, *why;
+		size_t len, bad;
+		char linebuf[32];
+		int rc;
+
+		if (st == SQ_READ_BAD) {
+			sq_rejects_add(C.rj, path, &rec, rec.err);
+			continue;
+		}
+		memset(&v, 0, sizeof(v));
+		v.line = rec.line;
+		if (cvid >= 0)
+			v.vid = cell_dup(&rec, cvid);
+		else {
+			snprintf(linebuf, sizeof(linebuf), "%ld", rec.line);
+			v.vid = sq_xstrdup(linebuf);
+		}
+		v.name = cell_dup(&rec, cname);
+		v.phone = cell_dup(&rec, cphone);
+		p = cell(&rec, cbld, &len);
+		v.bld = norm_building(p, len);
+		v.skills_txt = cell_dup(&rec, cskills);
+		v.avail_txt = cell_dup(&rec, cavail);
+		if (*v.vid == '\0') {
+			reject(path, &rec, "no %s; give every volunteer one",
+			    sq_reader_rawname(r, (size_t)cvid));
+			goto bad;
+		}
+		long dup = vol_find(v.vid);
+		if (dup >= 0) {
+			reject(path, &rec, "%s '%s' is also on line %ld; give "
+			    "every volunteer a different one",
+			    sq_reader_rawname(r, (size_t)cvid), q(v.vid,
+			    strlen(v.vid)), C.v[dup].line);
+			goto bad;
+		}
+		p = cell(&rec, crole, &len);
+		if ((v.staff = parse_role(p, len)) < 0) {
+			reject(path, &rec, "%s '%s': staff or volunteer?",
+			    sq_reader_rawname(r, (size_t)crole), q(p, len));
+			goto bad;
+		}
+		p = cell(&rec, ctrain, &len);
+		if ((v.trained = parse_trained(p, len)) == -2) {
+			reject(path, &rec, "%s '%s': not yes or no",
+			    sq_reader_rawname(r, (size_t)ctrain), q(p, len));
+			goto bad;
+		}
+		v.daycap = C.day_default > 0 ? C.day_default :
+		    v.staff ? C.staff_max : C.vol_max;
+		v.weekcap = NOLIMIT;
+		p = cell(&rec, cmax, &len);
+		rc = parse_limits(p, len, 0, &v.daycap, &v.weekcap, &why);
+		if (rc == -2) {
+			reject(path, &rec, "%s '%s': %s", sq_reader_rawname(r,
+			    (size_t)cmax), q(p, len), why);
+			goto bad;
+		}
+		p = cell(&rec, cweek, &len);
+		/* a bare number in the weekly column is hours a week */
+		long wk = NOLIMIT, dy = NOLIMIT;
+		rc = parse_limits(p, len, 1, &dy, &wk, &why);
+		if (rc == -2) {
+			reject(path, &rec, "%s '%s': %s", sq_reader_rawname(r,
+			    (size_t)cweek), q(p, len), why);
+			goto bad;
+		}
+		if (rc == 0 && wk != NOLIMIT)
+			v.weekcap = wk;
+		if (rc == 0 && dy != NOLIMIT && dy < v.daycap)
+			v.daycap = dy;
+		{
+			char *t = norm_text(v.skills_txt, strlen(v.skills_txt));
+			v.skills = scan_skills(&C.R, t, NULL);
+			free(t);
+		}
+		if (*v.avail_txt) {
+			struct avail a = { NULL, 0 };
+			char *t = norm_text(v.avail_txt, strlen(v.avail_txt));
+			if (avail_parse(t, C.year, &a, &bad, &why) < 0) {
+				reject(path, &rec, "%s '%s': at '%s': %s",
+				    sq_reader_rawname(r, (size_t)cavail),
+				    q(v.avail_txt, strlen(v.avail_txt)),
+				    q(t + bad, strlen(t + bad)), why);
+				free(t);
+				free(a.v);
+				goto bad;
+			}
+			if (a.n == 0) {
+				reject(path, &rec, "%s '%s': no day or time "
+				    "found", sq_reader_rawname(r,
+				    (size_t)cavail), q(v.avail_txt,
+				    strlen(v.avail_txt)));
+				free(t);
+				free(a.v);
+				goto bad;
+			}
+			v.nwin = avail_expand(&a, C.day0, C.day1, &v.win);
+			free(t);
+			free(a.v);
+		} else {
+			v.win = sq_xmalloc(2 * sizeof(*v.win));
+			v.win[0] = (C.day0 - 1) * DAYMIN;
+			v.win[1] = (C.day1 + 2) * DAYMIN;
+			v.nwin = 1;
+		}
+		C.v = sq_xrealloc(C.v, (C.nv + 1) * sizeof(*C.v));
+		C.v[C.nv++] = v;
+		vol_index(C.nv - 1);
+		continue;
+bad:
+		vol_free(&v);
+	}
+	C.vrows = sq_reader_stats(r)->rows;
+	sq_rec_free(&rec);
+	sq_reader_close(r);
+	return st == SQ_READ_IOERR ? -1 : 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* classes and the network                                             */
+
+static int
+cmp_slot_class(const void *a, const void *b)
+{
+	const struct slot *x = &C.s[*(const size_t *)a];
+	const struct slot *y = &C.s[*(const size_t *)b];
+
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	if (x->end != y->end)
+		return x->end < y->end ? -1 : 1;
+	if (x->skill != y->skill)
+		return x->skill < y->skill ? -1 : 1;
+	if (x->training != y->training)
+		return x->training < y->training ? -1 : 1;
+	if (x->teamid != y->teamid)
+		return x->teamid < y->teamid ? -1 : 1;
+	return (*(const size_t *)a > *(const size_t *)b) -
+	    (*(const size_t *)a < *(const size_t *)b);
+}
+
+static void
+build_classes(void)
+{
+	size_t *ord = sq_xcalloc(C.ns + 1, sizeof(*ord));
+
+	for (size_t i = 0; i < C.ns; i++)
+		ord[i] = i;
+	qsort(ord, C.ns, sizeof(*ord), cmp_slot_class);
+	C.k = sq_xcalloc(C.ns + 1, sizeof(*C.k));
+	for (size_t i = 0; i < C.ns; i++) {
+		struct slot *s = &C.s[ord[i]];
+		struct cls *k = C.nk ? &C.k[C.nk - 1] : NULL;
+		if (k == NULL || k->start != s->start || k->end != s->end ||
+		    k->skill != s->skill || k->training != s->training ||
+		    k->teamid != s->teamid) {
+			k = &C.k[C.nk++];
+			k->start = s->start;
+			k->end = s->end;
+			k->day = day_of(s->start);
+			k->week = week_of(s->start);
+			k->skill = s->skill;
+			k->training = s->training;
+			k->teamid = s->teamid;
+		}
+		k->slots = sq_xrealloc(k->slots, (k->nslots + 1) *
+		    sizeof(*k->slots));
+		k->slots[k->nslots++] = ord[i];
+		k->seats += s->head;
+		C.seats += s->head;
+		s->cls = (size_t)(k - C.k);
+	}
+	free(ord);
+}
+
+static size_t *scratch;		/* per-volunteer work space */
+static long *scratch2;
+
+static int
+cmp_by_end(const void *a, const void *b)
+{
+	const long *x = a, *y = b;
+
+	if (x[1] != y[1])
+		return x[1] < y[1] ? -1 : 1;
+	return (x[0] > y[0]) - (x[0] < y[0]);
+}
+
+/* most shifts among edges [b,e) one person can work (rest gaps only) */
+static long
+greedy_count(size_t b, size_t e, long *minlen)
+{
+	size_t n = 0;
+	long last = LONG_MIN / 2, cnt = 0;
+
+	*minlen = NOLIMIT;
+	for (size_t i = b; i < e; i++) {
+		const struct cls *k = &C.k[C.e[i].cls];
+		scratch2[2 * n] = k->start;
+		scratch2[2 * n + 1] = k->end;
+		if (len_of(k) < *minlen)
+			*minlen = len_of(k);
+		n++;
+	}
+	qsort(scratch2, n, 2 * sizeof(long), cmp_by_end);
+	for (size_t i = 0; i < n; i++)
+		if (scratch2[2 * i] >= last + C.rest) {
+			cnt++;
+			last = scratch2[2 * i + 1];
+		}
+	return cnt;
+}
+
+static long
+lmin(long a, long b)
+{
+	return a < b ? a : b;
+}
+
+static void
+build_network(void)
+{
+	size_t ecap = 0, maxdeg = 0;
+
+	C.ebeg = sq_xcalloc(C.nv + 1, sizeof(*C.ebeg));
+	for (size_t v = 0; v < C.nv; v++) {
+		C.ebeg[v] = C.ne;
+		for (size_t k = 0; k < C.nk; k++) {
+			int fit;
+			const struct cls *K = &C.k[k];
+			if (can_take(&C.v[v], K->start, K->end, K->skill,
+			    K->training, K->teamid, &fit) != CAN_OK)
+				continue;
+			if (C.ne == ecap) {
+				ecap = ecap ? 2 * ecap : 4096;
+				C.e = sq_xrealloc(C.e, ecap * sizeof(*C.e));
+			}
+			C.e[C.ne].vol = v;
+			C.e[C.ne].cls = k;
+			C.e[C.ne].fit = fit;
+			C.e[C.ne].arc = 0;
+			C.ne++;
+		}
+		if (C.ne - C.ebeg[v] > maxdeg)
+			maxdeg = C.ne - C.ebeg[v];
+	}
+	C.ebeg[C.nv] = C.ne;
+	scratch = sq_xcalloc(maxdeg + 1, sizeof(*scratch));
+	scratch2 = sq_xcalloc(2 * maxdeg + 2, sizeof(*scratch2));
+	C.sel = sq_xcalloc(C.ne + 1, 1);
+
+	/* per-class candidate lists, by volunteer */
+	for (size_t i = 0; i < C.ne; i++)
+		C.k[C.e[i].cls].nedges++;
+	for (size_t k = 0; k < C.nk; k++) {
+		C.k[k].edges = sq_xcalloc(C.k[k].nedges + 1, sizeof(size_t));
+		C.k[k].nedges = 0;
+	}
+	for (size_t i = 0; i < C.ne; i++) {
+		struct cls *k = &C.k[C.e[i].cls];
+		k->edges[k->nedges++] = i;
+	}
+
+	/* nodes: S, T, classes, then per volunteer person/weeks/days */
+	size_t nodes = 2 + C.nk;
+	for (size_t v = 0; v < C.nv; v++) {
+		if (C.ebeg[v] == C.ebeg[v + 1])
+			continue;
+		nodes++;
+		long lastw = LONG_MIN, lastd = LONG_MIN;
+		for (size_t i = C.ebeg[v]; i < C.ebeg[v + 1]; i++) {
+			const struct cls *k = &C.k[C.e[i].cls];
+			if (k->week != lastw)
+				nodes++, lastw = k->week;
+			if (k->day != lastd || k->week != lastw)
+				nodes++, lastd = k->day;
+		}
+	}
+	C.g = sq_mcmf_new(nodes);
+	for (size_t k = 0; k < C.nk; k++) {
+		C.k[k].node = 2 + k;
+		sq_mcmf_arc(C.g, 2 + k, 1, C.k[k].seats, 0);
+	}
+	size_t next = 2 + C.nk;
+	for (size_t v = 0; v < C.nv; v++) {
+		const struct vol *V = &C.v[v];
+		size_t b = C.ebeg[v], e = C.ebeg[v + 1];
+		if (b == e)
+			continue;
+		size_t pn = next++;
+		long total = 0;
+		/* weeks */
+		for (size_t wb = b; wb < e;) {
+			size_t we = wb;
+			while (we < e && C.k[C.e[we].cls].week ==
+			    C.k[C.e[wb].cls].week)
+				we++;
+			size_t wn = next++;
+			long wdays = 0, minlen;
+			for (size_t db = wb; db < we;) {
+				size_t de = db;
+				while (de < we && C.k[C.e[de].cls].day ==
+				    C.k[C.e[db].cls].day)
+					de++;
+				size_t dn = next++;
+				long dc = greedy_count(db, de, &minlen);
+				if (V->daycap != NOLIMIT)
+					dc = lmin(dc, V->daycap / minlen);
+				wdays += dc;
+				sq_mcmf_arc(C.g, wn, dn, dc, 0);
+				for (size_t i = db; i < de; i++)
+					C.e[i].arc = sq_mcmf_arc(C.g, dn,
+					    C.k[C.e[i].cls].node, 1,
+					    FIT_W * fit_cost[C.e[i].fit]);
+				db = de;
+			}
+			long wc = lmin(wdays, greedy_count(wb, we, &minlen));
+			if (V->weekcap != NOLIMIT)
+				wc = lmin(wc, V->weekcap / minlen);
+			sq_mcmf_arc(C.g, pn, wn, wc, 0);
+			total += wc;
+			wb = we;
+		}
+		/* fairness: the n-th shift of a person costs n-1 */
+		for (long i = 0; i < total; i++)
+			sq_mcmf_arc(C.g, 0, pn, 1, i);
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* plans: checking a person, the dive, insertion, branch and bound     */
+
+/*
+ * The first rule broken by volunteer v's selected edges: the edges
+ * involved in set[], their number returned (0: none).  *rule: 0 conflict,
+ * 1 day hours, 2 week hours.
+ */
+static size_t
+violation(size_t v, const unsigned char *sel, size_t *set, int *rule)
+{
+	const struct vol *V = &C.v[v];
+	size_t n = 0;
+
+	for (size_t i = C.ebeg[v]; i < C.ebeg[v + 1]; i++)
+		if (sel[i])
+			scratch[n++] = i;
+	if (n == 0)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = i + 1; j < n; j++) {
+			const struct cls *a = &C.k[C.e[scratch[i]].cls];
+			const struct cls *b = &C.k[C.e[scratch[j]].cls];
+			if (conflict(a->start, a->end, b->start, b->end)) {
+				set[0] = scratch[i];
+				set[1] = scratch[j];
+				*rule = 0;
+				return 2;
+			}
+		}
+	for (int pass = 0; pass < 2; pass++) {
+		long cap = pass ? V->weekcap : V->daycap;
+		if (cap == NOLIMIT)
+			continue;
+		for (size_t i = 0; i < n;) {
+			const struct cls *a = &C.k[C.e[scratch[i]].cls];
+			long key = pass ? a->week : a->day, sum = 0;
+			size_t j = i;
+			while (j < n && (pass ? C.k[C.e[scratch[j]].cls].week :
+			    C.k[C.e[scratch[j]].cls].day) == key)
+				sum += len_of(&C.k[C.e[scratch[j++]].cls]);
+			if (sum > cap) {
+				for (size_t x = i; x < j; x++)
+					set[x - i] = scratch[x];
+				*rule = 1 + pass;
+				return j - i;
+			}
+			i = j;
+		}
+	}
+	return 0;
+}
+
+/* May volunteer v take class k on top of the selected edges? CAN_OK or why */
+enum { ADD_OK, ADD_OVERLAP, ADD_REST, ADD_DAY, ADD_WEEK };
+
+static int
+can_add(size_t v, size_t kk, const unsigned char *sel)
+{
+	const struct vol *V = &C.v[v];
+	const struct cls *k = &C.k[kk];
+	long day = 0, week = 0;
+	int why = ADD_OK;
+
+	for (size_t i = C.ebeg[v]; i < C.ebeg[v + 1]; i++) {
+		if (!sel[i])
+			continue;
+		const struct cls *a = &C.k[C.e[i].cls];
+		if (a->start < k->end && k->start < a->end)
+			return ADD_OVERLAP;
+		if (conflict(a->start, a->end, k->start, k->end))
+			why = ADD_REST;
+		if (a->day == k->day)
+			day += len_of(a);
+		if (a->week == k->week)
+			week += len_of(a);
+	}
+	if (why != ADD_OK)
+		return why;
+	if (V->daycap != NOLIMIT && day + len_of(k) > V->daycap)
+		return ADD_DAY;
+	if (V->weekcap != NOLIMIT && week + len_of(k) > V->weekcap)
+		return ADD_WEEK;
+	return ADD_OK;
+}
+
+static void
+flow_to_sel(unsigned char *sel)
+{
+	for (size_t i = 0; i < C.ne; i++)
+		sel[i] = sq_mcmf_flow(C.g, C.e[i].arc) > 0;
+}
+
+/* order for dropping: worst fit first, then the later shift */
+static int
+worse(size_t a, size_t b)
+{
+	int fa = fit_cost[C.e[a].fit], fb = fit_cost[C.e[b].fit];
+
+	if (fa != fb)
+		return fa > fb;
+	return C.e[a].cls > C.e[b].cls;
+}
+
+static long
+solve_flow(void)
+{
+	return sq_mcmf_solve(C.g, 0, 1, LONG_MAX, NULL);
+}
+
+/*
+ * The repair: for every person the flow over-books keep the best feasible
+ * part of their shifts (best fit first, then earlier).  With max_rounds
+ * above 1 the arcs of the rest are forbidden and the flow solved again (a
+ * dive); measured on the district benchmark that fills fewer seats than
+ * one repair followed by insertion, so max_rounds is 1.
+ */
+static void
+dive(void)
+{
+	size_t *set = sq_xcalloc(C.ne + 1, sizeof(*set));
+	unsigned char *keep = sq_xcalloc(C.ne + 1, 1);
+
+	for (;;) {
+		long changed = 0;
+		solve_flow();
+		flow_to_sel(C.sel);
+		for (size_t v = 0; v < C.nv; v++) {
+			int rule;
+			if (violation(v, C.sel, set, &rule) == 0)
+				continue;
+			/* greedy: best fit first, earlier first */
+			size_t n = 0;
+			for (size_t i = C.ebeg[v]; i < C.ebeg[v + 1]; i++)
+				if (C.sel[i]) {
+					set[n++] = i;
+					C.sel[i] = 0;
+				}
+			for (size_t a = 1; a < n; a++)
+				for (size_t b = a; b > 0 &&
+				    worse(set[b - 1], set[b]); b--) {
+					size_t t = set[b];
+					set[b] = set[b - 1];
+					set[b - 1] = t;
+				}
+			for (size_t a = 0; a < n; a++) {
+				if (can_add(v, C.e[set[a]].cls, C.sel) == ADD_OK)
+					C.sel[set[a]] = 1;
+				else {
+					sq_mcmf_set_cap(C.g, C.e[set[a]].arc, 0);
+					changed++;
+				}
+			}
+		}
+		if (changed == 0)
+			break;
+		C.rounds++;
+		if (C.rounds >= C.max_rounds) {
+			/* keep the feasible part: C.sel holds it */
+			break;
+		}
+	}
+	free(set);
+	free(keep);
+}
+
+static void
+count_fill(const unsigned char *sel)
+{
+	for (size_t k = 0; k < C.nk; k++)
+		C.k[k].filled = 0;
+	for (size_t v = 0; v < C.nv; v++)
+		C.v[v].minutes = 0;
+	C.filled = 0;
+	for (size_t i = 0; i < C.ne; i++)
+		if (sel[i]) {
+			C.k[C.e[i].cls].filled++;
+			C.v[C.e[i].vol].minutes += len_of(&C.k[C.e[i].cls]);
+			C.filled++;
+		}
+}
+
+/* Fill empty seats with whoever can still take them: best fit, fewest hours */
+static void
+insert_fill(unsigned char *sel)
+{
+	count_fill(sel);
+	for (size_t kk = 0; kk < C.nk; kk++) {
+		struct cls *k = &C.k[kk];
+		while (k->filled < k->seats) {
+			size_t best = (size_t)-1;
+			for (size_t j = 0; j < k->nedges; j++) {
+				size_t i = k->edges[j];
+				if (sel[i] || can_add(C.e[i].vol, kk, sel) != ADD_OK)
+					continue;
+				if (best == (size_t)-1 ||
+				    fit_cost[C.e[i].fit] < fit_cost[C.e[best].fit] ||
+				    (fit_cost[C.e[i].fit] == fit_cost[C.e[best].fit]
+				    && C.v[C.e[i].vol].minutes <
+				    C.v[C.e[best].vol].minutes))
+					best = i;
+			}
+			if (best == (size_t)-1)
+				break;
+			sel[best] = 1;
+			k->filled++;
+			C.filled++;
+			C.v[C.e[best].vol].minutes += len_of(k);
+		}
+	}
+}
+
+struct bb {
+	long	 budget;
+	long	 best;
+	int	 aborted;
+	unsigned char *bestsel, *tmp;
+};
+
+static void
+bb_node(struct bb *B)
+{
+	size_t *set, n = 0;
+	int rule;
+	long val;
+
+	if (B->best >= C.bound)
+		return;
+	if (B->budget <= 0) {
+		B->aborted = 1;
+		return;
+	}
+	B->budget--;
+	C.bb_nodes++;
+	val = solve_flow();
+	if (val <= B->best)
+		return;
+	flow_to_sel(B->tmp);
+	set = sq_xcalloc(C.ne + 1, sizeof(*set));
+	for (size_t v = 0; v < C.nv && n == 0; v++)
+		n = violation(v, B->tmp, set, &rule);
+	if (n == 0) {
+		B->best = val;
+		memcpy(B->bestsel, B->tmp, C.ne);
+		free(set);
+		return;
+	}
+	/* worst fit first: the likelier one to drop */
+	for (size_t a = 1; a < n; a++)
+		for (size_t b = a; b > 0 && !worse(set[b - 1], set[b]); b--) {
+			size_t t = set[b];
+			set[b] = set[b - 1];
+			set[b - 1] = t;
+		}
+	for (size_t a = 0; a < n && !B->aborted && B->best < C.bound; a++) {
+		size_t arc = C.e[set[a]].arc;
+		sq_mcmf_set_cap(C.g, arc, 0);
+		bb_node(B);
+		sq_mcmf_set_cap(C.g, arc, 1);
+	}
+	free(set);
+}
+
+static void
+solve(void)
+{
+	build_network();
+	C.bound = C.root = solve_flow();
+	dive();
+	insert_fill(C.sel);
+	C.proved = C.filled >= C.bound;
+	C.bb_skipped = !C.proved && (C.effort == 0 ||
+	    sq_mcmf_narcs(C.g) > BB_MAX_ARCS);
+	if (!C.proved && !C.bb_skipped) {
+		struct bb B = { C.effort, C.filled, 0, NULL, NULL };
+		B.bestsel = sq_xcalloc(C.ne + 1, 1);
+		B.tmp = sq_xcalloc(C.ne + 1, 1);
+		for (size_t i = 0; i < C.ne; i++)
+			sq_mcmf_set_cap(C.g, C.e[i].arc, 1);
+		long before = C.filled;
+		bb_node(&B);
+		if (B.best > before) {
+			memcpy(C.sel, B.bestsel, C.ne);
+			insert_fill(C.sel);
+		}
+		if (!B.aborted) {
+			C.proved = 1;
+			C.bound = C.filled;
+		}
+		free(B.bestsel);
+		free(B.tmp);
+	}
+	count_fill(C.sel);
+}
+
+/* ------------------------------------------------------------------ */
+/* from classes to posts                                               */
+
+static void
+vol_take(size_t v, size_t slot)
+{
+	struct vol *V = &C.v[v];
+	struct slot *S = &C.s[slot];
+
+	if (V->ncls == V->ccls) {
+		V->ccls = V->ccls ? 2 * V->ccls : 4;
+		V->cls = sq_xrealloc(V->cls, V->ccls * sizeof(*V->cls));
+	}
+	V->cls[V->ncls++] = slot;
+	V->minutes += S->end - S->start;
+	S->who = sq_xrealloc(S->who, (S->nwho + 1) * sizeof(*S->who));
+	S->who[S->nwho++] = v;
+}
+
+/* Within a class the seats are alike but for the building: same first. */
+static void
+distribute(void)
+{
+	size_t *who = NULL;
+	unsigned char *placed = NULL;
+
+	for (size_t v = 0; v < C.nv; v++)
+		C.v[v].minutes = 0;
+	for (size_t kk = 0; kk < C.nk; kk++) {
+		struct cls *k = &C.k[kk];
+		size_t n = 0;
+		who = sq_xrealloc(who, (k->nedges + 1) * sizeof(*who));
+		placed = sq_xrealloc(placed, k->nedges + 1);
+		for (size_t j = 0; j < k->nedges; j++)
+			if (C.sel[k->edges[j]])
+				who[n++] = C.e[k->edges[j]].vol;
+		memset(placed, 0, n);
+		for (int pass = 0; pass < 2; pass++)
+			for (size_t j = 0; j < k->nslots; j++) {
+				struct slot *S = &C.s[k->slots[j]];
+				for (size_t x = 0; x < n &&
+				    (long)S->nwho < S->head; x++) {
+					if (placed[x] || (pass == 0 &&
+					    (S->bld[0] == '\0' || strcmp(S->bld,
+					    C.v[who[x]].bld) != 0)))
+						continue;
+					placed[x] = 1;
+					vol_take(who[x], k->slots[j]);
+				}
+			}
+	}
+	free(who);
+	free(placed);
+}
+
+/* May v take slot s on top of their plan?  F_* */
+static int
+slot_can_add(size_t v, size_t s)
+{
+	const struct vol *V = &C.v[v];
+	const struct slot *S = &C.s[s];
+	long day = 0, week = 0;
+	int why = ADD_OK;
+
+	for (size_t i = 0; i < V->ncls; i++) {
+		const struct slot *a = &C.s[V->cls[i]];
+		if (a->start < S->end && S->start < a->end)
+			return ADD_OVERLAP;
+		if (conflict(a->start, a->end, S->start, S->end))
+			why = ADD_REST;
+		if (day_of(a->start) == day_of(S->start))
+			day += a->end - a->start;
+		if (week_of(a->start) == week_of(S->start))
+			week += a->end - a->start;
+	}
+	if (why != ADD_OK)
+		return why;
+	if (V->daycap != NOLIMIT && day + (S->end - S->start) > V->daycap)
+		return ADD_DAY;
+	if (V->weekcap != NOLIMIT && week + (S->end - S->start) > V->weekcap)
+		return ADD_WEEK;
+	return ADD_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* output                                                              */
+
+static void
+put(struct sq_rec *r, const char *s)
+{
+	sq_rec_push(r, s, strlen(s));
+}
+
+static void
+header(struct sq_writer *w, const char *const *names)
+{
+	struct sq_rec h;
+
+	sq_rec_init(&h);
+	for (int i = 0; names[i]; i++)
+		put(&h, names[i]);
+	sq_writer_header(w, &h);
+	sq_rec_free(&h);
+}
+
+static const char *
+skill_name(int s)
+{
+	return s >= 0 ? C.R.skill[s] : "";
+}
+
+static const char *
+team_name(int t)
+{
+	return t >= 0 && C.R.team[t].nnames ? C.R.team[t].names[0] : "";
+}
+
+/* why v got slot s, in a few words */
+static void
+explain(size_t v, size_t s, int fit, char *out, size_t sz)
+{
+	const struct vol *V = &C.v[v];
+	const struct slot *S = &C.s[s];
+	const char *first[MAXSKILL] = { 0 };
+	char *t = norm_text(V->skills_txt, strlen(V->skills_txt));
+	size_t o = 0;
+	char hb[16];
+	long nth = 0;
+
+	scan_skills(&C.R, t, first);
+#define ADD(...) do { if (o < sz) o += (size_t)snprintf(out + o, sz - o, \
+	__VA_ARGS__); } while (0)
+	switch (fit) {
+	case FIT_EXACT:
+		ADD("has the skill %s ('%s')", skill_name(S->skill),
+		    first[S->skill] ? first[S->skill] : skill_name(S->skill));
+		break;
+	case FIT_RELATED:
+		for (int k = 0; k < (int)C.R.nskill; k++)
+			if ((V->skills & C.R.related[S->skill] &
+			    ((uint64_t)1 << k))) {
+				ADD("related skill: %s ('%s') for a %s post",
+				    skill_name(k), first[k] ? first[k] : "",
+				    skill_name(S->skill));
+				break;
+			}
+		break;
+	case FIT_TEAM:
+		for (int k = 0; k < (int)C.R.nskill; k++)
+			if ((V->skills & C.R.team[S->teamid].skills &
+			    ((uint64_t)1 << k))) {
+				ADD("%s ('%s') belongs in team %s", skill_name(k),
+				    first[k] ? first[k] : "",
+				    team_name(S->teamid));
+				break;
+			}
+		break;
+	case FIT_GENERAL:
+		ADD("the post asks for no skill");
+		break;
+	default:
+		ADD("the post asks for no skill; no post for their skills "
+		    "was open to them then");
+		break;
+	}
+	free(t);
+	if (S->training)
+		ADD("; trained");
+	if (*V->avail_txt)
+		ADD("; available '%s'", V->avail_txt);
+	else
+		ADD("; no availability given (any time)");
+	if (S->bld[0] && strcmp(S->bld, V->bld) == 0)
+		ADD("; lives in building %s, where the post is", V->bld);
+	for (size_t i = 0; i < V->ncls; i++)
+		if (C.s[V->cls[i]].start < S->start ||
+		    (C.s[V->cls[i]].start == S->start && V->cls[i] <= s))
+			nth++;
+	fmt_hours(V->minutes, hb, sizeof(hb));
+	ADD("; shift %ld of %zu, %s h in all", nth, V->ncls, hb);
+#undef ADD
+}
+
+static int
+write_assignments(void)
+{
+	static const char *const cols[] = { "post", "team", "start", "end",
+	    "vid", "name", "phone", "fit", "why", NULL };
+	struct sq_writer *w = sq_writer_open(C.c.output, &C.c.out);
+	struct sq_rec r;
+	char t1[17], t2[17], why[1024];
+
+	if (w == NULL)
+		return -1;
+	if (!C.explain) {
+		static const char *const c8[] = { "post", "team", "start",
+		    "end", "vid", "name", "phone", "fit", NULL };
+		header(w, c8);
+	} else
+		header(w, cols);
+	sq_rec_init(&r);
+	for (size_t s = 0; s < C.ns; s++) {
+		const struct slot *S = &C.s[s];
+		fmt_time(S->start, t1);
+		fmt_time(S->end, t2);
+		for (size_t j = 0; j < S->nwho; j++) {
+			const struct vol *V = &C.v[S->who[j]];
+			int fit = FIT_GENERAL;
+			can_take(V, S->start, S->end, S->skill, S->training,
+			    S->teamid, &fit);
+			sq_rec_clear(&r);
+			put(&r, S->post);
+			put(&r, S->team);
+			put(&r, t1);
+			put(&r, t2);
+			put(&r, V->vid);
+			put(&r, V->name);
+			put(&r, V->phone);
+			put(&r, fit_name[fit]);
+			if (C.explain) {
+				explain(S->who[j], s, fit, why, sizeof(why));
+				put(&r, why);
+			}
+			sq_writer_row(w, &r);
+		}
+	}
+	sq_rec_free(&r);
+	return sq_writer_close(w);
+}
+
+/* why slot s has empty seats */
+static void
+diagnose(size_t s, char *out, size_t sz)
+{
+	const struct slot *S = &C.s[s];
+	long pass[CAN_CAP + 2] = { 0 }, busy[ADD_WEEK + 1] = { 0 };
+	char hb[16];
+
+	for (size_t v = 0; v < C.nv; v++) {
+		int fit, w = can_take(&C.v[v], S->start, S->end, S->skill,
+		    S->training, S->teamid, &fit);
+		for (int k = 0; k < w || (w == CAN_OK && k <= CAN_CAP); k++)
+			pass[k]++;
+		if (w != CAN_OK)
+			continue;
+		int on = 0;
+		for (size_t j = 0; j < S->nwho; j++)
+			if (S->who[j] == v)
+				on = 1;
+		if (!on)
+			busy[slot_can_add(v, s)]++;
+	}
+	fmt_hours(S->end - S->start, hb, sizeof(hb));
+	if (pass[CAN_SKILL] == 0)
+		snprintf(out, sz, S->skill >= 0 ? "no volunteer has the skill "
+		    "%s or a related one" : "no volunteers", skill_name(S->skill));
+	else if (pass[CAN_TRAIN] == 0)
+		snprintf(out, sz, S->skill >= 0 ? "no one with the skill %s is "
+		    "trained" : "no one who could take it is trained%s",
+		    skill_name(S->skill));
+	else if (pass[CAN_LEN] == 0)
+		snprintf(out, sz, "no one who could take it may work a %s h "
+		    "shift (staff up to %ld h, volunteers %ld to %ld h)", hb,
+		    C.staff_max / 60, C.vol_min / 60, C.vol_max / 60);
+	else if (pass[CAN_AVAIL] == 0)
+		snprintf(out, sz, "no one who could take it is available then");
+	else if (pass[CAN_CAP] == 0)
+		snprintf(out, sz, "%s h is more than the daily or weekly limit "
+		    "of everyone who could take it", hb);
+	else if (busy[ADD_OK] == 0 && busy[ADD_OVERLAP] + busy[ADD_REST] +
+	    busy[ADD_DAY] + busy[ADD_WEEK] == 0)
+		snprintf(out, sz, "only %ld can take it, and %s on it",
+		    pass[CAN_CAP], pass[CAN_CAP] == 1 ? "is" : "all are");
+	else if (busy[ADD_OK] > 0)
+		snprintf(out, sz, "%ld who could take it %s free", busy[ADD_OK],
+		    busy[ADD_OK] == 1 ? "is" : "are");
+	else {
+		long nb = busy[ADD_OVERLAP] + busy[ADD_REST] + busy[ADD_DAY] +
+		    busy[ADD_WEEK];
+		size_t o = (size_t)snprintf(out, sz, nb == 1 ? "the %ld other "
+		    "who could take it is busy:" : "all %ld others who could "
+		    "take it are busy:", nb);
+		const char *sep = " ";
+		if (busy[ADD_OVERLAP] && o < sz) {
+			o += (size_t)snprintf(out + o, sz - o, "%s%ld on "
+			    "shifts at the same time", sep, busy[ADD_OVERLAP]);
+			sep = ", ";
+		}
+		if (busy[ADD_REST] && o < sz) {
+			o += (size_t)snprintf(out + o, sz - o, "%s%ld would "
+			    "rest less than %ld h", sep, busy[ADD_REST],
+			    C.rest / 60);
+			sep = ", ";
+		}
+		if (busy[ADD_DAY] && o < sz) {
+			o += (size_t)snprintf(out + o, sz - o, "%s%ld at their "
+			    "daily limit", sep, busy[ADD_DAY]);
+			sep = ", ";
+		}
+		if (busy[ADD_WEEK] && o < sz)
+			snprintf(out + o, sz - o, "%s%ld at their weekly limit",
+			    sep, busy[ADD_WEEK]);
+	}
+}
+
+static int
+write_unfilled(long *empty)
+{
+	static const char *const cols[] = { "post", "team", "start", "end",
+	    "skill", "headcount", "filled", "missing", "reason", NULL };
+	struct sq_writer_opts o = C.c.out;
+	struct sq_writer *w = NULL;
+	struct sq_rec r;
+	char t1[17], t2[17], why[512], n1[24], n2[24], n3[24];
+
+	*empty = 0;
+	if (C.unfilled && (w = sq_writer_open(C.unfilled, &o)) == NULL)
+		return -1;
+	if (w)
+		header(w, cols);
+	sq_rec_init(&r);
+	for (size_t s = 0; s < C.ns; s++) {
+		const struct slot *S = &C.s[s];
+		if ((long)S->nwho >= S->head)
+			continue;
+		*empty += S->head - (long)S->nwho;
+		if (w == NULL)
+			continue;
+		fmt_time(S->start, t1);
+		fmt_time(S->end, t2);
+		diagnose(s, why, sizeof(why));
+		snprintf(n1, sizeof(n1), "%ld", S->head);
+		snprintf(n2, sizeof(n2), "%zu", S->nwho);
+		snprintf(n3, sizeof(n3), "%ld", S->head - (long)S->nwho);
+		sq_rec_clear(&r);
+		put(&r, S->post);
+		put(&r, S->team);
+		put(&r, t1);
+		put(&r, t2);
+		put(&r, skill_name(S->skill));
+		put(&r, n1);
+		put(&r, n2);
+		put(&r, n3);
+		put(&r, why);
+		sq_writer_row(w, &r);
+	}
+	sq_rec_free(&r);
+	return w ? sq_writer_close(w) : 0;
+}
+
+static int
+write_hours(void)
+{
+	static const char *const cols[] = { "vid", "name", "role", "shifts",
+	    "hours", "from", "to", NULL };
+	struct sq_writer_opts o = C.c.out;
+	struct sq_writer *w;
+	struct sq_rec r;
+	char d0[11] = "", d1[11] = "", n[24], h[24];
+
+	if (C.hours == NULL)
+		return 0;
+	if ((w = sq_writer_open(C.hours, &o)) == NULL)
+		return -1;
+	header(w, cols);
+	if (C.ns > 0) {
+		long a = LONG_MAX, b = LONG_MIN;
+		for (size_t s = 0; s < C.ns; s++) {
+			a = lmin(a, day_of(C.s[s].start));
+			if (day_of(C.s[s].start) > b)
+				b = day_of(C.s[s].start);
+		}
+		sq_date_from_days((int)a, d0);
+		sq_date_from_days((int)b, d1);
+	}
+	sq_rec_init(&r);
+	for (size_t v = 0; v < C.nv; v++) {
+		const struct vol *V = &C.v[v];
+		snprintf(n, sizeof(n), "%zu", V->ncls);
+		fmt_hours(V->minutes, h, sizeof(h));
+		sq_rec_clear(&r);
+		put(&r, V->vid);
+		put(&r, V->name);
+		put(&r, V->staff ? "staff" : "volunteer");
+		put(&r, n);
+		put(&r, h);
+		put(&r, d0);
+		put(&r, d1);
+		sq_writer_row(w, &r);
+	}
+	sq_rec_free(&r);
+	return sq_writer_close(w);
+}
+
+/* ------------------------------------------------------------------ */
+/* --check: a plan made by hand                                        */
+
+struct prow {
+	long	 line;
+	char	*post, *start, *end, *vid, *name;
+	long	 slot, vol;
+};
+
+struct viol {
+	size_t	 row;
+	int	 seq;
+	const char *rule;
+	char	*problem;
+};
+
+static struct prow *P;
+static size_t np;
+static struct viol *VL;
+static size_t nvl;
+
+static void
+violate(size_t row, const char *rule, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+violate(size_t row, const char *rule, const char *fmt, ...)
+{
+	char buf[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	VL = sq_xrealloc(VL, (nvl + 1) * sizeof(*VL));
+	VL[nvl].row = row;
+	VL[nvl].seq = (int)nvl;
+	VL[nvl].rule = rule;
+	VL[nvl].problem = sq_xstrdup(buf);
+	nvl++;
+}
+
+static int
+read_plan(const char *path)
+{
+	struct sq_reader *r = sq_reader_open(path, &C.c.in);
+	struct sq_rec rec;
+	int st;
+
+	if (r == NULL)
+		return -1;
+	long cpost = sq_reader_col(r, "post"), cstart = sq_reader_col(r,
+	    "start"), cend = sq_reader_col(r, "end"), cdate =
+	    sq_reader_col(r, "date"), cvid = sq_reader_col(r, "vid"),
+	    cname = sq_reader_col(r, "name");
+	if (cpost < 0 || cstart < 0 || cend < 0 || cvid < 0) {
+		sq_error("%s: a plan needs post, start, end and vid columns",
+		    path);
+		sq_reader_close(r);
+		return -1;
+	}
+	sq_rec_init(&rec);
+	while ((st = sq_reader_next(r, &rec)) > 0) {
+		struct prow p;
+		const char *why = NULL;
+		size_t len;
+		int hs, he;
+
+		memset(&p, 0, sizeof(p));
+		p.line = rec.line;
+		p.slot = p.vol = -1;
+		P = sq_xrealloc(P, (np + 1) * sizeof(*P));
+		if (st == SQ_READ_BAD) {
+			p.post = sq_xstrdup("");
+			p.start = sq_xstrdup("");
+			p.end = sq_xstrdup("");
+			p.vid = sq_xstrdup("");
+			p.name = sq_xstrdup("");
+			P[np++] = p;
+			violate(np - 1, "unreadable", "%s", rec.err);
+			continue;
+		}
+		p.post = cell_dup(&rec, cpost);
+		p.start = cell_dup(&rec, cstart);
+		p.end = cell_dup(&rec, cend);
+		p.vid = cell_dup(&rec, cvid);
+		p.name = cell_dup(&rec, cname);
+		P[np++] = p;
+		long defday = -1;
+		if (cdate >= 0) {
+			char ymd[11];
+			const char *d = cell(&rec, cdate, &len);
+			if (sq_date_parse(d, len, 0, ymd, &why) == SQ_VAL_OK)
+				defday = sq_date_days(ymd);
+		}
+		long t1 = parse_when(p.start, strlen(p.start), defday, &hs,
+		    &why);
+		long t2 = t1 < 0 ? -1 : parse_when(p.end, strlen(p.end),
+		    day_of(t1), &he, &why);
+		if (t1 >= 0 && t2 >= 0 && !he && t2 <= t1)
+			t2 += DAYMIN;
+		if (t1 < 0 || t2 < 0) {
+			violate(np - 1, "unknown shift", "%s: %s", t1 < 0 ?
+			    "start" : "end", why);
+			continue;
+		}
+		P[np - 1].vol = vol_find(p.vid);
+		long all[64];
+		size_t nall = slot_find_all(p.post, t1, t2, all, 64);
+		if (nall == 0)
+			violate(np - 1, "unknown shift", "the posts table has "
+			    "no shift of '%s' from %s to %s", q(p.post,
+			    strlen(p.post)), p.start, p.end);
+		else {
+			/* a post asking for several skills: the one that fits */
+			P[np - 1].slot = all[0];
+			for (size_t a = 0; a < nall && P[np - 1].vol >= 0; a++) {
+				const struct slot *S = &C.s[all[a]];
+				uint64_t sk = C.v[P[np - 1].vol].skills;
+				if (S->skill >= 0 && (sk & ((uint64_t)1 <<
+				    S->skill))) {
+					P[np - 1].slot = all[a];
+					break;
+				}
+			}
+		}
+		if (P[np - 1].vol < 0)
+			violate(np - 1, "unknown volunteer", "no volunteer has "
+			    "vid '%s'", q(p.vid, strlen(p.vid)));
+		else if (*p.name && strcmp(p.name, C.v[P[np - 1].vol].name))
+			violate(np - 1, "name", "vid %s is '%s' in the "
+			    "volunteers table", q(p.vid, strlen(p.vid)),
+			    C.v[P[np - 1].vol].name);
+	}
+	sq_rec_free(&rec);
+	sq_reader_close(r);
+	return st == SQ_READ_IOERR ? -1 : 0;
+}
+
+static int
+cmp_prow_vol(const void *a, const void *b)
+{
+	const struct prow *x = &P[*(const size_t *)a];
+	const struct prow *y = &P[*(const size_t *)b];
+
+	if (x->vol != y->vol)
+		return x->vol < y->vol ? -1 : 1;
+	if (C.s[x->slot].start != C.s[y->slot].start)
+		return C.s[x->slot].start < C.s[y->slot].start ? -1 : 1;
+	return (*(const size_t *)a > *(const size_t *)b) -
+	    (*(const size_t *)a < *(const size_t *)b);
+}
+
+static int
+cmp_viol(const void *a, const void *b)
+{
+	const struct viol *x = a, *y = b;
+
+	if (P[x->row].line != P[y->row].line)
+		return P[x->row].line < P[y->row].line ? -1 : 1;
+	return (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+static void
+check_plan(void)
+{
+	size_t *ord = sq_xcalloc(np + 1, sizeof(*ord)), n = 0;
+	char hb[16], hc[16], t1[17], t2[17];
+
+	/* each row on its own */
+	for (size_t i = 0; i < np; i++) {
+		if (P[i].slot < 0 || P[i].vol < 0)
+			continue;
+		struct slot *S = &C.s[P[i].slot];
+		struct vol *V = &C.v[P[i].vol];
+		long len = S->end - S->start;
+		int dup = 0;
+		for (size_t j = 0; j < S->nwho; j++)
+			if (S->who[j] == (size_t)P[i].vol)
+				dup = 1;
+		if (dup) {
+			violate(i, "duplicate", "%s is on this shift twice",
+			    V->vid);
+			continue;
+		}
+		if (S->skill >= 0 && !(V->skills & ((uint64_t)1 << S->skill)) &&
+		    !(V->skills & C.R.related[S->skill]))
+			violate(i, "skill", "the post needs %s; '%s' gives "
+			    "neither it nor a related skill",
+			    skill_name(S->skill), V->skills_txt);
+		if (S->training && V->trained != 1)
+			violate(i, "training", "the post needs training; %s is "
+			    "%s", V->vid, V->trained == 0 ? "not trained" :
+			    "not known to be trained");
+		fmt_hours(len, hb, sizeof(hb));
+		if (V->staff && len > C.staff_max)
+			violate(i, "shift length", "a %s h shift; staff work "
+			    "at most %ld h", hb, C.staff_max / 60);
+		else if (!V->staff && (len < C.vol_min || len > C.vol_max))
+			violate(i, "shift length", "a %s h shift; volunteers "
+			    "work %ld to %ld h", hb, C.vol_min / 60,
+			    C.vol_max / 60);
+		if (!within(V->win, V->nwin, S->start, S->end))
+			violate(i, "availability", "outside their availability "
+			    "'%s'", V->avail_txt);
+		if ((long)S->nwho >= S->head)
+			violate(i, "headcount", "the shift needs %ld; this is "
+			    "person %zu", S->head, S->nwho + 1);
+		vol_take((size_t)P[i].vol, (size_t)P[i].slot);
+		ord[n++] = i;
+	}
+	/* each person's shifts together, in time order */
+	qsort(ord, n, sizeof(*ord), cmp_prow_vol);
+	for (size_t a = 0; a < n;) {
+		size_t b = a;
+		while (b < n && P[ord[b]].vol == P[ord[a]].vol)
+			b++;
+		const struct vol *V = &C.v[P[ord[a]].vol];
+		for (size_t j = a; j < b; j++) {
+			const struct slot *Sj = &C.s[P[ord[j]].slot];
+			for (size_t i = a; i < j; i++) {
+				const struct slot *Si = &C.s[P[ord[i]].slot];
+				fmt_time(Si->start, t1);
+				fmt_time(Si->end, t2);
+				if (Si->start < Sj->end && Sj->start < Si->end)
+					violate(ord[j], "overlap", "overlaps %s "
+					    "%s to %s (line %ld)", Si->post, t1,
+					    t2, P[ord[i]].line);
+				else if (conflict(Si->start, Si->end,
+				    Sj->start, Sj->end)) {
+					long gap = Sj->start - Si->end;
+					fmt_hours(gap < 0 ? -gap : gap, hb,
+					    sizeof(hb));
+					violate(ord[j], "rest", "only %s h after "
+					    "%s ending %s (line %ld); the rest "
+					    "gap is %ld h", hb, Si->post, t2,
+					    P[ord[i]].line, C.rest / 60);
+				}
+			}
+		}
+		for (int pass = 0; pass < 2; pass++) {
+			long cap = pass ? V->weekcap : V->daycap;
+			if (cap == NOLIMIT)
+				continue;
+			for (size_t i = a; i < b;) {
+				long key = pass ? week_of(C.s[P[ord[i]].slot].
+				    start) : day_of(C.s[P[ord[i]].slot].start);
+				long sum = 0;
+				int said = 0;
+				size_t j = i;
+				for (; j < b; j++) {
+					const struct slot *S = &C.s[P[ord[j]].
+					    slot];
+					if ((pass ? week_of(S->start) :
+					    day_of(S->start)) != key)
+						break;
+					sum += S->end - S->start;
+					if (sum > cap && !said) {
+						said = 1;
+						fmt_hours(sum, hb, sizeof(hb));
+						fmt_hours(cap, hc, sizeof(hc));
+						char d[11];
+						sq_date_from_days((int)(pass ?
+						    key * 7 - 3 : key), d);
+						violate(ord[j], pass ? "week hours"
+						    : "day hours", "%s h %s %s, "
+						    "more than their limit of %s h",
+						    hb, pass ? "in the week of" :
+						    "on", d, hc);
+					}
+				}
+				i = j;
+			}
+		}
+		a = b;
+	}
+	free(ord);
+}
+
+static int
+write_violations(void)
+{
+	static const char *const cols[] = { "line", "post", "start", "end",
+	    "vid", "name", "rule", "problem", NULL };
+	struct sq_writer *w = sq_writer_open(C.c.output, &C.c.out);
+	struct sq_rec r;
+	char ln[24];
+
+	if (w == NULL)
+		return -1;
+	header(w, cols);
+	if (nvl > 1)
+		qsort(VL, nvl, sizeof(*VL), cmp_viol);
+	sq_rec_init(&r);
+	for (size_t i = 0; i < nvl; i++) {
+		const struct prow *p = &P[VL[i].row];
+		snprintf(ln, sizeof(ln), "%ld", p->line);
+		sq_rec_clear(&r);
+		put(&r, ln);
+		put(&r, p->post);
+		put(&r, p->start);
+		put(&r, p->end);
+		put(&r, p->vid);
+		put(&r, p->name);
+		put(&r, VL[i].rule);
+		put(&r, VL[i].problem);
+		sq_writer_row(w, &r);
+	}
+	sq_rec_free(&r);
+	return sq_writer_close(w);
+}
+
+/* ------------------------------------------------------------------ */
+
+static long
+opt_hours(const char *arg, long min, long max, const char *what)
+{
+	double h;
+
+	if (sq_double_parse(arg, strlen(arg), &h) != SQ_VAL_OK ||
+	    h * 60 < min - 1e-9 || h * 60 > max + 1e-9)
+		sq_usage_error(synopsis, "%s takes hours from %ld to %ld, not "
+		    "'%s'", what, min / 60, max / 60, arg);
+	return (long)(h * 60 + 0.5);
+}
+
+static void
+free_all(void)
+{
+	for (size_t i = 0; i < C.nv; i++)
+		vol_free(&C.v[i]);
+	free(C.v);
+	for (size_t i = 0; i < C.ns; i++)
+		slot_free(&C.s[i]);
+	free(C.s);
+	for (size_t k = 0; k < C.nk; k++) {
+		free(C.k[k].slots);
+		free(C.k[k].edges);
+	}
+	free(C.k);
+	free(C.e);
+	free(C.ebeg);
+	free(C.sel);
+	sq_mcmf_free(C.g);
+	free(scratch);
+	free(scratch2);
+	free(slot_hash);
+	free(vol_hash);
+	for (size_t i = 0; i < np; i++) {
+		free(P[i].post);
+		free(P[i].start);
+		free(P[i].end);
+		free(P[i].vid);
+		free(P[i].name);
+	}
+	free(P);
+	for (size_t i = 0; i < nvl; i++)
+		free(VL[i].problem);
+	free(VL);
+	rules_free(&C.R);
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		SQ_COMMON_LONGOPTS,
+		{ "check",           required_argument, NULL, 'c' },
+		{ "unfilled",        required_argument, NULL, 'u' },
+		{ "hours",           required_argument, NULL, 'w' },
+		{ "explain",         no_argument,       NULL, 'x' },
+		{ "rules",           required_argument, NULL, 'r' },
+		{ "rest",            required_argument, NULL, 'g' },
+		{ "staff-shift",     required_argument, NULL, 's' },
+		{ "volunteer-shift", required_argument, NULL, 'v' },
+		{ "day-hours",       required_argument, NULL, 'd' },
+		{ "headcount",       required_argument, NULL, 'n' },
+		{ "effort",          required_argument, NULL, 'e' },
+		{ "help",            no_argument,       NULL, 'h' },
+		{ "version",         no_argument,       NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int ch, failed = 0;
+	char *dash;
+
+	sq_start(argc, argv);
+	sq_common_init(&C.c);
+	C.rest = 8 * 60;
+	C.staff_max = 8 * 60;
+	C.vol_min = 4 * 60;
+	C.vol_max = 6 * 60;
+	C.headcount = 2;
+	C.effort = 20000;
+	C.max_rounds = 1;
+	while ((ch = getopt_long(argc, argv, SQ_COMMON_SHORTOPTS
+	    "c:u:w:xr:g:s:v:d:n:e:hV", longopts, NULL)) != -1) {
+		if (sq_common_opt(&C.c, ch, optarg, synopsis))
+			continue;
+		switch (ch) {
+		case 'c':
+			C.check = optarg;
+			break;
+		case 'u':
+			C.unfilled = optarg;
+			break;
+		case 'w':
+			C.hours = optarg;
+			break;
+		case 'x':
+			C.explain = 1;
+			break;
+		case 'r':
+			C.rules_file = optarg;
+			break;
+		case 'g':
+			C.rest = opt_hours(optarg, 0, DAYMIN, "--rest");
+			break;
+		case 's':
+			C.staff_max = opt_hours(optarg, 1, DAYMIN,
+			    "--staff-shift");
+			break;
+		case 'v':
+			if ((dash = strchr(optarg, '-')) == NULL)
+				sq_usage_error(synopsis, "--volunteer-shift "
+				    "takes MIN-MAX hours, like 4-6, not '%s'",
+				    optarg);
+			*dash = '\0';
+			C.vol_min = opt_hours(optarg, 1, DAYMIN,
+			    "--volunteer-shift");
+			C.vol_max = opt_hours(dash + 1, 1, DAYMIN,
+			    "--volunteer-shift");
+			*dash = '-';
+			if (C.vol_min > C.vol_max)
+				sq_usage_error(synopsis, "--volunteer-shift "
+				    "%s: the minimum is above the maximum",
+				    optarg);
+			break;
+		case 'd':
+			C.day_default = opt_hours(optarg, 1, DAYMIN,
+			    "--day-hours");
+			break;
+		case 'n':
+			C.headcount = sq_opt_long(optarg, 0, 1000,
+			    "--headcount", synopsis);
+			break;
+		case 'e':
+			C.effort = sq_opt_long(optarg, 0, 100000, "--effort",
+			    synopsis);
+			break;
+		case 'h':
+			usage();
+			if (fflush(stdout) != 0 || ferror(stdout))
+				sq_fatal("write error: %s", strerror(errno));
+			return 0;
+		case 'V':
+			sq_print_version();
+			return 0;
+		default:
+			sq_usage_error(synopsis, "unknown option");
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc != 2)
+		sq_usage_error(synopsis, argc < 2 ? "give the volunteers and "
+		    "the posts tables" : "too many files");
+	C.volfile = argv[0];
+	C.postfile = argv[1];
+	if (strcmp(C.volfile, "-") == 0 && strcmp(C.postfile, "-") == 0)
+		sq_usage_error(synopsis, "only one of the tables can be "
+		    "standard input");
+
+	char *rpath = sq_datafile(&C.c, "skills.txt");
+	if (rules_load(&C.R, rpath) < 0 || (C.rules_file &&
+	    rules_load(&C.R, C.rules_file) < 0)) {
+		free(rpath);
+		free_all();
+		return SQ_EXIT_USAGE;
+	}
+	free(rpath);
+	C.c.tables = "volunteers";
+	struct sq_aliases *aliases = sq_load_aliases(&C.c);
+	if (aliases == NULL) {
+		free_all();
+		return SQ_EXIT_USAGE;
+	}
+	C.c.in.aliases = aliases;
+	C.c.in.canonical = 1;
+	if ((C.rj = sq_rejects_open(C.c.rejects)) == NULL) {
+		sq_aliases_free(aliases);
+		free_all();
+		return SQ_EXIT_USAGE;
+	}
+	/* the posts first: they give the year and the days of the plan */
+	if (read_posts(C.postfile) < 0)
+		failed = 1;
+	C.day0 = C.day1 = 0;
+	if (C.ns > 0) {
+		long a = LONG_MAX, b = LONG_MIN;
+		for (size_t s = 0; s < C.ns; s++) {
+			a = lmin(a, day_of(C.s[s].start));
+			if (day_of(C.s[s].end) > b)
+				b = day_of(C.s[s].end);
+		}
+		char d[11];
+		sq_date_from_days((int)a, d);
+		C.year = atoi(d);
+		C.day0 = a - 1;
+		C.day1 = b + 1;
+	}
+	if (!failed && read_volunteers(C.volfile) < 0)
+		failed = 1;
+	if (!failed && C.check && read_plan(C.check) < 0)
+		failed = 1;
+	if (!failed && C.c.strict && sq_rejects_count(C.rj) > 0) {
+		sq_note("stopped at the first rejected row (--strict); no "
+		    "output written");
+		failed = 2;
+	}
+	long empty = 0;
+	if (!failed) {
+		build_classes();
+		if (C.check) {
+			check_plan();
+			if (write_violations() < 0)
+				failed = 1;
+		} else {
+			solve();
+			distribute();
+			if (write_assignments() < 0)
+				failed = 1;
+		}
+	}
+	if (!failed && (write_unfilled(&empty) < 0 || write_hours() < 0))
+		failed = 1;
+	long nrejected = sq_rejects_count(C.rj);
+	if (failed)
+		sq_rejects_abort(C.rj);
+	else if (sq_rejects_close(C.rj) < 0)
+		failed = 1;
+	if (!failed) {
+		long vrej = 0, onduty = 0;
+		for (size_t v = 0; v < C.nv; v++)
+			onduty += C.v[v].ncls > 0;
+		vrej = C.vrows - (long)C.nv;
+		long prej = nrejected - vrej;
+		if (C.check) {
+			sq_note("checked %zu assignment%s: %zu violation%s; "
+			    "%ld of %ld seats empty", np, np == 1 ? "" : "s",
+			    nvl, nvl == 1 ? "" : "s", empty, C.seats);
+			if (nvl > 0)
+				sq_mark_problem();
+		} else {
+			sq_note("%ld seat%s in %zu post-shift%s: %ld filled, "
+			    "%ld empty; upper bound %ld%s", C.seats,
+			    C.seats == 1 ? "" : "s", C.ns, C.ns == 1 ? "" : "s",
+			    C.filled, empty, C.proved ? C.filled : C.root,
+			    C.proved ? (C.filled == C.root ?
+			    " (the flow bound: optimal)" :
+			    " (proved by branch and bound: optimal)") :
+			    C.bb_skipped ? " (flow relaxation; too large for "
+			    "branch and bound)" : " (flow relaxation; search "
+			    "budget spent)");
+		}
+		sq_note("%ld volunteer%s read: %zu accepted (%ld on duty), "
+		    "%ld rejected; %ld post row%s read, %ld rejected",
+		    C.vrows, C.vrows == 1 ? "" : "s", C.nv, onduty, vrej,
+		    C.prows, C.prows == 1 ? "" : "s", prej);
+	}
+	sq_aliases_free(aliases);
+	free_all();
+	int status = sq_diag_finish();
+	return failed ? SQ_EXIT_USAGE : status;
+}
