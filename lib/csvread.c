@@ -272,7 +272,10 @@ sq_csv_next(struct sq_csv *c, struct sq_rec *rec, size_t expect_nf, long *blank)
 				csv_set_delim(&c->p, (unsigned char)c->delim);
 			}
 			if (!memchr(l.s, '"', n)) {
-				split_plain(rec, l.s, n, c->delim ? c->delim : ',');
+				char d = c->delim ? c->delim : ',';
+				split_plain(rec, l.s, n, d);
+				/* split on commas, so only a lone CR needs quotes */
+				rec->plain = d == ',' && !memchr(l.s, '\r', n);
 				return SQ_READ_OK;
 			}
 		}

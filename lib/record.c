@@ -28,6 +28,7 @@ sq_rec_clear(struct sq_rec *r)
 	r->buflen = 0;
 	r->line = 0;
 	r->err = NULL;
+	r->plain = 0;
 }
 
 static void
@@ -47,6 +48,7 @@ reserve_bytes(struct sq_rec *r, size_t more)
 int
 sq_rec_push(struct sq_rec *r, const char *s, size_t n)
 {
+	r->plain = 0;	/* whoever knows better sets it again */
 	if (r->nf == r->fcap) {
 		size_t cap = r->fcap ? r->fcap * 2 : 16;
 		r->off = sq_xrealloc(r->off, cap * sizeof(*r->off));
@@ -69,6 +71,7 @@ sq_rec_append(struct sq_rec *r, const char *s, size_t n)
 {
 	if (r->nf == 0)
 		return sq_rec_push(r, s, n);
+	r->plain = 0;
 	/* the last field ends the buffer: overwrite its NUL */
 	reserve_bytes(r, n);
 	r->buflen--;
@@ -86,6 +89,7 @@ sq_rec_copy(struct sq_rec *dst, const struct sq_rec *src)
 	for (size_t i = 0; i < src->nf; i++)
 		sq_rec_push(dst, sq_rec_get(src, i), src->len[i]);
 	dst->line = src->line;
+	dst->plain = src->plain;
 	if (src->err) {
 		snprintf(dst->errbuf, sizeof(dst->errbuf), "%s", src->err);
 		dst->err = dst->errbuf;

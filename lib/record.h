@@ -18,6 +18,7 @@ struct sq_rec {
 	char	*buf;
 	size_t	 buflen, bufcap, fcap;
 	const char *err;	/* set by a reader on a rejected record */
+	int	 plain;		/* no field holds , " CR or LF: no quoting */
 	char	 errbuf[256];
 };
 

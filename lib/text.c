@@ -78,18 +78,24 @@ sq_utf8_valid(const unsigned char *s, size_t len, size_t *bad_at)
 				break;
 			i += 8;
 		}
-		if (i >= len)
-			break;
-		if (s[i] < 0x80) {
+		while (i < len && s[i] < 0x80)
 			i++;
-			continue;
+		/* a run of non-ASCII: mostly CJK, 3 bytes each, not E0/ED */
+		while (i < len && s[i] >= 0x80) {
+			if (len - i > 2 && ((s[i] >= 0xE1 && s[i] <= 0xEC) ||
+			    s[i] >= 0xEE) && s[i] <= 0xEF &&
+			    (s[i + 1] & 0xC0) == 0x80 &&
+			    (s[i + 2] & 0xC0) == 0x80) {
+				i += 3;
+				continue;
+			}
+			if (decode(s, len, i, &n) < 0) {
+				if (bad_at != NULL)
+					*bad_at = i;
+				return 0;
+			}
+			i += n;
 		}
-		if (decode(s, len, i, &n) < 0) {
-			if (bad_at != NULL)
-				*bad_at = i;
-			return 0;
-		}
-		i += n;
 	}
 	return 1;
 }
