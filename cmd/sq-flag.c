@@ -1171,6 +1171,7 @@ main(int argc, char **argv)
 		failed = 1;
 	if (!failed && write_state(&s) < 0)
 		failed = 1;
+	long rejected = sq_rejects_count(s.rj);
 	if (sq_rejects_close(s.rj) < 0)
 		failed = 1;
 
@@ -1182,7 +1183,7 @@ main(int argc, char **argv)
 	    "days (%ld of unknown households), %ld later days, %ld rejected",
 	    s.nhh, reported, s.date, s.ci_rows, s.ci_today, s.ci_merged,
 	    s.ci_unknown, s.ci_history + s.ci_earlier_unknown,
-	    s.ci_earlier_unknown, s.ci_future, sq_rejects_count(s.rj));
+	    s.ci_earlier_unknown, s.ci_future, rejected);
 
 	free(rows);
 	free(s.unknown);

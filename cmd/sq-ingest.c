@@ -161,7 +161,7 @@ intern(struct intern *in, const char *s, size_t len)
 	/* rows come grouped: the same community and grid worker again */
 	for (int k = 0; k < 2; k++) {
 		uint32_t c = in->recent[k];
-		if (c && memcmp(in->s[c], s, len) == 0 && in->s[c][len] == '\0')
+		if (c && strlen(in->s[c]) == len && memcmp(in->s[c], s, len) == 0)
 			return c;
 	}
 	long i = sq_hmap_get(&in->map, s, len);

@@ -1,6 +1,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <iconv.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -339,36 +340,60 @@ decode_line(struct sq_source *src, enum sq_enc e, struct sq_line *l)
 	return 0;
 }
 
+/*
+ * One pass, eight bytes at a time: does the line hold a byte >= 0x80
+ * (bit 1 of the result) or a NUL (bit 2)?
+ */
 static int
-has_high_bit(const char *s, size_t n)
+line_bytes(const char *s, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
+	const uint64_t ones = UINT64_C(0x0101010101010101);
+	const uint64_t highs = UINT64_C(0x8080808080808080);
+	uint64_t high = 0, nul = 0, w;
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		high |= w;
+		nul |= (w - ones) & ~w;
+	}
+	int r = (high & highs) ? 1 : 0;
+	if (nul & highs) {
+		/* the trick also fires on bytes >= 0x80; look closer */
+		if (memchr(s, '\0', i))
+			r |= 2;
+	}
+	for (; i < n; i++) {
 		if ((unsigned char)s[i] >= 0x80)
-			return 1;
-	return 0;
+			r |= 1;
+		if (s[i] == '\0')
+			r |= 2;
+	}
+	return r;
 }
+
 
 /* Check and, where needed, decode the raw line in *l. */
 static void
 check_line(struct sq_source *src, struct sq_line *l)
 {
 	size_t bad;
+	int bytes = line_bytes(l->s, l->len);
 
-	if (memchr(l->s, '\0', l->len)) {
+	if (bytes & 2) {
 		l->err = "contains a NUL byte (a binary file, or UTF-16 saved "
 		    "without a BOM?)";
 		return;
 	}
+	if (!(bytes & 1))
+		return;		/* plain ASCII: valid in every encoding read */
 	switch (src->enc) {
 	case SQ_ENC_GB18030:
 	case SQ_ENC_BIG5:
-		if (has_high_bit(l->s, l->len) &&
-		    decode_line(src, src->enc, l) < 0)
+		if (decode_line(src, src->enc, l) < 0)
 			l->err = src->errbuf;
 		return;
 	case SQ_ENC_AUTO:
-		if (!has_high_bit(l->s, l->len))
-			return;
 		if (sq_utf8_valid((const unsigned char *)l->s, l->len, &bad)) {
 			src->enc = SQ_ENC_UTF8;
 			return;

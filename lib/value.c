@@ -1395,6 +1395,28 @@ date_check(long y, long m, long d, const char **why)
 	return 0;
 }
 
+/* "YYYY-MM-DD" exactly, a valid day of 1900..2100: copy it and say 1. */
+static int
+iso_date_fast(const char *s, char out[11])
+{
+	static const unsigned char mdays[13] = { 0, 31, 29, 31, 30, 31, 30,
+	    31, 31, 30, 31, 30, 31 };
+	for (int i = 0; i < 10; i++)
+		if (i == 4 || i == 7 ? s[i] != '-' : !isdig((unsigned char)s[i]))
+			return 0;
+	int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
+	    (s[3] - '0');
+	int m = (s[5] - '0') * 10 + (s[6] - '0');
+	int d = (s[8] - '0') * 10 + (s[9] - '0');
+	if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > mdays[m])
+		return 0;
+	if (m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)))
+		return 0;
+	memcpy(out, s, 10);
+	out[10] = '\0';
+	return 1;
+}
+
 int
 sq_date_parse(const char *s, size_t len, int default_year, char out[11],
     const char **why)
@@ -1408,6 +1430,8 @@ sq_date_parse(const char *s, size_t len, int default_year, char out[11],
 		why = &dummy;
 	*why = NULL;
 	out[0] = '\0';
+	if (len == 10 && iso_date_fast(s, out))
+		return SQ_VAL_OK;	/* what shequ writes, the usual case */
 	if ((r = prelude(&c, s, len, why, msg_notdate)) != 1)
 		return r;
 	if (default_year != 0 && (default_year < 1900 || default_year > 2100)) {
@@ -1754,6 +1778,17 @@ sq_temp_parse(const char *s, size_t len, double *celsius, const char **why)
 	if (why == NULL)
 		why = &dummy;
 	*why = NULL;
+	/* "36.5" or "37": the usual cell, in range */
+	if ((len == 4 && isdig((unsigned char)s[0]) && isdig((unsigned char)s[1]) &&
+	    s[2] == '.' && isdig((unsigned char)s[3])) ||
+	    (len == 2 && isdig((unsigned char)s[0]) && isdig((unsigned char)s[1]))) {
+		int tenths = ((s[0] - '0') * 10 + (s[1] - '0')) * 10 +
+		    (len == 4 ? s[3] - '0' : 0);
+		if (tenths >= 340 && tenths <= 430) {
+			*celsius = tenths / 10.0;
+			return SQ_VAL_OK;
+		}
+	}
 	if ((r = prelude(&c, s, len, why, msg_tnan)) != 1)
 		return r;
 	note = trailing_note(sp, 0);
