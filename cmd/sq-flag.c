@@ -121,6 +121,7 @@ struct state {
 	struct sq_hmap name_index;
 	uint32_t recent[2];
 	unsigned nrecent;
+	uint32_t only_community;	/* when every household has the same */
 
 	struct flagrow *unknown;
 	size_t	 nunknown, capunknown;
@@ -271,6 +272,10 @@ load_households(struct state *s, const char *path)
 	}
 	sq_rec_free(&rec);
 	sq_reader_close(r);
+	s->only_community = s->nhh ? s->hh[0].community : 0;
+	for (size_t i = 1; i < s->nhh && s->only_community; i++)
+		if (s->hh[i].community != s->only_community)
+			s->only_community = 0;
 	return st < 0 ? -1 : 0;
 }
 
@@ -611,7 +616,15 @@ take_checkin(struct state *s, const struct sq_reader *r, const struct cicols *c,
 	 * no household's history: it is counted (earlier_unknown), and was
 	 * that day's unknown_household row already.
 	 */
-	int rc = sq_rowaddr_key(&c->addr, rec, NULL, 0, key, &a, &why);
+	/* a form without a community column, for a one-community roster */
+	const char *comm = NULL;
+	size_t clen = 0;
+	cell(rec, c->addr.community, &clen);
+	if (clen == 0 && s->only_community) {
+		comm = s->names[s->only_community];
+		clen = strlen(comm);
+	}
+	int rc = sq_rowaddr_key(&c->addr, rec, comm, clen, key, &a, &why);
 	if (rc != SQ_ROWADDR_OK) {
 		if (day == s->day)
 			add_unknown(s, r, rec, c, NULL, &a, why);
