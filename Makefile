@@ -38,6 +38,14 @@ $(B)/lib/%.o: lib/%.c $(LIB_HDR)
 	@mkdir -p $(@D)
 	$(CC) $(WARN) $(SQ_CPPFLAGS) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
+# The data directory is compiled in: rebuild opts.o when it changes, so
+# `make install PREFIX=/usr` after a plain `make` does not install
+# programs that look in /usr/local.
+$(B)/datadir.txt: FORCE
+	@mkdir -p $(B); echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' > $@
+$(B)/lib/opts.o: $(B)/datadir.txt
+FORCE:
+
 $(B)/libshequ.a: $(LIB_OBJ)
 	@rm -f $@
 	$(AR) rcs $@ $(LIB_OBJ)
@@ -92,6 +100,7 @@ bench: all
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(COMPDIR)
 	for p in $(PROGS); do install -m 755 $$p $(DESTDIR)$(BINDIR)/; done
+	install -m 755 share/shequ-daily $(DESTDIR)$(BINDIR)/shequ-daily
 	cp -R share/. $(DESTDIR)$(DATADIR)/
 	for m in $(MAN1); do install -m 644 $$m $(DESTDIR)$(MANDIR)/man1/; done
 	for m in $(MAN7); do install -m 644 $$m $(DESTDIR)$(MANDIR)/man7/; done
@@ -100,6 +109,7 @@ install: all
 
 uninstall:
 	for p in $(PROGS); do n=$$(basename $$p); rm -f $(DESTDIR)$(BINDIR)/$$n $(DESTDIR)$(COMPDIR)/$$n; done
+	rm -f $(DESTDIR)$(BINDIR)/shequ-daily
 	for m in $(MAN1); do rm -f $(DESTDIR)$(MANDIR)/man1/$$(basename $$m); done
 	for m in $(MAN7); do rm -f $(DESTDIR)$(MANDIR)/man7/$$(basename $$m); done
 	rm -rf $(DESTDIR)$(DATADIR)
@@ -107,5 +117,5 @@ uninstall:
 clean:
 	rm -rf build build-asan
 
-.PHONY: deps demo all check test check-asan golden lint-man bench install uninstall clean
+.PHONY: FORCE deps demo all check test check-asan golden lint-man bench install uninstall clean
 .SUFFIXES:
