@@ -67,20 +67,24 @@ enum { TRI_UNKNOWN = 0, TRI_FALSE = 1, TRI_TRUE = 2 };
 /* The fixed strings of a household, in this order, then the extras. */
 enum { S_KEY, S_BUILDING, S_UNIT, S_ROOM, S_NAME, S_PHONE, S_EXTRA };
 
-#define MEMBERS_UNKNOWN	255
+#define MEMBERS_UNKNOWN	127
+#define MEMBERS_MAX	126
+#define AGE_MAX		127
 
+/*
+ * One household in 24 bytes: a million of them are most of sq-ingest's
+ * memory (the strings live in the arena).
+ */
 struct household {
 	char	*str;		/* S_* strings, each NUL-terminated, in a row */
 	uint32_t line;		/* the first row's line */
-	uint32_t file;
 	uint32_t community;	/* interned, 0 = none */
 	uint32_t grid;		/* interned, 0 = none */
-	uint16_t nstr;
-	uint16_t flags;		/* 2 bits a flag: TRI_* */
-	uint8_t	 members;
-	uint8_t	 max_age;
-	uint8_t	 has_head;
-	uint8_t	 alone_age;	/* per resident: the one member's age */
+	uint32_t flags:10;	/* 2 bits a flag: TRI_* */
+	uint32_t has_head:1;
+	uint32_t members:7;	/* MEMBERS_UNKNOWN when not given */
+	uint32_t max_age:7;	/* per resident: the oldest member */
+	uint32_t nstr:7;
 };
 
 /* Strings seen over and over (community, grid worker): stored once. */
@@ -204,7 +208,7 @@ set_strings(struct state *s, struct household *h, const char **v,
 		total += len[i] + 1;
 	char *p = sq_arena_alloc(&s->arena, total);
 	h->str = p;
-	h->nstr = (uint16_t)n;
+	h->nstr = (uint32_t)n & 0x7f;
 	for (size_t i = 0; i < n; i++) {
 		memcpy(p, v[i], len[i]);
 		p[len[i]] = '\0';
@@ -221,7 +225,7 @@ flag_get(const struct household *h, int f)
 static void
 flag_set(struct household *h, int f, int v)
 {
-	h->flags = (uint16_t)((h->flags & ~(3u << (2 * f))) | (unsigned)v << (2 * f));
+	h->flags = ((h->flags & ~(3u << (2 * f))) | (unsigned)v << (2 * f)) & 0x3ff;
 }
 
 /* A true anywhere wins; then a false; unknown only if nobody said. */
@@ -506,7 +510,8 @@ static struct household *
 new_household(struct state *s)
 {
 	if (s->nhh == s->caphh) {
-		s->caphh = s->caphh ? 2 * s->caphh : 4096;
+		/* by half: the array is most of the memory, keep the peak low */
+		s->caphh = s->caphh ? s->caphh + s->caphh / 2 : 4096;
 		s->hh = sq_xrealloc(s->hh, s->caphh * sizeof(*s->hh));
 	}
 	struct household *h = &s->hh[s->nhh++];
@@ -641,13 +646,13 @@ take_row(struct state *s, const struct sq_reader *r, const struct cols *c,
 	if (found < 0) {
 		h = new_household(s);
 		h->line = (uint32_t)rec->line;
-		h->file = (uint32_t)(s->nfiles - 1);
 		h->community = w.community;
 		h->grid = w.grid;
 		h->members = c->per_resident ? 1 : (w.members >= 0 ?
-		    (uint8_t)w.members : MEMBERS_UNKNOWN);
-		h->has_head = (uint8_t)head;
-		h->max_age = (uint8_t)(w.age > 0 ? w.age : 0);
+		    (uint32_t)w.members : MEMBERS_UNKNOWN);
+		h->has_head = head ? 1 : 0;
+		h->max_age = (uint32_t)(w.age > 0 ? (w.age > AGE_MAX ? AGE_MAX :
+		    w.age) : 0);
 		for (int f = 0; f < NFLAGS; f++)
 			flag_set(h, f, w.flag[f]);
 		set_strings(s, h, w.v, w.len, w.n);
@@ -663,13 +668,13 @@ take_row(struct state *s, const struct sq_reader *r, const struct cols *c,
 	h = &s->hh[found];
 	s->merged++;
 	if (c->per_resident) {
-		if (h->members < 250)
+		if (h->members < MEMBERS_MAX)
 			h->members++;
-		if (w.age > h->max_age)
-			h->max_age = (uint8_t)w.age;
+		if (w.age > (int)h->max_age)
+			h->max_age = (uint32_t)(w.age > AGE_MAX ? AGE_MAX : w.age);
 	} else if (w.members >= 0 && (h->members == MEMBERS_UNKNOWN ||
 	    w.members > h->members))
-		h->members = (uint8_t)w.members;
+		h->members = (uint32_t)w.members;
 	for (int f = 0; f < NFLAGS; f++)
 		flag_merge(h, f, w.flag[f]);
 	if (h->grid == 0)
@@ -702,10 +707,10 @@ ingest_file(struct state *s, const char *path)
 		return 0;
 	}
 	find_columns(s, r, &c);
-	/* a roster row is some 80 bytes: size the tables once, not by doubling */
+	/* a roster row is some 90 bytes: size the tables once, not by doubling */
 	struct stat sb;
 	if (strcmp(path, "-") != 0 && stat(path, &sb) == 0 && sb.st_size > 0) {
-		size_t guess = s->nhh + (size_t)sb.st_size / 80;
+		size_t guess = s->nhh + (size_t)sb.st_size / 100;
 		sq_hmap_reserve(&s->index, guess);
 		if (guess > s->caphh) {
 			s->caphh = guess;

@@ -832,6 +832,18 @@ sq_phone_norm(const char *s, size_t len, char *out, size_t outsz,
 	*why = NULL;
 	if (outsz > 0)
 		out[0] = '\0';
+	/* the usual cell: a mobile number already in its normal form */
+	if (len == 11 && s[0] == '1' && s[1] >= '3' && s[1] <= '9' &&
+	    outsz > 11) {
+		size_t i = 2;
+		while (i < 11 && isdig((unsigned char)s[i]))
+			i++;
+		if (i == 11) {
+			memcpy(out, s, 11);
+			out[11] = '\0';
+			return SQ_PHONE_OK;
+		}
+	}
 	if (cell_load(&c, s, len) == -1) {
 		*why = "too long for a phone number";
 		return SQ_PHONE_BAD;

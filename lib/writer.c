@@ -179,14 +179,19 @@ static inline int
 put_short(struct sq_writer *w, const char *s, size_t len)
 {
 	char *out = w->buf + w->n;
-	unsigned char special = 0;
+	size_t i = 0;
 
-	for (size_t i = 0; i < len; i++) {
-		out[i] = s[i];
-		special |= csv_special[(unsigned char)s[i]];
+	memcpy(out, s, len);
+	for (; i + 8 <= len; i += 8) {
+		uint64_t x;
+		memcpy(&x, s + i, 8);
+		if (has_byte(x, ',') | has_byte(x, '"') | has_byte(x, '\n') |
+		    has_byte(x, '\r'))
+			return 0;
 	}
-	if (special)
-		return 0;
+	for (; i < len; i++)
+		if (csv_special[(unsigned char)s[i]])
+			return 0;
 	w->n += len;
 	return 1;
 }
