@@ -226,9 +226,10 @@ load_households(struct state *s, const char *path)
 	if (strcmp(path, "-") != 0 && stat(path, &sb) == 0 && sb.st_size > 0) {
 		size_t guess = (size_t)sb.st_size / 100;
 		sq_hmap_reserve(&s->index, guess);
-		if (guess > s->caphh) {
+		if (guess > s->caphh && s->nhh == 0) {
+			free(s->hh);
 			s->caphh = guess;
-			s->hh = sq_xrealloc(s->hh, s->caphh * sizeof(*s->hh));
+			s->hh = sq_xcalloc_big(s->caphh * sizeof(*s->hh));
 		}
 	}
 	sq_rec_init(&rec);
@@ -1121,6 +1122,7 @@ main(int argc, char **argv)
 	s.c.in.canonical = 1;
 	sq_hmap_init(&s.index, key_of, &s);
 	sq_hmap_init(&s.name_index, name_of, &s);
+	s.arena.huge = 1;	/* speed over a few MB: well below gawk's memory */
 	if ((s.rj = sq_rejects_open(s.c.rejects)) == NULL)
 		return SQ_EXIT_USAGE;
 

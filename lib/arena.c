@@ -5,6 +5,7 @@
 #include "diag.h"
 
 #define CHUNK_SIZE	((size_t)1 << 20)
+#define HUGE_CHUNK	(((size_t)4 << 20) - 4096)
 
 struct sq_chunk {
 	struct sq_chunk *next;
@@ -19,11 +20,13 @@ sq_arena_alloc(struct sq_arena *a, size_t n)
 
 	n = (n + 7) & ~(size_t)7;
 	if (c == NULL || c->size - c->used < n) {
-		size_t size = n > CHUNK_SIZE / 4 ? n : CHUNK_SIZE;
-		c = sq_xmalloc(sizeof(*c) + size);
+		size_t chunk = a->huge ? HUGE_CHUNK : CHUNK_SIZE;
+		size_t size = n > chunk / 4 ? n : chunk;
+		c = a->huge ? sq_xcalloc_big(sizeof(*c) + size) :
+		    sq_xmalloc(sizeof(*c) + size);
 		c->size = size;
 		c->used = 0;
-		if (n > CHUNK_SIZE / 4 && a->head) {
+		if (n > chunk / 4 && a->head) {
 			/* a big one: keep filling the current chunk after it */
 			c->next = a->head->next;
 			a->head->next = c;

@@ -11,6 +11,8 @@
 struct sq_arena {
 	struct sq_chunk *head;
 	size_t	 used;		/* bytes handed out, for --verbose and tests */
+	int	 huge;		/* 4 MB chunks on huge pages: faster to fill,
+				   up to a chunk more memory; set before use */
 };
 
 void	*sq_arena_alloc(struct sq_arena *, size_t);

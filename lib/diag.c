@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "diag.h"
 
@@ -187,6 +188,24 @@ sq_xrealloc(void *p, size_t n)
 	if (q == NULL)
 		oom(n);
 	return q;
+}
+
+void *
+sq_xcalloc_big(size_t n)
+{
+	const size_t huge = (size_t)2 << 20;
+	void *p;
+
+	if (n < huge)
+		return sq_xcalloc(1, n);
+	n = (n + huge - 1) & ~(huge - 1);
+	if (posix_memalign(&p, huge, n) != 0)
+		oom(n);
+#ifdef MADV_HUGEPAGE
+	madvise(p, n, MADV_HUGEPAGE);	/* a hint: no harm if refused */
+#endif
+	memset(p, 0, n);
+	return p;
 }
 
 char *

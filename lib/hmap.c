@@ -81,7 +81,7 @@ rehash(struct sq_hmap *m, size_t cap)
 	size_t oldcap = m->cap;
 
 	m->cap = cap;
-	m->slot = sq_xcalloc(m->cap, sizeof(*m->slot));
+	m->slot = sq_xcalloc_big(m->cap * sizeof(*m->slot));
 	for (size_t i = 0; i < oldcap; i++)
 		if (old[i])
 			insert(m, old[i]);
