@@ -180,20 +180,6 @@ intern(struct state *s, const char *p, size_t len)
 	return (uint32_t)s->nnames++;
 }
 
-static const char *
-cell(const struct sq_rec *rec, long col, size_t *len)
-{
-	const char *p;
-
-	if (col < 0) {
-		*len = 0;
-		return "";
-	}
-	p = sq_rec_at(rec, (size_t)col, len);
-	*len = sq_trim(&p, *len);
-	return p;
-}
-
 /* ---- the roster ------------------------------------------------------ */
 
 static int
@@ -235,7 +221,7 @@ load_households(struct state *s, const char *path)
 	sq_rec_init(&rec);
 	while ((st = sq_reader_next(r, &rec)) > 0) {
 		size_t len;
-		const char *key = cell(&rec, col[S_KEY], &len);
+		const char *key = sq_rec_cell_trim(&rec, col[S_KEY], &len);
 		if (st == SQ_READ_BAD || len == 0) {
 			sq_rejects_add(s->rj, sq_reader_name(r), &rec,
 			    st == SQ_READ_BAD ? rec.err : "no hh: not a household");
@@ -255,15 +241,15 @@ load_households(struct state *s, const char *path)
 			continue;
 		}
 		for (int i = S_BUILDING; i < NSTR; i++) {
-			const char *p = cell(&rec, col[i], &len);
+			const char *p = sq_rec_cell_trim(&rec, col[i], &len);
 			h->str[i] = sq_arena_strndup(&s->arena, p, len);
 		}
-		const char *p = cell(&rec, comm, &len);
+		const char *p = sq_rec_cell_trim(&rec, comm, &len);
 		h->community = intern(s, p, len);
-		p = cell(&rec, grid, &len);
+		p = sq_rec_cell_trim(&rec, grid, &len);
 		h->grid = intern(s, p, len);
 		for (int f = 0; f < NFLAGS; f++) {
-			p = cell(&rec, flag[f], &len);
+			p = sq_rec_cell_trim(&rec, flag[f], &len);
 			if (sq_bool_parse(p, len) == 1)
 				h->vuln |= (uint8_t)(1u << f);
 		}
@@ -323,7 +309,7 @@ load_state(struct state *s)
 			sq_problem(s->state_path, rec.line, "%s", rec.err);
 			continue;
 		}
-		p = cell(&rec, ca, &len);
+		p = sq_rec_cell_trim(&rec, ca, &len);
 		int as_of = parse_day(p, len);
 		if (as_of != NO_DAY && as_of > s->day) {
 			sq_error("%s: the state is as of %.*s, after --date %s; "
@@ -332,16 +318,16 @@ load_state(struct state *s)
 			st = -1;
 			break;
 		}
-		p = cell(&rec, ck, &len);
+		p = sq_rec_cell_trim(&rec, ck, &len);
 		long i = sq_hmap_get(&s->index, p, len);
 		if (i < 0)
 			continue;	/* moved out of the roster */
 		struct household *h = &s->hh[i];
-		p = cell(&rec, cl, &len);
+		p = sq_rec_cell_trim(&rec, cl, &len);
 		int last = parse_day(p, len);
-		p = cell(&rec, cp, &len);
+		p = sq_rec_cell_trim(&rec, cp, &len);
 		int prev = parse_day(p, len);
-		p = cell(&rec, cs, &len);
+		p = sq_rec_cell_trim(&rec, cs, &len);
 		h->since = parse_day(p, len);
 		/* a re-run of the same day: what was known before it */
 		h->last = last != NO_DAY && last >= s->day ? prev : last;
@@ -529,7 +515,7 @@ add_unknown(struct state *s, const struct sq_reader *r,
     const struct sq_addr *a, const char *why)
 {
 	size_t len, alen;
-	const char *addr = cell(rec, c->addr.address, &alen);
+	const char *addr = sq_rec_cell_trim(rec, c->addr.address, &alen);
 
 	if (alen > 80)
 		alen = utf8_cut(addr, 80);
@@ -545,7 +531,7 @@ add_unknown(struct state *s, const struct sq_reader *r,
 	u->building = sq_arena_strndup(&s->arena, a->building, strlen(a->building));
 	u->unit = sq_arena_strndup(&s->arena, a->unit, strlen(a->unit));
 	u->room = sq_arena_strndup(&s->arena, a->room, strlen(a->room));
-	const char *name = cell(rec, c->name, &len);
+	const char *name = sq_rec_cell_trim(rec, c->name, &len);
 	u->name = sq_arena_strndup(&s->arena, name, len);
 	u->tier = 9;
 	u->nearest = key ? nearest(s, key) : NULL;
@@ -574,12 +560,12 @@ checkin_day(struct state *s, const struct cicols *c, const struct sq_rec *rec,
 {
 	char ymd[11];
 	size_t len;
-	const char *p = cell(rec, c->date, &len);
+	const char *p = sq_rec_cell_trim(rec, c->date, &len);
 	int year = s->day != NO_DAY ? atoi(s->date) : 0;
 
 	*why = NULL;
 	if (len == 0) {
-		p = cell(rec, c->time, &len);
+		p = sq_rec_cell_trim(rec, c->time, &len);
 		if (len == 0 || sq_date_parse(p, len, year, ymd, why) != SQ_VAL_OK) {
 			*why = NULL;	/* a time alone: today's form */
 			return s->day;
@@ -620,7 +606,7 @@ take_checkin(struct state *s, const struct sq_reader *r, const struct cicols *c,
 	/* a form without a community column, for a one-community roster */
 	const char *comm = NULL;
 	size_t clen = 0;
-	cell(rec, c->addr.community, &clen);
+	sq_rec_cell_trim(rec, c->addr.community, &clen);
 	if (clen == 0 && s->only_community) {
 		comm = s->names[s->only_community];
 		clen = strlen(comm);
@@ -655,7 +641,7 @@ take_checkin(struct state *s, const struct sq_reader *r, const struct cicols *c,
 	h->reported = 1;
 
 	double t;
-	p = cell(rec, c->temp, &len);
+	p = sq_rec_cell_trim(rec, c->temp, &len);
 	rc = sq_temp_parse(p, len, &t, &why);
 	if (rc == SQ_VAL_OK) {
 		int t10 = (int)(t * 10 + (t >= 0 ? 0.5 : -0.5));
@@ -672,7 +658,7 @@ take_checkin(struct state *s, const struct sq_reader *r, const struct cicols *c,
 			    sq_reader_name(r), rec->line);
 		}
 	}
-	p = cell(rec, c->symptoms, &len);
+	p = sq_rec_cell_trim(rec, c->symptoms, &len);
 	if (len && has_symptoms(s, p, len) && !h->symptoms) {
 		h->symptoms = 1;
 		if (!h->bad || h->note == NULL)

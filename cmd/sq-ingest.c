@@ -311,24 +311,12 @@ find_columns(struct state *s, const struct sq_reader *r, struct cols *c)
 	}
 }
 
-static const char *
-cell(const struct sq_rec *rec, long i, size_t *len)
-{
-	if (i < 0) {
-		*len = 0;
-		return "";
-	}
-	return sq_rec_at(rec, (size_t)i, len);
-}
-
 static size_t
 trimmed(const struct sq_rec *rec, long i, const char **out)
 {
 	size_t len;
-	const char *p = cell(rec, i, &len);
 
-	len = sq_trim(&p, len);
-	*out = p;
+	*out = sq_rec_cell_trim(rec, i, &len);
 	return len;
 }
 

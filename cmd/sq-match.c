@@ -1277,21 +1277,11 @@ col2(const struct sq_reader *r, const char *a, const char *b)
 	return i >= 0 || b == NULL ? i : sq_reader_col(r, b);
 }
 
-static const char *
-cell(const struct sq_rec *rec, long col, size_t *len)
-{
-	if (col < 0) {
-		*len = 0;
-		return "";
-	}
-	return sq_rec_at(rec, (size_t)col, len);
-}
-
 static char *
 cell_dup(const struct sq_rec *rec, long col)
 {
 	size_t len;
-	const char *p = cell(rec, col, &len);
+	const char *p = sq_rec_cell(rec, col, &len);
 
 	len = sq_trim(&p, len);
 	return sq_xstrndup(p, len);
@@ -1589,7 +1579,7 @@ read_posts(const char *path)
 		int bad = 1;
 		if (cdate >= 0) {
 			char ymd[11];
-			p = cell(&rec, cdate, &len);
+			p = sq_rec_cell(&rec, cdate, &len);
 			int rc = sq_date_parse(p, len, 0, ymd, &why);
 			if (rc == SQ_VAL_OK)
 				defday = sq_date_days(ymd);
@@ -1600,7 +1590,7 @@ read_posts(const char *path)
 				goto next;
 			}
 		}
-		p = cell(&rec, cskill, &len);
+		p = sq_rec_cell(&rec, cskill, &len);
 		int rc = parse_skill_cell(p, len, &skill);
 		if (rc == -1) {
 			reject(path, &rec, "%s '%s': unknown skill; use a skill "
@@ -1615,7 +1605,7 @@ read_posts(const char *path)
 			goto next;
 		}
 		if (ctrain >= 0) {
-			p = cell(&rec, ctrain, &len);
+			p = sq_rec_cell(&rec, ctrain, &len);
 			int b = sq_bool_parse(p, len);
 			if (b == -2) {
 				reject(path, &rec, "%s '%s': not yes or no",
@@ -1627,7 +1617,7 @@ read_posts(const char *path)
 				training = b;
 		}
 		if (chead >= 0) {
-			p = cell(&rec, chead, &len);
+			p = sq_rec_cell(&rec, chead, &len);
 			hd = sq_count_parse(p, len, &head, &why);
 			if (hd == SQ_VAL_EMPTY)
 				head = C.headcount;
@@ -1640,7 +1630,7 @@ read_posts(const char *path)
 		}
 		/* the shifts: start/end, or a shift column of ranges */
 		size_t slen;
-		const char *sh = cell(&rec, cshift, &slen);
+		const char *sh = sq_rec_cell(&rec, cshift, &slen);
 		slen = sq_trim(&sh, slen);
 		if (cshift >= 0 && slen > 0) {
 			char *list = norm_text(sh, slen);
@@ -1713,8 +1703,8 @@ read_posts(const char *path)
 				    "start and end, or a shift");
 				goto next;
 			}
-			ps = cell(&rec, cstart, &ls);
-			pe = cell(&rec, cend, &le);
+			ps = sq_rec_cell(&rec, cstart, &ls);
+			pe = sq_rec_cell(&rec, cend, &le);
 			long t1 = parse_when(ps, ls, defday, &hs, &why);
 			if (t1 < 0) {
 				reject(path, &rec, "%s '%s': %s",
@@ -1981,7 +1971,7 @@ read_volunteers(const char *path)
 		}
 		v.name = cell_dup(&rec, cname);
 		v.phone = cell_dup(&rec, cphone);
-		p = cell(&rec, cbld, &len);
+		p = sq_rec_cell(&rec, cbld, &len);
 		v.bld = norm_building(p, len);
 		v.skills_txt = cell_dup(&rec, cskills);
 		v.avail_txt = cell_dup(&rec, cavail);
@@ -1998,13 +1988,13 @@ read_volunteers(const char *path)
 			    strlen(v.vid)), C.v[dup].line);
 			goto bad;
 		}
-		p = cell(&rec, crole, &len);
+		p = sq_rec_cell(&rec, crole, &len);
 		if ((v.staff = parse_role(p, len)) < 0) {
 			reject(path, &rec, "%s '%s': staff or volunteer?",
 			    sq_reader_rawname(r, (size_t)crole), q(p, len));
 			goto bad;
 		}
-		p = cell(&rec, ctrain, &len);
+		p = sq_rec_cell(&rec, ctrain, &len);
 		if ((v.trained = parse_trained(p, len)) == -2) {
 			reject(path, &rec, "%s '%s': not yes or no",
 			    sq_reader_rawname(r, (size_t)ctrain), q(p, len));
@@ -2013,14 +2003,14 @@ read_volunteers(const char *path)
 		v.daycap = C.day_default > 0 ? C.day_default :
 		    v.staff ? C.staff_max : C.vol_max;
 		v.weekcap = NOLIMIT;
-		p = cell(&rec, cmax, &len);
+		p = sq_rec_cell(&rec, cmax, &len);
 		rc = parse_limits(p, len, 0, &v.daycap, &v.weekcap, &why);
 		if (rc == -2) {
 			reject(path, &rec, "%s '%s': %s", sq_reader_rawname(r,
 			    (size_t)cmax), q(p, len), why);
 			goto bad;
 		}
-		p = cell(&rec, cweek, &len);
+		p = sq_rec_cell(&rec, cweek, &len);
 		/* a bare number in the weekly column is hours a week */
 		long wk = NOLIMIT, dy = NOLIMIT;
 		rc = parse_limits(p, len, 1, &dy, &wk, &why);
@@ -3072,7 +3062,7 @@ read_plan(const char *path)
 		long defday = -1;
 		if (cdate >= 0) {
 			char ymd[11];
-			const char *d = cell(&rec, cdate, &len);
+			const char *d = sq_rec_cell(&rec, cdate, &len);
 			if (sq_date_parse(d, len, 0, ymd, &why) == SQ_VAL_OK)
 				defday = sq_date_days(ymd);
 		}

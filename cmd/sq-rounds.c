@@ -242,21 +242,11 @@ find_col(const struct sq_reader *r, const char *const *names)
 	return -1;
 }
 
-static const char *
-cell(const struct sq_rec *rec, long col, size_t *len)
-{
-	if (col < 0) {
-		*len = 0;
-		return "";
-	}
-	return sq_rec_at(rec, (size_t)col, len);
-}
-
 static char *
 cell_dup(const struct sq_rec *rec, long col)
 {
 	size_t len;
-	const char *s = cell(rec, col, &len);
+	const char *s = sq_rec_cell(rec, col, &len);
 
 	while (len > 0 && isspace((unsigned char)*s)) {
 		s++;
@@ -600,9 +590,9 @@ read_sites(struct plan *pl, const char *path, struct sq_common *c)
 			continue;
 		}
 		long c1 = pl->latlon ? cla : cx, c2 = pl->latlon ? clo : cy;
-		s = cell(&rec, c1, &len);
+		s = sq_rec_cell(&rec, c1, &len);
 		int bad = parse_num(s, len, &a) < 0;
-		s = cell(&rec, c2, &len);
+		s = sq_rec_cell(&rec, c2, &len);
 		bad |= parse_num(s, len, &b) < 0;
 		if (!bad && pl->latlon && (fabs(a) > 90 || fabs(b) > 180))
 			bad = 1;
@@ -614,7 +604,7 @@ read_sites(struct plan *pl, const char *path, struct sq_common *c)
 			continue;
 		}
 		int gate = 0;
-		s = cell(&rec, ck, &len);
+		s = sq_rec_cell(&rec, ck, &len);
 		if (ck >= 0 && len > 0) {
 			char *k = cell_dup(&rec, ck);
 			gate = strcasecmp(k, "gate") == 0 ||
@@ -624,7 +614,7 @@ read_sites(struct plan *pl, const char *path, struct sq_common *c)
 			gate = strcasecmp(sn, "gate") == 0 ||
 			    strcmp(sn, "大门") == 0 || strcmp(sn, "门岗") == 0;
 		int lift = -1;
-		s = cell(&rec, cl, &len);
+		s = sq_rec_cell(&rec, cl, &len);
 		if (cl >= 0 && len > 0) {
 			lift = sq_bool_parse(s, len);
 			if (lift == -2) {
@@ -779,7 +769,7 @@ read_matrix(struct plan *pl, const char *path, struct sq_common *c)
 		}
 		char *fa = cell_dup(&rec, cf), *fb = cell_dup(&rec, ct);
 		int a = site_by_key(pl, fa), b = site_by_key(pl, fb);
-		s = cell(&rec, cd, &len);
+		s = sq_rec_cell(&rec, cd, &len);
 		if (a < 0 || b < 0)
 			sq_warn(name, rec.line, "'%s' is not a site; row "
 			    "ignored", a < 0 ? fa : fb);
@@ -885,13 +875,13 @@ read_households(const char *path, struct sq_common *c, int *nout)
 		x->vulnerable = 0;
 		for (int i = 0; i < 3; i++) {
 			size_t len;
-			const char *s = cell(&rec, cvs[i], &len);
+			const char *s = sq_rec_cell(&rec, cvs[i], &len);
 			if (cvs[i] >= 0 && sq_bool_parse(s, len) == 1)
 				x->vulnerable = 1;
 		}
 		if (cv >= 0) {	/* a free-text "vulnerable groups" cell */
 			size_t len;
-			const char *s = cell(&rec, cv, &len);
+			const char *s = sq_rec_cell(&rec, cv, &len);
 			int bv = sq_bool_parse(s, len);
 			if (bv == 1 || (bv == -2 && len > 0))
 				x->vulnerable = 1;
@@ -951,7 +941,7 @@ read_couriers(struct plan *pl, const char *arg, struct sq_common *c,
 		}
 		if (ccap >= 0) {
 			size_t len;
-			const char *s = cell(&rec, ccap, &len);
+			const char *s = sq_rec_cell(&rec, ccap, &len);
 			long q;
 			if (len && sq_long_parse(s, len, 1, 1000000, &q) ==
 			    SQ_VAL_OK) {
@@ -1057,7 +1047,7 @@ read_orders(struct plan *pl, const char *path, struct sq_common *c,
 			snprintf(b, sizeof(b), "%ld", rec.line);
 			o.id = sq_xstrdup(b);
 		}
-		s = cell(&rec, cp, &len);
+		s = sq_rec_cell(&rec, cp, &len);
 		o.parcels = 1;
 		if (cp >= 0 && len > 0) {
 			int rc = sq_long_parse(s, len, 1, 1000000, &o.parcels);
@@ -1070,13 +1060,13 @@ read_orders(struct plan *pl, const char *path, struct sq_common *c,
 			else if (rc == SQ_VAL_EMPTY)
 				o.parcels = 1;
 		}
-		s = cell(&rec, cu, &len);
+		s = sq_rec_cell(&rec, cu, &len);
 		int b = cu >= 0 ? sq_bool_parse(s, len) : -1;
 		if (b == -2 && !why[0])
 			snprintf(why, sizeof(why), "urgent '%.*s': expected "
 			    "yes or no", (int)(len > 40 ? 40 : len), s);
 		o.urgent = b == 1;
-		s = cell(&rec, cd, &len);
+		s = sq_rec_cell(&rec, cd, &len);
 		int door = cd >= 0 ? sq_bool_parse(s, len) : -1;
 		if (door == -2 && !why[0])
 			snprintf(why, sizeof(why), "door '%.*s': expected yes "

@@ -5,6 +5,7 @@
 
 #include "diag.h"
 #include "record.h"
+#include "text.h"
 
 void
 sq_rec_init(struct sq_rec *r)
@@ -43,6 +44,21 @@ reserve_bytes(struct sq_rec *r, size_t more)
 		cap *= 2;
 	r->buf = sq_xrealloc(r->buf, cap);
 	r->bufcap = cap;
+}
+
+void
+sq_rec_reserve(struct sq_rec *r, size_t nbytes, size_t nfields)
+{
+	if (r->nf + nfields > r->fcap) {
+		size_t cap = r->fcap ? r->fcap : 16;
+		while (cap < r->nf + nfields)
+			cap *= 2;
+		r->off = sq_xrealloc(r->off, cap * sizeof(*r->off));
+		r->len = sq_xrealloc(r->len, cap * sizeof(*r->len));
+		r->fcap = cap;
+	}
+	if (nbytes)
+		reserve_bytes(r, nbytes - 1);
 }
 
 int
@@ -114,4 +130,13 @@ sq_rec_blank(const struct sq_rec *r)
 		if (r->len[i])
 			return 0;
 	return 1;
+}
+
+const char *
+sq_rec_cell_trim(const struct sq_rec *r, long col, size_t *len)
+{
+	const char *p = sq_rec_cell(r, col, len);
+
+	*len = sq_trim(&p, *len);
+	return p;
 }

@@ -27,6 +27,25 @@ void	 sq_rec_free(struct sq_rec *);
 void	 sq_rec_clear(struct sq_rec *);
 /* Append a field; returns 0, or -1 when out of memory (fatal in practice). */
 int	 sq_rec_push(struct sq_rec *, const char *, size_t);
+/*
+ * Make room for nbytes more bytes (NULs included) and nfields more fields,
+ * so sq_rec_push_fast() can append without checking.  A reader's hot path.
+ */
+void	 sq_rec_reserve(struct sq_rec *, size_t nbytes, size_t nfields);
+
+static inline void
+sq_rec_push_fast(struct sq_rec *r, const char *s, size_t n)
+{
+	char *p = r->buf + r->buflen;
+
+	r->off[r->nf] = r->buflen;
+	r->len[r->nf++] = n;
+	__builtin_memcpy(p, s, n);
+	p[n] = '\0';
+	r->buflen += n + 1;
+	r->plain = 0;
+}
+
 /* Append bytes to the last field (starting one if there is none). */
 int	 sq_rec_append(struct sq_rec *, const char *, size_t);
 void	 sq_rec_copy(struct sq_rec *dst, const struct sq_rec *src);
@@ -52,6 +71,23 @@ sq_rec_at(const struct sq_rec *r, size_t i, size_t *len)
 		*len = r->len[i];
 	return r->buf + r->off[i];
 }
+
+/*
+ * Cell col of a record whose columns a program looked up by name: col -1
+ * (the column is not there) and a short row both give "".  The _trim form
+ * drops surrounding white space, full-width spaces included.
+ */
+static inline const char *
+sq_rec_cell(const struct sq_rec *r, long col, size_t *len)
+{
+	if (col < 0) {
+		*len = 0;
+		return "";
+	}
+	return sq_rec_at(r, (size_t)col, len);
+}
+
+const char *sq_rec_cell_trim(const struct sq_rec *, long col, size_t *len);
 
 /* True when every field is empty (a blank spreadsheet row). */
 int	 sq_rec_blank(const struct sq_rec *);

@@ -21,27 +21,13 @@ sq_rowaddr_usable(const struct sq_rowaddr *c)
 	    c->room >= 0;
 }
 
-static const char *
-cell(const struct sq_rec *rec, long i, size_t *len)
-{
-	const char *p;
-
-	if (i < 0) {
-		*len = 0;
-		return "";
-	}
-	p = sq_rec_at(rec, (size_t)i, len);
-	*len = sq_trim(&p, *len);
-	return p;
-}
-
 int
 sq_rowaddr_key(const struct sq_rowaddr *c, const struct sq_rec *rec,
     const char *community, size_t clen, char *key, struct sq_addr *a,
     const char **why)
 {
 	size_t hl, bl, ul, rl, al;
-	const char *h = cell(rec, c->hh, &hl);
+	const char *h = sq_rec_cell_trim(rec, c->hh, &hl);
 	int rc;
 
 	memset(a, 0, sizeof(*a));
@@ -51,11 +37,11 @@ sq_rowaddr_key(const struct sq_rowaddr *c, const struct sq_rec *rec,
 		return SQ_ROWADDR_OK;
 	}
 	if (community == NULL)
-		community = cell(rec, c->community, &clen);
-	cell(rec, c->building, &bl);
-	cell(rec, c->unit, &ul);
-	cell(rec, c->room, &rl);
-	const char *addr = cell(rec, c->address, &al);
+		community = sq_rec_cell_trim(rec, c->community, &clen);
+	sq_rec_cell_trim(rec, c->building, &bl);
+	sq_rec_cell_trim(rec, c->unit, &ul);
+	sq_rec_cell_trim(rec, c->room, &rl);
+	const char *addr = sq_rec_cell_trim(rec, c->address, &al);
 	if (bl + ul + rl > 0)
 		rc = sq_addr_from_parts(
 		    c->building >= 0 ? sq_rec_at(rec, (size_t)c->building, NULL) : NULL,
