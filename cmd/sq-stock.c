@@ -1,0 +1,707 @@
+/*
+ * sq-stock — supply levels from the stock ledger, and which items run low.
+ *
+ * The ledger streams past; one small record an item is kept (its unit,
+ * balance, use in the window and threshold), so memory grows with the
+ * number of distinct items, not with the ledger.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "diag.h"
+#include "opts.h"
+#include "reader.h"
+#include "rejects.h"
+#include "text.h"
+#include "value.h"
+#include "writer.h"
+
+static const char synopsis[] =
+    "sq-stock [-d date] [-w days] [-n days] [-t file] [-u file] [-A file] "
+    "[ledger...]";
+
+static void
+usage(void)
+{
+	printf("usage: %s\n\n"
+"Read the stock ledger (item, date, in and out quantities or one signed\n"
+"quantity, unit) and write each item's level: the balance, the average\n"
+"use a day over the window, the days of supply left, and an alert when it\n"
+"is out, below its threshold, or runs out within --days.  Units are checked:\n"
+"a row in another unit is converted only by a rule in stock/units.txt, else\n"
+"rejected by line.  A balance below zero is a data problem named by line.\n"
+"With no ledger, or when it is -, read standard input.\n\n", synopsis);
+	printf(
+"  -d, --date DATE          the day of the levels (default: today); later\n"
+"                           rows are counted and left out\n"
+"  -w, --window N           days of use averaged (default 7)\n"
+"  -n, --days N             alert when supply lasts N days or less (default 3)\n"
+"  -t, --thresholds FILE    item, threshold, unit (also a ledger column)\n"
+"  -u, --units FILE         more unit conversions, after stock/units.txt\n"
+"  -A, --alerts FILE        only the items with an alert, the worst first\n");
+	fputs(sq_common_help, stdout);
+	printf("\nexamples:\n"
+"  sq-stock -d 2022-04-10 -t thresholds.csv stock.csv > levels.csv\n"
+"  sq-stock -w 3 -n 5 -A alerts.csv -O levels.csv stock.csv\n");
+}
+
+struct conv {
+	char	*item;		/* folded; "*" for every item */
+	char	*from, *to;
+	double	 factor;	/* 1 from = factor to */
+};
+
+struct item {
+	char	*name, *key, *unit;
+	double	 qty, used, threshold;
+	int	 has_threshold, negative;
+	long	 unit_line, first_line;
+	const char *unit_file;
+};
+
+struct state {
+	struct sq_common c;
+	int	 day, window, days;
+	char	 date[11];
+	const char *thresholds_path, *units_path, *alerts_path;
+	struct sq_aliases *aliases;
+	struct sq_rejects *rj;
+	struct conv *conv;
+	size_t	 nconv;
+	struct item *items;
+	size_t	 nitems;
+	long	 rows, used_rows, later;
+};
+
+static const char *
+cell(const struct sq_rec *rec, long col, size_t *len)
+{
+	const char *s;
+
+	if (col < 0) {
+		*len = 0;
+		return "";
+	}
+	s = sq_rec_at(rec, (size_t)col, len);
+	*len = sq_trim(&s, *len);
+	return s;
+}
+
+static char *
+fold_dup(const char *s, size_t len)
+{
+	char *out = sq_xmalloc(len + 1);
+	size_t n = sq_fold(s, len, out, len + 1);
+	const char *p = out;
+
+	n = sq_trim(&p, n);
+	memmove(out, p, n);
+	out[n] = '\0';
+	for (size_t i = 0; i < n; i++)
+		if (out[i] >= 'A' && out[i] <= 'Z')
+			out[i] = (char)(out[i] + 32);
+	return out;
+}
+
+/* ---- units ------------------------------------------------------------ */
+
+/* "item  1 箱 = 50 个" or "*  1 kg = 2 斤"; '#' comments. */
+static int
+load_units(struct state *s, const char *path)
+{
+	FILE *fp = fopen(path, "r");
+	char *line = NULL;
+	size_t cap = 0;
+	long no = 0;
+	int rc = 0;
+
+	if (fp == NULL) {
+		sq_error("%s: cannot open: %m", path);
+		return -1;
+	}
+	while (getline(&line, &cap, fp) != -1) {
+		char *f[8], *save = NULL;
+		int n = 0;
+		no++;
+		if (line[strspn(line, " \t\r\n")] == '#')
+			continue;
+		for (char *t = strtok_r(line, " \t\r\n", &save); t && n < 8;
+		    t = strtok_r(NULL, " \t\r\n", &save))
+			f[n++] = t;
+		if (n == 0)
+			continue;
+		double a = 0, b = 0;
+		if (n != 6 || strcmp(f[3], "=") != 0 ||
+		    sq_double_parse(f[1], strlen(f[1]), &a) != SQ_VAL_OK ||
+		    sq_double_parse(f[4], strlen(f[4]), &b) != SQ_VAL_OK ||
+		    a <= 0 || b <= 0) {
+			sq_error("%s:%ld: expected 'ITEM 1 UNIT = N UNIT' (ITEM "
+			    "* for every item), e.g. '口罩 1 箱 = 50 包'", path, no);
+			rc = -1;
+			break;
+		}
+		s->conv = sq_xrealloc(s->conv, (s->nconv + 1) * sizeof(*s->conv));
+		struct conv *c = &s->conv[s->nconv++];
+		c->item = fold_dup(f[0], strlen(f[0]));
+		c->from = fold_dup(f[2], strlen(f[2]));
+		c->to = fold_dup(f[5], strlen(f[5]));
+		c->factor = b / a;
+	}
+	free(line);
+	fclose(fp);
+	return rc;
+}
+
+/* How many `to` one `from` is, by one rule; 0 when none says. */
+static double
+direct(const struct state *s, const char *key, const char *from,
+    const char *to)
+{
+	if (strcmp(from, to) == 0)
+		return 1;
+	/* later files override: search backwards, the item's own rules first */
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = s->nconv; i-- > 0;) {
+			const struct conv *c = &s->conv[i];
+			if (strcmp(c->item, pass ? "*" : key) != 0)
+				continue;
+			if (strcmp(c->from, from) == 0 && strcmp(c->to, to) == 0)
+				return c->factor;
+			if (strcmp(c->from, to) == 0 && strcmp(c->to, from) == 0)
+				return 1 / c->factor;
+		}
+	return 0;
+}
+
+/* By one rule, or two through a unit between (箱 -> 包 -> 个). */
+static double
+factor(const struct state *s, const char *key, const char *from,
+    const char *to)
+{
+	double f = direct(s, key, from, to);
+
+	for (size_t i = s->nconv; f == 0 && i-- > 0;) {
+		const struct conv *c = &s->conv[i];
+		if (strcmp(c->item, key) != 0 && strcmp(c->item, "*") != 0)
+			continue;
+		const char *mid = strcmp(c->from, from) == 0 ? c->to :
+		    strcmp(c->to, from) == 0 ? c->from : NULL;
+		double f1 = direct(s, key, from, mid ? mid : from);
+		double f2 = mid ? direct(s, key, mid, to) : 0;
+		if (mid && f1 != 0 && f2 != 0)
+			f = f1 * f2;
+	}
+	return f;
+}
+
+/* ---- items ------------------------------------------------------------ */
+
+static struct item *
+item_get(struct state *s, const char *name, size_t len, long line)
+{
+	char *key = fold_dup(name, len);
+
+	for (size_t i = 0; i < s->nitems; i++)
+		if (strcmp(s->items[i].key, key) == 0) {
+			free(key);
+			return &s->items[i];
+		}
+	s->items = sq_xrealloc(s->items, (s->nitems + 1) * sizeof(*s->items));
+	struct item *it = &s->items[s->nitems++];
+	memset(it, 0, sizeof(*it));
+	it->name = sq_xstrndup(name, len);
+	it->key = key;
+	it->first_line = line;
+	return it;
+}
+
+/*
+ * A quantity cell: a number, maybe with its unit after it ("20箱").
+ * 1 and the number; 0 empty; -1 not a number.
+ */
+static int
+quantity(const char *p, size_t len, double *v, char *unit, size_t usz)
+{
+	size_t n = len;
+
+	if (len == 0)
+		return 0;
+	while (n > 0 && !((p[n - 1] >= '0' && p[n - 1] <= '9') ||
+	    p[n - 1] == '.'))
+		n--;
+	if (n == 0)
+		return -1;
+	if (n < len && unit[0] == '\0') {
+		const char *u = p + n;
+		size_t ul = sq_trim(&u, len - n);
+		snprintf(unit, usz, "%.*s", (int)ul, u);
+	}
+	return sq_double_parse(p, n, v) == SQ_VAL_OK ? 1 : -1;
+}
+
+struct cols {
+	long	 item, date, in, out, qty, unit, threshold;
+};
+
+/* Convert v from unit u into the item's unit; -1 (and why) if no rule. */
+static int
+to_item_unit(struct state *s, struct item *it, const char *file, long line,
+    const char *u, double *v, char *why, size_t wsz)
+{
+	char *fu = fold_dup(u, strlen(u));
+	int rc = 0;
+
+	if (it->unit == NULL) {
+		it->unit = sq_xstrdup(u);
+		it->unit_line = line;
+		it->unit_file = file;
+	} else {
+		char *iu = fold_dup(it->unit, strlen(it->unit));
+		double f = factor(s, it->key, fu, iu);
+		if (f == 0) {
+			snprintf(why, wsz, "%s in '%s', but in '%s' on line "
+			    "%ld; add a conversion to stock/units.txt (or "
+			    "--units), e.g. '%s 1 %s = N %s'", it->name, u,
+			    it->unit, it->unit_line, it->name, u, it->unit);
+			rc = -1;
+		} else
+			*v *= f;
+		free(iu);
+	}
+	free(fu);
+	return rc;
+}
+
+static void
+take_row(struct state *s, struct sq_reader *r, const struct cols *c,
+    const struct sq_rec *rec)
+{
+	const char *name = sq_reader_name(r), *why;
+	char unit[64], why2[512], ymd[11];
+	size_t il, ul, dl, l = 0;
+	double vin = 0, vout = 0, vq = 0, th = 0;
+
+	const char *item = cell(rec, c->item, &il);
+	if (il == 0) {
+		sq_rejects_add(s->rj, name, rec, "no item (物资名称)");
+		return;
+	}
+	const char *ds = cell(rec, c->date, &dl);
+	int day = s->day;
+	if (c->date >= 0) {
+		if (sq_date_parse(ds, dl, atoi(s->date), ymd, &why) != SQ_VAL_OK) {
+			snprintf(why2, sizeof(why2), "date '%.*s': %s",
+			    (int)(dl > 40 ? 40 : dl), ds, dl ? why : "empty");
+			sq_rejects_add(s->rj, name, rec, why2);
+			return;
+		}
+		day = sq_date_days(ymd);
+	}
+	const char *us = cell(rec, c->unit, &ul);
+	snprintf(unit, sizeof(unit), "%.*s", (int)(ul > 60 ? 60 : ul), us);
+	const char *p = cell(rec, c->in, &l);
+	int hi = quantity(p, l, &vin, unit, sizeof(unit));
+	p = cell(rec, c->out, &l);
+	int ho = quantity(p, l, &vout, unit, sizeof(unit));
+	p = cell(rec, c->qty, &l);
+	int hq = quantity(p, l, &vq, unit, sizeof(unit));
+	p = cell(rec, c->threshold, &l);
+	int ht = quantity(p, l, &th, unit, sizeof(unit));
+	if (hi < 0 || ho < 0 || hq < 0 || ht < 0) {
+		sq_rejects_add(s->rj, name, rec, hi < 0 ? "入库 (in) is not a "
+		    "number" : ho < 0 ? "出库 (out) is not a number" : hq < 0 ?
+		    "数量 (qty) is not a number" : "预警值 (threshold) is not a "
+		    "number");
+		return;
+	}
+	if (vin < 0 || vout < 0) {
+		sq_rejects_add(s->rj, name, rec, "a negative in or out; write "
+		    "what left under out (出库), what came under in (入库)");
+		return;
+	}
+	if (hi == 0 && ho == 0 && hq == 0 && ht == 0) {
+		sq_rejects_add(s->rj, name, rec, "no quantity: in (入库), out "
+		    "(出库) or qty (数量)");
+		return;
+	}
+	if (unit[0] == '\0') {
+		sq_rejects_add(s->rj, name, rec, "no unit (单位): 个, 箱, 包...? "
+		    "units are never assumed");
+		return;
+	}
+	if (day > s->day) {
+		s->later++;
+		return;
+	}
+	struct item *it = item_get(s, item, il, rec->line);
+	double net = vin - vout + vq;
+	double use = vout + (vq < 0 ? -vq : 0);
+	if (to_item_unit(s, it, name, rec->line, unit, &net, why2,
+	    sizeof(why2)) < 0) {
+		sq_rejects_add(s->rj, name, rec, why2);
+		return;
+	}
+	to_item_unit(s, it, name, rec->line, unit, &use, why2, sizeof(why2));
+	if (ht > 0) {
+		to_item_unit(s, it, name, rec->line, unit, &th, why2,
+		    sizeof(why2));
+		it->threshold = th;
+		it->has_threshold = 1;
+	}
+	s->used_rows++;
+	it->qty += net;
+	if (day > s->day - s->window)
+		it->used += use;
+	if (it->qty < -1e-9 && !it->negative) {
+		it->negative = 1;
+		sq_problem(name, rec->line, "%s: the balance falls to %g %s "
+		    "here; an out recorded before its in, or an in missing?",
+		    it->name, it->qty, it->unit);
+	}
+}
+
+static int
+read_ledger(struct state *s, const char *path)
+{
+	struct sq_reader *r = sq_reader_open(path, &s->c.in);
+	struct sq_rec rec;
+	struct cols c;
+	int st;
+
+	if (r == NULL)
+		return -1;
+	c.item = sq_reader_col(r, "item");
+	c.date = sq_reader_col(r, "date");
+	c.in = sq_reader_col(r, "in");
+	c.out = sq_reader_col(r, "out");
+	c.qty = sq_reader_col(r, "qty");
+	c.unit = sq_reader_col(r, "unit");
+	c.threshold = sq_reader_col(r, "threshold");
+	if (sq_reader_ncols(r) > 0 && (c.item < 0 || (c.in < 0 && c.out < 0 &&
+	    c.qty < 0))) {
+		sq_error("%s: a ledger needs an item column (物资名称) and in/out "
+		    "(入库/出库) or a signed qty (数量)", sq_reader_name(r));
+		sq_reader_close(r);
+		return -1;
+	}
+	sq_rejects_columns(s->rj, sq_reader_rawheader(r));
+	sq_rec_init(&rec);
+	while ((st = sq_reader_next(r, &rec)) > 0) {
+		s->rows++;
+		if (st == SQ_READ_BAD)
+			sq_rejects_add(s->rj, sq_reader_name(r), &rec, rec.err);
+		else
+			take_row(s, r, &c, &rec);
+		if (s->c.strict && sq_diag_status())
+			break;
+	}
+	sq_rec_free(&rec);
+	sq_reader_close(r);
+	return st < 0 ? -1 : 0;
+}
+
+/* The thresholds file: item, threshold, unit (all rows must have a unit). */
+static int
+read_thresholds(struct state *s)
+{
+	struct sq_reader *r = sq_reader_open(s->thresholds_path, &s->c.in);
+	struct sq_rec rec;
+	int st;
+
+	if (r == NULL)
+		return -1;
+	long ci = sq_reader_col(r, "item"), ct = sq_reader_col(r, "threshold");
+	long cu = sq_reader_col(r, "unit");
+	if (sq_reader_ncols(r) > 0 && (ci < 0 || ct < 0)) {
+		sq_error("%s: thresholds need the columns item (物资名称) and "
+		    "threshold (预警值)", sq_reader_name(r));
+		sq_reader_close(r);
+		return -1;
+	}
+	sq_rec_init(&rec);
+	while ((st = sq_reader_next(r, &rec)) > 0) {
+		const char *name = sq_reader_name(r);
+		char unit[64] = "", why[512];
+		size_t il, l = 0, ul;
+		double th;
+		if (st == SQ_READ_BAD) {
+			sq_problem(name, rec.line, "%s", rec.err);
+			continue;
+		}
+		const char *item = cell(&rec, ci, &il);
+		const char *u = cell(&rec, cu, &ul);
+		snprintf(unit, sizeof(unit), "%.*s", (int)(ul > 60 ? 60 : ul), u);
+		const char *ts = cell(&rec, ct, &l);
+		int h = quantity(ts, l, &th, unit, sizeof(unit));
+		if (il == 0 || h <= 0 || th < 0 || unit[0] == '\0') {
+			sq_problem(name, rec.line, "%s", il == 0 ? "no item" :
+			    h <= 0 || th < 0 ? "the threshold is not a number" :
+			    "no unit (单位): units are never assumed");
+			continue;
+		}
+		struct item *it = item_get(s, item, il, rec.line);
+		if (to_item_unit(s, it, name, rec.line, unit, &th, why,
+		    sizeof(why)) < 0) {
+			sq_problem(name, rec.line, "%s", why);
+			continue;
+		}
+		it->threshold = th;
+		it->has_threshold = 1;
+	}
+	sq_rec_free(&rec);
+	sq_reader_close(r);
+	return st < 0 ? -1 : 0;
+}
+
+/* ---- output ----------------------------------------------------------- */
+
+enum { A_NONE, A_SOON, A_LOW, A_OUT };
+static const char *const alert_names[] = { "", "soon", "low", "out" };
+
+struct level {
+	const struct item *it;
+	double	 avg, left;	/* left < 0: no use, lasts */
+	int	 alert;
+};
+
+static void
+num(char *out, size_t sz, double v, int prec)
+{
+	char *p;
+
+	if (fabs(v) < 0.5 * pow(10, -prec))
+		v = 0;
+	snprintf(out, sz, "%.*f", prec, v);
+	if (strchr(out, '.')) {
+		p = out + strlen(out) - 1;
+		while (*p == '0')
+			*p-- = '\0';
+		if (*p == '.')
+			*p = '\0';
+	}
+}
+
+static int
+by_alert(const void *pa, const void *pb)
+{
+	const struct level *a = pa, *b = pb;
+
+	if (a->alert != b->alert)
+		return b->alert - a->alert;
+	double la = a->left < 0 ? 1e300 : a->left, lb = b->left < 0 ? 1e300 :
+	    b->left;
+	if (la != lb)
+		return la < lb ? -1 : 1;
+	return a->it < b->it ? -1 : a->it > b->it;
+}
+
+static int
+write_levels(struct state *s, const char *path, struct level *lv, size_t n,
+    int only_alerts)
+{
+	static const char *const cols[] = { "item", "qty", "unit", "threshold",
+	    "avg_daily", "days_left", "alert" };
+	struct sq_writer *w = sq_writer_open(path, &s->c.out);
+	struct sq_rec names;
+
+	if (w == NULL)
+		return -1;
+	sq_rec_init(&names);
+	for (size_t i = 0; i < 7; i++)
+		sq_rec_push(&names, cols[i], strlen(cols[i]));
+	sq_writer_header(w, &names);
+	sq_rec_free(&names);
+	for (size_t i = 0; i < n; i++) {
+		const struct level *l = &lv[i];
+		char q[48], t[48] = "", a[48], d[48] = "";
+		const char *v[7];
+		size_t len[7];
+		if (only_alerts && l->alert == A_NONE)
+			continue;
+		num(q, sizeof(q), l->it->qty, 2);
+		if (l->it->has_threshold)
+			num(t, sizeof(t), l->it->threshold, 2);
+		num(a, sizeof(a), l->avg, 2);
+		if (l->left >= 0)
+			num(d, sizeof(d), l->left, 1);
+		v[0] = l->it->name;
+		v[1] = q;
+		v[2] = l->it->unit ? l->it->unit : "";
+		v[3] = t;
+		v[4] = a;
+		v[5] = d;
+		v[6] = alert_names[l->alert];
+		for (size_t k = 0; k < 7; k++)
+			len[k] = strlen(v[k]);
+		sq_writer_fields(w, v, len, 7);
+	}
+	return sq_writer_close(w);
+}
+
+static int
+today(char out[11])
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	localtime_r(&now, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
+	return sq_date_days(out);
+}
+
+static void
+free_state(struct state *s)
+{
+	for (size_t i = 0; i < s->nconv; i++) {
+		free(s->conv[i].item);
+		free(s->conv[i].from);
+		free(s->conv[i].to);
+	}
+	free(s->conv);
+	for (size_t i = 0; i < s->nitems; i++) {
+		free(s->items[i].name);
+		free(s->items[i].key);
+		free(s->items[i].unit);
+	}
+	free(s->items);
+	sq_aliases_free(s->aliases);
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		SQ_COMMON_LONGOPTS,
+		{ "date",       required_argument, NULL, 'd' },
+		{ "window",     required_argument, NULL, 'w' },
+		{ "days",       required_argument, NULL, 'n' },
+		{ "thresholds", required_argument, NULL, 't' },
+		{ "units",      required_argument, NULL, 'u' },
+		{ "alerts",     required_argument, NULL, 'A' },
+		{ "help",       no_argument,       NULL, 'h' },
+		{ "version",    no_argument,       NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	static struct state s;
+	const char *why;
+	int ch, failed = 0;
+
+	sq_start(argc, argv);
+	sq_common_init(&s.c);
+	s.window = 7;
+	s.days = 3;
+	s.day = SQ_DATE_INVALID;
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, ":" SQ_COMMON_SHORTOPTS
+	    "d:w:n:t:u:A:hV", longopts, NULL)) != -1) {
+		if (sq_common_opt(&s.c, ch, optarg, synopsis))
+			continue;
+		switch (ch) {
+		case 'd':
+			if (sq_date_parse(optarg, strlen(optarg), 0, s.date,
+			    &why) != SQ_VAL_OK)
+				sq_usage_error(synopsis, "--date '%s': %s",
+				    optarg, why);
+			s.day = sq_date_days(s.date);
+			break;
+		case 'w':
+			s.window = (int)sq_opt_long(optarg, 1, 366, "--window",
+			    synopsis);
+			break;
+		case 'n':
+			s.days = (int)sq_opt_long(optarg, 0, 366, "--days",
+			    synopsis);
+			break;
+		case 't': s.thresholds_path = optarg; break;
+		case 'u': s.units_path = optarg; break;
+		case 'A': s.alerts_path = optarg; break;
+		case 'h': usage(); return 0;
+		case 'V': sq_print_version(); return 0;
+		case ':':
+			sq_usage_error(synopsis, "option '%s' needs a value",
+			    argv[optind - 1]);
+		default:
+			if (optopt && optopt != '?')
+				sq_usage_error(synopsis, "unknown option '-%c'",
+				    optopt);
+			sq_usage_error(synopsis, "unknown option '%s'",
+			    argv[optind - 1]);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (s.day == SQ_DATE_INVALID)
+		s.day = today(s.date);
+
+	s.c.tables = "stock";
+	if ((s.aliases = sq_load_aliases(&s.c)) == NULL)
+		return SQ_EXIT_USAGE;
+	s.c.in.aliases = s.aliases;
+	s.c.in.canonical = 1;
+	char *upath = sq_datafile(&s.c, "stock/units.txt");
+	int bad = load_units(&s, upath) < 0 ||
+	    (s.units_path && load_units(&s, s.units_path) < 0);
+	free(upath);
+	if (bad || (s.rj = sq_rejects_open(s.c.rejects)) == NULL) {
+		free_state(&s);
+		return SQ_EXIT_USAGE;
+	}
+	if (s.thresholds_path && read_thresholds(&s) < 0)
+		failed = 1;
+	static char *stdin_only[] = { "-", NULL };
+	char **files = argc ? argv : stdin_only;
+	for (; *files && !failed; files++) {
+		if (read_ledger(&s, *files) < 0)
+			failed = 1;
+		if (s.c.strict && sq_diag_status())
+			break;
+	}
+	int stopped = !failed && s.c.strict && sq_diag_status();
+	if (failed || stopped) {
+		sq_rejects_abort(s.rj);
+		if (stopped)
+			sq_note("stopped at the first data problem (--strict); "
+			    "no output written");
+		free_state(&s);
+		sq_diag_finish();
+		return failed ? SQ_EXIT_USAGE : SQ_EXIT_DATA;
+	}
+
+	struct level *lv = sq_xcalloc(s.nitems + 1, sizeof(*lv));
+	for (size_t i = 0; i < s.nitems; i++) {
+		const struct item *it = &s.items[i];
+		struct level *l = &lv[i];
+		l->it = it;
+		l->avg = it->used / s.window;
+		l->left = l->avg > 0 ? (it->qty > 0 ? it->qty / l->avg : 0) : -1;
+		if (it->qty <= 1e-9)
+			l->alert = A_OUT;
+		else if (it->has_threshold && it->qty < it->threshold)
+			l->alert = A_LOW;
+		else if (l->left >= 0 && l->left <= s.days)
+			l->alert = A_SOON;
+	}
+	if (write_levels(&s, s.c.output, lv, s.nitems, 0) < 0)
+		failed = 1;
+	long alerts = 0;
+	for (size_t i = 0; i < s.nitems; i++)
+		alerts += lv[i].alert != A_NONE;
+	if (!failed && s.alerts_path) {
+		qsort(lv, s.nitems, sizeof(*lv), by_alert);
+		if (write_levels(&s, s.alerts_path, lv, s.nitems, 1) < 0)
+			failed = 1;
+	}
+	long rejected = sq_rejects_count(s.rj);
+	if (sq_rejects_close(s.rj) < 0)
+		failed = 1;
+	sq_note("%ld ledger rows read: %ld used, %ld after %s left out, %ld "
+	    "rejected; %zu items, %ld with an alert", s.rows, s.used_rows,
+	    s.later, s.date, rejected, s.nitems, alerts);
+	free(lv);
+	free_state(&s);
+	int status = sq_diag_finish();
+	return failed ? SQ_EXIT_USAGE : status;
+}

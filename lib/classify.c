@@ -1,0 +1,361 @@
+/*
+ * classify.c — weighted keyword rules with negation (see classify.h).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "classify.h"
+#include "diag.h"
+#include "text.h"
+
+struct ckw {
+	char	*text;		/* folded */
+	size_t	 len;
+	size_t	 label;
+	int	 weight;
+	int	 negatable;	/* "~word" */
+	int	 word;		/* starts with an ASCII letter: word start only */
+};
+
+struct sq_classify {
+	char	**labels;
+	int	*min;
+	size_t	 nlabels;
+	struct ckw *kw;
+	size_t	 nkw;
+	char	**neg;
+	size_t	*neglen;
+	size_t	 nneg;
+};
+
+static int
+is_alnum(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9');
+}
+
+size_t
+sq_classify_fold(const char *in, size_t len, char *out, size_t outsz)
+{
+	size_t n = sq_fold(in, len, out, outsz), o = 0;
+	int space = 1;		/* drops leading white space */
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)out[i];
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+		    c == '\v' || c == '\f') {
+			if (!space)
+				out[o++] = ' ';
+			space = 1;
+			continue;
+		}
+		space = 0;
+		out[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+	}
+	if (o > 0 && out[o - 1] == ' ')
+		o--;
+	if (o < outsz)
+		out[o] = '\0';
+	return o;
+}
+
+struct sq_classify *
+sq_classify_new(void)
+{
+	return sq_xcalloc(1, sizeof(struct sq_classify));
+}
+
+long
+sq_classify_find(const struct sq_classify *c, const char *label)
+{
+	for (size_t i = 0; i < c->nlabels; i++)
+		if (strcmp(c->labels[i], label) == 0)
+			return (long)i;
+	return -1;
+}
+
+static size_t
+label_index(struct sq_classify *c, const char *label)
+{
+	long i = sq_classify_find(c, label);
+
+	if (i >= 0)
+		return (size_t)i;
+	c->labels = sq_xrealloc(c->labels, (c->nlabels + 1) * sizeof(char *));
+	c->min = sq_xrealloc(c->min, (c->nlabels + 1) * sizeof(int));
+	c->labels[c->nlabels] = sq_xstrdup(label);
+	c->min[c->nlabels] = 1;
+	return c->nlabels++;
+}
+
+/* "word" or "word=N" into a folded keyword and a weight; -1 if bad. */
+static int
+parse_entry(char *tok, char *buf, size_t bufsz, size_t *len, int *weight,
+    int *negatable)
+{
+	const char *p = tok;
+	size_t n = sq_trim(&p, strlen(tok));
+	const char *eq;
+
+	*weight = 1;
+	*negatable = 0;
+	if (n == 0)
+		return 0;
+	if (*p == '~') {
+		*negatable = 1;
+		p++;
+		n--;
+	}
+	eq = memchr(p, '=', n);
+	if (eq) {
+		char num[16];
+		const char *q = eq + 1;
+		size_t ql = sq_trim(&q, n - (size_t)(q - p));
+		char *end;
+		if (ql == 0 || ql >= sizeof(num))
+			return -1;
+		memcpy(num, q, ql);
+		num[ql] = '\0';
+		long w = strtol(num, &end, 10);
+		if (*end != '\0' || w < -99 || w > 99)
+			return -1;
+		*weight = (int)w;
+		n = (size_t)(eq - p);
+		n = sq_trim(&p, n);
+	}
+	if (n == 0 || n >= bufsz)
+		return -1;
+	*len = sq_classify_fold(p, n, buf, bufsz);
+	return *len > 0 ? 1 : -1;
+}
+
+static void
+add_kw(struct sq_classify *c, const char *text, size_t len, size_t label,
+    int weight, int negatable)
+{
+	for (size_t i = 0; i < c->nkw; i++) {
+		struct ckw *k = &c->kw[i];
+		if (k->label == label && k->len == len &&
+		    memcmp(k->text, text, len) == 0) {
+			k->weight = weight;	/* a later file overrides */
+			k->negatable = negatable;
+			return;
+		}
+	}
+	c->kw = sq_xrealloc(c->kw, (c->nkw + 1) * sizeof(*c->kw));
+	struct ckw *k = &c->kw[c->nkw++];
+	k->text = sq_xstrndup(text, len);
+	k->len = len;
+	k->label = label;
+	k->weight = weight;
+	k->negatable = negatable;
+	k->word = (text[0] >= 'a' && text[0] <= 'z');
+}
+
+static void
+add_neg(struct sq_classify *c, const char *text, size_t len)
+{
+	for (size_t i = 0; i < c->nneg; i++)
+		if (c->neglen[i] == len && memcmp(c->neg[i], text, len) == 0)
+			return;
+	c->neg = sq_xrealloc(c->neg, (c->nneg + 1) * sizeof(char *));
+	c->neglen = sq_xrealloc(c->neglen, (c->nneg + 1) * sizeof(size_t));
+	c->neg[c->nneg] = sq_xstrndup(text, len);
+	c->neglen[c->nneg++] = len;
+}
+
+int
+sq_classify_load(struct sq_classify *c, const char *path)
+{
+	FILE *fp = fopen(path, "r");
+	char *line = NULL;
+	size_t cap = 0;
+	long no = 0;
+	int rc = 0;
+
+	if (fp == NULL) {
+		sq_error("%s: cannot open: %m", path);
+		return -1;
+	}
+	while (rc == 0 && getline(&line, &cap, fp) != -1) {
+		const char *p = line;
+		size_t len = sq_trim(&p, strlen(line));
+		no++;
+		if (len == 0 || p[0] == '#')
+			continue;
+		/* fold first: "：" and "，" become ':' and ',' */
+		char *l = sq_xmalloc(len + 1);
+		len = sq_fold(p, len, l, len + 1);
+		char *colon = memchr(l, ':', len);
+		if (colon == NULL || colon == l) {
+			sq_error("%s:%ld: expected 'label: keyword, keyword=2, "
+			    "~keyword, ...'", path, no);
+			free(l);
+			rc = -1;
+			break;
+		}
+		*colon = '\0';
+		const char *lp = l;
+		size_t ll = sq_trim(&lp, strlen(l));
+		char *name = sq_xstrndup(lp, ll);
+		int kind = strcmp(name, "negate") == 0 ? 1 :
+		    strcmp(name, "min") == 0 ? 2 : 0;
+		size_t li = kind ? 0 : label_index(c, name);
+		char *save = NULL;
+		for (char *tok = strtok_r(colon + 1, ",", &save); tok;
+		    tok = strtok_r(NULL, ",", &save)) {
+			char buf[256];
+			size_t kl = 0;
+			int w, neg;
+			int r = parse_entry(tok, buf, sizeof(buf), &kl, &w, &neg);
+			if (r == 0)
+				continue;
+			if (r < 0 || (kind == 1 && (neg || strchr(tok, '=')))) {
+				sq_error("%s:%ld: '%s': a keyword, maybe with "
+				    "=WEIGHT (-99 to 99)", path, no, tok);
+				rc = -1;
+				break;
+			}
+			if (kind == 1)
+				add_neg(c, buf, kl);
+			else if (kind == 2) {
+				size_t mi = label_index(c, buf);
+				c->min[mi] = w;
+			}
+			else
+				add_kw(c, buf, kl, li, w, neg);
+		}
+		free(name);
+		free(l);
+	}
+	free(line);
+	fclose(fp);
+	return rc;
+}
+
+void
+sq_classify_free(struct sq_classify *c)
+{
+	if (c == NULL)
+		return;
+	for (size_t i = 0; i < c->nlabels; i++)
+		free(c->labels[i]);
+	for (size_t i = 0; i < c->nkw; i++)
+		free(c->kw[i].text);
+	for (size_t i = 0; i < c->nneg; i++)
+		free(c->neg[i]);
+	free(c->labels);
+	free(c->min);
+	free(c->kw);
+	free(c->neg);
+	free(c->neglen);
+	free(c);
+}
+
+size_t
+sq_classify_nlabels(const struct sq_classify *c)
+{
+	return c->nlabels;
+}
+
+const char *
+sq_classify_label(const struct sq_classify *c, size_t i)
+{
+	return i < c->nlabels ? c->labels[i] : NULL;
+}
+
+int
+sq_classify_min(const struct sq_classify *c, size_t i)
+{
+	return i < c->nlabels ? c->min[i] : 1;
+}
+
+static int
+negated(const struct sq_classify *c, const char *text, size_t at)
+{
+	if (at > 0 && text[at - 1] == ' ')
+		at--;
+	for (size_t i = 0; i < c->nneg; i++) {
+		size_t n = c->neglen[i];
+		if (at >= n && memcmp(text + at - n, c->neg[i], n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* memmem is a GNU extension: a plain search, keywords are short */
+static const char *
+search(const char *h, size_t hl, const char *n, size_t nl)
+{
+	const char *end = h + hl;
+
+	while ((size_t)(end - h) >= nl) {
+		const char *p = memchr(h, n[0], (size_t)(end - h) - nl + 1);
+		if (p == NULL)
+			return NULL;
+		if (memcmp(p, n, nl) == 0)
+			return p;
+		h = p + 1;
+	}
+	return NULL;
+}
+
+static int
+found(const struct sq_classify *c, const struct ckw *k, const char *buf,
+    size_t len)
+{
+	const char *p = buf, *end = buf + len;
+
+	while ((size_t)(end - p) >= k->len &&
+	    (p = search(p, (size_t)(end - p), k->text, k->len)) != NULL) {
+		size_t at = (size_t)(p - buf);
+		if ((!k->word || at == 0 || !is_alnum((unsigned char)buf[at - 1]))
+		    && (!k->negatable || !negated(c, buf, at)))
+			return 1;
+		p++;
+	}
+	return 0;
+}
+
+static void
+append(char *out, size_t outsz, const char *s, size_t n)
+{
+	size_t o = strlen(out);
+
+	if (o && o + 1 < outsz)
+		out[o++] = ';';
+	/* whole characters only */
+	while (n > 0 && o + n >= outsz) {
+		n--;
+		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+			n--;
+	}
+	memcpy(out + o, s, n);
+	out[o + n] = '\0';
+}
+
+void
+sq_classify_score(const struct sq_classify *c, const char *text, size_t len,
+    int *score, long which, char *matched, size_t msize)
+{
+	char stackbuf[2048];
+	char *buf = len < sizeof(stackbuf) ? stackbuf : sq_xmalloc(len + 1);
+
+	len = sq_classify_fold(text, len, buf, len + 1);
+	for (size_t i = 0; i < c->nlabels; i++)
+		score[i] = 0;
+	if (matched && msize)
+		matched[0] = '\0';
+	for (size_t i = 0; i < c->nkw; i++) {
+		const struct ckw *k = &c->kw[i];
+		if (k->weight == 0 || !found(c, k, buf, len))
+			continue;
+		score[k->label] += k->weight;
+		if (matched && msize > 1 && (long)k->label == which)
+			append(matched, msize, k->text, k->len);
+	}
+	if (buf != stackbuf)
+		free(buf);
+}
