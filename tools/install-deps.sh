@@ -3,13 +3,27 @@
 # make, pkg-config, libcsv, jansson, mandoc (man page lint) and the tools the
 # test suite and benchmarks compare against.  Does nothing that is already
 # there, so it is safe to run again.
+#
+#   install-deps.sh [--browser]
+#
+# --browser (or SQ_WITH_BROWSER=1) adds headless Chromium and the Noto CJK
+# fonts (about 200 MB) for the test that opens the bulletin in a browser;
+# CI passes it, `make deps` does not, and the test says SKIP without them.
 set -eu
+browser=${SQ_WITH_BROWSER:-0}
+[ "${1:-}" = --browser ] && browser=1
 need=""
 # glibc's iconv (GB18030, UTF-16) comes with libc6 itself.
 for pkg in gcc clang make pkg-config libcsv-dev libjansson-dev mandoc gawk jq bc; do
 	dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" ||
 		need="$need $pkg"
 done
+if [ "$browser" = 1 ]; then
+	for pkg in chromium fonts-noto-cjk; do
+		dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" ||
+			need="$need $pkg"
+	done
+fi
 if [ -n "$need" ]; then
 	if [ "$(id -u)" != 0 ]; then
 		echo "install-deps: need root to apt-get install:$need" >&2

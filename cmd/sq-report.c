@@ -1,0 +1,2034 @@
+/*
+ * sq-report — the daily bulletin (社区疫情日报): the day's aggregate numbers
+ * from the other programs' outputs, the committee's notices and answers,
+ * rendered through templates in share/report/ as a WeChat post, Markdown,
+ * one self-contained HTML page with SVG charts, or JSON.
+ *
+ * Privacy by construction: only aggregate fields are read (counts per
+ * building from sq-flag's summary, counts per round, per post, per item,
+ * per category); name, phone and household columns are never looked at, and
+ * a count per building below the threshold is printed as "<3".
+ */
+#include <errno.h>
+#include <jansson.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "opts.h"
+#include "reader.h"
+#include "svg.h"
+#include "template.h"
+#include "text.h"
+#include "value.h"
+#include "writer.h"
+
+static const char synopsis[] =
+    "sq-report [-f format] [-c config] [-n notices] [-d date] [-l lang] "
+    "[-t threshold] [-m chars] [-p plan] [-s summary] [-r rounds] "
+    "[-a assignments] [-u unfilled] [-k stock] [-w requests] [DIR]";
+
+static void
+usage(void)
+{
+	printf("usage: %s\n\n"
+"Write the daily bulletin from the day's outputs of the other programs: the\n"
+"check-in summary of sq-flag, the delivery rounds of sq-rounds, the shifts\n"
+"and unfilled posts of sq-match and, when given, the stock levels and the\n"
+"request counts; with the committee's notices and answers and the\n"
+"community's settings.  Only counts are read, never names or phones; a\n"
+"count per building below the threshold is shown as \"<3\".  Files not given\n"
+"are looked for in DIR by their usual names (summary.json, rounds.csv,\n"
+"assignments.csv, unfilled.csv, levels.csv, topics.json or topics.csv,\n"
+"community.conf, "
+"notices.txt); a section without its input is left out.\n\n", synopsis);
+	printf(
+"  -f, --format FMT         text (a WeChat post), markdown, html or json\n"
+"  -c, --config FILE        the community's settings (name, hotline, plan)\n"
+"  -n, --notices FILE       the committee's notices and answers\n"
+"  -d, --date DATE          the day reported (default: the summary's)\n"
+"  -l, --lang LANG          templates of share/report/LANG (default zh)\n"
+"  -t, --threshold N        smallest count shown per building (default 3)\n"
+"  -m, --max-chars N        longest text post (default 1000)\n"
+"  -p, --plan FILE          building coordinates: site,x,y (sites.csv)\n"
+"  -s, --summary FILE       sq-flag's summary.json\n"
+"  -r, --rounds FILE        sq-rounds' rounds.csv\n"
+"  -a, --assignments FILE   sq-match's assignments.csv\n"
+"  -u, --unfilled FILE      sq-match's unfilled.csv\n"
+"  -k, --stock FILE         stock levels: item,qty,unit,threshold,...\n"
+"  -w, --requests FILE      request counts: category,count, or the\n"
+"                           topics.json of sq-requests\n");
+	fputs(sq_common_help, stdout);
+	printf("\nexamples:\n"
+"  sq-report -f text -c community.conf -n notices.txt out/ > post.txt\n"
+"  sq-report -f html -O bulletin.html -c community.conf out/\n"
+"  sq-report -f json -s summary.json | jq .checkin\n");
+}
+
+enum fmt { F_TEXT, F_MARKDOWN, F_HTML, F_JSON };
+static const char *const fmt_names[] = { "text", "markdown", "html", "json" };
+static const char *const fmt_ext[] = { "txt", "md", "html", NULL };
+
+struct report {
+	struct sq_common c;
+	enum fmt fmt;
+	const char *dir;
+	const char *config, *notices, *plan, *summary, *rounds, *assignments,
+		   *unfilled, *stock, *requests;
+	char	*plan_owned;
+	const char *lang;
+	long	 threshold, max_chars, top;
+	int	 threshold_set, max_chars_set;
+	char	 date[11];
+	struct sq_aliases *aliases;
+
+	/* settings */
+	char	*name, *committee, *hotline, *community, *conf_lang;
+	json_t	*words;
+	json_t	*data;		/* what -f json prints and templates see */
+	json_t	*plan_points;	/* [{building, x, y, gate}] */
+};
+
+static char *
+xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static char *
+xasprintf(const char *fmt, ...)
+{
+	va_list ap;
+	char tmp[1024];
+
+	va_start(ap, fmt);
+	int n = vsnprintf(tmp, sizeof(tmp), fmt, ap);
+	va_end(ap);
+	if (n >= 0 && (size_t)n < sizeof(tmp))
+		return sq_xstrdup(tmp);
+	char *big = sq_xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(big, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return big;
+}
+
+/* A file DIR/name if there is one, else NULL (malloc'd). */
+static const char *
+in_dir(struct report *R, const char *given, const char *name, char **owned)
+{
+	if (given || R->dir == NULL)
+		return given;
+	char *p = xasprintf("%s/%s", R->dir, name);
+	if (access(p, R_OK) == 0) {
+		*owned = p;
+		return p;
+	}
+	free(p);
+	return NULL;
+}
+
+/* ---- key = value files (settings, wording) --------------------------- */
+
+static size_t
+rtrim(const char *s, size_t n)
+{
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' ||
+	    s[n - 1] == '\n'))
+		n--;
+	return n;
+}
+
+/*
+ * Calls fn(key, value) for each "key = value" line; '#' starts a comment
+ * line; a value in double quotes keeps its spaces.  -1 if unreadable.
+ */
+static int
+read_kv(const char *path, void (*fn)(void *, const char *, const char *,
+    long), void *ctx)
+{
+	FILE *f = fopen(path, "r");
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t got;
+	long no = 0;
+
+	if (f == NULL) {
+		sq_error("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	while ((got = getline(&line, &cap, f)) != -1) {
+		no++;
+		const char *p = line;
+		size_t n = sq_trim(&p, (size_t)got);
+		if (no == 1 && n >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0) {
+			p += 3;
+			n -= 3;
+		}
+		if (n == 0 || p[0] == '#')
+			continue;
+		const char *eq = memchr(p, '=', n);
+		const char *fw = NULL;
+		/* also "key: value" and the full-width colon */
+		if (eq == NULL) {
+			eq = memchr(p, ':', n);
+			fw = strstr(p, "：");
+			if (fw && (size_t)(fw - p) < n && (eq == NULL || fw < eq))
+				eq = fw;
+			else
+				fw = NULL;
+		}
+		if (eq == NULL || eq == p) {
+			sq_problem(path, no, "expected 'key = value'");
+			continue;
+		}
+		char *key = sq_xstrndup(p, rtrim(p, (size_t)(eq - p)));
+		const char *v = eq + (fw ? 3 : 1);
+		size_t vn = n - (size_t)(v - p);
+		vn = sq_trim(&v, vn);
+		if (vn >= 2 && v[0] == '"' && v[vn - 1] == '"') {
+			v++;
+			vn -= 2;
+		}
+		char *val = sq_xstrndup(v, vn);
+		fn(ctx, key, val, no);
+		free(key);
+		free(val);
+	}
+	free(line);
+	if (ferror(f)) {
+		sq_error("%s: %s", path, strerror(errno));
+		fclose(f);
+		return -1;
+	}
+	fclose(f);
+	return 0;
+}
+
+static void
+word_fn(void *ctx, const char *k, const char *v, long no)
+{
+	json_object_set_new(ctx, k, json_string(v));
+}
+
+static const char *
+word(struct report *R, const char *key)
+{
+	const char *s = json_string_value(json_object_get(R->words, key));
+	return s ? s : "";
+}
+
+static const char *g_conf_path;
+
+static void
+conf_fn(void *ctx, const char *k, const char *v, long no)
+{
+	struct report *R = ctx;
+	char *copy = sq_xstrdup(v);
+	long n;
+
+	if (strcmp(k, "name") == 0 || strcmp(k, "小区") == 0) {
+		free(R->name);
+		R->name = copy;
+		return;
+	}
+	if (strcmp(k, "committee") == 0 || strcmp(k, "居委会") == 0) {
+		free(R->committee);
+		R->committee = copy;
+		return;
+	}
+	if (strcmp(k, "hotline") == 0 || strcmp(k, "热线") == 0) {
+		free(R->hotline);
+		R->hotline = copy;
+		return;
+	}
+	if (strcmp(k, "community") == 0) {
+		free(R->community);
+		R->community = copy;
+		return;
+	}
+	if (strcmp(k, "lang") == 0) {
+		free(R->conf_lang);
+		R->conf_lang = copy;
+		return;
+	}
+	if (strcmp(k, "plan") == 0) {
+		if (R->plan == NULL) {
+			const char *slash = strrchr(g_conf_path, '/');
+			if (v[0] != '/' && slash)
+				R->plan_owned = xasprintf("%.*s/%s",
+				    (int)(slash - g_conf_path), g_conf_path, v);
+			else
+				R->plan_owned = sq_xstrdup(v);
+			R->plan = R->plan_owned;
+		}
+		free(copy);
+		return;
+	}
+	free(copy);
+	if (strcmp(k, "threshold") == 0 || strcmp(k, "max_chars") == 0 ||
+	    strcmp(k, "top") == 0) {
+		long lo = strcmp(k, "max_chars") == 0 ? 200 : 1;
+		if (sq_long_parse(v, strlen(v), lo, 100000, &n) != SQ_VAL_OK) {
+			sq_problem(g_conf_path, no, "%s '%s': not a whole number "
+			    "from %ld", k, v, lo);
+			return;
+		}
+		if (k[0] == 't' && k[1] == 'h' && !R->threshold_set)
+			R->threshold = n;
+		else if (k[0] == 'm' && !R->max_chars_set)
+			R->max_chars = n;
+		else if (k[0] == 't' && k[1] == 'o')
+			R->top = n;
+		return;
+	}
+	sq_problem(g_conf_path, no, "unknown setting '%s' (known: name, "
+	    "committee, hotline, community, lang, plan, threshold, max_chars, "
+	    "top)", k);
+}
+
+/* ---- tables ---------------------------------------------------------- */
+
+/* First column named any of the NULL-terminated names, or -1. */
+static long
+col_any(const struct sq_reader *r, const char *const *names)
+{
+	for (; *names; names++) {
+		long c = sq_reader_col(r, *names);
+		if (c >= 0)
+			return c;
+	}
+	return -1;
+}
+
+static const char *
+cell(const struct sq_rec *rec, long col, size_t *len)
+{
+	const char *p;
+
+	if (col < 0) {
+		*len = 0;
+		return "";
+	}
+	p = sq_rec_at(rec, (size_t)col, len);
+	*len = sq_trim(&p, *len);
+	return p;
+}
+
+static struct sq_reader *
+open_table(struct report *R, const char *path)
+{
+	struct sq_reader_opts o = R->c.in;
+
+	o.aliases = R->aliases;
+	o.canonical = 1;
+	return sq_reader_open(path, &o);
+}
+
+/* A whole number in a cell; -1 (and a problem) when it is not one. */
+static long
+num(const char *file, const struct sq_rec *rec, const struct sq_reader *r,
+    long col)
+{
+	size_t n;
+	const char *p = cell(rec, col, &n);
+	long v;
+
+	if (col < 0)
+		return -1;
+	if (sq_long_parse(p, n, 0, 100000000, &v) == SQ_VAL_OK)
+		return v;
+	sq_problem(file, rec->line, "%s '%.*s': not a whole number",
+	    sq_reader_rawname(r, (size_t)col), (int)(n > 40 ? 40 : n), p);
+	return -1;
+}
+
+static double
+dnum(const char *file, const struct sq_rec *rec, const struct sq_reader *r,
+    long col, int quiet_empty)
+{
+	size_t n;
+	const char *p = cell(rec, col, &n);
+	double v;
+
+	if (col < 0 || (n == 0 && quiet_empty))
+		return NAN;
+	if (sq_double_parse(p, n, &v) == SQ_VAL_OK && isfinite(v))
+		return v;
+	sq_problem(file, rec->line, "%s '%.*s': not a number",
+	    sq_reader_rawname(r, (size_t)col), (int)(n > 40 ? 40 : n), p);
+	return NAN;
+}
+
+/* Rows of a table, through fn; -1 if it cannot be read (exit 2). */
+static int
+each_row(struct report *R, const char *path, int (*begin)(void *,
+    const struct sq_reader *), void (*row)(void *, const struct sq_reader *,
+    const struct sq_rec *), void *ctx)
+{
+	struct sq_reader *r = open_table(R, path);
+	struct sq_rec rec;
+	int st;
+
+	if (r == NULL)
+		return -1;
+	if (begin(ctx, r) < 0) {
+		sq_reader_close(r);
+		return -1;
+	}
+	sq_rec_init(&rec);
+	while ((st = sq_reader_next(r, &rec)) > 0) {
+		if (st == SQ_READ_BAD) {
+			sq_problem(sq_reader_name(r), rec.line, "%s", rec.err);
+			continue;
+		}
+		row(ctx, r, &rec);
+	}
+	sq_rec_free(&rec);
+	sq_reader_close(r);
+	return st == SQ_READ_IOERR ? -1 : 0;
+}
+
+static int
+need_cols(const struct sq_reader *r, const char *what, long *cols,
+    size_t n, const char *const *names)
+{
+	for (size_t i = 0; i < n; i++)
+		if (cols[i] < 0) {
+			sq_error("%s: no '%s' column; is this %s?",
+			    sq_reader_name(r), names[i], what);
+			return -1;
+		}
+	return 0;
+}
+
+/* ---- the check-in summary -------------------------------------------- */
+
+static json_t *
+small(struct report *R, json_int_t n)
+{
+	if (n < R->threshold)
+		return json_sprintf("<%ld", R->threshold);
+	return json_integer(n);
+}
+
+static json_int_t
+geti(json_t *o, const char *k)
+{
+	return json_integer_value(json_object_get(o, k));
+}
+
+static int
+load_summary(struct report *R, const char *path)
+{
+	json_error_t e;
+	json_t *s = json_load_file(path, 0, &e);
+
+	if (s == NULL) {
+		sq_error("%s:%d: not the JSON of sq-flag -Y: %s", path, e.line,
+		    e.text);
+		return -1;
+	}
+	json_t *blds = json_object_get(s, "buildings");
+	json_t *total = json_object_get(s, "total");
+	if (!json_is_array(blds) || !json_is_object(total)) {
+		sq_error("%s: no 'total' and 'buildings'; is this the summary "
+		    "of sq-flag -Y?", path);
+		json_decref(s);
+		return -1;
+	}
+	const char *d = json_string_value(json_object_get(s, "date"));
+	if (R->date[0] == '\0' && d && strlen(d) == 10 &&
+	    sq_date_days(d) != SQ_DATE_INVALID)
+		memcpy(R->date, d, 11);
+
+	/* one community: the configured one, when the summary names it */
+	const char *only = R->community ? R->community : R->name;
+	int filter = 0, others = 0, mixed = 0;
+	const char *first = NULL;
+	size_t i;
+	json_t *b;
+	json_array_foreach(blds, i, b) {
+		const char *cm = json_string_value(json_object_get(b, "community"));
+		if (only && cm && strcmp(cm, only) == 0)
+			filter = 1;
+		else
+			others = 1;
+		if (first == NULL)
+			first = cm ? cm : "";
+		else if (strcmp(first, cm ? cm : "") != 0)
+			mixed = 1;
+	}
+	/* the summary is of this community alone: its totals hold */
+	if (!others)
+		filter = 0;
+	static const char *const keys[] = { "households", "reported", "fever",
+	    "symptoms", "bad_reading", "unreported" };
+	json_int_t sum[6] = { 0 };
+	json_t *out = json_array();
+	json_array_foreach(blds, i, b) {
+		const char *cm = json_string_value(json_object_get(b, "community"));
+		const char *bn = json_string_value(json_object_get(b, "building"));
+		if (filter && (cm == NULL || strcmp(cm, only) != 0))
+			continue;
+		json_int_t v[6];
+		for (int k = 0; k < 6; k++)
+			sum[k] += v[k] = geti(b, keys[k]);
+		json_int_t fu = v[2] + v[3] + v[4] + v[5];
+		json_t *o = json_object();
+		json_object_set_new(o, "building", json_string(bn ? bn : ""));
+		if (!filter && mixed && cm) {
+			/* a district summary: say whose building it is */
+			json_object_set_new(o, "community", json_string(cm));
+		}
+		if (v[0] >= R->threshold)
+			json_object_set_new(o, "coverage", json_integer(
+			    (json_int_t)floor(100.0 * v[1] / v[0] + 0.5)));
+		else
+			json_object_set_new(o, "coverage", json_null());
+		json_object_set_new(o, "follow_up", small(R, fu));
+		json_object_set_new(o, "follow_up_n", json_integer(fu));
+		json_array_append_new(out, o);
+	}
+	json_t *ck = json_object();
+	json_int_t hh, rep, fever, sym, bad, unrep, unk;
+	if (filter) {
+		hh = sum[0]; rep = sum[1]; fever = sum[2]; sym = sum[3];
+		bad = sum[4]; unrep = sum[5]; unk = 0;
+	} else {
+		hh = geti(total, "households"); rep = geti(total, "reported");
+		fever = geti(total, "fever"); sym = geti(total, "symptoms");
+		bad = geti(total, "bad_reading");
+		unrep = geti(total, "unreported");
+		unk = geti(total, "unknown_household");
+	}
+	json_object_set_new(ck, "households", json_integer(hh));
+	json_object_set_new(ck, "reported", json_integer(rep));
+	json_object_set_new(ck, "coverage", json_integer(hh ?
+	    (json_int_t)floor(100.0 * rep / hh + 0.5) : 0));
+	json_object_set_new(ck, "fever", json_integer(fever));
+	json_object_set_new(ck, "symptoms", json_integer(sym));
+	json_object_set_new(ck, "bad_reading", json_integer(bad));
+	json_object_set_new(ck, "unreported", json_integer(unrep));
+	json_object_set_new(ck, "unknown_household", json_integer(unk));
+	json_object_set_new(ck, "follow_up",
+	    json_integer(fever + sym + bad + unrep));
+	json_object_set_new(ck, "nbuildings", json_integer((json_int_t)
+	    json_array_size(out)));
+	json_object_set_new(R->data, "checkin", ck);
+	json_object_set_new(R->data, "buildings", out);
+	json_decref(s);
+	return 0;
+}
+
+/* ---- the plan -------------------------------------------------------- */
+
+struct plan_ctx {
+	struct report *R;
+	long site, kind, x, y, lat, lon, community;
+	const char *file;
+};
+
+static int
+plan_begin(void *ctx, const struct sq_reader *r)
+{
+	struct plan_ctx *p = ctx;
+	static const char *const site[] = { "site", "building", "楼号", NULL };
+	static const char *const kind[] = { "kind", "类型", NULL };
+	static const char *const x[] = { "x", NULL }, *const y[] = { "y", NULL };
+	static const char *const lat[] = { "lat", "纬度", NULL };
+	static const char *const lon[] = { "lon", "lng", "经度", NULL };
+	static const char *const cm[] = { "community", NULL };
+
+	p->file = sq_reader_name(r);
+	p->site = col_any(r, site);
+	p->kind = col_any(r, kind);
+	p->x = col_any(r, x);
+	p->y = col_any(r, y);
+	p->lat = col_any(r, lat);
+	p->lon = col_any(r, lon);
+	p->community = col_any(r, cm);
+	if (p->site < 0 || ((p->x < 0 || p->y < 0) && (p->lat < 0 || p->lon < 0))) {
+		sq_error("%s: a plan needs site,x,y (or site,lat,lon) columns",
+		    p->file);
+		return -1;
+	}
+	return 0;
+}
+
+static void
+plan_row(void *ctx, const struct sq_reader *r, const struct sq_rec *rec)
+{
+	struct plan_ctx *p = ctx;
+	struct report *R = p->R;
+	size_t n, kn, cn;
+	const char *s = cell(rec, p->site, &n);
+	const char *k = cell(rec, p->kind, &kn);
+	const char *cm = cell(rec, p->community, &cn);
+	const char *only = R->community ? R->community : R->name;
+	double x, y;
+
+	if (p->community >= 0 && only && cn &&
+	    (cn != strlen(only) || memcmp(cm, only, cn) != 0))
+		return;
+	if (p->x >= 0 && p->y >= 0) {
+		x = dnum(p->file, rec, r, p->x, 0);
+		y = dnum(p->file, rec, r, p->y, 0);
+	} else {
+		/* degrees to metres on a local plane: fine for one estate */
+		double lat = dnum(p->file, rec, r, p->lat, 0);
+		double lon = dnum(p->file, rec, r, p->lon, 0);
+		y = lat * 111320.0;
+		x = lon * 111320.0 * cos(lat * M_PI / 180);
+	}
+	if (isnan(x) || isnan(y))
+		return;
+	int gate = (kn == 4 && memcmp(k, "gate", 4) == 0) ||
+	    (kn == 6 && memcmp(k, "大门", 6) == 0) ||
+	    (n == 4 && memcmp(s, "gate", 4) == 0);
+	json_t *o = json_object();
+	json_object_set_new(o, "site", json_stringn(s, n));
+	json_object_set_new(o, "x", json_real(x));
+	json_object_set_new(o, "y", json_real(y));
+	json_object_set_new(o, "gate", json_boolean(gate));
+	json_array_append_new(R->plan_points, o);
+}
+
+/* ---- deliveries ------------------------------------------------------ */
+
+struct round {
+	char	*name;
+	long	 orders, parcels, done, done_parcels;
+};
+
+struct rounds_ctx {
+	struct report *R;
+	const char *file;
+	long round, parcels, urgent, door, done, status;
+	struct round *v;
+	size_t n, cap;
+	long orders, parcels_total, urgent_n, door_n, done_n, done_parcels;
+	int have_done;
+};
+
+static int
+rounds_begin(void *ctx, const struct sq_reader *r)
+{
+	struct rounds_ctx *p = ctx;
+	static const char *const rn[] = { "round", "趟次", NULL };
+	static const char *const pc[] = { "parcels", "件数", NULL };
+	static const char *const ur[] = { "urgent", "加急", NULL };
+	static const char *const dr[] = { "door", "送货上门", NULL };
+	static const char *const dn[] = { "delivered", "done", "已送达", NULL };
+	static const char *const stn[] = { "status", "状态", NULL };
+	static const char *const need[] = { "round", "parcels" };
+
+	p->file = sq_reader_name(r);
+	p->round = col_any(r, rn);
+	p->parcels = col_any(r, pc);
+	p->urgent = col_any(r, ur);
+	p->door = col_any(r, dr);
+	p->done = col_any(r, dn);
+	p->status = col_any(r, stn);
+	p->have_done = p->done >= 0 || p->status >= 0;
+	long cols[2] = { p->round, p->parcels };
+	return need_cols(r, "the rounds table of sq-rounds", cols, 2, need);
+}
+
+static int
+is_true(const char *s, size_t n)
+{
+	return sq_bool_parse(s, n) == 1;
+}
+
+static void
+rounds_row(void *ctx, const struct sq_reader *r, const struct sq_rec *rec)
+{
+	struct rounds_ctx *p = ctx;
+	size_t n, sn;
+	const char *name = cell(rec, p->round, &n);
+	long parcels = num(p->file, rec, r, p->parcels);
+	int done = 0;
+
+	if (parcels < 0)
+		parcels = 0;
+	if (p->done >= 0) {
+		const char *d = cell(rec, p->done, &sn);
+		done = is_true(d, sn);
+	} else if (p->status >= 0) {
+		const char *d = cell(rec, p->status, &sn);
+		done = (sn == 4 && memcmp(d, "done", 4) == 0) ||
+		    (sn == 9 && memcmp(d, "delivered", 9) == 0) ||
+		    (sn == 9 && memcmp(d, "已送达", 9) == 0) ||
+		    (sn == 6 && memcmp(d, "已送", 6) == 0);
+	}
+	size_t i;
+	for (i = 0; i < p->n; i++)
+		if (strlen(p->v[i].name) == n && memcmp(p->v[i].name, name, n) == 0)
+			break;
+	if (i == p->n) {
+		if (p->n == p->cap) {
+			p->cap = p->cap ? 2 * p->cap : 32;
+			p->v = sq_xrealloc(p->v, p->cap * sizeof(*p->v));
+		}
+		p->v[p->n++] = (struct round){ sq_xstrndup(name, n), 0, 0, 0, 0 };
+	}
+	p->v[i].orders++;
+	p->v[i].parcels += parcels;
+	p->v[i].done += done;
+	p->v[i].done_parcels += done ? parcels : 0;
+	p->orders++;
+	p->parcels_total += parcels;
+	p->done_n += done;
+	p->done_parcels += done ? parcels : 0;
+	const char *u = cell(rec, p->urgent, &sn);
+	p->urgent_n += p->urgent >= 0 && is_true(u, sn);
+	u = cell(rec, p->door, &sn);
+	p->door_n += p->door >= 0 && is_true(u, sn);
+}
+
+static int
+load_rounds(struct report *R, const char *path)
+{
+	struct rounds_ctx p = { 0 };
+
+	p.R = R;
+	if (each_row(R, path, rounds_begin, rounds_row, &p) < 0) {
+		for (size_t i = 0; i < p.n; i++)
+			free(p.v[i].name);
+		free(p.v);
+		return -1;
+	}
+	json_t *d = json_object(), *list = json_array();
+	json_object_set_new(d, "rounds", json_integer((json_int_t)p.n));
+	json_object_set_new(d, "orders", json_integer(p.orders));
+	json_object_set_new(d, "parcels", json_integer(p.parcels_total));
+	json_object_set_new(d, "urgent", json_integer(p.urgent_n));
+	json_object_set_new(d, "door", json_integer(p.door_n));
+	if (p.have_done) {
+		json_object_set_new(d, "done", json_integer(p.done_n));
+		json_object_set_new(d, "done_parcels", json_integer(p.done_parcels));
+	}
+	for (size_t i = 0; i < p.n; i++) {
+		json_t *o = json_object();
+		json_object_set_new(o, "round", json_string(p.v[i].name));
+		json_object_set_new(o, "orders", json_integer(p.v[i].orders));
+		json_object_set_new(o, "parcels", json_integer(p.v[i].parcels));
+		if (p.have_done)
+			json_object_set_new(o, "done_parcels",
+			    json_integer(p.v[i].done_parcels));
+		json_array_append_new(list, o);
+		free(p.v[i].name);
+	}
+	free(p.v);
+	json_object_set_new(d, "per_round", list);
+	json_object_set_new(R->data, "deliveries", d);
+	return 0;
+}
+
+/* ---- posts ----------------------------------------------------------- */
+
+struct shift {
+	char	*post, *team, *start, *end;
+	long	 need, filled;
+	int	 from_unfilled;
+};
+
+struct posts_ctx {
+	struct report *R;
+	const char *file;
+	int unfilled;
+	long post, team, start, end, head, filled;
+	struct shift *v;
+	size_t n, cap;
+};
+
+static int
+posts_begin(void *ctx, const struct sq_reader *r)
+{
+	struct posts_ctx *p = ctx;
+	static const char *const po[] = { "post", "岗位", NULL };
+	static const char *const te[] = { "team", "队伍", NULL };
+	static const char *const st[] = { "start", "开始", NULL };
+	static const char *const en[] = { "end", "结束", NULL };
+	static const char *const hc[] = { "headcount", "所需人数", NULL };
+	static const char *const fi[] = { "filled", "已排", NULL };
+	static const char *const need[] = { "post", "start", "headcount",
+	    "filled" };
+
+	p->file = sq_reader_name(r);
+	p->post = col_any(r, po);
+	p->team = col_any(r, te);
+	p->start = col_any(r, st);
+	p->end = col_any(r, en);
+	p->head = col_any(r, hc);
+	p->filled = col_any(r, fi);
+	long cols[4] = { p->post, p->start, p->head, p->filled };
+	return need_cols(r, p->unfilled ? "the unfilled table of sq-match" :
+	    "the assignments table of sq-match", cols, p->unfilled ? 4 : 2, need);
+}
+
+static int
+cell_eq(const char *a, const char *s, size_t n)
+{
+	return strlen(a) == n && memcmp(a, s, n) == 0;
+}
+
+static void
+posts_row(void *ctx, const struct sq_reader *r, const struct sq_rec *rec)
+{
+	struct posts_ctx *p = ctx;
+	size_t pn, tn, sn, en;
+	const char *po = cell(rec, p->post, &pn), *te = cell(rec, p->team, &tn);
+	const char *st = cell(rec, p->start, &sn), *e = cell(rec, p->end, &en);
+	size_t i;
+
+	for (i = 0; i < p->n; i++)
+		if (cell_eq(p->v[i].post, po, pn) &&
+		    cell_eq(p->v[i].start, st, sn) && cell_eq(p->v[i].end, e, en))
+			break;
+	if (i == p->n) {
+		if (p->n == p->cap) {
+			p->cap = p->cap ? 2 * p->cap : 32;
+			p->v = sq_xrealloc(p->v, p->cap * sizeof(*p->v));
+		}
+		p->v[p->n++] = (struct shift){ sq_xstrndup(po, pn),
+		    sq_xstrndup(te, tn), sq_xstrndup(st, sn),
+		    sq_xstrndup(e, en), 0, 0, 0 };
+	}
+	struct shift *s = &p->v[i];
+	if (p->unfilled) {
+		long h = num(p->file, rec, r, p->head);
+		long f = num(p->file, rec, r, p->filled);
+		s->need = h < 0 ? 0 : h;
+		s->filled = f < 0 ? 0 : f;
+		s->from_unfilled = 1;
+	} else if (!s->from_unfilled)
+		s->filled++, s->need = s->filled;
+}
+
+static int
+by_start(const void *a, const void *b)
+{
+	const struct shift *x = a, *y = b;
+	int c = strcmp(x->start, y->start);
+
+	if (c == 0)
+		c = strcmp(x->post, y->post);
+	return c ? c : strcmp(x->end, y->end);
+}
+
+static int
+load_posts(struct report *R, const char *assignments, const char *unfilled)
+{
+	struct posts_ctx p = { 0 };
+	int rc = 0;
+
+	p.R = R;
+	if (assignments && each_row(R, assignments, posts_begin, posts_row,
+	    &p) < 0)
+		rc = -1;
+	p.unfilled = 1;
+	if (rc == 0 && unfilled && each_row(R, unfilled, posts_begin,
+	    posts_row, &p) < 0)
+		rc = -1;
+	if (rc == 0) {
+		qsort(p.v, p.n, sizeof(*p.v), by_start);
+		json_t *d = json_object(), *all = json_array(), *sh = json_array();
+		long need = 0, filled = 0, full = 0;
+		for (size_t i = 0; i < p.n; i++) {
+			struct shift *s = &p.v[i];
+			json_t *o = json_object();
+			json_object_set_new(o, "post", json_string(s->post));
+			json_object_set_new(o, "team", json_string(s->team));
+			json_object_set_new(o, "start", json_string(s->start));
+			json_object_set_new(o, "end", json_string(s->end));
+			/* the clock time alone reads better in a post */
+			const char *sp = strchr(s->start, ' ');
+			const char *ep = strchr(s->end, ' ');
+			json_object_set_new(o, "from", json_string(sp ? sp + 1 : s->start));
+			json_object_set_new(o, "to", json_string(ep ? ep + 1 : s->end));
+			json_object_set_new(o, "need", json_integer(s->need));
+			json_object_set_new(o, "filled", json_integer(s->filled));
+			long miss = s->need > s->filled ? s->need - s->filled : 0;
+			json_object_set_new(o, "missing", json_integer(miss));
+			need += s->need;
+			filled += s->filled < s->need ? s->filled : s->need;
+			full += miss == 0;
+			if (miss)
+				json_array_append(sh, o);
+			json_array_append_new(all, o);
+		}
+		json_object_set_new(d, "shifts", json_integer((json_int_t)p.n));
+		json_object_set_new(d, "full", json_integer(full));
+		json_object_set_new(d, "needed", json_integer(need));
+		json_object_set_new(d, "filled", json_integer(filled));
+		json_object_set_new(d, "missing", json_integer(need - filled));
+		json_object_set_new(d, "short", sh);
+		json_object_set_new(d, "list", all);
+		json_object_set_new(R->data, "posts", d);
+	}
+	for (size_t i = 0; i < p.n; i++) {
+		free(p.v[i].post);
+		free(p.v[i].team);
+		free(p.v[i].start);
+		free(p.v[i].end);
+	}
+	free(p.v);
+	return rc;
+}
+
+/* ---- stock ----------------------------------------------------------- */
+
+struct stock_ctx {
+	struct report *R;
+	const char *file;
+	long item, qty, unit, thr, days, alert;
+	json_t *items;
+};
+
+static int
+stock_begin(void *ctx, const struct sq_reader *r)
+{
+	struct stock_ctx *p = ctx;
+	static const char *const it[] = { "item", "物资", "品名", "名称", NULL };
+	static const char *const qt[] = { "qty", "数量", "库存", NULL };
+	static const char *const un[] = { "unit", "单位", NULL };
+	static const char *const th[] = { "threshold", "预警线", "阈值", NULL };
+	static const char *const dl[] = { "days_left", "可用天数", NULL };
+	static const char *const al[] = { "alert", "预警", NULL };
+	static const char *const need[] = { "item", "qty" };
+
+	p->file = sq_reader_name(r);
+	p->item = col_any(r, it);
+	p->qty = col_any(r, qt);
+	p->unit = col_any(r, un);
+	p->thr = col_any(r, th);
+	p->days = col_any(r, dl);
+	p->alert = col_any(r, al);
+	long cols[2] = { p->item, p->qty };
+	return need_cols(r, "a stock table (item,qty,unit,threshold)", cols, 2,
+	    need);
+}
+
+static json_t *
+number_json(double v)
+{
+	if (isnan(v))
+		return json_null();
+	if (v == floor(v) && fabs(v) < 1e15)
+		return json_integer((json_int_t)v);
+	return json_sprintf("%.1f", v);
+}
+
+static void
+stock_row(void *ctx, const struct sq_reader *r, const struct sq_rec *rec)
+{
+	struct stock_ctx *p = ctx;
+	size_t n, un, an;
+	const char *item = cell(rec, p->item, &n);
+	const char *unit = cell(rec, p->unit, &un);
+	const char *al = cell(rec, p->alert, &an);
+	double qty = dnum(p->file, rec, r, p->qty, 0);
+	double thr = dnum(p->file, rec, r, p->thr, 1);
+	double days = dnum(p->file, rec, r, p->days, 1);
+	int low;
+
+	if (p->alert >= 0 && an)
+		low = sq_bool_parse(al, an) != 0 && !(an == 2 &&
+		    memcmp(al, "ok", 2) == 0);
+	else
+		low = !isnan(qty) && !isnan(thr) && qty < thr;
+	json_t *o = json_object();
+	json_object_set_new(o, "item", json_stringn(item, n));
+	json_object_set_new(o, "qty", number_json(qty));
+	json_object_set_new(o, "unit", json_stringn(unit, un));
+	json_object_set_new(o, "threshold", number_json(thr));
+	json_object_set_new(o, "days_left", number_json(days));
+	json_object_set_new(o, "low", json_boolean(low));
+	json_array_append_new(p->items, o);
+}
+
+static int
+load_stock(struct report *R, const char *path)
+{
+	struct stock_ctx p = { 0 };
+
+	p.R = R;
+	p.items = json_array();
+	if (each_row(R, path, stock_begin, stock_row, &p) < 0) {
+		json_decref(p.items);
+		return -1;
+	}
+	json_t *d = json_object(), *low = json_array();
+	size_t i;
+	json_t *o;
+	json_array_foreach(p.items, i, o)
+		if (json_is_true(json_object_get(o, "low")))
+			json_array_append(low, o);
+	json_object_set_new(d, "nlow", json_integer((json_int_t)json_array_size(low)));
+	json_object_set_new(d, "low", low);
+	json_object_set_new(d, "items", p.items);
+	json_object_set_new(R->data, "stock", d);
+	return 0;
+}
+
+/* ---- requests -------------------------------------------------------- */
+
+struct req_ctx {
+	struct report *R;
+	const char *file;
+	long cat, count, created;
+	json_t *counts;		/* category -> count */
+	json_t *order;		/* categories in first-seen order */
+};
+
+static int
+req_begin(void *ctx, const struct sq_reader *r)
+{
+	struct req_ctx *p = ctx;
+	static const char *const ca[] = { "category", "类别", "分类", "诉求类别",
+	    NULL };
+	static const char *const co[] = { "count", "n", "数量", "件数", NULL };
+	static const char *const cr[] = { "created", NULL };
+	static const char *const need[] = { "category" };
+
+	p->file = sq_reader_name(r);
+	p->cat = col_any(r, ca);
+	p->count = col_any(r, co);
+	p->created = col_any(r, cr);
+	return need_cols(r, "a table of requests by category (category,count)",
+	    &p->cat, 1, need);
+}
+
+static void
+req_row(void *ctx, const struct sq_reader *r, const struct sq_rec *rec)
+{
+	struct req_ctx *p = ctx;
+	size_t n, dn;
+	const char *cat = cell(rec, p->cat, &n);
+	long k = 1;
+
+	if (p->count >= 0) {
+		if ((k = num(p->file, rec, r, p->count)) < 0)
+			return;
+	} else if (p->created >= 0 && p->R->date[0]) {
+		/* the canonical requests table: those of the day */
+		const char *d = cell(rec, p->created, &dn);
+		if (dn < 10 || memcmp(d, p->R->date, 10) != 0)
+			return;
+	}
+	if (n == 0)
+		return;
+	char *key = sq_xstrndup(cat, n);
+	json_t *c = json_object_get(p->counts, key);
+	if (c == NULL) {
+		json_object_set_new(p->counts, key, json_integer(k));
+		json_array_append_new(p->order, json_string(key));
+	} else
+		json_integer_set(c, json_integer_value(c) + k);
+	free(key);
+}
+
+struct catcount {
+	const char *cat;
+	json_int_t n;
+};
+
+static int
+by_count(const void *a, const void *b)
+{
+	const struct catcount *x = a, *y = b;
+
+	if (x->n != y->n)
+		return x->n > y->n ? -1 : 1;
+	return strcmp(x->cat, y->cat);
+}
+
+/*
+ * The topics of sq-requests -T: {"requests": N, "categories": [{"category",
+ * "name", "count"}], "repeated": [{"count", "name", "text"}]}; the
+ * repeated questions come masked and counted from sq-requests.
+ */
+static int
+load_topics(struct report *R, const char *path, json_t *root)
+{
+	json_t *cats = json_object_get(root, "categories");
+	json_t *rep = json_object_get(root, "repeated");
+	json_t *d = json_object(), *top = json_array(), *all = json_array();
+	json_t *qs = json_array(), *o;
+	json_int_t total = 0;
+	size_t i;
+
+	if (!json_is_array(cats)) {
+		sq_error("%s: no 'categories'; is this the topics of "
+		    "sq-requests -T?", path);
+		json_decref(d);
+		json_decref(top);
+		json_decref(all);
+		json_decref(qs);
+		return -1;
+	}
+	json_array_foreach(cats, i, o) {
+		json_t *nm = json_object_get(o, "name");
+		if (!json_is_string(nm) || json_string_length(nm) == 0)
+			nm = json_object_get(o, "category");
+		json_int_t n = json_integer_value(json_object_get(o, "count"));
+		if (!json_is_string(nm) || n <= 0)
+			continue;
+		json_t *e = json_object();
+		json_object_set(e, "category", nm);
+		json_object_set_new(e, "count", json_integer(n));
+		total += n;
+		json_array_append_new(all, e);
+	}
+	/* sq-requests sorts them by the day's count already; keep its order */
+	for (i = 0; i < json_array_size(all) && (long)i < R->top; i++)
+		json_array_append(top, json_array_get(all, i));
+	json_array_foreach(rep, i, o) {
+		json_t *t = json_object_get(o, "text");
+		if (!json_is_string(t) || (long)i >= R->top)
+			continue;
+		json_t *e = json_object();
+		json_object_set(e, "text", t);
+		json_object_set_new(e, "count", json_integer(
+		    json_integer_value(json_object_get(o, "count"))));
+		json_array_append_new(qs, e);
+	}
+	json_t *n = json_object_get(root, "requests");
+	json_object_set_new(d, "total", json_is_integer(n) ? json_integer(
+	    json_integer_value(n)) : json_integer(total));
+	json_object_set_new(d, "top", top);
+	json_object_set_new(d, "categories", all);
+	json_object_set_new(d, "repeated", qs);
+	json_object_set_new(R->data, "requests", d);
+	return 0;
+}
+
+static int
+load_requests(struct report *R, const char *path)
+{
+	struct req_ctx p = { 0 };
+	FILE *f = fopen(path, "r");
+	int first = EOF;
+
+	if (f) {
+		while ((first = getc(f)) == ' ' || first == '\n' || first == '\t' ||
+		    first == '\r')
+			;
+		fclose(f);
+	}
+	if (first == '{') {
+		json_error_t e;
+		json_t *root = json_load_file(path, 0, &e);
+		if (root == NULL) {
+			sq_error("%s:%d: %s", path, e.line, e.text);
+			return -1;
+		}
+		int rc = load_topics(R, path, root);
+		json_decref(root);
+		return rc;
+	}
+
+	p.R = R;
+	p.counts = json_object();
+	p.order = json_array();
+	int rc = each_row(R, path, req_begin, req_row, &p);
+	if (rc == 0) {
+		size_t n = json_array_size(p.order);
+		struct catcount *v = sq_xcalloc(n + 1, sizeof(*v));
+		json_int_t total = 0;
+		for (size_t i = 0; i < n; i++) {
+			v[i].cat = json_string_value(json_array_get(p.order, i));
+			v[i].n = json_integer_value(json_object_get(p.counts,
+			    v[i].cat));
+			total += v[i].n;
+		}
+		qsort(v, n, sizeof(*v), by_count);
+		json_t *d = json_object(), *top = json_array(), *all = json_array();
+		for (size_t i = 0; i < n; i++) {
+			json_t *o = json_object();
+			json_object_set_new(o, "category", json_string(v[i].cat));
+			json_object_set_new(o, "count", json_integer(v[i].n));
+			if ((long)i < R->top)
+				json_array_append(top, o);
+			json_array_append_new(all, o);
+		}
+		json_object_set_new(d, "total", json_integer(total));
+		json_object_set_new(d, "top", top);
+		json_object_set_new(d, "categories", all);
+		json_object_set_new(R->data, "requests", d);
+		free(v);
+	}
+	json_decref(p.counts);
+	json_decref(p.order);
+	return rc;
+}
+
+/* ---- notices --------------------------------------------------------- */
+
+/* "notice: ...", "q: ...", "a: ..." (or 通知/公告, 问, 答), continued by
+   indented lines; '#' comments. */
+static int
+load_notices(struct report *R, const char *path)
+{
+	FILE *f = fopen(path, "r");
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t got;
+	long no = 0;
+	json_t *notices = json_array(), *faq = json_array();
+	struct sq_buf cur;
+	int kind = 0;		/* 0 none, 1 notice, 2 q, 3 a */
+	json_t *qa = NULL;
+
+	if (f == NULL) {
+		sq_error("%s: %s", path, strerror(errno));
+		json_decref(notices);
+		json_decref(faq);
+		return -1;
+	}
+	sq_buf_init(&cur);
+#define FLUSH() do { \
+	if (kind == 1) { \
+		json_t *o = json_object(); \
+		json_object_set_new(o, "text", json_stringn(cur.s ? cur.s : "", cur.len)); \
+		json_array_append_new(notices, o); \
+	} else if (kind == 2) { \
+		qa = json_object(); \
+		json_object_set_new(qa, "q", json_stringn(cur.s ? cur.s : "", cur.len)); \
+		json_object_set_new(qa, "a", json_string("")); \
+		json_array_append_new(faq, qa); \
+	} else if (kind == 3 && qa) \
+		json_object_set_new(qa, "a", json_stringn(cur.s ? cur.s : "", cur.len)); \
+	cur.len = 0; \
+	kind = 0; \
+} while (0)
+	while ((got = getline(&line, &cap, f)) != -1) {
+		no++;
+		size_t n = rtrim(line, (size_t)got);
+		const char *p = line;
+		if (no == 1 && n >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0) {
+			p += 3;
+			n -= 3;
+		}
+		if (!sq_utf8_valid((const unsigned char *)p, n, NULL)) {
+			sq_problem(path, no, "not UTF-8; save the notices as "
+			    "UTF-8 text");
+			continue;
+		}
+		if (n == 0 || p[0] == '#') {
+			if (n == 0)
+				FLUSH();
+			continue;
+		}
+		if ((p[0] == ' ' || p[0] == '\t' || memcmp(p, "\xe3\x80\x80", n >= 3 ? 3 : n) == 0) && kind) {
+			size_t m = sq_trim(&p, n);
+			sq_buf_addc(&cur, '\n');
+			sq_buf_add(&cur, p, m);
+			continue;
+		}
+		static const struct { const char *k; int kind; } keys[] = {
+			{ "notice", 1 }, { "通知", 1 }, { "公告", 1 },
+			{ "q", 2 }, { "Q", 2 }, { "问", 2 },
+			{ "a", 3 }, { "A", 3 }, { "答", 3 },
+		};
+		int k = 0;
+		size_t skip = 0;
+		for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]) && !k; i++) {
+			size_t kl = strlen(keys[i].k);
+			if (n > kl && memcmp(p, keys[i].k, kl) == 0) {
+				if (p[kl] == ':')
+					skip = kl + 1;
+				else if (n >= kl + 3 && memcmp(p + kl, "：", 3) == 0)
+					skip = kl + 3;
+				else
+					continue;
+				k = keys[i].kind;
+			}
+		}
+		if (k == 0) {
+			sq_problem(path, no, "a line starts with 'notice:', "
+			    "'q:' or 'a:' (通知：, 问：, 答：), or is indented "
+			    "to continue the one before");
+			continue;
+		}
+		FLUSH();
+		if (k == 3 && (qa == NULL || json_string_length(
+		    json_object_get(qa, "a")) > 0)) {
+			sq_problem(path, no, "an answer without its question "
+			    "('q:' before it)");
+			continue;
+		}
+		const char *v = p + skip;
+		size_t vn = sq_trim(&v, n - skip);
+		sq_buf_add(&cur, v, vn);
+		kind = k;
+	}
+	FLUSH();
+#undef FLUSH
+	free(line);
+	sq_buf_free(&cur);
+	int err = ferror(f);
+	fclose(f);
+	if (err) {
+		sq_error("%s: read error", path);
+		json_decref(notices);
+		json_decref(faq);
+		return -1;
+	}
+	json_object_set_new(R->data, "notices", notices);
+	json_object_set_new(R->data, "faq", faq);
+	return 0;
+}
+
+/* ---- charts ---------------------------------------------------------- */
+
+static const char *const heat[] = { "#f4f4f4", "#fdd49e", "#fc8d59",
+	"#d7301f" };
+
+static char *
+bname(struct report *R, const char *b)
+{
+	return xasprintf("%s%s%s", word(R, "building_pre"), b,
+	    word(R, "building_post"));
+}
+
+static void
+chart_coverage(struct report *R, json_t *svg)
+{
+	json_t *blds = json_object_get(R->data, "buildings");
+	size_t n = json_array_size(blds), i;
+	struct sq_svg_item *v = sq_xcalloc(n + 1, sizeof(*v));
+	char **tips = sq_xcalloc(n + 1, sizeof(char *));
+	json_t *b;
+	struct sq_buf out;
+
+	if (n == 0) {
+		free(v);
+		free(tips);
+		return;
+	}
+	json_array_foreach(blds, i, b) {
+		json_t *cv = json_object_get(b, "coverage");
+		char *bn = bname(R, json_string_value(json_object_get(b, "building")));
+		v[i].label = json_string_value(json_object_get(b, "building"));
+		v[i].value = json_is_integer(cv) ? (double)json_integer_value(cv) : 0;
+		v[i].part = v[i].mark = -1;
+		tips[i] = json_is_integer(cv) ? xasprintf("%s: %lld%%", bn,
+		    (long long)json_integer_value(cv)) : xasprintf("%s: -", bn);
+		free(bn);
+		v[i].tip = tips[i];
+		v[i].fill = v[i].value >= 90 ? "#3a7d44" : v[i].value >= 75 ?
+		    "#e0a526" : "#c0392b";
+	}
+	struct sq_svg_chart c = { "chart-coverage", word(R, "chart_coverage"),
+	    100, "#3a7d44", NULL, 720, "%" };
+	sq_buf_init(&out);
+	sq_svg_columns(&out, &c, v, n);
+	json_object_set_new(svg, "coverage", json_string(out.s));
+	sq_buf_free(&out);
+	for (i = 0; i < n; i++)
+		free(tips[i]);
+	free(tips);
+	free(v);
+}
+
+static void
+chart_followup(struct report *R, json_t *svg)
+{
+	json_t *blds = json_object_get(R->data, "buildings");
+	size_t n = json_array_size(blds), np = json_array_size(R->plan_points);
+	struct sq_svg_item *v = sq_xcalloc(n + 1, sizeof(*v));
+	struct sq_svg_item *gates = sq_xcalloc(np + 1, sizeof(*v));
+	char **tips = sq_xcalloc(n + 1, sizeof(char *));
+	size_t nv = 0, ng = 0, i, j;
+	json_t *b, *pt;
+	long t = R->threshold;
+
+	json_array_foreach(R->plan_points, j, pt)
+		if (json_is_true(json_object_get(pt, "gate"))) {
+			gates[ng].x = json_real_value(json_object_get(pt, "x"));
+			gates[ng].y = json_real_value(json_object_get(pt, "y"));
+			gates[ng].label = word(R, "gate");
+			gates[ng].part = gates[ng].mark = -1;
+			ng++;
+		}
+	json_array_foreach(blds, i, b) {
+		const char *bn = json_string_value(json_object_get(b, "building"));
+		json_t *found = NULL;
+		json_array_foreach(R->plan_points, j, pt) {
+			const char *s = json_string_value(json_object_get(pt, "site"));
+			if (!json_is_true(json_object_get(pt, "gate")) &&
+			    strcmp(s, bn) == 0) {
+				found = pt;
+				break;
+			}
+		}
+		if (found == NULL) {
+			sq_warn(R->plan, 0, "building '%s' is not on the plan",
+			    bn);
+			continue;
+		}
+		json_int_t fu = json_integer_value(json_object_get(b,
+		    "follow_up_n"));
+		int k = fu < t ? 0 : fu < 2 * t ? 1 : fu < 4 * t ? 2 : 3;
+		struct sq_svg_item *it = &v[nv];
+		it->x = json_real_value(json_object_get(found, "x"));
+		it->y = json_real_value(json_object_get(found, "y"));
+		it->label = bn;
+		it->part = it->mark = -1;
+		it->fill = heat[k];
+		char *name = bname(R, bn);
+		tips[nv] = fu < t ? xasprintf("%s: <%ld%s", name, t,
+		    word(R, "hh_unit")) : xasprintf("%s: %lld%s", name,
+		    (long long)fu, word(R, "hh_unit"));
+		free(name);
+		it->tip = tips[nv];
+		nv++;
+	}
+	char *l[4];
+	l[0] = xasprintf("<%ld%s", t, word(R, "hh_unit"));
+	l[1] = xasprintf("%ld-%ld", t, 2 * t - 1);
+	l[2] = xasprintf("%ld-%ld", 2 * t, 4 * t - 1);
+	l[3] = xasprintf("≥%ld", 4 * t);
+	struct sq_svg_legend lg[4];
+	for (int k = 0; k < 4; k++)
+		lg[k] = (struct sq_svg_legend){ heat[k], l[k] };
+	struct sq_svg_chart c = { "chart-followup", word(R, "chart_followup"),
+	    0, NULL, NULL, 720, NULL };
+	struct sq_buf out;
+	sq_buf_init(&out);
+	sq_svg_plan(&out, &c, v, nv, gates, ng, lg, 4);
+	json_object_set_new(svg, "followup", json_string(out.s));
+	sq_buf_free(&out);
+	for (int k = 0; k < 4; k++)
+		free(l[k]);
+	for (i = 0; i < nv; i++)
+		free(tips[i]);
+	free(tips);
+	free(v);
+	free(gates);
+}
+
+/* hbars over an array of objects: label key, value key, optional parts */
+static void
+chart_bars(struct report *R, json_t *svg, const char *name, const char *id,
+    const char *title, json_t *arr, const char *labelk, const char *pre,
+    const char *post, const char *valk, const char *partk, const char *maxk,
+    const char *unit)
+{
+	size_t n = json_array_size(arr), i;
+	struct sq_svg_item *v = sq_xcalloc(n + 1, sizeof(*v));
+	char **lab = sq_xcalloc(n + 1, sizeof(char *));
+	char **txt = sq_xcalloc(n + 1, sizeof(char *));
+	json_t *o;
+
+	if (n == 0)
+		goto out;
+	json_array_foreach(arr, i, o) {
+		lab[i] = xasprintf("%s%s%s", pre, json_string_value(
+		    json_object_get(o, labelk)), post);
+		double val = (double)json_integer_value(json_object_get(o, valk));
+		v[i].label = lab[i];
+		v[i].value = maxk ? (double)json_integer_value(
+		    json_object_get(o, maxk)) : val;
+		v[i].part = partk ? (double)json_integer_value(
+		    json_object_get(o, partk)) : -1;
+		v[i].mark = -1;
+		if (partk)
+			txt[i] = xasprintf("%lld/%lld%s", (long long)v[i].part,
+			    (long long)val, unit);
+		else if (maxk) {
+			txt[i] = xasprintf("%lld/%lld%s", (long long)val,
+			    (long long)v[i].value, unit);
+			/* the filled part over the need */
+			v[i].part = val;
+			if (val < v[i].value)
+				v[i].cls = "short";
+		} else
+			txt[i] = xasprintf("%lld%s", (long long)val, unit);
+		v[i].text = txt[i];
+		if (partk)
+			v[i].value = val;
+	}
+	struct sq_svg_chart c = { id, title, 0, maxk ? "#f1b6ac" : "#9db8d9",
+	    maxk ? "#3a7d44" : "#2c5d8f", 720, NULL };
+	if (!partk && !maxk)
+		c.fill = "#4a7ab5";
+	struct sq_buf b;
+	sq_buf_init(&b);
+	sq_svg_hbars(&b, &c, v, n);
+	json_object_set_new(svg, name, json_string(b.s));
+	sq_buf_free(&b);
+out:
+	for (i = 0; i < n; i++) {
+		free(lab[i]);
+		free(txt[i]);
+	}
+	free(lab);
+	free(txt);
+	free(v);
+}
+
+static void
+chart_stock(struct report *R, json_t *svg)
+{
+	json_t *items = json_object_get(json_object_get(R->data, "stock"),
+	    "items");
+	size_t n = json_array_size(items), i;
+	struct sq_svg_item *v = sq_xcalloc(n + 1, sizeof(*v));
+	char **txt = sq_xcalloc(n + 1, sizeof(char *));
+	json_t *o;
+
+	if (n == 0)
+		goto out;
+	/* each item on its own scale: twice its threshold, or its quantity */
+	json_array_foreach(items, i, o) {
+		json_t *q = json_object_get(o, "qty"), *t = json_object_get(o,
+		    "threshold"), *d = json_object_get(o, "days_left");
+		double qty = json_is_integer(q) ? (double)json_integer_value(q) :
+		    json_is_string(q) ? atof(json_string_value(q)) : 0;
+		double thr = json_is_integer(t) ? (double)json_integer_value(t) :
+		    json_is_string(t) ? atof(json_string_value(t)) : -1;
+		double full = fmax(qty, thr > 0 ? 2 * thr : qty);
+		if (full <= 0)
+			full = 1;
+		int low = json_is_true(json_object_get(o, "low"));
+		v[i].label = json_string_value(json_object_get(o, "item"));
+		v[i].value = qty / full;
+		v[i].mark = thr >= 0 ? thr / full : -1;
+		v[i].part = -1;
+		v[i].fill = low ? "#c0392b" : "#3a7d44";
+		v[i].cls = low ? "low" : NULL;
+		struct sq_buf b;
+		sq_buf_init(&b);
+		if (json_is_integer(q))
+			sq_buf_printf(&b, "%lld", (long long)json_integer_value(q));
+		else if (json_is_string(q))
+			sq_buf_adds(&b, json_string_value(q));
+		sq_buf_adds(&b, json_string_value(json_object_get(o, "unit")));
+		if (json_is_integer(d))
+			sq_buf_printf(&b, " · %lld%s", (long long)
+			    json_integer_value(d), word(R, "days_unit"));
+		else if (json_is_string(d))
+			sq_buf_printf(&b, " · %s%s", json_string_value(d),
+			    word(R, "days_unit"));
+		txt[i] = sq_buf_take(&b);
+		v[i].text = txt[i];
+	}
+	struct sq_svg_chart c = { "chart-stock", word(R, "chart_stock"), 1,
+	    "#3a7d44", NULL, 720, NULL };
+	struct sq_buf b;
+	sq_buf_init(&b);
+	sq_svg_hbars(&b, &c, v, n);
+	json_object_set_new(svg, "stock", json_string(b.s));
+	sq_buf_free(&b);
+out:
+	for (i = 0; i < n; i++)
+		free(txt[i]);
+	free(txt);
+	free(v);
+}
+
+static json_t *
+charts(struct report *R)
+{
+	json_t *svg = json_object(), *d;
+
+	chart_coverage(R, svg);
+	if (json_array_size(R->plan_points))
+		chart_followup(R, svg);
+	if ((d = json_object_get(R->data, "deliveries")) != NULL) {
+		int done = json_object_get(d, "done") != NULL;
+		chart_bars(R, svg, "deliveries", "chart-deliveries",
+		    word(R, "chart_deliveries"), json_object_get(d, "per_round"),
+		    "round", word(R, "round_pre"), word(R, "round_post"),
+		    "parcels", done ? "done_parcels" : NULL, NULL,
+		    word(R, "parcels_unit"));
+		if (!done) {
+			/* nothing ticked off yet: all planned, none done */
+			json_t *pr = json_object_get(d, "per_round");
+			size_t i;
+			json_t *o;
+			json_array_foreach(pr, i, o)
+				json_object_set_new(o, "done_parcels",
+				    json_integer(0));
+			chart_bars(R, svg, "deliveries", "chart-deliveries",
+			    word(R, "chart_deliveries"), pr, "round",
+			    word(R, "round_pre"), word(R, "round_post"),
+			    "parcels", "done_parcels", NULL,
+			    word(R, "parcels_unit"));
+			json_array_foreach(pr, i, o)
+				json_object_del(o, "done_parcels");
+		}
+	}
+	if ((d = json_object_get(R->data, "posts")) != NULL)
+		chart_bars(R, svg, "posts", "chart-posts", word(R, "chart_posts"),
+		    json_object_get(d, "list"), "post", "", "", "filled", NULL,
+		    "need", word(R, "people_unit"));
+	if (json_object_get(R->data, "stock"))
+		chart_stock(R, svg);
+	if ((d = json_object_get(R->data, "requests")) != NULL)
+		chart_bars(R, svg, "requests", "chart-requests",
+		    word(R, "chart_requests"), json_object_get(d, "top"),
+		    "category", "", "", "count", NULL, NULL,
+		    word(R, "items_unit"));
+	return svg;
+}
+
+/* ---- rendering ------------------------------------------------------- */
+
+struct loader {
+	struct report *R;
+	const char *lang;
+};
+
+static char *
+slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	struct sq_buf b;
+	char tmp[8192];
+	size_t n;
+
+	if (f == NULL)
+		return NULL;
+	sq_buf_init(&b);
+	while ((n = fread(tmp, 1, sizeof(tmp), f)) > 0)
+		sq_buf_add(&b, tmp, n);
+	int err = ferror(f);
+	fclose(f);
+	if (err) {
+		sq_buf_free(&b);
+		return NULL;
+	}
+	if (len)
+		*len = b.len;
+	return sq_buf_take(&b);
+}
+
+/* share/report/LANG/NAME, else share/report/NAME */
+static char *
+load_partial(void *ctx, const char *name, char **path, char *err,
+    size_t errsz)
+{
+	struct loader *L = ctx;
+	const char *dd = sq_datadir(&L->R->c);
+
+	if (strchr(name, '/') || name[0] == '.') {
+		snprintf(err, errsz, "'%s': a template is named without a "
+		    "directory", name);
+		return NULL;
+	}
+	for (int k = 0; k < 2; k++) {
+		char *p = k == 0 ? xasprintf("%s/report/%s/%s", dd, L->lang, name) :
+		    xasprintf("%s/report/%s", dd, name);
+		char *text = slurp(p, NULL);
+		if (text) {
+			*path = p;
+			return text;
+		}
+		free(p);
+	}
+	snprintf(err, errsz, "no template '%s' in %s/report/%s or %s/report",
+	    name, dd, L->lang, dd);
+	return NULL;
+}
+
+static void
+esc_html(struct sq_buf *b, const char *s, size_t n)
+{
+	sq_buf_html(b, s, n);
+}
+
+static void
+esc_md(struct sq_buf *b, const char *s, size_t n)
+{
+	sq_buf_markdown(b, s, n);
+}
+
+/* The text as the reader sees it: drop control characters, keep lines. */
+static void
+esc_text(struct sq_buf *b, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if ((c >= 0x20 && c != 0x7f) || c == '\n' || c == '\t')
+			sq_buf_addc(b, (char)c);
+	}
+}
+
+static size_t
+chars(const char *s, size_t n)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < n; i++)
+		k += ((unsigned char)s[i] & 0xc0) != 0x80;
+	return k;
+}
+
+static int
+render(struct report *R, json_t *ctx, struct sq_buf *out)
+{
+	struct loader L = { R, R->lang };
+	struct sq_tpl_env env = { NULL, "svg.", load_partial, &L };
+	static const char *const tname[] = { "bulletin.txt", "bulletin.md",
+	    "bulletin.html" };
+	char err[1024], *path = NULL;
+
+	env.escape = R->fmt == F_HTML ? esc_html : R->fmt == F_MARKDOWN ?
+	    esc_md : esc_text;
+	char *text = load_partial(&L, tname[R->fmt], &path, err, sizeof(err));
+	if (text == NULL) {
+		sq_error("%s", err);
+		return -1;
+	}
+	struct sq_tpl *t = sq_tpl_parse(text, strlen(text), path, err,
+	    sizeof(err));
+	free(text);
+	free(path);
+	if (t == NULL) {
+		sq_error("%s", err);
+		return -1;
+	}
+	int rc = sq_tpl_render(t, ctx, &env, out, err, sizeof(err));
+	if (rc < 0)
+		sq_error("%s", err);
+	else if (R->fmt == F_TEXT && chars(out->s, out->len) >
+	    (size_t)R->max_chars) {
+		/* too long for a group post: the short form, then cut */
+		json_object_set_new(ctx, "brief", json_true());
+		out->len = 0;
+		rc = sq_tpl_render(t, ctx, &env, out, err, sizeof(err));
+		if (rc < 0)
+			sq_error("%s", err);
+		size_t full = chars(out->s, out->len);
+		if (rc == 0 && full > (size_t)R->max_chars) {
+			const char *more = word(R, "more");
+			size_t room = (size_t)R->max_chars - chars(more,
+			    strlen(more)) - 1, k = 0, cut = 0;
+			for (size_t i = 0; i < out->len; i++) {
+				if (((unsigned char)out->s[i] & 0xc0) != 0x80)
+					k++;
+				if (k > room)
+					break;
+				if (out->s[i] == '\n' && (cut == 0 ||
+				    (i > 0 && out->s[i - 1] == '\n')))
+					cut = i + 1;	/* a paragraph's end */
+			}
+			out->len = cut;
+			sq_buf_adds(out, more);
+			sq_buf_addc(out, '\n');
+			sq_warn(NULL, 0, "the text post had %zu characters; "
+			    "cut to %zu (--max-chars %ld)", full,
+			    chars(out->s, out->len), R->max_chars);
+		}
+	}
+	sq_tpl_free(t);
+	return rc;
+}
+
+static int
+today(char out[11])
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	localtime_r(&now, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
+	return sq_date_days(out);
+}
+
+static void
+set_date(struct report *R)
+{
+	int days = sq_date_days(R->date);
+	json_t *d = R->data;
+	char *wd = sq_xstrdup(word(R, "weekdays")), *p = wd, *names[7] = { 0 };
+	int k = 0;
+
+	for (char *s; k < 7 && (s = strsep(&p, ",")) != NULL; k++)
+		names[k] = s;
+	json_object_set_new(d, "date", json_string(R->date));
+	json_object_set_new(d, "year", json_integer(atoi(R->date)));
+	json_object_set_new(d, "month", json_integer(atoi(R->date + 5)));
+	json_object_set_new(d, "day", json_integer(atoi(R->date + 8)));
+	int w = ((days % 7) + 7 + 4) % 7;	/* 1970-01-01 was a Thursday */
+	json_object_set_new(d, "weekday", json_string(names[w] ? names[w] : ""));
+	free(wd);
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		SQ_COMMON_LONGOPTS,
+		{ "format",      required_argument, NULL, 'f' },
+		{ "config",      required_argument, NULL, 'c' },
+		{ "notices",     required_argument, NULL, 'n' },
+		{ "date",        required_argument, NULL, 'd' },
+		{ "lang",        required_argument, NULL, 'l' },
+		{ "threshold",   required_argument, NULL, 't' },
+		{ "max-chars",   required_argument, NULL, 'm' },
+		{ "plan",        required_argument, NULL, 'p' },
+		{ "summary",     required_argument, NULL, 's' },
+		{ "rounds",      required_argument, NULL, 'r' },
+		{ "assignments", required_argument, NULL, 'a' },
+		{ "unfilled",    required_argument, NULL, 'u' },
+		{ "stock",       required_argument, NULL, 'k' },
+		{ "requests",    required_argument, NULL, 'w' },
+		{ "help",        no_argument,       NULL, 'h' },
+		{ "version",     no_argument,       NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	static struct report R;
+	char *owned[11] = { 0 };
+	const char *why;
+	int ch, failed = 0, fmt_set = 0;
+
+	sq_start(argc, argv);
+	sq_common_init(&R.c);
+	R.threshold = 3;
+	R.max_chars = 1000;
+	R.top = 5;
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, ":" SQ_COMMON_SHORTOPTS
+	    "f:c:n:d:l:t:m:p:s:r:a:u:k:w:hV", longopts, NULL)) != -1) {
+		if (sq_common_opt(&R.c, ch, optarg, synopsis))
+			continue;
+		switch (ch) {
+		case 'f': {
+			size_t i;
+			for (i = 0; i < 4; i++)
+				if (strcmp(optarg, fmt_names[i]) == 0 ||
+				    (i == F_TEXT && strcmp(optarg, "txt") == 0) ||
+				    (i == F_MARKDOWN && strcmp(optarg, "md") == 0))
+					break;
+			if (i == 4)
+				sq_usage_error(synopsis, "--format is text, "
+				    "markdown, html or json, not '%s'", optarg);
+			R.fmt = (enum fmt)i;
+			fmt_set = 1;
+			break;
+		}
+		case 'c': R.config = optarg; break;
+		case 'n': R.notices = optarg; break;
+		case 'd':
+			if (sq_date_parse(optarg, strlen(optarg), 0, R.date,
+			    &why) != SQ_VAL_OK)
+				sq_usage_error(synopsis, "--date '%s': %s",
+				    optarg, why);
+			break;
+		case 'l':
+			if (strchr(optarg, '/') || optarg[0] == '.' || !*optarg)
+				sq_usage_error(synopsis, "--lang is a name like "
+				    "zh or en, not '%s'", optarg);
+			R.lang = optarg;
+			break;
+		case 't':
+			R.threshold = sq_opt_long(optarg, 1, 1000, "--threshold",
+			    synopsis);
+			R.threshold_set = 1;
+			break;
+		case 'm':
+			R.max_chars = sq_opt_long(optarg, 200, 1000000,
+			    "--max-chars", synopsis);
+			R.max_chars_set = 1;
+			break;
+		case 'p': R.plan = optarg; break;
+		case 's': R.summary = optarg; break;
+		case 'r': R.rounds = optarg; break;
+		case 'a': R.assignments = optarg; break;
+		case 'u': R.unfilled = optarg; break;
+		case 'k': R.stock = optarg; break;
+		case 'w': R.requests = optarg; break;
+		case 'h': usage(); return 0;
+		case 'V': sq_print_version(); return 0;
+		case ':':
+			sq_usage_error(synopsis, "option '%s' needs a value",
+			    argv[optind - 1]);
+		default:
+			if (optopt && optopt != '?')
+				sq_usage_error(synopsis, "unknown option '-%c'",
+				    optopt);
+			sq_usage_error(synopsis, "unknown option '%s'",
+			    argv[optind - 1]);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc > 1)
+		sq_usage_error(synopsis, "give at most one folder of the day's "
+		    "outputs");
+	(void)fmt_set;
+	R.dir = argc ? argv[0] : NULL;
+	if (R.dir && access(R.dir, X_OK) != 0) {
+		sq_error("%s: %s", R.dir, strerror(errno));
+		return SQ_EXIT_USAGE;
+	}
+	R.config = in_dir(&R, R.config, "community.conf", &owned[0]);
+	R.notices = in_dir(&R, R.notices, "notices.txt", &owned[1]);
+	R.summary = in_dir(&R, R.summary, "summary.json", &owned[2]);
+	R.rounds = in_dir(&R, R.rounds, "rounds.csv", &owned[3]);
+	R.assignments = in_dir(&R, R.assignments, "assignments.csv", &owned[4]);
+	R.unfilled = in_dir(&R, R.unfilled, "unfilled.csv", &owned[5]);
+	R.stock = in_dir(&R, R.stock, "levels.csv", &owned[6]);
+	R.requests = in_dir(&R, R.requests, "topics.json", &owned[7]);
+	R.requests = in_dir(&R, R.requests, "topics.csv", &owned[9]);
+
+	R.words = json_object();
+	R.data = json_object();
+	R.plan_points = json_array();
+	if (R.config) {
+		g_conf_path = R.config;
+		if (read_kv(R.config, conf_fn, &R) < 0)
+			failed = 1;
+	}
+	if (R.plan == NULL)
+		R.plan = in_dir(&R, NULL, "sites.csv", &owned[8]);
+	if (R.lang == NULL)
+		R.lang = R.conf_lang ? R.conf_lang : "zh";
+	if (strchr(R.lang, '/') || R.lang[0] == '.') {
+		sq_error("%s: lang '%s' is a name like zh or en", R.config,
+		    R.lang);
+		failed = 1;
+	}
+	if (!failed) {
+		char *wp = sq_datafile(&R.c, "report");
+		char *p = xasprintf("%s/%s/words.conf", wp, R.lang);
+		free(wp);
+		if (access(p, R_OK) != 0) {
+			sq_error("%s: no wording for lang '%s' (is shequ "
+			    "installed? set SHEQU_DATADIR or --datadir)", p,
+			    R.lang);
+			failed = 1;
+		} else if (read_kv(p, word_fn, R.words) < 0)
+			failed = 1;
+		free(p);
+	}
+	/* aliases map Chinese headers; a table in English needs none */
+	R.c.tables = "";
+	char *apath = sq_datafile(&R.c, "aliases.txt");
+	if (!failed && access(apath, R_OK) == 0 &&
+	    (R.aliases = sq_load_aliases(&R.c)) == NULL)
+		failed = 1;
+	free(apath);
+
+	/* the day's inputs; a missing one leaves its section out */
+	if (!failed && R.summary && load_summary(&R, R.summary) < 0)
+		failed = 1;
+	if (R.date[0] == '\0')
+		today(R.date);
+	if (!failed && R.plan) {
+		struct plan_ctx p = { 0 };
+		p.R = &R;
+		if (each_row(&R, R.plan, plan_begin, plan_row, &p) < 0)
+			failed = 1;
+	}
+	if (!failed && R.rounds && load_rounds(&R, R.rounds) < 0)
+		failed = 1;
+	if (!failed && (R.assignments || R.unfilled) &&
+	    load_posts(&R, R.assignments, R.unfilled) < 0)
+		failed = 1;
+	if (!failed && R.stock && load_stock(&R, R.stock) < 0)
+		failed = 1;
+	if (!failed && R.requests && load_requests(&R, R.requests) < 0)
+		failed = 1;
+	if (!failed && R.notices && load_notices(&R, R.notices) < 0)
+		failed = 1;
+
+	if (!failed) {
+		json_t *cm = json_object();
+		json_object_set_new(cm, "name", json_string(R.name ? R.name : ""));
+		json_object_set_new(cm, "committee",
+		    json_string(R.committee ? R.committee : ""));
+		json_object_set_new(cm, "hotline",
+		    json_string(R.hotline ? R.hotline : ""));
+		json_object_set_new(R.data, "community", cm);
+		set_date(&R);
+		json_object_set_new(R.data, "threshold", json_integer(R.threshold));
+		json_object_set_new(R.data, "below", json_sprintf("<%ld",
+		    R.threshold));
+	}
+	if (!failed) {
+		static const char *const order[] = { "community", "date", "year",
+		    "month", "day", "weekday", "threshold", "below", "checkin",
+		    "buildings", "deliveries", "posts", "stock", "requests",
+		    "notices", "faq" };
+		json_t *o = json_object();
+		for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++) {
+			json_t *v = json_object_get(R.data, order[i]);
+			if (v)
+				json_object_set(o, order[i], v);
+		}
+		json_decref(R.data);
+		R.data = o;
+	}
+	struct sq_buf out;
+	sq_buf_init(&out);
+	if (!failed && R.fmt == F_JSON) {
+		size_t i;
+		json_t *b, *pub = json_deep_copy(R.data);
+		json_array_foreach(json_object_get(pub, "buildings"), i, b)
+			json_object_del(b, "follow_up_n");
+		char *s = json_dumps(pub, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
+		    JSON_REAL_PRECISION(6));
+		sq_buf_adds(&out, s);
+		sq_buf_addc(&out, '\n');
+		free(s);
+		json_decref(pub);
+	} else if (!failed) {
+		json_t *ctx = json_deep_copy(R.data);
+		json_object_set(ctx, "w", R.words);
+		if (R.fmt == F_HTML)
+			json_object_set_new(ctx, "svg", charts(&R));
+		/* templates never see an exact count below the threshold */
+		size_t i;
+		json_t *b;
+		json_array_foreach(json_object_get(ctx, "buildings"), i, b) {
+			json_t *cv = json_object_get(b, "coverage");
+			json_object_del(b, "follow_up_n");
+			json_object_set_new(b, "coverage_text", json_is_integer(cv) ?
+			    json_sprintf("%lld%%", (long long)json_integer_value(cv)) :
+			    json_string("-"));
+		}
+		json_object_set_new(ctx, "format", json_string(fmt_names[R.fmt]));
+		json_object_set_new(ctx, "ext", json_string(fmt_ext[R.fmt]));
+		if (render(&R, ctx, &out) < 0)
+			failed = 1;
+		json_decref(ctx);
+	}
+	if (!failed) {
+		struct sq_writer_opts wo = { SQ_OUT_CSV, 0, 0 };
+		struct sq_writer *w = sq_writer_open(R.c.output, &wo);
+		if (w == NULL)
+			failed = 1;
+		else {
+			if (R.c.out.bom)
+				sq_writer_raw(w, "\xef\xbb\xbf", 3);
+			sq_writer_raw(w, out.s, out.len);
+			if (sq_writer_close(w) < 0)
+				failed = 1;
+		}
+	}
+	sq_buf_free(&out);
+	json_decref(R.data);
+	json_decref(R.words);
+	json_decref(R.plan_points);
+	sq_aliases_free(R.aliases);
+	free(R.name);
+	free(R.committee);
+	free(R.hotline);
+	free(R.community);
+	free(R.conf_lang);
+	free(R.plan_owned);
+	for (size_t i = 0; i < sizeof(owned) / sizeof(owned[0]); i++)
+		free(owned[i]);
+	int status = sq_diag_finish();
+	return failed ? SQ_EXIT_USAGE : status;
+}

@@ -1,0 +1,62 @@
+/*
+ * svg.h — small charts as inline SVG, for a page that must read without
+ * scripts or network: horizontal bars, columns, and a site plan of points.
+ *
+ * Every string (labels, texts, tips, titles) is HTML-escaped here, so input
+ * text is inert whether the SVG stands alone or sits inside an HTML page.
+ * Colours are fill attributes (they print without CSS); each element also
+ * carries a class for a stylesheet to adjust.  Output is deterministic.
+ */
+#ifndef SQ_SVG_H
+#define SQ_SVG_H
+
+#include <stddef.h>
+
+#include "buf.h"
+
+struct sq_svg_item {
+	const char *label;	/* beside a bar, under a column, on a point */
+	double	 value;		/* bar length or column height, of max */
+	double	 part;		/* a darker first part of the bar; < 0: none */
+	double	 mark;		/* a tick across the bar (a threshold); < 0 */
+	const char *text;	/* printed at the end of the bar */
+	const char *tip;	/* tooltip; NULL: label and text */
+	const char *fill;	/* bar or point colour; NULL: the chart's */
+	const char *cls;	/* extra class, e.g. "low"; may be NULL */
+	double	 x, y;		/* plan coordinates (metres, y north) */
+};
+
+struct sq_svg_chart {
+	const char *id;		/* id attribute of the <svg> */
+	const char *title;	/* its accessible title */
+	double	 max;		/* full scale; <= 0: the largest value */
+	const char *fill;	/* default colour */
+	const char *part_fill;	/* colour of the parts */
+	int	 width;		/* view box width in px; 0: 640 */
+	const char *axis_unit;	/* columns: appended to axis ticks ("%") */
+};
+
+struct sq_svg_legend {
+	const char *fill;
+	const char *label;
+};
+
+/* One row per item: label, bar, text. */
+void	 sq_svg_hbars(struct sq_buf *, const struct sq_svg_chart *,
+	    const struct sq_svg_item *, size_t n);
+/* One column per item, labels under them, an axis at 0, 50 and 100% of max. */
+void	 sq_svg_columns(struct sq_buf *, const struct sq_svg_chart *,
+	    const struct sq_svg_item *, size_t n);
+/*
+ * A site plan: each item a square at (x, y), scaled to fit with north up,
+ * its label inside; marks (e.g. the gate) drawn as triangles; a legend.
+ */
+void	 sq_svg_plan(struct sq_buf *, const struct sq_svg_chart *,
+	    const struct sq_svg_item *, size_t n,
+	    const struct sq_svg_item *marks, size_t nmarks,
+	    const struct sq_svg_legend *, size_t nlegend);
+
+/* Display width of UTF-8 text in ems (CJK 1, other 0.6), for layout. */
+double	 sq_svg_text_width(const char *);
+
+#endif
