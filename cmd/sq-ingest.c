@@ -741,8 +741,8 @@ ingest_file(struct state *s, const char *path)
 static int
 by_key(const void *a, const void *b)
 {
-	return strcmp(((const struct household *)a)->str,
-	    ((const struct household *)b)->str);
+	return strcmp((*(struct household *const *)a)->str,
+	    (*(struct household *const *)b)->str);
 }
 
 static const char *
@@ -781,9 +781,13 @@ write_households(struct state *s, struct sq_writer *w)
 	sq_writer_header(w, &names);
 	sq_rec_free(&names);
 
-	qsort(s->hh, s->nhh, sizeof(*s->hh), by_key);
+	/* sort pointers, not the records: qsort moves 8 bytes, not 24 */
+	struct household **order = sq_xmalloc((s->nhh + 1) * sizeof(*order));
+	for (size_t k = 0; k < s->nhh; k++)
+		order[k] = &s->hh[k];
+	qsort(order, s->nhh, sizeof(*order), by_key);
 	for (size_t k = 0; k < s->nhh; k++) {
-		struct household *h = &s->hh[k];
+		struct household *h = order[k];
 		const char *p = h->str;
 		size_t i = 0;
 
@@ -835,6 +839,7 @@ write_households(struct state *s, struct sq_writer *w)
 		}
 		sq_writer_fields(w, v, len, ncols);
 	}
+	free(order);
 	free(v);
 	free(len);
 	return 0;
