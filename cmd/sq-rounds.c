@@ -25,6 +25,7 @@
 #include "header.h"
 #include "opts.h"
 #include "reader.h"
+#include "afile.h"
 #include "rejects.h"
 #include "rowaddr.h"
 #include "tsplib.h"
@@ -391,51 +392,6 @@ natcmp(const char *a, const char *b)
 		}
 	}
 	return (*a != 0) - (*b != 0);
-}
-
-/* Write a file atomically: a temp file beside it, renamed when complete. */
-struct afile {
-	FILE	*fp;
-	char	*path, *tmp;
-};
-
-static int
-afile_open(struct afile *f, const char *path)
-{
-	f->path = sq_xstrdup(path);
-	f->tmp = sq_xmalloc(strlen(path) + 16);
-	sprintf(f->tmp, "%s.tmpXXXXXX", path);
-	int fd = mkstemp(f->tmp);
-	if (fd < 0 || (f->fp = fdopen(fd, "w")) == NULL) {
-		sq_error("%s: %s", path, strerror(errno));
-		if (fd >= 0)
-			close(fd);
-		free(f->path);
-		free(f->tmp);
-		return -1;
-	}
-	return 0;
-}
-
-static int
-afile_close(struct afile *f)
-{
-	int bad = ferror(f->fp);
-
-	if (fclose(f->fp) != 0)
-		bad = 1;
-	if (!bad) {
-		if (chmod(f->tmp, 0644) != 0 || rename(f->tmp, f->path) != 0)
-			bad = 1;
-	}
-	if (bad) {
-		sq_error("%s: %s", f->path, errno ? strerror(errno) :
-		    "write error");
-		unlink(f->tmp);
-	}
-	free(f->path);
-	free(f->tmp);
-	return bad ? -1 : 0;
 }
 
 /* ---- the community ---- */
@@ -1653,9 +1609,9 @@ write_sheets(const struct plan *pl, const char *dir)
 	for (int ri = 0; ri < pl->nrd && rc == 0; ri++) {
 		const struct round *r = &pl->rd[ri];
 		char *path = sq_xmalloc(strlen(dir) + 32), t1[32], t2[32];
-		struct afile f;
+		struct sq_afile f;
 		sprintf(path, "%s/round-%02d.txt", dir, r->num);
-		if (afile_open(&f, path) < 0) {
+		if (sq_afile_open(&f, path) < 0) {
 			free(path);
 			rc = -1;
 			break;
@@ -1713,7 +1669,7 @@ write_sheets(const struct plan *pl, const char *dir)
 			a = b;
 		}
 		fprintf(f.fp, "Back to the gate.\n");
-		if (afile_close(&f) < 0)
+		if (sq_afile_close(&f) < 0)
 			rc = -1;
 	}
 	free(buf);
@@ -1749,11 +1705,11 @@ xml_text(FILE *fp, const char *s)
 static int
 write_svg(const struct plan *pl, const char *path)
 {
-	struct afile f;
+	struct sq_afile f;
 	double minx = 1e300, maxx = -1e300, miny = 1e300, maxy = -1e300;
 	const double W = 800, M = 40;
 
-	if (afile_open(&f, path) < 0)
+	if (sq_afile_open(&f, path) < 0)
 		return -1;
 	for (int i = 0; i < pl->nsites; i++) {
 		const struct site *x = &pl->sites[i];
@@ -1819,7 +1775,7 @@ write_svg(const struct plan *pl, const char *path)
 	fputs("</svg>\n", f.fp);
 #undef PX
 #undef PY
-	return afile_close(&f);
+	return sq_afile_close(&f);
 }
 
 static void
@@ -1841,9 +1797,9 @@ json_str(FILE *fp, const char *s)
 static int
 write_geojson(const struct plan *pl, const char *path)
 {
-	struct afile f;
+	struct sq_afile f;
 
-	if (afile_open(&f, path) < 0)
+	if (sq_afile_open(&f, path) < 0)
 		return -1;
 	fputs("{\"type\":\"FeatureCollection\",\"features\":[", f.fp);
 	int nf = 0;
@@ -1875,7 +1831,7 @@ write_geojson(const struct plan *pl, const char *path)
 		    r->minutes, r->urgent ? "true" : "false");
 	}
 	fputs("\n]}\n", f.fp);
-	return afile_close(&f);
+	return sq_afile_close(&f);
 }
 
 /* ---- CVRPLIB instances ---- */

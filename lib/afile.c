@@ -1,0 +1,51 @@
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "afile.h"
+#include "diag.h"
+
+int
+sq_afile_open(struct sq_afile *f, const char *path)
+{
+	f->path = sq_xstrdup(path);
+	f->tmp = sq_xmalloc(strlen(path) + 16);
+	sprintf(f->tmp, "%s.tmpXXXXXX", path);
+	int fd = mkstemp(f->tmp);
+	if (fd < 0 || (f->fp = fdopen(fd, "w")) == NULL) {
+		sq_error("%s: %s", path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		free(f->path);
+		free(f->tmp);
+		return -1;
+	}
+	return 0;
+}
+
+int
+sq_afile_close(struct sq_afile *f)
+{
+	int bad;
+
+	errno = 0;
+	bad = ferror(f->fp);
+
+	if (fclose(f->fp) != 0)
+		bad = 1;
+	if (!bad) {
+		if (chmod(f->tmp, 0644) != 0 || rename(f->tmp, f->path) != 0)
+			bad = 1;
+	}
+	if (bad) {
+		sq_error("%s: %s", f->path, errno ? strerror(errno) :
+		    "write error");
+		unlink(f->tmp);
+	}
+	free(f->path);
+	free(f->tmp);
+	return bad ? -1 : 0;
+}
