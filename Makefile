@@ -66,7 +66,7 @@ $(B)/tests/%: tests/unit/%.c tests/unit/unit.h $(B)/libshequ.a $(LIB_HDR)
 # check: the suite on the normal build, then again under ASan+UBSan.
 SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-check: test check-asan
+check: test check-asan fuzz-smoke
 
 test: all $(UNITS)
 	@sh tests/run-all.sh $(B)
@@ -81,6 +81,46 @@ golden: all
 lint-man:
 	@sh tests/man.t.sh
 
+# ---- fuzzing -----------------------------------------------------------
+# libFuzzer harnesses, one per parser (fuzz/README).  Built with clang into
+# build-fuzz/ with ASan+UBSan; `make fuzz` runs each for SQ_FUZZ_SECONDS;
+# `make check` replays the regression inputs and seeds and fuzzes a few
+# seconds each (fuzz-smoke), or says SKIP when clang's fuzzer runtime is
+# missing (Debian: libclang-rt-14-dev).
+FUZZ_CC        ?= clang
+FUZZ_SAN        = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_SRC        = $(sort $(wildcard fuzz/fuzz_*.c))
+FUZZERS         = $(FUZZ_SRC:fuzz/%.c=build-fuzz/bin/%)
+SQ_FUZZ_SECONDS ?= 60
+SQ_FUZZ_SMOKE   ?= 2
+# small read and write buffers: lines across reads and flushes mid-record
+# with small inputs (and no 256 KB allocation per run, slow under ASan)
+FUZZ_SMALLBUF   = -DSQ_SOURCE_CHUNK=64 -DSQ_WRITER_BUF=64
+
+fuzz-build:
+	@$(MAKE) --no-print-directory B=build-fuzz/obj CC='$(FUZZ_CC)' \
+	    CFLAGS='$(FUZZ_SAN) -fsanitize=fuzzer-no-link $(FUZZ_SMALLBUF)' \
+	    build-fuzz/obj/libshequ.a
+	@$(MAKE) --no-print-directory $(FUZZERS)
+
+build-fuzz/bin/%: fuzz/%.c $(wildcard fuzz/*.h) build-fuzz/obj/libshequ.a
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(WARN) $(SQ_CPPFLAGS) -Ifuzz $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $< build-fuzz/obj/libshequ.a $(SQ_LIBS)
+
+fuzz: fuzz-build
+	@sh fuzz/run.sh $(SQ_FUZZ_SECONDS)
+
+# can this clang link a libFuzzer target?  (no: SKIP, not FAIL)
+FUZZ_PROBE = mkdir -p build-fuzz && \
+	printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n) { return 0; }\n' | \
+	$(FUZZ_CC) -x c -fsanitize=fuzzer,address -o build-fuzz/probe - >/dev/null 2>&1
+
+fuzz-smoke:
+	@if $(FUZZ_PROBE); then \
+	    $(MAKE) --no-print-directory fuzz-build >/dev/null && \
+	    sh fuzz/run.sh $(SQ_FUZZ_SMOKE); \
+	else echo "SKIP fuzz: $(FUZZ_CC) cannot link -fsanitize=fuzzer (install libclang-rt-14-dev)"; fi
+
 # Install the build and test dependencies (Debian; as root).
 deps:
 	sh tools/install-deps.sh
@@ -91,7 +131,8 @@ demo: all
 	@PATH="$(CURDIR)/$(B)/bin:$$PATH" SHEQU_DATADIR="$(CURDIR)/share" \
 	    sh share/shequ-daily share/examples/sample demo 2>demo.log; \
 	    rc=$$?; [ $$rc -le 1 ] || { cat demo.log; exit $$rc; }; \
-	    echo "demo: outputs in demo/ (messages in demo.log)"
+	    echo "demo: outputs in demo/ (messages in demo.log)"; \
+	    echo "demo: the bulletin is demo/bulletin.html (for the group: demo/bulletin.txt)"
 
 bench: all
 	@sh bench/run.sh
@@ -115,7 +156,8 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan build-fuzz
 
 .PHONY: FORCE deps demo all check test check-asan golden lint-man bench install uninstall clean
+.PHONY: fuzz fuzz-build fuzz-smoke
 .SUFFIXES:

@@ -73,6 +73,13 @@ sq_csv_new(struct sq_source *src, size_t max_record)
 		sq_fatal("cannot start the CSV parser");
 	csv_set_space_func(&c->p, never_space);
 	csv_set_term_func(&c->p, only_lf);
+	/*
+	 * Out of memory inside libcsv (a huge field under ulimit -v) made
+	 * csv_parse() fail like a bad quote: the row was rejected as "stray
+	 * quote", exit 1.  With our allocator it is "out of memory", exit 2.
+	 */
+	csv_set_realloc_func(&c->p, sq_xrealloc);
+	csv_set_free_func(&c->p, free);
 	return c;
 }
 
@@ -274,8 +281,12 @@ sq_csv_next(struct sq_csv *c, struct sq_rec *rec, size_t expect_nf, long *blank)
 			if (!memchr(l.s, '"', n)) {
 				char d = c->delim ? c->delim : ',';
 				split_plain(rec, l.s, n, d);
-				/* split on commas, so only a lone CR needs quotes */
-				rec->plain = d == ',' && !memchr(l.s, '\r', n);
+				/*
+				 * split on commas, so only a lone CR (and a
+				 * tab: see writer.c) needs quotes
+				 */
+				rec->plain = d == ',' && !memchr(l.s, '\r', n) &&
+				    !memchr(l.s, '\t', n);
 				return SQ_READ_OK;
 			}
 		}

@@ -30,11 +30,23 @@ struct sq_json {
 	int	 depth, in_str, esc;
 };
 
+/*
+ * jansson's allocations through ours: out of memory was an "invalid JSON:
+ * out of memory" row (exit 1), or a value json_dumps() could not make
+ * written as empty.  Now it stops with "out of memory", exit 2.
+ */
+static void
+use_our_allocator(void)
+{
+	json_set_alloc_funcs(sq_xmalloc, free);
+}
+
 struct sq_json *
 sq_json_new(struct sq_source *src, size_t max_record)
 {
 	struct sq_json *j = sq_xcalloc(1, sizeof(*j));
 
+	use_our_allocator();
 	j->src = src;
 	j->max = max_record;
 	return j;
@@ -67,6 +79,7 @@ sq_json_parse(const char *buf, size_t len, char *err, size_t errsz)
 			    buf) + 1);
 		return NULL;
 	}
+	use_our_allocator();
 	v = json_loadb(buf, len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &e);
 
 	if (v == NULL && err)

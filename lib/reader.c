@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "hmap.h"
 #include "jsonread.h"
 #include "reader.h"
 
@@ -21,11 +22,13 @@ struct sq_reader {
 
 	struct sq_rec header;		/* names as used */
 	struct sq_rec raw;		/* names as written */
+	struct sq_hmap hidx;		/* header name -> column */
+	struct sq_hmap rawidx;		/* raw name -> its first column */
 	long	 header_line;
 	struct sq_reader_stats st;
 
 	struct queued *q;		/* records read ahead to find the header */
-	size_t	 nq, qpos;
+	size_t	 nq, qpos, qcap;
 };
 
 static int
@@ -71,16 +74,26 @@ detect(struct sq_reader *r)
 static void
 enqueue(struct sq_reader *r, const struct sq_rec *rec, int status)
 {
-	r->q = sq_xrealloc(r->q, (r->nq + 1) * sizeof(*r->q));
 	/*
-	 * A record's err points into its own errbuf: realloc moved the
-	 * queued records, so point them at their new errbuf.  (Before, a
-	 * rejected row among the first ten read its reason from freed
-	 * memory: garbled messages, and a use-after-free under ASan.)
+	 * The queue grows by doubling.  It grew by one record at a time,
+	 * fixing every record up each time: a JSON file with 300,000 bad
+	 * lines before its first object took two minutes (O(n^2); found by
+	 * fuzz_reader as a timeout).
 	 */
-	for (size_t i = 0; i < r->nq; i++)
-		if (r->q[i].rec.err)
-			r->q[i].rec.err = r->q[i].rec.errbuf;
+	if (r->nq == r->qcap) {
+		r->qcap = r->qcap ? 2 * r->qcap : 16;
+		r->q = sq_xrealloc(r->q, r->qcap * sizeof(*r->q));
+		/*
+		 * A record's err points into its own errbuf: realloc moved
+		 * the queued records, so point them at their new errbuf.
+		 * (Before, a rejected row among the first ten read its
+		 * reason from freed memory: garbled messages, and a
+		 * use-after-free under ASan.)
+		 */
+		for (size_t i = 0; i < r->nq; i++)
+			if (r->q[i].rec.err)
+				r->q[i].rec.err = r->q[i].rec.errbuf;
+	}
 	sq_rec_init(&r->q[r->nq].rec);
 	sq_rec_copy(&r->q[r->nq].rec, rec);
 	r->q[r->nq].status = status;
@@ -88,22 +101,44 @@ enqueue(struct sq_reader *r, const struct sq_rec *rec, int status)
 }
 
 static const char *
-find_name(const struct sq_rec *h, const char *name, size_t upto)
+rec_key(void *ctx, uint32_t i, size_t *len)
 {
-	for (size_t i = 0; i < upto; i++)
-		if (strcmp(sq_rec_get(h, i), name) == 0)
-			return sq_rec_get(h, i);
-	return NULL;
+	const struct sq_rec *rec = ctx;
+
+	*len = rec->len[i];
+	return sq_rec_get(rec, i);
 }
 
-/* Names as used: canonical where asked, empty ones named, repeats renamed. */
+static long
+find_name(const struct sq_reader *r, const char *name)
+{
+	return sq_hmap_get(&r->hidx, name, strlen(name));
+}
+
+/*
+ * Names as used: canonical where asked, empty ones named, repeats renamed.
+ * The names so far are looked up in a hash index: the linear search before
+ * made a header of 1,000,000 columns take hours (O(n^2)), and next[] keeps
+ * where the "_N" numbering of each repeated name got to, so a million
+ * columns all called "a" do not try "a_2", "a_3", ... again for each one.
+ */
 static void
 build_header(struct sq_reader *r)
 {
 	const char *file = sq_source_name(r->src);
 	char name[512];
+	int *next = sq_xcalloc(r->raw.nf + 1, sizeof(*next));
 
 	sq_rec_clear(&r->header);
+	sq_hmap_free(&r->hidx);
+	sq_hmap_init(&r->hidx, rec_key, &r->header);
+	sq_hmap_reserve(&r->hidx, r->raw.nf);
+	sq_hmap_free(&r->rawidx);
+	sq_hmap_init(&r->rawidx, rec_key, &r->raw);
+	sq_hmap_reserve(&r->rawidx, r->raw.nf);
+	for (size_t i = 0; i < r->raw.nf; i++)
+		sq_hmap_put_new(&r->rawidx, sq_rec_get(&r->raw, i),
+		    r->raw.len[i], (uint32_t)i);
 	for (size_t i = 0; i < r->raw.nf; i++) {
 		const char *raw = sq_rec_get(&r->raw, i);
 		size_t len = r->raw.len[i];
@@ -112,28 +147,40 @@ build_header(struct sq_reader *r)
 
 		if (len == 0)
 			snprintf(name, sizeof(name), "column_%zu", i + 1);
-		else if (canon && !find_name(&r->header, canon, i))
+		else if (canon && find_name(r, canon) < 0)
 			snprintf(name, sizeof(name), "%s", canon);
 		else {
 			if (canon)
 				sq_warn(file, r->header_line, "column %zu '%s' "
 				    "means %s too; kept the first and left this "
 				    "one as it is", i + 1, raw, canon);
-			snprintf(name, sizeof(name), "%.*s", (int)(len > 500 ?
-			    500 : len), raw);
+			/*
+			 * Long names are cut at 500 bytes, at a character
+			 * boundary: cut inside one, the name was not UTF-8
+			 * and the output did not read back (fuzz_json).
+			 */
+			size_t cut = len > 500 ? 500 : len;
+			while (cut < len && cut > 0 &&
+			    ((unsigned char)raw[cut] & 0xC0) == 0x80)
+				cut--;
+			snprintf(name, sizeof(name), "%.*s", (int)cut, raw);
 		}
-		if (find_name(&r->header, name, i)) {
+		long j = find_name(r, name);
+		if (j >= 0) {
 			char base[512];
-			int k = 2;
+			int k = next[j] ? next[j] : 2;
 			snprintf(base, sizeof(base), "%s", name);
 			do
 				snprintf(name, sizeof(name), "%.500s_%d", base, k++);
-			while (find_name(&r->header, name, i));
+			while (find_name(r, name) >= 0);
+			next[j] = k;
 			sq_warn(file, r->header_line, "column %zu '%s' repeats "
 			    "an earlier column; named it '%s'", i + 1, base, name);
 		}
 		sq_rec_push(&r->header, name, strlen(name));
+		sq_hmap_put(&r->hidx, name, strlen(name), (uint32_t)i);
 	}
+	free(next);
 }
 
 /* How many cells of REC are header names the aliases know. */
@@ -325,6 +372,8 @@ sq_reader_close(struct sq_reader *r)
 	sq_source_close(r->src);
 	sq_rec_free(&r->header);
 	sq_rec_free(&r->raw);
+	sq_hmap_free(&r->hidx);
+	sq_hmap_free(&r->rawidx);
 	free(r);
 }
 
@@ -378,10 +427,8 @@ json_col(const struct sq_reader *r, const char *key, size_t guess)
 {
 	if (guess < r->raw.nf && strcmp(sq_rec_get(&r->raw, guess), key) == 0)
 		return (long)guess;
-	for (size_t i = 0; i < r->raw.nf; i++)
-		if (strcmp(sq_rec_get(&r->raw, i), key) == 0)
-			return (long)i;
-	return -1;
+	/* keys in another order: hashed, not a scan per key (O(n^2)) */
+	return sq_hmap_get(&r->rawidx, key, strlen(key));
 }
 
 /* An object as a record in header order; values as strings. */
@@ -445,7 +492,7 @@ next_raw(struct sq_reader *r, struct sq_rec *rec)
 		if (r->qpos == r->nq) {
 			free(r->q);
 			r->q = NULL;
-			r->nq = r->qpos = 0;
+			r->nq = r->qpos = r->qcap = 0;
 		}
 		return st;
 	}
@@ -559,10 +606,7 @@ sq_reader_rawname(const struct sq_reader *r, size_t i)
 long
 sq_reader_col(const struct sq_reader *r, const char *name)
 {
-	for (size_t i = 0; i < r->header.nf; i++)
-		if (strcmp(sq_rec_get(&r->header, i), name) == 0)
-			return (long)i;
-	return -1;
+	return find_name(r, name);
 }
 
 const struct sq_rec *

@@ -11,7 +11,16 @@
 #include "source.h"
 #include "text.h"
 
-#define CHUNK	((size_t)256 << 10)
+/*
+ * Bytes read at a time.  The fuzz build (make fuzz) makes it tiny, so that
+ * lines across reads and buffer growth are exercised by small inputs.
+ */
+#ifndef SQ_SOURCE_CHUNK
+#define SQ_SOURCE_CHUNK	((size_t)256 << 10)
+#endif
+#define CHUNK	((size_t)(SQ_SOURCE_CHUNK))
+/* Bytes looked at, at most, to tell CR-only line ends from LF ones. */
+#define SNIFF_MAX	((size_t)1 << 20)
 
 struct sq_source {
 	int	 fd;
@@ -249,6 +258,22 @@ sniff(struct sq_source *src)
 	}
 	if (src->enc == SQ_ENC_UTF16LE || src->enc == SQ_ENC_UTF16BE)
 		return start_utf16(src, 0);
+	/*
+	 * Old Mac line ends (CR only): a CR and no LF in the first lines.
+	 * Look at up to SNIFF_MAX bytes however the reads came.  Only the
+	 * first read() was looked at: a pipe handing over a few bytes, or a
+	 * first line longer than one read with a quoted CR in it, made an
+	 * LF file read as CR-terminated (found by fuzz_reader's round trip,
+	 * whose build reads 64 bytes at a time).
+	 */
+	while (!src->eof && src->end - src->pos < SNIFF_MAX &&
+	    !memchr(src->buf + src->pos, '\n', src->end - src->pos)) {
+		ssize_t r = fill(src);
+		if (r < 0)
+			return -1;
+		if (r == 0)
+			src->eof = 1;
+	}
 	if (!memchr(src->buf + src->pos, '\n', src->end - src->pos) &&
 	    memchr(src->buf + src->pos, '\r', src->end - src->pos))
 		src->term = '\r';

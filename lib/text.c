@@ -251,6 +251,10 @@ sq_trim(const char **s, size_t len)
 	const unsigned char *p = (const unsigned char *)*s;
 	size_t b = 0, e = len, n;
 
+	/* most cells start and end with a visible ASCII character */
+	if (len == 0 || (p[0] > ' ' && p[0] < 0x80 && p[len - 1] > ' ' &&
+	    p[len - 1] < 0x80))
+		return len;
 	while (b < e && (n = space_at(p, e, b)) > 0)
 		b += n;
 	while (e > b && (n = space_before(p + b, e - b)) > 0)

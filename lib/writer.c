@@ -10,7 +10,11 @@
 #include "diag.h"
 #include "writer.h"
 
-#define OUTBUF	((size_t)128 << 10)
+/* Output buffer; the fuzz build makes it tiny to exercise flushing. */
+#ifndef SQ_WRITER_BUF
+#define SQ_WRITER_BUF	((size_t)128 << 10)
+#endif
+#define OUTBUF	((size_t)(SQ_WRITER_BUF))
 
 struct sq_writer {
 	struct sq_writer_opts o;
@@ -100,6 +104,26 @@ sq_writer_open(const char *path, const struct sq_writer_opts *o)
 		return w;
 	}
 	w->path = sq_xstrdup(path);
+	/*
+	 * A device or a FIFO (-O /dev/null, -R /dev/stderr, a named pipe)
+	 * is written in place: the temporary file and rename() are for
+	 * regular files.  Before, "-R /dev/full" run as root renamed a
+	 * regular file over /dev/full itself.
+	 */
+	struct stat st;
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) &&
+	    !S_ISDIR(st.st_mode)) {
+		w->fd = open(path, O_WRONLY | O_TRUNC);
+		if (w->fd < 0) {
+			sq_error("%s: cannot write here: %s", path,
+			    strerror(errno));
+			free(w->path);
+			free(w->buf);
+			free(w);
+			return NULL;
+		}
+		return w;
+	}
 	w->tmp = sq_xmalloc(strlen(path) + 16);
 	sprintf(w->tmp, "%s.tmp.XXXXXX", path);
 	w->fd = mkstemp(w->tmp);
@@ -125,8 +149,13 @@ sq_writer_path(const struct sq_writer *w)
 }
 
 /* Bytes that force a CSV field into quotes. */
+/*
+ * A tab too: our reader takes a file whose first line with a comma or a
+ * tab has only tabs for tab-separated, so an unquoted tab in a one-column
+ * file read back as two columns (found by fuzz_reader's round trip).
+ */
 static const unsigned char csv_special[256] = {
-	['"'] = 1, [','] = 1, ['\n'] = 1, ['\r'] = 1,
+	['"'] = 1, [','] = 1, ['\n'] = 1, ['\r'] = 1, ['\t'] = 1,
 };
 
 /* Any byte of the 8 in x equal to c?  (the classic "has zero byte" trick) */
@@ -150,7 +179,7 @@ put_csv_field(struct sq_writer *w, const char *s, size_t len)
 		uint64_t x;
 		memcpy(&x, s + i, 8);
 		if (has_byte(x, ',') | has_byte(x, '"') | has_byte(x, '\n') |
-		    has_byte(x, '\r'))
+		    has_byte(x, '\r') | has_byte(x, '\t'))
 			break;
 	}
 	for (; i < len; i++)
@@ -186,7 +215,7 @@ put_short(struct sq_writer *w, const char *s, size_t len)
 		uint64_t x;
 		memcpy(&x, s + i, 8);
 		if (has_byte(x, ',') | has_byte(x, '"') | has_byte(x, '\n') |
-		    has_byte(x, '\r'))
+		    has_byte(x, '\r') | has_byte(x, '\t'))
 			return 0;
 	}
 	for (; i < len; i++)
@@ -202,6 +231,38 @@ put_eol(struct sq_writer *w)
 	if (w->o.crlf)
 		putch(w, '\r');
 	putch(w, '\n');
+}
+
+/* s as a JSON string, quotes included, into o (room: 6 * len + 2). */
+static size_t
+json_escape(char *o, const char *s, size_t len)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t k = 0;
+
+	o[k++] = '"';
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x20 && c != '"' && c != '\\') {
+			o[k++] = (char)c;
+			continue;
+		}
+		o[k++] = '\\';
+		switch (c) {
+		case '"':  o[k++] = '"'; break;
+		case '\\': o[k++] = '\\'; break;
+		case '\n': o[k++] = 'n'; break;
+		case '\r': o[k++] = 'r'; break;
+		case '\t': o[k++] = 't'; break;
+		default:
+			memcpy(o + k, "u00", 3);
+			o[k + 3] = hex[c >> 4];
+			o[k + 4] = hex[c & 15];
+			k += 5;
+		}
+	}
+	o[k++] = '"';
+	return k;
 }
 
 static void
@@ -249,19 +310,22 @@ sq_writer_header(struct sq_writer *w, const struct sq_rec *names)
 		w->keys = sq_xcalloc(names->nf + 1, sizeof(*w->keys));
 		w->keylen = sq_xcalloc(names->nf + 1, sizeof(*w->keylen));
 		for (size_t i = 0; i < names->nf; i++) {
-			size_t save = w->n;
-			char *keep = w->buf;
-			/* escape into a scratch buffer of our own */
+			/*
+			 * Escape into a buffer of our own.  (Before, this
+			 * went through put() with w->buf swapped for the
+			 * scratch: a name longer than the output buffer made
+			 * put() flush the scratch to the output, so the key
+			 * was written once, at the header, and missing from
+			 * every row but the first.  Found by fuzz_reader.)
+			 */
 			char *scratch = sq_xmalloc(6 * names->len[i] + 8);
-			w->buf = scratch;
-			w->n = 0;
-			putch(w, i ? ',' : '{');
-			put_json_string(w, sq_rec_get(names, i), names->len[i]);
-			putch(w, ':');
+			size_t k = 0;
+			scratch[k++] = i ? ',' : '{';
+			k += json_escape(scratch + k, sq_rec_get(names, i),
+			    names->len[i]);
+			scratch[k++] = ':';
 			w->keys[i] = scratch;
-			w->keylen[i] = w->n;
-			w->buf = keep;
-			w->n = save;
+			w->keylen[i] = k;
 		}
 		return;
 	}
@@ -376,7 +440,7 @@ sq_writer_close(struct sq_writer *w)
 		if (w->tmp)
 			unlink(w->tmp);
 		rc = -1;
-	} else if (w->path && rename(w->tmp, w->path) < 0) {
+	} else if (w->tmp && rename(w->tmp, w->path) < 0) {
 		sq_error("%s: cannot put the output in place: %s", w->path,
 		    strerror(errno));
 		unlink(w->tmp);

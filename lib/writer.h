@@ -1,9 +1,9 @@
 /*
  * writer.h — records out: CSV (RFC 4180), NDJSON, or a JSON array.
  *
- * CSV quotes a field only when it must (a comma, a quote, CR or LF, or a lone
- * empty field that would read back as a blank line); --bom and --crlf make
- * the file Excel opens cleanly.  JSON values are always strings, so a room
+ * CSV quotes a field only when it must (a comma, a quote, CR, LF or tab, or
+ * a lone empty field that would read back as a blank line); --bom and
+ * --crlf make the file Excel opens cleanly.  JSON values are always strings, so a room
  * number or a phone is never turned into a number.  A JSON array streams
  * like NDJSON does.  Output is UTF-8.
  *

@@ -14,7 +14,10 @@ browser=${SQ_WITH_BROWSER:-0}
 [ "${1:-}" = --browser ] && browser=1
 need=""
 # glibc's iconv (GB18030, UTF-16) comes with libc6 itself.
-for pkg in gcc clang make pkg-config libcsv-dev libjansson-dev mandoc gawk jq bc; do
+# libclang-rt-14-dev: libFuzzer for clang 14 (Debian 12's clang), for the
+# fuzz harnesses that make check runs briefly (fuzz/README).
+for pkg in gcc clang libclang-rt-14-dev make pkg-config libcsv-dev \
+    libjansson-dev mandoc gawk jq bc; do
 	dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" ||
 		need="$need $pkg"
 done

@@ -1,0 +1,132 @@
+/*
+ * fuzz_match.c — the parsers inside sq-match (cmd/sq-match.c, included here
+ * with its main renamed, so its static functions are reachable): the skill
+ * rules file (share/skills.txt and --rules), the availability text
+ * volunteers write ("周一至周五 8:00-12:00; 周末全天"), times of posts and
+ * hour limits.
+ *
+ * Input: a rules file, a byte 0xFF, then a cell.  The cell is matched
+ * against the input's rules, or the shipped share/skills.txt when they do
+ * not load (SQ_FUZZ_SKILLS to name another).  Invariants:
+ *  - a rules file is loaded or refused; skills stay within MAXSKILL and
+ *    every keyword points at a skill that exists; no leaks either way;
+ *  - scan_skills only reports skills that exist, the same twice;
+ *  - availability: on success every window is within its day or the night
+ *    after it (0 <= from < to <= 2880), date lists within MAXDATES,
+ *    weekday masks of 7 bits; expanded over two weeks, the windows are
+ *    sorted, merged and non-empty; on failure the offset is inside the text
+ *    and there is a reason;
+ *  - a time is -1 with a reason, or a minute count;
+ *  - hour limits: 0 with non-negative minutes, empty, or -2 with a reason.
+ */
+#define main sq_match_main
+#include "../cmd/sq-match.c"
+#undef main
+
+#include "fuzz.h"
+
+static struct rules base;
+static int have_base;
+
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	const char *p = getenv("SQ_FUZZ_SKILLS");
+
+	fz_init();
+	if (p == NULL)
+		p = "share/skills.txt";
+	memset(&base, 0, sizeof(base));
+	if (access(p, R_OK) == 0 && rules_load(&base, p) == 0)
+		have_base = 1;
+	return 0;
+}
+
+static void
+check_rules(const struct rules *R)
+{
+	FZ_CHECK(R->nskill <= MAXSKILL);
+	for (size_t i = 0; i < R->nkw; i++)
+		FZ_CHECK(R->kw[i].skill >= 0 && (size_t)R->kw[i].skill < R->nskill);
+}
+
+static void
+check_avail(const char *t)
+{
+	struct avail a = { NULL, 0 };
+	size_t bad = 0;
+	const char *why = NULL;
+
+	if (avail_parse(t, 2022, &a, &bad, &why) < 0) {
+		FZ_CHECK(why != NULL && bad <= strlen(t));
+		free(a.v);
+		return;
+	}
+	for (size_t k = 0; k < a.n; k++) {
+		FZ_CHECK(a.v[k].from >= 0 && a.v[k].from < a.v[k].to &&
+		    a.v[k].to <= 2 * DAYMIN);
+		FZ_CHECK(a.v[k].ds.nd >= 0 && a.v[k].ds.nd <= MAXDATES);
+		FZ_CHECK(a.v[k].ds.wmask >= 0 && a.v[k].ds.wmask < 128);
+	}
+	long *w = NULL;
+	long d0 = 19082;	/* 2022-03-31 */
+	size_t m = avail_expand(&a, d0, d0 + 14, &w);
+	for (size_t k = 0; k < m; k++) {
+		FZ_CHECK(w[2 * k] < w[2 * k + 1]);
+		if (k)
+			FZ_CHECK(w[2 * k - 1] < w[2 * k]);
+	}
+	free(w);
+	free(a.v);
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
+{
+	size_t n1, n2;
+	const char *cell = (const char *)fz_split(d, n, 0xFF, &n1, &n2);
+	char path[64];
+	struct rules R;
+	const struct rules *use = have_base ? &base : NULL;
+
+	/* the input's rules (on their own: loading the shipped file each
+	   time too made this ten times slower) */
+	memset(&R, 0, sizeof(R));
+	int fd = fz_memfile(d, n1, path);
+	if (fd >= 0) {
+		if (rules_load(&R, path) == 0) {
+			check_rules(&R);
+			use = &R;
+		}
+		close(fd);
+	}
+
+	char *t = norm_text(cell, n2);
+	if (use != NULL) {
+		uint64_t m = scan_skills(use, t, NULL);
+		FZ_CHECK(m == scan_skills(use, t, NULL));
+		if (use->nskill < 64)
+			FZ_CHECK((m >> use->nskill) == 0);
+	}
+	check_avail(t);
+	free(t);
+
+	int has_date = 0;
+	const char *why = NULL;
+	long when = parse_when(cell, n2, 19082, &has_date, &why);
+	FZ_CHECK(when >= -1);
+	if (when == -1)
+		FZ_CHECK(why != NULL);
+
+	long day = 0, week = 0;
+	why = NULL;
+	int rc = parse_limits(cell, n2, n2 & 1, &day, &week, &why);
+	FZ_CHECK(rc == 0 || rc == SQ_VAL_EMPTY || rc == -2);
+	if (rc == 0)
+		FZ_CHECK(day >= 0 && week >= 0);
+	if (rc == -2)
+		FZ_CHECK(why != NULL);
+
+	rules_free(&R);
+	return 0;
+}

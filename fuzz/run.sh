@@ -1,0 +1,109 @@
+#!/bin/sh
+# Run the libFuzzer harnesses built into build-fuzz/bin/.
+#   sh fuzz/run.sh SECONDS [HARNESS...]
+# Each harness runs for SECONDS (one at a time, nice'd: the machine is
+# shared) on its corpus in build-fuzz/corpus/NAME, seeded from the tests
+# (string tables of the unit tests, the golden cases' inputs, share/) and
+# from ../shared/conformance/, which is read in place, never copied.  The
+# regression inputs in tests/fuzz-regress/NAME/ are replayed first.
+# Findings land in build-fuzz/findings/NAME/, logs in build-fuzz/log/.
+# A run of 10 seconds or less (the smoke run of make check) uses a fresh
+# corpus in build-fuzz/smoke/NAME, seeds only.  SECONDS=0 only replays the
+# seeds and regression inputs.  The last line is "fuzz: N passed, N failed".
+# SQ_FUZZ_FLAGS adds libFuzzer flags (e.g. -jobs=2 -workers=2).
+top=$(cd "$(dirname "$0")/.." && pwd)
+secs=${1:-60}
+[ $# -gt 0 ] && shift
+fb=$top/build-fuzz
+conf=$top/../shared/conformance
+if [ $# -gt 0 ]; then names=$*; else
+	names=$(cd "$fb/bin" 2>/dev/null && ls fuzz_* 2>/dev/null)
+fi
+pass=0 fail=0
+
+# string literals of a unit test, one seed file each
+literals() {
+	mkdir -p "$2"
+	grep -o '"[^"\\]*"' "$1" | sed 's/^"//; s/"$//' | sort -u |
+	awk -v dir="$2" '{ f = sprintf("%s/lit%05d", dir, NR);
+	    printf "%s", $0 > f; close(f) }'
+}
+
+seeds() {
+	s=$fb/seeds/$1
+	[ -d "$s" ] && { echo "$s"; return; }
+	mkdir -p "$s"
+	case $1 in
+	fuzz_address) literals "$top/tests/unit/test_address.c" "$s" ;;
+	fuzz_value) literals "$top/tests/unit/test_value.c" "$s" ;;
+	fuzz_header|fuzz_keywords)
+		cp "$top"/share/*.txt "$s"/ 2>/dev/null
+		for f in "$top"/tests/cases/*/*.csv "$top"/share/examples/sample/*.csv; do
+			[ -f "$f" ] || continue
+			head -c 2000 "$f" >"$s/$(basename "$(dirname "$f")")-$(basename "$f")"
+		done ;;
+	fuzz_tsplib)
+		for f in "$top"/tests/cases/*/*.vrp; do
+			cp "$f" "$s/$(basename "$(dirname "$f")").vrp"
+		done ;;
+	fuzz_reader|fuzz_json)
+		for f in "$top"/tests/cases/sq-*/*; do
+			case $f in */cmd|*/expout|*/experr|*/rc) continue ;; esac
+			[ -f "$f" ] && [ "$(wc -c <"$f")" -lt 100000 ] || continue
+			cp "$f" "$s/$(basename "$(dirname "$f")")-$(basename "$f")"
+		done ;;
+	esac
+	echo "$s"
+}
+
+# the table readers are slow on big inputs; bugs show on small ones
+maxlen() {
+	case $1 in fuzz_reader|fuzz_json) echo 8192 ;; *) echo 4096 ;; esac
+}
+
+extra_dirs() {
+	case $1 in
+	fuzz_reader) [ -d "$conf/csv" ] && echo "$conf/csv" ;;
+	fuzz_json) [ -d "$conf/json" ] && echo "$conf/json" ;;
+	esac
+}
+
+for n in $names; do
+	bin=$fb/bin/$n
+	[ -x "$bin" ] || { echo "FAIL $n: not built"; fail=$((fail + 1)); continue; }
+	corpus=$fb/corpus/$n findings=$fb/findings/$n
+	log=$fb/log/$n-${secs}s.log
+	# a short run (make check's smoke run) starts from the seeds alone,
+	# in a corpus of its own: the same work every time, and no clash
+	# with a long run going on
+	if [ "$secs" -le 10 ]; then
+		corpus=$fb/smoke/$n
+		rm -rf "$corpus"
+	fi
+	mkdir -p "$corpus" "$findings" "$fb/log"
+	reg=$top/tests/fuzz-regress/$n
+	ok=1
+	# 1. regression inputs (each a crash once): must all pass now
+	if [ -d "$reg" ] && [ -n "$(ls "$reg")" ]; then
+		"$bin" -runs=1 "$reg"/* >"$log" 2>&1 || {
+			ok=0; echo "FAIL $n: a regression input fails again"
+			tail -30 "$log"; }
+	fi
+	# 2. the fuzzing itself (the seeds are loaded first, so SECONDS=0
+	#    still runs every seed once)
+	if [ $ok = 1 ]; then
+		if [ "$secs" -gt 0 ]; then t="-max_total_time=$secs"; else t="-runs=0"; fi
+		# shellcheck disable=SC2046,SC2086
+		nice -n 10 "$bin" $t -timeout=10 -rss_limit_mb=2048 \
+		    -max_len=$(maxlen "$n") -print_final_stats=1 -close_fd_mask=3 \
+		    -artifact_prefix="$findings/" $SQ_FUZZ_FLAGS \
+		    "$corpus" "$(seeds "$n")" $(extra_dirs "$n") >"$log" 2>&1 || {
+			ok=0; echo "FAIL $n: see $log"
+			grep -aE 'ERROR|invariant|round trip|SUMMARY|Test unit written' "$log" | head -10; }
+	fi
+	execs=$(grep -aEo 'number_of_executed_units: *[0-9]+' "$log" | grep -Eo '[0-9]+$' | tail -1)
+	echo "$n: ${execs:-0} executions in ${secs}s, corpus $(ls "$corpus" | wc -l)"
+	if [ $ok = 1 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
+done
+echo "fuzz: $pass passed, $fail failed"
+[ $fail = 0 ]
