@@ -698,10 +698,19 @@ ingest_file(struct state *s, const char *path)
 	/* a roster row is some 90 bytes: size the tables once, not by doubling */
 	struct stat sb;
 	if (strcmp(path, "-") != 0 && stat(path, &sb) == 0 && sb.st_size > 0) {
-		size_t guess = s->nhh + (size_t)sb.st_size / 100;
-		sq_hmap_reserve(&s->index, guess);
-		if (guess > s->caphh) {
-			s->caphh = guess;
+		/*
+		 * The array generously (24 bytes a row: growing it later
+		 * copies it), the index at a power of two that fits.
+		 */
+		size_t rows = (size_t)sb.st_size / 80;
+		sq_hmap_reserve(&s->index, s->nhh + (size_t)sb.st_size / 100);
+		if (s->nhh == 0 && rows > s->caphh) {
+			/* on huge pages: a million rows fill it without faults */
+			free(s->hh);
+			s->caphh = rows;
+			s->hh = sq_xcalloc_big(s->caphh * sizeof(*s->hh));
+		} else if (s->nhh + rows > s->caphh) {
+			s->caphh = s->nhh + rows;
 			s->hh = sq_xrealloc(s->hh, s->caphh * sizeof(*s->hh));
 		}
 	}
