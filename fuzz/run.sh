@@ -42,6 +42,14 @@ seeds() {
 			[ -f "$f" ] || continue
 			head -c 2000 "$f" >"$s/$(basename "$(dirname "$f")")-$(basename "$f")"
 		done ;;
+	fuzz_match)
+		cp "$top/share/skills.txt" "$s/"
+		for f in "$top"/tests/cases/sq-match*/*.csv; do
+			[ -f "$f" ] || continue
+			tr ',' '\n' <"$f" | sort -u | awk -v d="$s" \
+			    -v b="$(basename "$(dirname "$f")")" \
+			    '{ g = sprintf("%s/%s-%d", d, b, NR); printf "\377%s", $0 > g; close(g) }'
+		done ;;
 	fuzz_tsplib)
 		for f in "$top"/tests/cases/*/*.vrp; do
 			cp "$f" "$s/$(basename "$(dirname "$f")").vrp"
