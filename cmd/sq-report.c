@@ -1849,15 +1849,8 @@ main(int argc, char **argv)
 		case 'w': R.requests = optarg; break;
 		case 'h': usage(); return 0;
 		case 'V': sq_print_version(); return 0;
-		case ':':
-			sq_usage_error(synopsis, "option '%s' needs a value",
-			    argv[optind - 1]);
 		default:
-			if (optopt && optopt != '?')
-				sq_usage_error(synopsis, "unknown option '-%c'",
-				    optopt);
-			sq_usage_error(synopsis, "unknown option '%s'",
-			    argv[optind - 1]);
+			sq_bad_option(synopsis, ch, argv);
 		}
 	}
 	argc -= optind;

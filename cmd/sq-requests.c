@@ -1449,15 +1449,8 @@ main(int argc, char **argv)
 		case 'Z': s.zh = 1; break;
 		case 'h': usage(); return 0;
 		case 'V': sq_print_version(); return 0;
-		case ':':
-			sq_usage_error(synopsis, "option '%s' needs a value",
-			    argv[optind - 1]);
 		default:
-			if (optopt && optopt != '?')
-				sq_usage_error(synopsis, "unknown option '-%c'",
-				    optopt);
-			sq_usage_error(synopsis, "unknown option '%s'",
-			    argv[optind - 1]);
+			sq_bad_option(synopsis, ch, argv);
 		}
 	}
 	argc -= optind;

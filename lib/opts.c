@@ -65,6 +65,17 @@ sq_usage_error(const char *synopsis, const char *fmt, ...)
 	exit(SQ_EXIT_USAGE);
 }
 
+noreturn void
+sq_bad_option(const char *synopsis, int ch, char *const argv[])
+{
+	if (ch == ':')
+		sq_usage_error(synopsis, "option '%s' needs a value",
+		    argv[optind - 1]);
+	if (optopt && optopt != '?')
+		sq_usage_error(synopsis, "unknown option '-%c'", optopt);
+	sq_usage_error(synopsis, "unknown option '%s'", argv[optind - 1]);
+}
+
 void
 sq_common_init(struct sq_common *c)
 {

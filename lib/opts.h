@@ -71,6 +71,11 @@ int	 sq_common_opt(struct sq_common *, int ch, const char *arg,
 /* Usage error: message, synopsis, hint; exits 2. */
 noreturn void sq_usage_error(const char *synopsis, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
+/*
+ * The usage error for what getopt_long returned as ':' (a missing value)
+ * or '?' (an unknown option), for option strings that start with ':'.
+ */
+noreturn void sq_bad_option(const char *synopsis, int ch, char *const argv[]);
 /* "sq-x (shequ) 0.1.0" */
 void	 sq_print_version(void);
 /* Program start: name for messages, SIGPIPE default, C locale. */
