@@ -1008,19 +1008,10 @@ write_summary(struct state *s)
 	free(v);
 	free(per_grid);
 
-	struct sq_writer_opts wo = { SQ_OUT_CSV, 0, 0 };
-	struct sq_writer *w = sq_writer_open(s->summary_path, &wo);
 	char *text = json_dumps(root, JSON_INDENT(2) | JSON_REAL_PRECISION(4));
+
 	json_decref(root);
-	if (w == NULL) {
-		free(text);
-		return -1;
-	}
-	/* the writer gives the atomic rename */
-	sq_writer_raw(w, text, strlen(text));
-	sq_writer_raw(w, "\n", 1);
-	free(text);
-	return sq_writer_close(w);
+	return sq_write_document(s->summary_path, text);
 }
 
 static int

@@ -1329,18 +1329,10 @@ write_topics(struct state *s)
 	    json_integer(s->texts_skipped));
 	free(g);
 
-	struct sq_writer_opts wo = { SQ_OUT_CSV, 0, 0 };
-	struct sq_writer *w = sq_writer_open(s->topics_path, &wo);
 	char *text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+
 	json_decref(root);
-	if (w == NULL) {
-		free(text);
-		return -1;
-	}
-	sq_writer_raw(w, text, strlen(text));
-	sq_writer_raw(w, "\n", 1);
-	free(text);
-	return sq_writer_close(w);
+	return sq_write_document(s->topics_path, text);
 }
 
 /* ---- main ------------------------------------------------------------- */

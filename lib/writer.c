@@ -406,6 +406,26 @@ sq_writer_raw(struct sq_writer *w, const char *s, size_t len)
 		put(w, s, len);
 }
 
+int
+sq_write_document(const char *path, char *text)
+{
+	struct sq_writer_opts wo = { SQ_OUT_CSV, 0, 0 };
+	struct sq_writer *w;
+
+	if (text == NULL) {
+		sq_error("%s: out of memory while making the document", path);
+		return -1;
+	}
+	if ((w = sq_writer_open(path, &wo)) == NULL) {
+		free(text);
+		return -1;
+	}
+	sq_writer_raw(w, text, strlen(text));
+	sq_writer_raw(w, "\n", 1);
+	free(text);
+	return sq_writer_close(w);
+}
+
 static void
 release(struct sq_writer *w)
 {

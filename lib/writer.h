@@ -38,6 +38,12 @@ void	 sq_writer_fields(struct sq_writer *, const char *const *v,
 	    const size_t *len, size_t n);
 /* Bytes as they are (a JSON document, a sheet): no header, no quoting. */
 void	 sq_writer_raw(struct sq_writer *, const char *, size_t);
+/*
+ * A whole document (a JSON summary) to path ("-": stdout), a newline
+ * after it, atomically.  Takes ownership of text (malloc'd, may be NULL
+ * when the caller ran out of memory).  0, or -1 (printed).
+ */
+int	 sq_write_document(const char *path, char *text);
 /* Flush, check, and (with a path) rename into place.  0, or -1 (printed). */
 int	 sq_writer_close(struct sq_writer *);
 /* Give up: remove the temporary file, leave the old one. */
