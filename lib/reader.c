@@ -529,6 +529,9 @@ total_row(const struct sq_rec *rec)
 	const char *s = sq_rec_get(rec, i), *end = s + rec->len[i];
 	while (s < end && (*s == ' ' || *s == '\t'))
 		s++;
+	/* every row is asked: the words all start 0xE5 or 0xE6 in UTF-8 */
+	if (s == end || ((unsigned char)*s != 0xE5 && (unsigned char)*s != 0xE6))
+		return NULL;
 	for (size_t w = 0; w < sizeof(words) / sizeof(words[0]); w++) {
 		size_t wl = strlen(words[w]);
 		if ((size_t)(end - s) < wl || memcmp(s, words[w], wl) != 0)

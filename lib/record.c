@@ -132,11 +132,3 @@ sq_rec_blank(const struct sq_rec *r)
 	return 1;
 }
 
-const char *
-sq_rec_cell_trim(const struct sq_rec *r, long col, size_t *len)
-{
-	const char *p = sq_rec_cell(r, col, len);
-
-	*len = sq_trim(&p, *len);
-	return p;
-}

@@ -10,6 +10,8 @@
 
 #include <stddef.h>
 
+#include "text.h"
+
 struct sq_rec {
 	long	 line;		/* physical line the record starts on (1-based) */
 	size_t	 nf;		/* number of fields */
@@ -87,7 +89,20 @@ sq_rec_cell(const struct sq_rec *r, long col, size_t *len)
 	return sq_rec_at(r, (size_t)col, len);
 }
 
-const char *sq_rec_cell_trim(const struct sq_rec *, long col, size_t *len);
+static inline const char *
+sq_rec_cell_trim(const struct sq_rec *r, long col, size_t *len)
+{
+	const char *p = sq_rec_cell(r, col, len);
+	const unsigned char *u = (const unsigned char *)p;
+	size_t n = *len;
+
+	/* inline for the usual cell: starts and ends with visible ASCII */
+	if (n == 0 || (u[0] > ' ' && u[0] < 0x80 && u[n - 1] > ' ' &&
+	    u[n - 1] < 0x80))
+		return p;
+	*len = sq_trim(&p, n);
+	return p;
+}
 
 /* True when every field is empty (a blank spreadsheet row). */
 int	 sq_rec_blank(const struct sq_rec *);
