@@ -7,17 +7,29 @@
 uint32_t
 sq_hash(const char *s, size_t n)
 {
-	/* FNV-1a, then a final mix so short similar keys spread */
-	uint32_t h = 2166136261u;
+	/*
+	 * Eight bytes a step, multiplied in, then mixed (splitmix64's
+	 * finaliser) so keys that differ in one digit spread.  FNV-1a's
+	 * byte loop was a tenth of sq-flag's time.  Not for hostile input.
+	 */
+	uint64_t h = UINT64_C(0x9E3779B97F4A7C15) ^ n, w;
 
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 16777619u;
+	for (; n >= 8; s += 8, n -= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * UINT64_C(0xff51afd7ed558ccd);
+		h ^= h >> 32;
 	}
-	h ^= h >> 16;
-	h *= 0x7feb352dU;
-	h ^= h >> 15;
-	return h;
+	if (n) {
+		w = 0;
+		memcpy(&w, s, n);
+		h = (h ^ w) * UINT64_C(0xff51afd7ed558ccd);
+	}
+	h ^= h >> 30;
+	h *= UINT64_C(0xbf58476d1ce4e5b9);
+	h ^= h >> 27;
+	h *= UINT64_C(0x94d049bb133111eb);
+	h ^= h >> 31;
+	return (uint32_t)h;
 }
 
 void
@@ -49,9 +61,14 @@ same(const struct sq_hmap *m, uint64_t slot, const char *key, size_t len)
 long
 sq_hmap_get(const struct sq_hmap *m, const char *key, size_t len)
 {
+	return sq_hmap_get_h(m, sq_hash(key, len), key, len);
+}
+
+long
+sq_hmap_get_h(const struct sq_hmap *m, uint32_t h, const char *key, size_t len)
+{
 	if (m->cap == 0)
 		return -1;
-	uint32_t h = sq_hash(key, len);
 	size_t mask = m->cap - 1;
 	for (size_t i = h & mask;; i = (i + 1) & mask) {
 		uint64_t s = m->slot[i];
@@ -117,8 +134,14 @@ sq_hmap_put(struct sq_hmap *m, const char *key, size_t len, uint32_t index)
 long
 sq_hmap_put_new(struct sq_hmap *m, const char *key, size_t len, uint32_t index)
 {
+	return sq_hmap_put_new_h(m, sq_hash(key, len), key, len, index);
+}
+
+long
+sq_hmap_put_new_h(struct sq_hmap *m, uint32_t h, const char *key, size_t len,
+    uint32_t index)
+{
 	grow(m);
-	uint32_t h = sq_hash(key, len);
 	size_t mask = m->cap - 1;
 	for (size_t i = h & mask;; i = (i + 1) & mask) {
 		uint64_t s = m->slot[i];

@@ -38,4 +38,40 @@ void	 sq_hmap_put(struct sq_hmap *, const char *key, size_t len,
 	    uint32_t index);
 uint32_t sq_hash(const char *s, size_t n);
 
+/*
+ * The same with the key's sq_hash() given: a caller that knows its keys
+ * ahead (a whole roster) hashes them once and prefetches the slot a few
+ * keys ahead, so the cache misses of a big table overlap.
+ */
+long	 sq_hmap_get_h(const struct sq_hmap *, uint32_t hash, const char *key,
+	    size_t len);
+long	 sq_hmap_put_new_h(struct sq_hmap *, uint32_t hash, const char *key,
+	    size_t len, uint32_t index);
+
+static inline void
+sq_hmap_prefetch(const struct sq_hmap *m, uint32_t hash)
+{
+	if (m->cap)
+		__builtin_prefetch(&m->slot[hash & (m->cap - 1)]);
+}
+
+/*
+ * The index in the first slot whose hash matches, or -1: not yet compared
+ * with the key, a hint for the caller to prefetch its record by.
+ */
+static inline long
+sq_hmap_peek(const struct sq_hmap *m, uint32_t hash)
+{
+	if (m->cap == 0)
+		return -1;
+	size_t mask = m->cap - 1;
+	for (size_t i = hash & mask;; i = (i + 1) & mask) {
+		uint64_t s = m->slot[i];
+		if (s == 0)
+			return -1;
+		if ((uint32_t)(s >> 32) == hash)
+			return (long)(s & 0xffffffffu) - 1;
+	}
+}
+
 #endif
