@@ -22,7 +22,7 @@ sq_arena_alloc(struct sq_arena *a, size_t n)
 	if (c == NULL || c->size - c->used < n) {
 		size_t chunk = a->huge ? HUGE_CHUNK : CHUNK_SIZE;
 		size_t size = n > chunk / 4 ? n : chunk;
-		c = a->huge ? sq_xcalloc_big(sizeof(*c) + size) :
+		c = a->huge ? sq_xmalloc_big(sizeof(*c) + size) :
 		    sq_xmalloc(sizeof(*c) + size);
 		c->size = size;
 		c->used = 0;

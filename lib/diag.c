@@ -1,5 +1,6 @@
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -191,21 +192,45 @@ sq_xrealloc(void *p, size_t n)
 }
 
 void *
-sq_xcalloc_big(size_t n)
+sq_xmalloc_big(size_t n)
 {
 	const size_t huge = (size_t)2 << 20;
 	void *p;
 
 	if (n < huge)
-		return sq_xcalloc(1, n);
+		return sq_xmalloc(n);
 	n = (n + huge - 1) & ~(huge - 1);
 	if (posix_memalign(&p, huge, n) != 0)
 		oom(n);
 #ifdef MADV_HUGEPAGE
 	madvise(p, n, MADV_HUGEPAGE);	/* a hint: no harm if refused */
 #endif
+	return p;
+}
+
+void *
+sq_xcalloc_big(size_t n)
+{
+	void *p = sq_xmalloc_big(n);
+
 	memset(p, 0, n);
 	return p;
+}
+
+void
+sq_hint_huge(void *p, size_t n)
+{
+#ifdef MADV_HUGEPAGE
+	const uintptr_t huge = (uintptr_t)2 << 20;
+	uintptr_t a = ((uintptr_t)p + huge - 1) & ~(huge - 1);
+	uintptr_t b = ((uintptr_t)p + n) & ~(huge - 1);
+
+	if (b > a)
+		madvise((void *)a, b - a, MADV_HUGEPAGE);	/* a hint */
+#else
+	(void)p;
+	(void)n;
+#endif
 }
 
 char *

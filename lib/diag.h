@@ -51,6 +51,10 @@ char	*sq_xstrdup(const char *);
  * hundred page faults instead of tens of thousands.  Free with free().
  */
 void	*sq_xcalloc_big(size_t);
+/* The same, not zeroed: for memory that is written before it is read. */
+void	*sq_xmalloc_big(size_t);
+/* Ask for huge pages over the whole 2 MB pages inside [p, p+n): a hint. */
+void	 sq_hint_huge(void *p, size_t n);
 char	*sq_xstrndup(const char *, size_t);
 
 #endif
