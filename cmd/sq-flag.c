@@ -85,7 +85,8 @@ enum { S_KEY, S_BUILDING, S_UNIT, S_ROOM, S_NAME, S_PHONE, NSTR };
 struct household {
 	char	*text;		/* hh, building, unit, room, name, phone: */
 				/* NSTR strings one after another */
-	const char *note;	/* reason detail: symptoms text, bad reading */
+	uint32_t note;		/* reason detail (symptoms, bad reading): */
+				/* 1 + its place in notes[], or 0 */
 	uint32_t community, grid;
 	int32_t	 last;		/* last day reported before the day checked */
 	int32_t	 since;		/* first day tracked */
@@ -98,6 +99,8 @@ struct household {
 	uint8_t	 reported:1, symptoms:1, bad:1;
 	uint8_t	 status, tier;
 };
+
+_Static_assert(sizeof(struct household) <= 48, "a household grew");
 
 /* String k (S_KEY...) of a household. */
 static const char *
@@ -144,6 +147,8 @@ struct state {
 	uint32_t only_community;	/* when every household has the same */
 	int	 roster_sorted;		/* hh[] is in key order (sq-ingest's) */
 
+	char	**notes;		/* see household.note */
+	size_t	 nnotes, capnotes;
 	struct flagrow *unknown;
 	size_t	 nunknown, capunknown;
 	struct household **sorted;	/* by key, for the nearest household */
@@ -589,6 +594,20 @@ arena_printf(struct sq_arena *a, const char *fmt, ...)
 	return sq_arena_strndup(a, buf, (size_t)n);
 }
 
+static void
+set_note(struct state *s, struct household *h, char *note)
+{
+	if (h->note == 0) {
+		if (s->nnotes == s->capnotes) {
+			s->capnotes = s->capnotes ? 2 * s->capnotes : 64;
+			s->notes = sq_xrealloc(s->notes, s->capnotes *
+			    sizeof(*s->notes));
+		}
+		h->note = (uint32_t)++s->nnotes;
+	}
+	s->notes[h->note - 1] = note;
+}
+
 /* The longest prefix of s within max bytes that ends on a character. */
 static size_t
 utf8_cut(const char *s, size_t max)
@@ -780,17 +799,17 @@ take_checkin(struct state *s, const struct sq_reader *r, const struct cicols *c,
 		    sq_reader_rawname(r, (size_t)c->temp), (int)len, p, why);
 		if (!h->bad) {
 			h->bad = 1;
-			h->note = arena_printf(&s->arena, "体温“%.*s”无法识别"
+			set_note(s, h, arena_printf(&s->arena, "体温“%.*s”无法识别"
 			    "（%s:%ld）", (int)(len > 40 ? 40 : len), p,
-			    sq_reader_name(r), rec->line);
+			    sq_reader_name(r), rec->line));
 		}
 	}
 	p = sq_rec_cell_trim(rec, c->symptoms, &len);
 	if (len && has_symptoms(s, p, len) && !h->symptoms) {
 		h->symptoms = 1;
-		if (!h->bad || h->note == NULL)
-			h->note = arena_printf(&s->arena, "%.*s",
-			    (int)(len > 60 ? 60 : len), p);
+		if (!h->bad || h->note == 0)
+			set_note(s, h, arena_printf(&s->arena, "%.*s",
+			    (int)(len > 60 ? 60 : len), p));
 	}
 }
 
@@ -913,18 +932,20 @@ decide(struct state *s, struct household *h)
 static char *
 reason_of(struct state *s, const struct household *h)
 {
+	const char *note = h->note ? s->notes[h->note - 1] : NULL;
+
 	switch (h->status) {
 	case ST_FEVER:
 		return arena_printf(&s->arena, "体温%.1f℃%s%s",
 		    h->temp10 / 10.0, h->symptoms ? "；症状：" : "",
-		    h->symptoms && h->note ? h->note : "");
+		    h->symptoms && note ? note : "");
 	case ST_SYMPTOMS:
 		/* a yes in a yes/no column says no more than that */
-		if (h->note == NULL || sq_bool_parse(h->note, strlen(h->note)) == 1)
+		if (note == NULL || sq_bool_parse(note, strlen(note)) == 1)
 			return "有症状";
-		return arena_printf(&s->arena, "症状：%s", h->note);
+		return arena_printf(&s->arena, "症状：%s", note);
 	case ST_BAD_READING:
-		return arena_printf(&s->arena, "%s", h->note ? h->note : "");
+		return arena_printf(&s->arena, "%s", note ? note : "");
 	case ST_UNREPORTED:
 		return h->missed > 1 ? arena_printf(&s->arena, "连续%d天未报",
 		    h->missed) : "今日未报";
@@ -1377,6 +1398,7 @@ main(int argc, char **argv)
 	free(s.unknown);
 	free(s.sorted);
 	free(s.hh);
+	free(s.notes);
 	free(s.names);
 	free(s.namelen);
 	free(s.rank);
