@@ -23,6 +23,7 @@
 #include "cvrp.h"
 #include "diag.h"
 #include "header.h"
+#include "kvconf.h"
 #include "opts.h"
 #include "reader.h"
 #include "afile.h"
@@ -119,94 +120,79 @@ settings_default(struct settings *st)
 	st->lift = 0;
 }
 
-static char *
-trim(char *s)
-{
-	char *e;
+/* One setting of rounds.conf or --settings (sq_kv_fn). */
+struct settings_ctx {
+	const char *path;
+	struct settings *st;
+	int	 rc;
+};
 
-	while (*s == ' ' || *s == '\t')
-		s++;
-	e = s + strlen(s);
-	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r' ||
-	    e[-1] == '\n'))
-		*--e = '\0';
-	return s;
+static void
+setting(void *ctx, const char *k, const char *v, long line)
+{
+	struct settings_ctx *c = ctx;
+	const char *path = c->path;
+	struct settings *st = c->st;
+	char *end;
+
+	if (k == NULL) {
+		sq_error("%s:%ld: expected 'key = value'", path, line);
+		c->rc = -1;
+		return;
+	}
+	if (strcmp(k, "capacity") == 0) {
+		long n = strtol(v, &end, 10);
+		if (*v == '\0' || *end || n < 1 || n > 1000000) {
+			sq_error("%s:%ld: capacity '%s': expected a "
+			    "whole number of parcels", path, line, v);
+			c->rc = -1;
+		} else
+			st->capacity = n;
+		return;
+	}
+	if (strcmp(k, "lift") == 0) {
+		int b = sq_bool_parse(v, strlen(v));
+		if (b < 0) {
+			sq_error("%s:%ld: lift '%s': expected yes or no", path,
+			    line, v);
+			c->rc = -1;
+		} else
+			st->lift = b;
+		return;
+	}
+	size_t i;
+	for (i = 0; i < sizeof(setting_keys) / sizeof(*setting_keys); i++)
+		if (strcmp(k, setting_keys[i].key) == 0)
+			break;
+	if (i == sizeof(setting_keys) / sizeof(*setting_keys)) {
+		sq_error("%s:%ld: unknown setting '%s'", path, line, k);
+		c->rc = -1;
+		return;
+	}
+	double d = strtod(v, &end);
+	if (*v == '\0' || *end || !(d >= setting_keys[i].lo &&
+	    d <= setting_keys[i].hi)) {
+		sq_error("%s:%ld: %s '%s': expected a number from %g to %g",
+		    path, line, k, v, setting_keys[i].lo, setting_keys[i].hi);
+		c->rc = -1;
+		return;
+	}
+	*(double *)(void *)((char *)st + setting_keys[i].off) = d;
 }
 
-/* "key = value" lines, '#' comments.  -1 on error (printed). */
+/*
+ * "key = value" lines, '#' starts a comment anywhere (lib/kvconf.c).  A
+ * missing file is no settings unless `must`.  -1 on error (printed).
+ */
 static int
 settings_load(const char *path, struct settings *st, int must)
 {
-	FILE *fp = fopen(path, "r");
-	char buf[512];
-	long line = 0;
-	int rc = 0;
+	struct settings_ctx c = { path, st, 0 };
 
-	if (fp == NULL) {
-		if (!must && errno == ENOENT)
-			return 0;
-		sq_error("%s: %s", path, strerror(errno));
+	if (sq_kv_load(path, SQ_KV_HASH | (must ? 0 : SQ_KV_OPTIONAL),
+	    setting, &c) < 0)
 		return -1;
-	}
-	while (fgets(buf, sizeof(buf), fp)) {
-		char *p, *k, *v, *end;
-		line++;
-		if ((p = strchr(buf, '#')) != NULL)
-			*p = '\0';
-		k = trim(buf);
-		if (*k == '\0')
-			continue;
-		if ((p = strchr(k, '=')) == NULL) {
-			sq_error("%s:%ld: expected 'key = value'", path, line);
-			rc = -1;
-			continue;
-		}
-		*p = '\0';
-		k = trim(k);
-		v = trim(p + 1);
-		if (strcmp(k, "capacity") == 0) {
-			long n = strtol(v, &end, 10);
-			if (*v == '\0' || *end || n < 1 || n > 1000000) {
-				sq_error("%s:%ld: capacity '%s': expected a "
-				    "whole number of parcels", path, line, v);
-				rc = -1;
-			} else
-				st->capacity = n;
-			continue;
-		}
-		if (strcmp(k, "lift") == 0) {
-			int b = sq_bool_parse(v, strlen(v));
-			if (b < 0) {
-				sq_error("%s:%ld: lift '%s': expected yes or "
-				    "no", path, line, v);
-				rc = -1;
-			} else
-				st->lift = b;
-			continue;
-		}
-		size_t i;
-		for (i = 0; i < sizeof(setting_keys) / sizeof(*setting_keys);
-		    i++)
-			if (strcmp(k, setting_keys[i].key) == 0)
-				break;
-		if (i == sizeof(setting_keys) / sizeof(*setting_keys)) {
-			sq_error("%s:%ld: unknown setting '%s'", path, line, k);
-			rc = -1;
-			continue;
-		}
-		double d = strtod(v, &end);
-		if (*v == '\0' || *end || !(d >= setting_keys[i].lo &&
-		    d <= setting_keys[i].hi)) {
-			sq_error("%s:%ld: %s '%s': expected a number from %g "
-			    "to %g", path, line, k, v, setting_keys[i].lo,
-			    setting_keys[i].hi);
-			rc = -1;
-			continue;
-		}
-		*(double *)(void *)((char *)st + setting_keys[i].off) = d;
-	}
-	fclose(fp);
-	return rc;
+	return c.rc;
 }
 
 /* ---- small helpers ---- */
