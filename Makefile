@@ -94,8 +94,10 @@ FUZZERS         = $(FUZZ_SRC:fuzz/%.c=build-fuzz/bin/%)
 SQ_FUZZ_SECONDS ?= 60
 SQ_FUZZ_SMOKE   ?= 2
 # small read and write buffers: lines across reads and flushes mid-record
-# with small inputs (and no 256 KB allocation per run, slow under ASan)
-FUZZ_SMALLBUF   = -DSQ_SOURCE_CHUNK=64 -DSQ_WRITER_BUF=64
+# with small inputs (and no 256 KB allocation per run, slow under ASan);
+# templates that grow without end stop after 100,000 tokens or 1 MB
+FUZZ_SMALLBUF   = -DSQ_SOURCE_CHUNK=64 -DSQ_WRITER_BUF=64 \
+                  -DSQ_TPL_MAX_STEPS=100000 -DSQ_TPL_MAX_OUTPUT=1048576
 
 fuzz-build:
 	@$(MAKE) --no-print-directory B=build-fuzz/obj CC='$(FUZZ_CC)' \

@@ -27,6 +27,33 @@ struct sq_tpl {
 
 #define MAX_DEPTH	64
 #define MAX_PARTIALS	8
+/*
+ * Sections inside sections over the same array multiply: 20 levels over 3
+ * elements are 3^20 renderings.  A bulletin takes some thousands of tokens;
+ * past these, rendering stops with an error instead of running for ever.
+ * (The fuzzing build lowers them, to fail in milliseconds under ASan.)
+ */
+#ifndef SQ_TPL_MAX_STEPS
+#define SQ_TPL_MAX_STEPS	1000000		/* tokens rendered */
+#endif
+#ifndef SQ_TPL_MAX_OUTPUT
+#define SQ_TPL_MAX_OUTPUT	(64u << 20)	/* bytes */
+#endif
+
+/* Offset of needle (nl bytes) in s[from, len), or len; NUL bytes are text. */
+static size_t
+find(const char *s, size_t from, size_t len, const char *needle, size_t nl)
+{
+	for (size_t i = from; i + nl <= len; i++) {
+		const char *p = memchr(s + i, needle[0], len - i - nl + 1);
+		if (p == NULL)
+			break;
+		i = (size_t)(p - s);
+		if (memcmp(p, needle, nl) == 0)
+			return i;
+	}
+	return len;
+}
 
 static long
 line_at(const char *s, size_t off)
@@ -66,22 +93,20 @@ sq_tpl_parse(const char *text, size_t len, const char *file, char *err,
 	t->file = sq_xstrdup(file);
 	s = t->src;
 	while (p < len) {
-		const char *q = strstr(s + p, "{{");
-		size_t at = q ? (size_t)(q - s) : len;
+		size_t at = find(s, p, len, "{{", 2);
 		if (at > p)
 			push(t, T_TEXT, p, at - p, 0);
-		if (q == NULL)
+		if (at == len)
 			break;
 		long line = line_at(s, at);
-		int triple = strncmp(s + at, "{{{", 3) == 0;
-		const char *close = strstr(s + at + (triple ? 3 : 2),
-		    triple ? "}}}" : "}}");
-		if (close == NULL) {
+		int triple = at + 2 < len && s[at + 2] == '{';
+		size_t n0 = at + (triple ? 3 : 2);
+		size_t n1 = find(s, n0, len, triple ? "}}}" : "}}", triple ? 3 : 2);
+		if (n1 == len) {
 			snprintf(err, errsz, "%s:%ld: '{{' without '}}'",
 			    file, line);
 			goto fail;
 		}
-		size_t n0 = at + (triple ? 3 : 2), n1 = (size_t)(close - s);
 		size_t after = n1 + (triple ? 3 : 2);
 		int type = triple ? T_RAW : T_VAR;
 		if (!triple && n0 < n1) {
@@ -185,6 +210,7 @@ struct render {
 	struct frame stack[MAX_DEPTH];
 	size_t	 depth;
 	int	 partials;
+	size_t	 steps;
 	char	*err;
 	size_t	 errsz;
 	json_t	*scratch;	/* -index values, freed at the end */
@@ -348,6 +374,13 @@ render_range(struct render *r, const struct sq_tpl *t, size_t from, size_t to)
 		const struct tok *k = &t->tok[i];
 		const char *name = t->src + k->off;
 		json_t *v;
+		if (++r->steps > SQ_TPL_MAX_STEPS ||
+		    r->out->len > SQ_TPL_MAX_OUTPUT) {
+			snprintf(r->err, r->errsz, "%s:%ld: the output grows "
+			    "without end (a section inside itself?)", t->file,
+			    k->line ? k->line : line_at(t->src, k->off));
+			return -1;
+		}
 		switch (k->type) {
 		case T_TEXT:
 			sq_buf_add(r->out, name, k->len);

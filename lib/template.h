@@ -28,7 +28,10 @@
  *
  * A section, inverted, closing, comment or partial tag alone on its line
  * takes the line with it (no blank line left behind).  Values are never
- * rendered again: "{{x}}" inside a value comes out as it is.
+ * rendered again: "{{x}}" inside a value comes out as it is.  Text without
+ * "{{" comes out as it is, NUL bytes included.  Rendering that grows
+ * without end (sections over an array nested in themselves: n^depth) stops
+ * with an error after 1,000,000 tokens or 64 MB.
  */
 #ifndef SQ_TEMPLATE_H
 #define SQ_TEMPLATE_H
