@@ -21,9 +21,10 @@ struct ckw {
 struct sq_classify {
 	char	**labels;
 	int	*min;
+	char	*minset;	/* a "min:" line gave min[i] */
 	size_t	 nlabels;
 	struct ckw *kw;
-	size_t	 nkw;
+	size_t	 nkw, kwcap;
 	char	**neg;
 	size_t	*neglen;
 	size_t	 nneg;
@@ -85,15 +86,20 @@ label_index(struct sq_classify *c, const char *label)
 		return (size_t)i;
 	c->labels = sq_xrealloc(c->labels, (c->nlabels + 1) * sizeof(char *));
 	c->min = sq_xrealloc(c->min, (c->nlabels + 1) * sizeof(int));
+	c->minset = sq_xrealloc(c->minset, c->nlabels + 1);
 	c->labels[c->nlabels] = sq_xstrdup(label);
 	c->min[c->nlabels] = 1;
+	c->minset[c->nlabels] = 0;
 	return c->nlabels++;
 }
 
-/* "word" or "word=N" into a folded keyword and a weight; -1 if bad. */
+/*
+ * "word" or "word=N" into a folded keyword and a weight, and the word as
+ * written (trimmed, in tok); 1, 0 for an empty entry, -1 if bad.
+ */
 static int
 parse_entry(char *tok, char *buf, size_t bufsz, size_t *len, int *weight,
-    int *negatable)
+    int *negatable, const char **word, size_t *wordlen)
 {
 	const char *p = tok;
 	size_t n = sq_trim(&p, strlen(tok));
@@ -127,6 +133,8 @@ parse_entry(char *tok, char *buf, size_t bufsz, size_t *len, int *weight,
 	}
 	if (n == 0 || n >= bufsz)
 		return -1;
+	*word = p;
+	*wordlen = n;
 	*len = sq_classify_fold(p, n, buf, bufsz);
 	return *len > 0 ? 1 : -1;
 }
@@ -144,7 +152,10 @@ add_kw(struct sq_classify *c, const char *text, size_t len, size_t label,
 			return;
 		}
 	}
-	c->kw = sq_xrealloc(c->kw, (c->nkw + 1) * sizeof(*c->kw));
+	if (c->nkw == c->kwcap) {
+		c->kwcap = c->kwcap ? 2 * c->kwcap : 64;
+		c->kw = sq_xrealloc(c->kw, c->kwcap * sizeof(*c->kw));
+	}
 	struct ckw *k = &c->kw[c->nkw++];
 	k->text = sq_xstrndup(text, len);
 	k->len = len;
@@ -166,8 +177,9 @@ add_neg(struct sq_classify *c, const char *text, size_t len)
 	c->neglen[c->nneg++] = len;
 }
 
-int
-sq_classify_load(struct sq_classify *c, const char *path)
+/* The rules of path into c, which is new; 0 or -1 (printed). */
+static int
+load_file(struct sq_classify *c, const char *path)
 {
 	FILE *fp = fopen(path, "r");
 	char *line = NULL;
@@ -207,9 +219,11 @@ sq_classify_load(struct sq_classify *c, const char *path)
 		for (char *tok = strtok_r(colon + 1, ",", &save); tok;
 		    tok = strtok_r(NULL, ",", &save)) {
 			char buf[256];
-			size_t kl = 0;
+			const char *word = NULL;
+			size_t kl = 0, wl = 0;
 			int w, neg;
-			int r = parse_entry(tok, buf, sizeof(buf), &kl, &w, &neg);
+			int r = parse_entry(tok, buf, sizeof(buf), &kl, &w, &neg,
+			    &word, &wl);
 			if (r == 0)
 				continue;
 			if (r < 0 || (kind == 1 && (neg || strchr(tok, '=')))) {
@@ -221,8 +235,12 @@ sq_classify_load(struct sq_classify *c, const char *path)
 			if (kind == 1)
 				add_neg(c, buf, kl);
 			else if (kind == 2) {
-				size_t mi = label_index(c, buf);
+				/* the label as its own line names it */
+				char *ln = sq_xstrndup(word, wl);
+				size_t mi = label_index(c, ln);
+				free(ln);
 				c->min[mi] = w;
+				c->minset[mi] = 1;
 			}
 			else
 				add_kw(c, buf, kl, li, w, neg);
@@ -232,6 +250,42 @@ sq_classify_load(struct sq_classify *c, const char *path)
 	}
 	free(line);
 	fclose(fp);
+	return rc;
+}
+
+/* Add the rules of t (one file's) to c, as if loaded into it. */
+static void
+merge(struct sq_classify *c, const struct sq_classify *t)
+{
+	size_t *map = sq_xcalloc(t->nlabels + 1, sizeof(size_t));
+
+	for (size_t i = 0; i < t->nlabels; i++) {
+		map[i] = label_index(c, t->labels[i]);
+		if (t->minset[i]) {
+			c->min[map[i]] = t->min[i];
+			c->minset[map[i]] = 1;
+		}
+	}
+	for (size_t i = 0; i < t->nkw; i++) {
+		const struct ckw *k = &t->kw[i];
+		add_kw(c, k->text, k->len, map[k->label], k->weight,
+		    k->negatable);
+	}
+	for (size_t i = 0; i < t->nneg; i++)
+		add_neg(c, t->neg[i], t->neglen[i]);
+	free(map);
+}
+
+/* All or nothing: a file with a mistake in it adds none of its rules. */
+int
+sq_classify_load(struct sq_classify *c, const char *path)
+{
+	struct sq_classify *t = sq_classify_new();
+	int rc = load_file(t, path);
+
+	if (rc == 0)
+		merge(c, t);
+	sq_classify_free(t);
 	return rc;
 }
 
@@ -248,6 +302,7 @@ sq_classify_free(struct sq_classify *c)
 		free(c->neg[i]);
 	free(c->labels);
 	free(c->min);
+	free(c->minset);
 	free(c->kw);
 	free(c->neg);
 	free(c->neglen);
@@ -270,6 +325,27 @@ int
 sq_classify_min(const struct sq_classify *c, size_t i)
 {
 	return i < c->nlabels ? c->min[i] : 1;
+}
+
+size_t
+sq_classify_nkeywords(const struct sq_classify *c)
+{
+	return c->nkw;
+}
+
+const char *
+sq_classify_keyword(const struct sq_classify *c, size_t i, size_t *label,
+    int *weight, int *negatable)
+{
+	if (i >= c->nkw)
+		return NULL;
+	if (label)
+		*label = c->kw[i].label;
+	if (weight)
+		*weight = c->kw[i].weight;
+	if (negatable)
+		*negatable = c->kw[i].negatable;
+	return c->kw[i].text;
 }
 
 static int
@@ -319,21 +395,33 @@ found(const struct sq_classify *c, const struct ckw *k, const char *buf,
 	return 0;
 }
 
-static void
-append(char *out, size_t outsz, const char *s, size_t n)
+/*
+ * Append s (n bytes) to out, which holds *o bytes, after a ';' unless
+ * first; cut at a character boundary to fit outsz (NUL included).  0 when
+ * it did not fit whole: then out is full, and nothing more may follow, so
+ * what is written is always the start of the whole list.
+ */
+static int
+append(char *out, size_t outsz, size_t *o, const char *s, size_t n)
 {
-	size_t o = strlen(out);
+	size_t room = outsz - 1 - *o;
 
-	if (o && o + 1 < outsz)
-		out[o++] = ';';
-	/* whole characters only */
-	while (n > 0 && o + n >= outsz) {
-		n--;
+	if (*o > 0) {
+		if (room == 0)
+			return 0;
+		out[(*o)++] = ';';
+		room--;
+	}
+	int whole = n <= room;
+	if (!whole) {
+		n = room;
 		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
 			n--;
 	}
-	memcpy(out + o, s, n);
-	out[o + n] = '\0';
+	memcpy(out + *o, s, n);
+	*o += n;
+	out[*o] = '\0';
+	return whole;
 }
 
 void
@@ -342,6 +430,8 @@ sq_classify_score(const struct sq_classify *c, const char *text, size_t len,
 {
 	char stackbuf[2048];
 	char *buf = len < sizeof(stackbuf) ? stackbuf : sq_xmalloc(len + 1);
+	size_t mlen = 0;
+	int mfull = 0;
 
 	len = sq_classify_fold(text, len, buf, len + 1);
 	for (size_t i = 0; i < c->nlabels; i++)
@@ -353,8 +443,8 @@ sq_classify_score(const struct sq_classify *c, const char *text, size_t len,
 		if (k->weight == 0 || !found(c, k, buf, len))
 			continue;
 		score[k->label] += k->weight;
-		if (matched && msize > 1 && (long)k->label == which)
-			append(matched, msize, k->text, k->len);
+		if (matched && msize > 1 && !mfull && (long)k->label == which)
+			mfull = !append(matched, msize, &mlen, k->text, k->len);
 	}
 	if (buf != stackbuf)
 		free(buf);

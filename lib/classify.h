@@ -24,9 +24,11 @@
  * "min:" line says otherwise).
  *
  * Two labels are reserved: "negate" lists the negation words, "min" sets
- * minimum scores.  Files load one after another (the shipped rules, then
- * a user's): a label given again adds keywords, and a keyword given again
- * for the same label takes its new weight (=0 switches it off).
+ * minimum scores ("min: urgent=2" names the label as its own line does).
+ * Files load one after another (the shipped rules, then a user's): a label
+ * given again adds keywords, and a keyword given again for the same label
+ * takes its new weight (=0 switches it off).  A file loads all or nothing:
+ * one with a mistake in it adds none of its rules.
  */
 #ifndef SQ_CLASSIFY_H
 #define SQ_CLASSIFY_H
@@ -36,7 +38,7 @@
 struct sq_classify;
 
 struct sq_classify *sq_classify_new(void);
-/* Add the rules of PATH; 0, or -1 with FILE:LINE printed. */
+/* Add the rules of PATH; 0, or -1 with FILE:LINE printed (and none added). */
 int	 sq_classify_load(struct sq_classify *, const char *path);
 void	 sq_classify_free(struct sq_classify *);
 
@@ -48,10 +50,20 @@ long	 sq_classify_find(const struct sq_classify *, const char *label);
 int	 sq_classify_min(const struct sq_classify *, size_t i);
 
 /*
+ * The keywords, in the order they were first given: keyword i's folded
+ * text (NULL past the end), and through the pointers that are not NULL its
+ * label's index, its weight and whether it was written "~word".
+ */
+size_t	 sq_classify_nkeywords(const struct sq_classify *);
+const char *sq_classify_keyword(const struct sq_classify *, size_t i,
+	    size_t *label, int *weight, int *negatable);
+
+/*
  * The score of every label for text: score[sq_classify_nlabels()].  With
  * matched (may be NULL), the keywords found for label `which` (an index,
  * or -1 for none) are written there, separated by ';', NUL-terminated and
- * cut at a character boundary to fit msize.
+ * cut at a character boundary to fit msize: always the start of the whole
+ * list, never a later keyword after one cut short.
  */
 void	 sq_classify_score(const struct sq_classify *, const char *text,
 	    size_t len, int *score, long which, char *matched, size_t msize);
