@@ -16,6 +16,7 @@
 #include "reader.h"
 #include "rejects.h"
 #include "text.h"
+#include "units.h"
 #include "value.h"
 #include "writer.h"
 
@@ -48,12 +49,6 @@ usage(void)
 "  sq-stock -w 3 -n 5 -A alerts.csv -O levels.csv stock.csv\n");
 }
 
-struct conv {
-	char	*item;		/* folded; "*" for every item */
-	char	*from, *to;
-	double	 factor;	/* 1 from = factor to */
-};
-
 struct item {
 	char	*name, *key, *unit;
 	double	 qty, used, threshold;
@@ -69,8 +64,7 @@ struct state {
 	const char *thresholds_path, *units_path, *alerts_path;
 	struct sq_aliases *aliases;
 	struct sq_rejects *rj;
-	struct conv *conv;
-	size_t	 nconv;
+	struct sq_units *units;
 	struct item *items;
 	size_t	 nitems;
 	long	 rows, used_rows, later;
@@ -90,119 +84,12 @@ cell(const struct sq_rec *rec, long col, size_t *len)
 	return s;
 }
 
-static char *
-fold_dup(const char *s, size_t len)
-{
-	char *out = sq_xmalloc(len + 1);
-	size_t n = sq_fold(s, len, out, len + 1);
-	const char *p = out;
-
-	n = sq_trim(&p, n);
-	memmove(out, p, n);
-	out[n] = '\0';
-	for (size_t i = 0; i < n; i++)
-		if (out[i] >= 'A' && out[i] <= 'Z')
-			out[i] = (char)(out[i] + 32);
-	return out;
-}
-
-/* ---- units ------------------------------------------------------------ */
-
-/* "item  1 箱 = 50 个" or "*  1 kg = 2 斤"; '#' comments. */
-static int
-load_units(struct state *s, const char *path)
-{
-	FILE *fp = fopen(path, "r");
-	char *line = NULL;
-	size_t cap = 0;
-	long no = 0;
-	int rc = 0;
-
-	if (fp == NULL) {
-		sq_error("%s: cannot open: %m", path);
-		return -1;
-	}
-	while (getline(&line, &cap, fp) != -1) {
-		char *f[8], *save = NULL;
-		int n = 0;
-		no++;
-		if (line[strspn(line, " \t\r\n")] == '#')
-			continue;
-		for (char *t = strtok_r(line, " \t\r\n", &save); t && n < 8;
-		    t = strtok_r(NULL, " \t\r\n", &save))
-			f[n++] = t;
-		if (n == 0)
-			continue;
-		double a = 0, b = 0;
-		if (n != 6 || strcmp(f[3], "=") != 0 ||
-		    sq_double_parse(f[1], strlen(f[1]), &a) != SQ_VAL_OK ||
-		    sq_double_parse(f[4], strlen(f[4]), &b) != SQ_VAL_OK ||
-		    a <= 0 || b <= 0) {
-			sq_error("%s:%ld: expected 'ITEM 1 UNIT = N UNIT' (ITEM "
-			    "* for every item), e.g. '口罩 1 箱 = 50 包'", path, no);
-			rc = -1;
-			break;
-		}
-		s->conv = sq_xrealloc(s->conv, (s->nconv + 1) * sizeof(*s->conv));
-		struct conv *c = &s->conv[s->nconv++];
-		c->item = fold_dup(f[0], strlen(f[0]));
-		c->from = fold_dup(f[2], strlen(f[2]));
-		c->to = fold_dup(f[5], strlen(f[5]));
-		c->factor = b / a;
-	}
-	free(line);
-	fclose(fp);
-	return rc;
-}
-
-/* How many `to` one `from` is, by one rule; 0 when none says. */
-static double
-direct(const struct state *s, const char *key, const char *from,
-    const char *to)
-{
-	if (strcmp(from, to) == 0)
-		return 1;
-	/* later files override: search backwards, the item's own rules first */
-	for (int pass = 0; pass < 2; pass++)
-		for (size_t i = s->nconv; i-- > 0;) {
-			const struct conv *c = &s->conv[i];
-			if (strcmp(c->item, pass ? "*" : key) != 0)
-				continue;
-			if (strcmp(c->from, from) == 0 && strcmp(c->to, to) == 0)
-				return c->factor;
-			if (strcmp(c->from, to) == 0 && strcmp(c->to, from) == 0)
-				return 1 / c->factor;
-		}
-	return 0;
-}
-
-/* By one rule, or two through a unit between (箱 -> 包 -> 个). */
-static double
-factor(const struct state *s, const char *key, const char *from,
-    const char *to)
-{
-	double f = direct(s, key, from, to);
-
-	for (size_t i = s->nconv; f == 0 && i-- > 0;) {
-		const struct conv *c = &s->conv[i];
-		if (strcmp(c->item, key) != 0 && strcmp(c->item, "*") != 0)
-			continue;
-		const char *mid = strcmp(c->from, from) == 0 ? c->to :
-		    strcmp(c->to, from) == 0 ? c->from : NULL;
-		double f1 = direct(s, key, from, mid ? mid : from);
-		double f2 = mid ? direct(s, key, mid, to) : 0;
-		if (mid && f1 != 0 && f2 != 0)
-			f = f1 * f2;
-	}
-	return f;
-}
-
 /* ---- items ------------------------------------------------------------ */
 
 static struct item *
 item_get(struct state *s, const char *name, size_t len, long line)
 {
-	char *key = fold_dup(name, len);
+	char *key = sq_units_fold(name, len);
 
 	for (size_t i = 0; i < s->nitems; i++)
 		if (strcmp(s->items[i].key, key) == 0) {
@@ -251,7 +138,7 @@ static int
 to_item_unit(struct state *s, struct item *it, const char *file, long line,
     const char *u, double *v, char *why, size_t wsz)
 {
-	char *fu = fold_dup(u, strlen(u));
+	char *fu = sq_units_fold(u, strlen(u));
 	int rc = 0;
 
 	if (it->unit == NULL) {
@@ -259,8 +146,8 @@ to_item_unit(struct state *s, struct item *it, const char *file, long line,
 		it->unit_line = line;
 		it->unit_file = file;
 	} else {
-		char *iu = fold_dup(it->unit, strlen(it->unit));
-		double f = factor(s, it->key, fu, iu);
+		char *iu = sq_units_fold(it->unit, strlen(it->unit));
+		double f = sq_units_factor(s->units, it->key, fu, iu);
 		if (f == 0) {
 			snprintf(why, wsz, "%s in '%s', but in '%s' on line "
 			    "%ld; add a conversion to stock/units.txt (or "
@@ -555,12 +442,7 @@ today(char out[11])
 static void
 free_state(struct state *s)
 {
-	for (size_t i = 0; i < s->nconv; i++) {
-		free(s->conv[i].item);
-		free(s->conv[i].from);
-		free(s->conv[i].to);
-	}
-	free(s->conv);
+	sq_units_free(s->units);
 	for (size_t i = 0; i < s->nitems; i++) {
 		free(s->items[i].name);
 		free(s->items[i].key);
@@ -635,8 +517,9 @@ main(int argc, char **argv)
 	s.c.in.aliases = s.aliases;
 	s.c.in.canonical = 1;
 	char *upath = sq_datafile(&s.c, "stock/units.txt");
-	int bad = load_units(&s, upath) < 0 ||
-	    (s.units_path && load_units(&s, s.units_path) < 0);
+	s.units = sq_units_new();
+	int bad = sq_units_load(s.units, upath) < 0 ||
+	    (s.units_path && sq_units_load(s.units, s.units_path) < 0);
 	free(upath);
 	if (bad || (s.rj = sq_rejects_open(s.c.rejects)) == NULL) {
 		free_state(&s);
