@@ -306,10 +306,14 @@ parse_duration(const char *s)
 	return -1;
 }
 
+/*
+ * The categories of path ("id 名称 respond solve [sensitive]" lines), each
+ * with its label in the rules; every label of the rules must be one.
+ * 0, or -1 (printed).
+ */
 static int
-load_categories(struct state *s)
+load_categories_from(struct state *s, const char *path)
 {
-	char *path = sq_datafile(&s->c, "requests/categories.txt");
 	FILE *fp = fopen(path, "r");
 	char *line = NULL;
 	size_t cap = 0;
@@ -318,7 +322,6 @@ load_categories(struct state *s)
 
 	if (fp == NULL) {
 		sq_error("%s: cannot open: %m", path);
-		free(path);
 		return -1;
 	}
 	s->urgent_cat = SIZE_MAX;
@@ -340,6 +343,14 @@ load_categories(struct state *s)
 		    (n == 5 && strcmp(f[4], "sensitive") != 0)) {
 			sq_error("%s:%ld: expected 'id 名称 respond solve "
 			    "[sensitive]', times as 30m, 2h or 1d", path, no);
+			rc = -1;
+			break;
+		}
+		size_t k;
+		for (k = 0; k < s->ncats && strcmp(s->cats[k].id, f[0]); k++)
+			;
+		if (k < s->ncats) {
+			sq_error("%s:%ld: '%s' is listed twice", path, no, f[0]);
 			rc = -1;
 			break;
 		}
@@ -376,6 +387,15 @@ load_categories(struct state *s)
 	}
 	free(line);
 	fclose(fp);
+	return rc;
+}
+
+static int
+load_categories(struct state *s)
+{
+	char *path = sq_datafile(&s->c, "requests/categories.txt");
+	int rc = load_categories_from(s, path);
+
 	free(path);
 	return rc;
 }
