@@ -50,6 +50,52 @@ seeds() {
 			    -v b="$(basename "$(dirname "$f")")" \
 			    '{ g = sprintf("%s/%s-%d", d, b, NR); printf "\377%s", $0 > g; close(g) }'
 		done ;;
+	fuzz_classify)
+		r=$top/share/requests/rules.txt
+		cp "$r" "$s/"
+		# each rule line after the negation words, with a text
+		grep -v '^#' "$r" | grep -v '^$' | awk -v d="$s" \
+		    -v neg="$(grep '^negate:' "$r")" '{ f = sprintf("%s/line%03d", d, NR);
+		    printf "%s\n%s\n\377没有发烧 胸痛 Chest  Pain 买药\n", neg, $0 > f; close(f) }'
+		# the first rules with the texts of the golden cases and the sample
+		for f in "$top"/tests/cases/sq-requests*/*.csv \
+		    "$top"/share/examples/sample/requests.csv "$top"/tests/data/requests*.csv; do
+			[ -f "$f" ] || continue
+			{ grep -v '^#' "$r" | grep -v '^$' | head -n 20; printf '\377'
+			  head -c 2000 "$f"; } >"$s/$(basename "$(dirname "$f")")-$(basename "$f" .csv)"
+		done ;;
+	fuzz_template)
+		# each bulletin alone (the harness's own data), and with the
+		# report's data as sq-report -f json prints it, on one line
+		ctx=$top/tests/cases/sq-report-json/expout
+		for f in "$top"/share/report/*/bulletin.*; do
+			b=$s/$(basename "$(dirname "$f")")-$(basename "$f")
+			cp "$f" "$b"
+			{ cat "$f"; printf '\377'; sed 's/^ *//' "$ctx" | tr -d '\n'; } >"$b-data"
+		done ;;
+	fuzz_kvconf)
+		# the first byte picks the flags: 3 sq-report's, 4 sq-rounds'
+		for f in "$top"/share/report/*/words.conf "$top"/tests/cases/*/*.conf; do
+			[ -f "$f" ] || continue
+			{ printf '\003'; cat "$f"; } >"$s/$(basename "$(dirname "$f")")-$(basename "$f")"
+		done
+		{ printf '\004'; cat "$top/share/rounds.conf"; } >"$s/rounds.conf"
+		{ printf '\007'; cat "$top/share/rounds.conf"; } >"$s/rounds.conf-all" ;;
+	fuzz_categories)
+		c=$top/share/requests/categories.txt
+		cp "$c" "$s/"
+		{ cat "$c"; printf '\377'; grep -v '^#' "$top/share/requests/rules.txt" |
+		    grep -v '^$' | head -n 20; } >"$s/categories-rules"
+		grep -v '^#' "$c" >"$s/categories-bare" ;;
+	fuzz_units)
+		# the shipped rules and the golden cases', with questions
+		for f in "$top/share/stock/units.txt" "$top"/tests/cases/sq-stock*/*units*; do
+			[ -f "$f" ] || continue
+			b=$s/$(basename "$(dirname "$f")")-$(basename "$f")
+			cp "$f" "$b"
+			{ cat "$f"; printf '\377口罩 箱 个'; } >"$b-q1"
+			{ cat "$f"; printf '\377大米 袋 斤'; } >"$b-q2"
+		done ;;
 	fuzz_tsplib)
 		for f in "$top"/tests/cases/*/*.vrp; do
 			cp "$f" "$s/$(basename "$(dirname "$f")").vrp"
@@ -66,7 +112,11 @@ seeds() {
 
 # the table readers are slow on big inputs; bugs show on small ones
 maxlen() {
-	case $1 in fuzz_reader|fuzz_json) echo 8192 ;; *) echo 4096 ;; esac
+	case $1 in
+	fuzz_reader|fuzz_json) echo 8192 ;;
+	fuzz_template) echo 16384 ;;	# a bulletin and the report's data
+	*) echo 4096 ;;
+	esac
 }
 
 extra_dirs() {
