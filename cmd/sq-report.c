@@ -21,6 +21,8 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "kvconf.h"
+#include "notices.h"
 #include "opts.h"
 #include "reader.h"
 #include "svg.h"
@@ -133,79 +135,35 @@ in_dir(struct report *R, const char *given, const char *name, char **owned)
 
 /* ---- key = value files (settings, wording) --------------------------- */
 
-static size_t
-rtrim(const char *s, size_t n)
+/*
+ * The settings (--config) and the wording (words.conf): "key = value", also
+ * "key: value" and "key：value"; a value in double quotes keeps its spaces.
+ * -1 if unreadable.  A line that is not a setting is a data problem.
+ */
+struct kv_ctx {
+	const char *path;
+	void	(*fn)(void *, const char *, const char *, long);
+	void	*ctx;
+};
+
+static void
+kv_fn(void *ctx, const char *k, const char *v, long no)
 {
-	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' ||
-	    s[n - 1] == '\n'))
-		n--;
-	return n;
+	struct kv_ctx *c = ctx;
+
+	if (k == NULL)
+		sq_problem(c->path, no, "expected 'key = value'");
+	else
+		c->fn(c->ctx, k, v, no);
 }
 
-/*
- * Calls fn(key, value) for each "key = value" line; '#' starts a comment
- * line; a value in double quotes keeps its spaces.  -1 if unreadable.
- */
 static int
 read_kv(const char *path, void (*fn)(void *, const char *, const char *,
     long), void *ctx)
 {
-	FILE *f = fopen(path, "r");
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t got;
-	long no = 0;
+	struct kv_ctx c = { path, fn, ctx };
 
-	if (f == NULL) {
-		sq_error("%s: %s", path, strerror(errno));
-		return -1;
-	}
-	while ((got = getline(&line, &cap, f)) != -1) {
-		no++;
-		const char *p = line;
-		size_t n = sq_trim(&p, (size_t)got);
-		if (no == 1 && n >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0) {
-			p += 3;
-			n -= 3;
-		}
-		if (n == 0 || p[0] == '#')
-			continue;
-		const char *eq = memchr(p, '=', n);
-		const char *fw = NULL;
-		/* also "key: value" and the full-width colon */
-		if (eq == NULL) {
-			eq = memchr(p, ':', n);
-			fw = strstr(p, "：");
-			if (fw && (size_t)(fw - p) < n && (eq == NULL || fw < eq))
-				eq = fw;
-			else
-				fw = NULL;
-		}
-		if (eq == NULL || eq == p) {
-			sq_problem(path, no, "expected 'key = value'");
-			continue;
-		}
-		char *key = sq_xstrndup(p, rtrim(p, (size_t)(eq - p)));
-		const char *v = eq + (fw ? 3 : 1);
-		size_t vn = n - (size_t)(v - p);
-		vn = sq_trim(&v, vn);
-		if (vn >= 2 && v[0] == '"' && v[vn - 1] == '"') {
-			v++;
-			vn -= 2;
-		}
-		char *val = sq_xstrndup(v, vn);
-		fn(ctx, key, val, no);
-		free(key);
-		free(val);
-	}
-	free(line);
-	if (ferror(f)) {
-		sq_error("%s: %s", path, strerror(errno));
-		fclose(f);
-		return -1;
-	}
-	fclose(f);
-	return 0;
+	return sq_kv_load(path, SQ_KV_COLON | SQ_KV_QUOTES, kv_fn, &c);
 }
 
 static void
@@ -1171,117 +1129,17 @@ load_requests(struct report *R, const char *path)
 /* ---- notices --------------------------------------------------------- */
 
 /* "notice: ...", "q: ...", "a: ..." (or 通知/公告, 问, 答), continued by
-   indented lines; '#' comments. */
+   indented lines; '#' comments (lib/notices.c). */
 static int
 load_notices(struct report *R, const char *path)
 {
-	FILE *f = fopen(path, "r");
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t got;
-	long no = 0;
-	json_t *notices = json_array(), *faq = json_array();
-	struct sq_buf cur;
-	int kind = 0;		/* 0 none, 1 notice, 2 q, 3 a */
-	json_t *qa = NULL;
+	json_t *o = sq_notices_load(path, NULL, NULL);
 
-	if (f == NULL) {
-		sq_error("%s: %s", path, strerror(errno));
-		json_decref(notices);
-		json_decref(faq);
+	if (o == NULL)
 		return -1;
-	}
-	sq_buf_init(&cur);
-#define FLUSH() do { \
-	if (kind == 1) { \
-		json_t *o = json_object(); \
-		json_object_set_new(o, "text", json_stringn(cur.s ? cur.s : "", cur.len)); \
-		json_array_append_new(notices, o); \
-	} else if (kind == 2) { \
-		qa = json_object(); \
-		json_object_set_new(qa, "q", json_stringn(cur.s ? cur.s : "", cur.len)); \
-		json_object_set_new(qa, "a", json_string("")); \
-		json_array_append_new(faq, qa); \
-	} else if (kind == 3 && qa) \
-		json_object_set_new(qa, "a", json_stringn(cur.s ? cur.s : "", cur.len)); \
-	cur.len = 0; \
-	kind = 0; \
-} while (0)
-	while ((got = getline(&line, &cap, f)) != -1) {
-		no++;
-		size_t n = rtrim(line, (size_t)got);
-		const char *p = line;
-		if (no == 1 && n >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0) {
-			p += 3;
-			n -= 3;
-		}
-		if (!sq_utf8_valid((const unsigned char *)p, n, NULL)) {
-			sq_problem(path, no, "not UTF-8; save the notices as "
-			    "UTF-8 text");
-			continue;
-		}
-		if (n == 0 || p[0] == '#') {
-			if (n == 0)
-				FLUSH();
-			continue;
-		}
-		if ((p[0] == ' ' || p[0] == '\t' || memcmp(p, "\xe3\x80\x80", n >= 3 ? 3 : n) == 0) && kind) {
-			size_t m = sq_trim(&p, n);
-			sq_buf_addc(&cur, '\n');
-			sq_buf_add(&cur, p, m);
-			continue;
-		}
-		static const struct { const char *k; int kind; } keys[] = {
-			{ "notice", 1 }, { "通知", 1 }, { "公告", 1 },
-			{ "q", 2 }, { "Q", 2 }, { "问", 2 },
-			{ "a", 3 }, { "A", 3 }, { "答", 3 },
-		};
-		int k = 0;
-		size_t skip = 0;
-		for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]) && !k; i++) {
-			size_t kl = strlen(keys[i].k);
-			if (n > kl && memcmp(p, keys[i].k, kl) == 0) {
-				if (p[kl] == ':')
-					skip = kl + 1;
-				else if (n >= kl + 3 && memcmp(p + kl, "：", 3) == 0)
-					skip = kl + 3;
-				else
-					continue;
-				k = keys[i].kind;
-			}
-		}
-		if (k == 0) {
-			sq_problem(path, no, "a line starts with 'notice:', "
-			    "'q:' or 'a:' (通知：, 问：, 答：), or is indented "
-			    "to continue the one before");
-			continue;
-		}
-		FLUSH();
-		if (k == 3 && (qa == NULL || json_string_length(
-		    json_object_get(qa, "a")) > 0)) {
-			sq_problem(path, no, "an answer without its question "
-			    "('q:' before it)");
-			continue;
-		}
-		const char *v = p + skip;
-		size_t vn = sq_trim(&v, n - skip);
-		sq_buf_add(&cur, v, vn);
-		kind = k;
-	}
-	FLUSH();
-#undef FLUSH
-	free(line);
-	sq_buf_free(&cur);
-	int err = ferror(f);
-	fclose(f);
-	if (err) {
-		sq_error("%s: read error", path);
-		json_decref(notices);
-		json_decref(faq);
-		return -1;
-	}
-	json_object_set_new(R->data, "notices", notices);
-	json_object_set_new(R->data, "faq", faq);
+	json_object_set(R->data, "notices", json_object_get(o, "notices"));
+	json_object_set(R->data, "faq", json_object_get(o, "faq"));
+	json_decref(o);
 	return 0;
 }
 

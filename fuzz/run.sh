@@ -96,6 +96,12 @@ seeds() {
 			{ cat "$f"; printf '\377口罩 箱 个'; } >"$b-q1"
 			{ cat "$f"; printf '\377大米 袋 斤'; } >"$b-q2"
 		done ;;
+	fuzz_notices)
+		# the golden cases' notices files and the sample's
+		for f in "$top"/tests/cases/*/notices*.txt "$top"/share/examples/*/notices*.txt; do
+			[ -f "$f" ] || continue
+			cp "$f" "$s/$(basename "$(dirname "$f")")-$(basename "$f")"
+		done ;;
 	fuzz_tsplib)
 		for f in "$top"/tests/cases/*/*.vrp; do
 			cp "$f" "$s/$(basename "$(dirname "$f")").vrp"
