@@ -1341,6 +1341,12 @@ parse_when(const char *s, size_t len, long defday, int *has_date,
 		*why = w ? w : "not a date and time; write '2022-04-10 08:00'";
 		return -1;
 	}
+	/* an Excel serial from 1954 ("20020") is a date, but not a shift's:
+	   before, it came out as negative minutes, taken for "no time" */
+	if (day < 0) {
+		*why = "a date before 1970: not a shift's";
+		return -1;
+	}
 	return day * DAYMIN + atol(hm) * 60 + atol(hm + 3) + plus;
 }
 
