@@ -15,7 +15,7 @@ JANSSON_CFLAGS := $(shell pkg-config --cflags jansson 2>/dev/null)
 JANSSON_LIBS   := $(shell pkg-config --libs jansson 2>/dev/null || echo -ljansson)
 SQ_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Ilib \
               -DSQ_VERSION='"$(VERSION)"' -DSQ_DATADIR='"$(DATADIR)"' $(JANSSON_CFLAGS)
-SQ_LIBS     = -lcsv $(JANSSON_LIBS) -lm
+SQ_LIBS     = -lcsv $(JANSSON_LIBS) -lm -pthread
 
 # Everything built goes under $(B); the sanitizer build uses another $(B).
 B        ?= build

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/mman.h>
 
+#include "buf.h"
 #include "diag.h"
 
 /* The program's own diagnostic state: one program, one instance. */
@@ -58,6 +59,76 @@ vmsg(const char *file, long line, const char *fmt, va_list ap)
 	fputc('\n', stderr);
 }
 
+/*
+ * A helper thread's messages (a reader reading ahead) are kept in a log and
+ * told by the main thread when it reaches the row they were about: the same
+ * order, cap and exit status as if the main thread had read the row itself.
+ */
+static _Thread_local struct sq_buf *capture;
+
+void
+sq_diag_capture(struct sq_buf *log)
+{
+	capture = log;
+}
+
+/* An entry: kind, the line (long), 0/1 has a file, file NUL, message NUL. */
+static int
+captured(char kind, const char *file, long line, const char *fmt, va_list ap)
+{
+	char small[256];
+	va_list aq;
+	int n;
+
+	if (capture == NULL)
+		return 0;
+	sq_buf_addc(capture, kind);
+	sq_buf_add(capture, (const char *)&line, sizeof(line));
+	sq_buf_addc(capture, file != NULL);
+	if (file)
+		sq_buf_add(capture, file, strlen(file) + 1);
+	va_copy(aq, ap);
+	n = vsnprintf(small, sizeof(small), fmt, aq);
+	va_end(aq);
+	if (n < 0)
+		n = 0;
+	if ((size_t)n < sizeof(small)) {
+		sq_buf_add(capture, small, (size_t)n + 1);
+	} else {
+		char *big = sq_xmalloc((size_t)n + 1);
+		vsnprintf(big, (size_t)n + 1, fmt, ap);
+		sq_buf_add(capture, big, (size_t)n + 1);
+		free(big);
+	}
+	return 1;
+}
+
+void
+sq_diag_replay(const char *log, size_t len)
+{
+	const char *p = log, *end = log + len;
+
+	while (p < end) {
+		char kind = *p++;
+		long line;
+		memcpy(&line, p, sizeof(line));
+		p += sizeof(line);
+		const char *file = NULL;
+		if (*p++) {
+			file = p;
+			p += strlen(p) + 1;
+		}
+		const char *msg = p;
+		p += strlen(p) + 1;
+		switch (kind) {
+		case 'p': sq_problem(file, line, "%s", msg); break;
+		case 'w': sq_warn(file, line, "%s", msg); break;
+		case 'n': sq_note("%s", msg); break;
+		default: sq_error("%s", msg); break;
+		}
+	}
+}
+
 static int
 take_slot(void)
 {
@@ -74,6 +145,12 @@ sq_problem(const char *file, long line, const char *fmt, ...)
 {
 	va_list ap;
 
+	va_start(ap, fmt);
+	if (captured('p', file, line, fmt, ap)) {
+		va_end(ap);
+		return;
+	}
+	va_end(ap);
 	if (D.status < SQ_EXIT_DATA)
 		D.status = SQ_EXIT_DATA;
 	if (!take_slot())
@@ -88,6 +165,12 @@ sq_warn(const char *file, long line, const char *fmt, ...)
 {
 	va_list ap;
 
+	va_start(ap, fmt);
+	if (captured('w', file, line, fmt, ap)) {
+		va_end(ap);
+		return;
+	}
+	va_end(ap);
 	if (D.quiet || !take_slot())
 		return;
 	va_start(ap, fmt);
@@ -100,6 +183,12 @@ sq_note(const char *fmt, ...)
 {
 	va_list ap;
 
+	va_start(ap, fmt);
+	if (captured('n', NULL, 0, fmt, ap)) {
+		va_end(ap);
+		return;
+	}
+	va_end(ap);
 	if (D.quiet)
 		return;
 	va_start(ap, fmt);
@@ -112,6 +201,12 @@ sq_error(const char *fmt, ...)
 {
 	va_list ap;
 
+	va_start(ap, fmt);
+	if (captured('e', NULL, 0, fmt, ap)) {
+		va_end(ap);
+		return;
+	}
+	va_end(ap);
 	D.status = SQ_EXIT_USAGE;
 	va_start(ap, fmt);
 	vmsg(NULL, 0, fmt, ap);

@@ -37,6 +37,15 @@ void	 sq_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Mark a data problem without printing (already reported elsewhere). */
 void	 sq_mark_problem(void);
 
+/*
+ * A helper thread's messages: with a log set, this thread's sq_problem,
+ * sq_warn, sq_note and sq_error are kept in it (NULL: printed again);
+ * sq_diag_replay tells them, in order, as if said now by the caller.
+ */
+struct sq_buf;
+void	 sq_diag_capture(struct sq_buf *log);
+void	 sq_diag_replay(const char *log, size_t len);
+
 /* Prints "N more problems not shown" if any were capped; returns status. */
 int	 sq_diag_finish(void);
 int	 sq_diag_status(void);

@@ -1,7 +1,9 @@
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "diag.h"
 #include "hmap.h"
 #include "jsonread.h"
@@ -29,7 +31,13 @@ struct sq_reader {
 
 	struct queued *q;		/* records read ahead to find the header */
 	size_t	 nq, qpos, qcap;
+
+	struct ahead *ahead;		/* a thread reading ahead, or NULL */
 };
+
+static int	 ahead_wanted(const struct sq_reader *);
+static void	 ahead_start(struct sq_reader *);
+static void	 ahead_stop(struct sq_reader *);
 
 static int
 line_is_blank(const struct sq_line *l)
@@ -356,6 +364,8 @@ sq_reader_open(const char *path, const struct sq_reader_opts *o)
 		sq_reader_close(r);
 		return NULL;
 	}
+	if (ahead_wanted(r))
+		ahead_start(r);
 	return r;
 }
 
@@ -364,6 +374,8 @@ sq_reader_close(struct sq_reader *r)
 {
 	if (r == NULL)
 		return;
+	if (r->ahead)
+		ahead_stop(r);
 	for (size_t i = 0; i < r->nq; i++)
 		sq_rec_free(&r->q[i].rec);
 	free(r->q);
@@ -546,8 +558,9 @@ total_row(const struct sq_rec *rec)
 	return NULL;
 }
 
-int
-sq_reader_next(struct sq_reader *r, struct sq_rec *rec)
+/* The next record, skipping blank lines and repeated headers. */
+static int
+next_record(struct sq_reader *r, struct sq_rec *rec)
 {
 	for (;;) {
 		int st = next_raw(r, rec);
@@ -580,6 +593,275 @@ sq_reader_next(struct sq_reader *r, struct sq_rec *rec)
 			r->st.bad++;
 		return st;
 	}
+}
+
+/* ---- reading ahead ---------------------------------------------------- */
+
+/*
+ * A big CSV file is read by a second thread: it turns lines into records
+ * (decoding, splitting, checking the shape) a batch ahead while the program
+ * works on the ones before, so the two cores share the work.  Memory stays
+ * bounded: NBATCH batches of BATCH records.  The records are handed over by
+ * swapping buffers with the caller's, not copied.  The thread's messages
+ * are kept with the batch and told when the caller reaches the record they
+ * came before, so what is printed, in what order, and the exit status are
+ * the same as reading in one thread.
+ */
+/* big batches: each handover may wake the other thread, which takes tens
+   of microseconds in a virtual machine; 512 made it slower than one thread */
+enum { NBATCH = 3, BATCH = 4096 };
+#define AHEAD_MIN_BYTES	((long long)256 << 10)	/* smaller: not worth a thread */
+#define SLOT_KEEP	((size_t)1 << 20)	/* a slot's buffer kept at most */
+
+struct slot {
+	struct sq_rec rec;
+	int	 status;
+	size_t	 msgend;		/* log bytes to tell before the record */
+	long	 blank, headers;	/* skipped up to the record */
+};
+
+/* Slots grow to BATCH as the file goes on: a small file costs little. */
+struct batch {
+	struct slot *slot;
+	size_t	 n, cap;
+	int	 last;			/* the input ends after rec[n-1] ... */
+	int	 final;			/* ... with EOF or an I/O error */
+	struct sq_buf log;		/* the thread's messages, in order */
+	struct sq_reader_stats st;	/* as of the batch's end */
+};
+
+struct ahead {
+	pthread_t th;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	struct batch b[NBATCH];
+	size_t	 head, full;		/* next batch to take; batches filled */
+	int	 stop;			/* closed early: the thread ends */
+	/* the caller's side */
+	struct batch *cur;
+	size_t	 pos, told;
+	int	 ended;			/* the final status is reached ... */
+	int	 final;			/* ... and is this */
+	struct sq_reader_stats st;	/* handed to sq_reader_stats */
+};
+
+static void
+swap_rec(struct sq_rec *a, struct sq_rec *b)
+{
+	struct sq_rec t;
+
+	t.line = a->line; t.nf = a->nf; t.off = a->off; t.len = a->len;
+	t.buf = a->buf; t.buflen = a->buflen; t.bufcap = a->bufcap;
+	t.fcap = a->fcap; t.plain = a->plain;
+	a->line = b->line; a->nf = b->nf; a->off = b->off; a->len = b->len;
+	a->buf = b->buf; a->buflen = b->buflen; a->bufcap = b->bufcap;
+	a->fcap = b->fcap; a->plain = b->plain;
+	b->line = t.line; b->nf = t.nf; b->off = t.off; b->len = t.len;
+	b->buf = t.buf; b->buflen = t.buflen; b->bufcap = t.bufcap;
+	b->fcap = t.fcap; b->plain = t.plain;
+}
+
+static void
+grow_batch(struct batch *b)
+{
+	size_t cap = b->cap ? 2 * b->cap : 64;
+
+	if (cap > BATCH)
+		cap = BATCH;
+	b->slot = sq_xrealloc(b->slot, cap * sizeof(*b->slot));
+	for (size_t i = 0; i < b->n; i++)	/* their errbuf moved */
+		if (b->slot[i].rec.err)
+			b->slot[i].rec.err = b->slot[i].rec.errbuf;
+	for (size_t i = b->cap; i < cap; i++)
+		sq_rec_init(&b->slot[i].rec);
+	b->cap = cap;
+}
+
+static void *
+ahead_main(void *arg)
+{
+	struct sq_reader *r = arg;
+	struct ahead *a = r->ahead;
+	size_t tail = 0;
+
+	for (;;) {
+		pthread_mutex_lock(&a->mu);
+		while (a->full == NBATCH && !a->stop)
+			pthread_cond_wait(&a->cv, &a->mu);
+		int stop = a->stop;
+		pthread_mutex_unlock(&a->mu);
+		if (stop)
+			break;
+		struct batch *b = &a->b[tail];
+		b->n = 0;
+		b->last = 0;
+		b->log.len = 0;
+		sq_diag_capture(&b->log);
+		while (b->n < BATCH) {
+			if (b->n == b->cap)
+				grow_batch(b);
+			struct slot *sl = &b->slot[b->n];
+			struct sq_rec *rec = &sl->rec;
+			int st = next_record(r, rec);
+			if (st == SQ_READ_EOF || st == SQ_READ_IOERR) {
+				b->last = 1;
+				b->final = st;
+				break;
+			}
+			/* the reason may live in the source: keep a copy */
+			if (rec->err && rec->err != rec->errbuf)
+				sq_rec_seterr(rec, "%s", rec->err);
+			sl->status = st;
+			sl->msgend = b->log.len;
+			sl->blank = r->st.blank;
+			sl->headers = r->st.headers;
+			b->n++;
+		}
+		sq_diag_capture(NULL);
+		b->st = r->st;
+		pthread_mutex_lock(&a->mu);
+		a->full++;
+		pthread_cond_broadcast(&a->cv);
+		pthread_mutex_unlock(&a->mu);
+		if (b->last)
+			break;
+		tail = (tail + 1) % NBATCH;
+	}
+	return NULL;
+}
+
+static int
+ahead_wanted(const struct sq_reader *r)
+{
+	if (r->csv == NULL || r->o.readahead == SQ_READAHEAD_OFF)
+		return 0;
+	long long size = sq_source_file_size(r->src);
+	if (size < 0)
+		return 0;	/* a pipe: a slow writer would hold up close */
+	if (r->o.readahead == SQ_READAHEAD_ON)
+		return 1;
+	const char *env = getenv("SHEQU_READAHEAD");
+	if (env && *env)
+		return strcmp(env, "0") != 0 && (strcmp(env, "1") == 0 ||
+		    size >= AHEAD_MIN_BYTES);
+	return size >= AHEAD_MIN_BYTES;
+}
+
+static void
+ahead_start(struct sq_reader *r)
+{
+	struct ahead *a = sq_xcalloc(1, sizeof(*a));
+
+	for (int i = 0; i < NBATCH; i++)
+		sq_buf_init(&a->b[i].log);
+	pthread_mutex_init(&a->mu, NULL);
+	pthread_cond_init(&a->cv, NULL);
+	a->st = r->st;		/* what finding the header skipped */
+	r->ahead = a;
+	if (pthread_create(&a->th, NULL, ahead_main, r) != 0) {
+		/* no thread: read in this one, as small files are */
+		pthread_mutex_destroy(&a->mu);
+		pthread_cond_destroy(&a->cv);
+		for (int i = 0; i < NBATCH; i++)
+			sq_buf_free(&a->b[i].log);
+		free(a);
+		r->ahead = NULL;
+	}
+}
+
+static void
+ahead_stop(struct sq_reader *r)
+{
+	struct ahead *a = r->ahead;
+
+	pthread_mutex_lock(&a->mu);
+	a->stop = 1;
+	pthread_cond_broadcast(&a->cv);
+	pthread_mutex_unlock(&a->mu);
+	pthread_join(a->th, NULL);
+	pthread_mutex_destroy(&a->mu);
+	pthread_cond_destroy(&a->cv);
+	for (int i = 0; i < NBATCH; i++) {
+		for (size_t k = 0; k < a->b[i].cap; k++)
+			sq_rec_free(&a->b[i].slot[k].rec);
+		free(a->b[i].slot);
+		sq_buf_free(&a->b[i].log);
+	}
+	free(a);
+	r->ahead = NULL;
+}
+
+static void
+tell(struct ahead *a, size_t upto)
+{
+	if (upto > a->told)
+		sq_diag_replay(a->cur->log.s + a->told, upto - a->told);
+	a->told = upto;
+}
+
+static int
+ahead_next(struct sq_reader *r, struct sq_rec *rec)
+{
+	struct ahead *a = r->ahead;
+
+	for (;;) {
+		if (a->ended)
+			return a->final;
+		if (a->cur == NULL) {
+			pthread_mutex_lock(&a->mu);
+			while (a->full == 0)
+				pthread_cond_wait(&a->cv, &a->mu);
+			a->cur = &a->b[a->head];
+			pthread_mutex_unlock(&a->mu);
+			a->pos = a->told = 0;
+		}
+		struct batch *b = a->cur;
+		if (a->pos < b->n) {
+			struct slot *sl = &b->slot[a->pos++];
+			tell(a, sl->msgend);
+			swap_rec(rec, &sl->rec);
+			rec->err = sl->rec.err ? rec->errbuf : NULL;
+			if (rec->err)
+				memcpy(rec->errbuf, sl->rec.errbuf,
+				    sizeof(rec->errbuf));
+			sl->rec.err = NULL;
+			/* a huge row's buffer is not kept for the next round */
+			if (sl->rec.bufcap > SLOT_KEEP ||
+			    sl->rec.fcap > SLOT_KEEP / (2 * sizeof(size_t))) {
+				sq_rec_free(&sl->rec);
+				sq_rec_init(&sl->rec);
+			}
+			/* the counts as of this record: a program that
+			   stops early (--strict) reports them */
+			a->st.rows++;
+			if (sl->status == SQ_READ_BAD)
+				a->st.bad++;
+			a->st.blank = sl->blank;
+			a->st.headers = sl->headers;
+			return sl->status;
+		}
+		tell(a, b->log.len);
+		a->st = b->st;
+		if (b->last) {
+			a->ended = 1;
+			a->final = b->final;
+			continue;
+		}
+		pthread_mutex_lock(&a->mu);
+		a->head = (a->head + 1) % NBATCH;
+		a->full--;
+		a->cur = NULL;
+		pthread_cond_broadcast(&a->cv);
+		pthread_mutex_unlock(&a->mu);
+	}
+}
+
+int
+sq_reader_next(struct sq_reader *r, struct sq_rec *rec)
+{
+	if (r->ahead)
+		return ahead_next(r, rec);
+	return next_record(r, rec);
 }
 
 const char *
@@ -633,6 +915,8 @@ sq_reader_header_lineno(const struct sq_reader *r)
 const struct sq_reader_stats *
 sq_reader_stats(const struct sq_reader *r)
 {
+	if (r->ahead)
+		return &r->ahead->st;
 	return &r->st;
 }
 

@@ -34,7 +34,16 @@ struct sq_reader_opts {
 	int	 ragged;	/* pad short rows instead of rejecting them */
 	const struct sq_aliases *aliases;	/* for finding the header */
 	int	 canonical;	/* rename columns through the aliases */
+	int	 readahead;	/* SQ_READAHEAD_*: a thread reads ahead */
 };
+
+/*
+ * Read ahead in a second thread: AUTO does for a CSV file (not a pipe) of
+ * 256 KB or more, and the environment can say (SHEQU_READAHEAD=0 never,
+ * =1 for any file).  The records, messages and exit status are the same
+ * either way, and so are the counts of sq_reader_stats after each record.
+ */
+enum { SQ_READAHEAD_AUTO = 0, SQ_READAHEAD_ON, SQ_READAHEAD_OFF };
 
 struct sq_reader_stats {
 	long	 rows;		/* data rows handed out: ok + bad */

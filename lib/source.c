@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include "diag.h"
 #include "source.h"
@@ -313,6 +314,16 @@ const char *
 sq_source_name(const struct sq_source *src)
 {
 	return src->name;
+}
+
+long long
+sq_source_file_size(const struct sq_source *src)
+{
+	struct stat sb;
+
+	if (fstat(src->fd, &sb) != 0 || !S_ISREG(sb.st_mode))
+		return -1;
+	return (long long)sb.st_size;
 }
 
 enum sq_enc

@@ -50,6 +50,8 @@ void	 sq_source_unread(struct sq_source *);
 /* The name to use in messages ("-" reads as "stdin"). */
 const char *sq_source_name(const struct sq_source *);
 enum sq_enc sq_source_encoding(const struct sq_source *);
+/* The size of a regular file; -1 for a pipe, a terminal or a device. */
+long long sq_source_file_size(const struct sq_source *);
 void	 sq_source_close(struct sq_source *);
 
 /* "utf-8", "gb18030" (also gbk, gb2312, cp936), "big5", "utf-16", "utf-16le",
