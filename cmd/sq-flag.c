@@ -1026,16 +1026,36 @@ put_header(struct sq_writer *w, int zh)
 	sq_rec_free(&names);
 }
 
+/* n in decimal at the end of buf[16]: snprintf was a tenth of the output's time */
+static const char *
+decimal(long n, char buf[16], int tenths)
+{
+	char *p = buf + 15;
+	unsigned long u = n < 0 ? 0UL - (unsigned long)n : (unsigned long)n;
+
+	*p = '\0';
+	if (tenths) {
+		*--p = (char)('0' + u % 10);
+		*--p = '.';
+		u /= 10;
+	}
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (n < 0)
+		*--p = '-';
+	return p;
+}
+
 static void
 put_row(struct state *s, struct sq_writer *w, const struct flagrow *f)
 {
 	const struct household *h = f->h;
-	char missed[16], prio[8], temp[16], vuln[80];
-	const char *v[NOUT];
+	char mbuf[16], pbuf[16], tbuf[16], vuln[80];
+	const char *v[NOUT], *temp = "";
 	size_t len[NOUT];
 
 	vuln[0] = '\0';
-	temp[0] = '\0';
 	if (h) {
 		for (int k = 0; k < NFLAGS; k++)
 			if (h->vuln >> k & 1) {
@@ -1044,10 +1064,10 @@ put_row(struct state *s, struct sq_writer *w, const struct flagrow *f)
 				strcat(vuln, flag_names[k]);
 			}
 		if (h->temp10 != NO_TEMP)
-			snprintf(temp, sizeof(temp), "%.1f", h->temp10 / 10.0);
+			temp = decimal(h->temp10, tbuf, 1);
 	}
-	snprintf(missed, sizeof(missed), "%d", f->missed);
-	snprintf(prio, sizeof(prio), "%u", f->tier);
+	const char *missed = decimal(f->missed, mbuf, 0);
+	const char *prio = decimal((long)f->tier, pbuf, 0);
 	const char *str[NSTR];
 	if (h) {
 		str[0] = h->text;
