@@ -1249,17 +1249,6 @@ write_summary(struct state *s)
 	return sq_write_document(s->summary_path, text);
 }
 
-static int
-today(char out[11])
-{
-	time_t now = time(NULL);
-	struct tm tm;
-
-	localtime_r(&now, &tm);
-	strftime(out, 11, "%Y-%m-%d", &tm);
-	return sq_date_days(out);
-}
-
 int
 main(int argc, char **argv)
 {
@@ -1319,7 +1308,7 @@ main(int argc, char **argv)
 		sq_usage_error(synopsis, "give the households table and at "
 		    "least one check-in export");
 	if (s.day == NO_DAY)
-		s.day = today(s.date);
+		s.day = sq_date_today(s.date, NULL);
 	s.window_start = s.day;
 	s.year = atoi(s.date);
 

@@ -886,10 +886,8 @@ this_year(const char *date)
 			sq_usage_error(synopsis, "--date '%s': %s", date, why);
 		return atoi(ymd);
 	}
-	time_t now = time(NULL);
-	struct tm tm;
-	gmtime_r(&now, &tm);
-	return tm.tm_year + 1900;
+	sq_date_today(ymd, NULL);
+	return atoi(ymd);
 }
 
 int

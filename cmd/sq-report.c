@@ -1591,17 +1591,6 @@ render(struct report *R, json_t *ctx, struct sq_buf *out)
 	return rc;
 }
 
-static int
-today(char out[11])
-{
-	time_t now = time(NULL);
-	struct tm tm;
-
-	localtime_r(&now, &tm);
-	strftime(out, 11, "%Y-%m-%d", &tm);
-	return sq_date_days(out);
-}
-
 static void
 set_date(struct report *R)
 {
@@ -1774,7 +1763,7 @@ main(int argc, char **argv)
 	if (!failed && R.summary && load_summary(&R, R.summary) < 0)
 		failed = 1;
 	if (R.date[0] == '\0')
-		today(R.date);
+		sq_date_today(R.date, NULL);
 	if (!failed && R.plan) {
 		struct plan_ctx p = { 0 };
 		p.R = &R;

@@ -1360,13 +1360,11 @@ write_topics(struct state *s)
 static long
 now_default(void)
 {
-	time_t t = time(NULL);
-	struct tm tm;
 	char ymd[11];
+	int minute;
+	int days = sq_date_today(ymd, &minute);
 
-	localtime_r(&t, &tm);
-	strftime(ymd, sizeof(ymd), "%Y-%m-%d", &tm);
-	return (long)sq_date_days(ymd) * 1440 + tm.tm_hour * 60 + tm.tm_min;
+	return (long)days * 1440 + minute;
 }
 
 static void

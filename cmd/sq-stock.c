@@ -428,17 +428,6 @@ write_levels(struct state *s, const char *path, struct level *lv, size_t n,
 	return sq_writer_close(w);
 }
 
-static int
-today(char out[11])
-{
-	time_t now = time(NULL);
-	struct tm tm;
-
-	localtime_r(&now, &tm);
-	strftime(out, 11, "%Y-%m-%d", &tm);
-	return sq_date_days(out);
-}
-
 static void
 free_state(struct state *s)
 {
@@ -509,7 +498,7 @@ main(int argc, char **argv)
 	argc -= optind;
 	argv += optind;
 	if (s.day == SQ_DATE_INVALID)
-		s.day = today(s.date);
+		s.day = sq_date_today(s.date, NULL);
 
 	s.c.tables = "stock";
 	if ((s.aliases = sq_load_aliases(&s.c)) == NULL)

@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "value.h"
 
@@ -1476,6 +1477,19 @@ sq_date_days(const char ymd[11])
 	if (m < 1 || m > 12 || d < 1 || d > mdays(y, m))
 		return SQ_DATE_INVALID;
 	return (int)days_from_civil(y, m, d);
+}
+
+int
+sq_date_today(char out[11], int *minute)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	localtime_r(&now, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
+	if (minute)
+		*minute = tm.tm_hour * 60 + tm.tm_min;
+	return sq_date_days(out);
 }
 
 void

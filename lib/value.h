@@ -213,6 +213,11 @@ int	 sq_date_parse(const char *s, size_t len, int default_year,
 	    char out[11], const char **why);
 int	 sq_date_days(const char ymd[11]);
 void	 sq_date_from_days(int days, char out[11]);
+/*
+ * Today in local time, as sq_date_days gives it, written to out as
+ * "YYYY-MM-DD"; the minutes since midnight in *minute unless it is NULL.
+ */
+int	 sq_date_today(char out[11], int *minute);
 
 /*
  * TIMES
