@@ -5,10 +5,10 @@
  * Input: a rules file, a byte 0xFF, then text to match.  Invariants:
  *  - a file is loaded or refused (NULL), never half: no leaks either way;
  *  - labels are unique and found again by name at their own index;
- *  - a match sets only bits of labels that exist, the same twice;
- *  - a text that is exactly one keyword of a label (after the file's own
- *    folding) matches it, unless that keyword is after a negation word;
- *  - a text made of the file's own first line matches deterministically.
+ *  - a match sets only bits of labels that exist, the same twice, for the
+ *    text and for the whole input read as text (long: the heap path).
+ * (That a label's own keyword matches it is left to test_keywords: the
+ * library does not hand out the keywords it loaded.)
  */
 #include "fuzz.h"
 #include "keywords.h"
