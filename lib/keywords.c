@@ -63,6 +63,8 @@ add_kw(struct sq_keywords *k, const char *s, size_t label)
 	if (len >= sizeof(buf))
 		len = sizeof(buf) - 1;
 	len = fold_lower(p, len, buf, sizeof(buf));
+	if (len == 0)
+		return;		/* an empty keyword would match any text */
 	k->kw = sq_xrealloc(k->kw, (k->nkw + 1) * sizeof(*k->kw));
 	k->kw[k->nkw].text = sq_xstrndup(buf, len);
 	k->kw[k->nkw].len = len;
@@ -88,6 +90,11 @@ sq_keywords_load(const char *path)
 		const char *p = line;
 		size_t len = sq_trim(&p, strlen(line));
 		no++;
+		/* Notepad and WPS save UTF-8 with a byte order mark */
+		if (no == 1 && len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0) {
+			p += 3;
+			len = sq_trim(&p, len - 3);
+		}
 		if (len == 0 || p[0] == '#')
 			continue;
 		char *colon = memchr(p, ':', len);
@@ -147,47 +154,84 @@ sq_keywords_label(const struct sq_keywords *k, size_t i)
 	return i < k->nlabels ? k->labels[i] : NULL;
 }
 
+static const char *const neg_words[] = { "无", "没有", "非", "不是", "未",
+    "no ", "not ", "non-", "否" };
+
 static int
 negated(const char *text, size_t at)
 {
-	static const char *const neg[] = { "无", "没有", "非", "不是", "未",
-	    "no ", "not ", "non-", "否" };
-
-	for (size_t i = 0; i < sizeof(neg) / sizeof(neg[0]); i++) {
-		size_t n = strlen(neg[i]);
-		if (at >= n && memcmp(text + at - n, neg[i], n) == 0)
+	for (size_t i = 0; i < sizeof(neg_words) / sizeof(neg_words[0]); i++) {
+		size_t n = strlen(neg_words[i]);
+		if (at >= n && memcmp(text + at - n, neg_words[i], n) == 0)
 			return 1;
 	}
 	return 0;
 }
 
+static int
+has_negation(const char *text)
+{
+	for (size_t i = 0; i < sizeof(neg_words) / sizeof(neg_words[0]); i++)
+		if (strstr(text, neg_words[i]))
+			return 1;
+	return 0;
+}
+
+/* Where keyword w is in buf; from at on: its offset, or -1. */
+static long
+find_kw(const char *buf, size_t len, const struct kw *w, size_t at)
+{
+	for (; at + w->len <= len; at++) {
+		const char *hit = memchr(buf + at, w->text[0], len - at);
+		if (hit == NULL)
+			return -1;
+		at = (size_t)(hit - buf);
+		if (at + w->len > len)
+			return -1;
+		if (memcmp(hit, w->text, w->len) == 0)
+			return (long)at;
+	}
+	return -1;
+}
+
+/*
+ * A keyword after a negation word does not count, and neither does a
+ * keyword inside it: in "没有婴幼儿", 幼儿 is part of what is denied.  So the
+ * spans of negated keywords are marked first (dead), then a keyword counts
+ * where it starts outside them.
+ */
 uint64_t
 sq_keywords_match(const struct sq_keywords *k, const char *text, size_t len)
 {
-	char stackbuf[1024];
+	char stackbuf[1024], stackdead[1024];
 	char *buf = len < sizeof(stackbuf) ? stackbuf : sq_xmalloc(len + 1);
+	char *dead = NULL;
 	uint64_t hits = 0;
+	long at;
 
 	len = fold_lower(text, len, buf, len + 1);
+	if (has_negation(buf)) {
+		dead = len < sizeof(stackdead) ? stackdead : sq_xmalloc(len + 1);
+		memset(dead, 0, len + 1);
+		for (size_t i = 0; i < k->nkw; i++)
+			for (at = 0; (at = find_kw(buf, len, &k->kw[i],
+			    (size_t)at)) >= 0; at++)
+				if (negated(buf, (size_t)at))
+					memset(dead + at, 1, k->kw[i].len);
+	}
 	for (size_t i = 0; i < k->nkw; i++) {
 		const struct kw *w = &k->kw[i];
 		if (w->label >= 64 || (hits >> w->label & 1))
 			continue;
-		for (size_t at = 0; at + w->len <= len; at++) {
-			const char *hit = memchr(buf + at, w->text[0], len - at);
-			if (hit == NULL)
-				break;
-			at = (size_t)(hit - buf);
-			if (at + w->len > len)
-				break;
-			if (memcmp(hit, w->text, w->len) == 0 &&
-			    !negated(buf, at)) {
+		for (at = 0; (at = find_kw(buf, len, w, (size_t)at)) >= 0; at++)
+			if (dead == NULL || !dead[at]) {
 				hits |= (uint64_t)1 << w->label;
 				break;
 			}
-		}
 	}
 	if (buf != stackbuf)
 		free(buf);
+	if (dead != NULL && dead != stackdead)
+		free(dead);
 	return hits;
 }
