@@ -112,7 +112,7 @@ parse_entry(char *tok, char *buf, size_t bufsz, size_t *len, int *weight,
 	if (*p == '~') {
 		*negatable = 1;
 		p++;
-		n--;
+		n = sq_trim(&p, n - 1);		/* "~ 头痛" is "~头痛" */
 	}
 	eq = memchr(p, '=', n);
 	if (eq) {

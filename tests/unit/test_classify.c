@@ -135,6 +135,20 @@ test_min_names(void)
 	CHECK_INT(sq_classify_find(c, "med"), 2);
 	CHECK_INT(sq_classify_min(c, 2), 4);
 	sq_classify_free(c);
+
+	/* a space after '~' is not part of the name (fuzz_classify: "~ x"
+	   made a label " x" that the min: line did not name) */
+	c = sq_classify_new();
+	CHECK_INT(sq_classify_load(c, rules("tilde", "a: ~ 头痛=2\n"
+	    "min: ~ b=2\n")), 0);
+	CHECK_INT(sq_classify_nlabels(c), 2);
+	CHECK_INT(sq_classify_find(c, "b"), 1);
+	CHECK_INT(sq_classify_find(c, " b"), -1);
+	CHECK_INT(sq_classify_min(c, 1), 2);
+	char list[64];
+	CHECK_INT(score(c, "a", "今天头痛", list, sizeof(list)), 2);
+	CHECK_STR(list, "头痛");
+	sq_classify_free(c);
 }
 
 /* The list cut short is the start of the whole list, never more. */
@@ -181,7 +195,7 @@ main(void)
 	test_min_names();
 	test_cut();
 	const char *names[] = { "base", "bad", "good", "off", "bad2", "bad3",
-	    "min", "cut" };
+	    "min", "cut", "tilde" };
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 		char p[256];
 		snprintf(p, sizeof(p), "%s/%s", dir, names[i]);
