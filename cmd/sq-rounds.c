@@ -445,37 +445,34 @@ struct plan {
 
 /* ---- reading ---- */
 
-static const char *const C_SITE[] = { "site", "building", "name", "地点",
-	"名称", NULL };
-static const char *const C_X[] = { "x", "x_m", NULL };
-static const char *const C_Y[] = { "y", "y_m", NULL };
-static const char *const C_LAT[] = { "lat", "latitude", "纬度", NULL };
-static const char *const C_LON[] = { "lon", "lng", "long", "longitude",
-	"经度", NULL };
-static const char *const C_KIND[] = { "kind", "type", "类型", NULL };
-static const char *const C_LIFT[] = { "lift", "elevator", "电梯", "有电梯",
-	NULL };
-static const char *const C_ORDER[] = { "order", "order id", "订单",
-	"订单号", "单号", NULL };
+/*
+ * Columns by canonical name: what people write for each is in the [rounds]
+ * section of aliases.txt.  A list is the names to try, in order: a sites
+ * table may name its sites by building, a couriers table by vid or name.
+ */
+static const char *const C_SITE[] = { "site", "building", "name", NULL };
+static const char *const C_X[] = { "x", NULL };
+static const char *const C_Y[] = { "y", NULL };
+static const char *const C_LAT[] = { "lat", NULL };
+static const char *const C_LON[] = { "lon", NULL };
+static const char *const C_KIND[] = { "kind", NULL };
+static const char *const C_LIFT[] = { "lift", NULL };
+static const char *const C_ORDER[] = { "order", NULL };
 static const char *const C_HH[] = { "hh", NULL };
-static const char *const C_PARCELS[] = { "parcels", "件数", "包裹", "包裹数",
-	"数量", "qty", "quantity", NULL };
-static const char *const C_DOOR[] = { "door", "送上门", "送货上门", "上门",
-	"to door", NULL };
-static const char *const C_URGENT[] = { "urgent", "加急", "紧急", NULL };
+static const char *const C_PARCELS[] = { "parcels", NULL };
+static const char *const C_DOOR[] = { "door", NULL };
+static const char *const C_URGENT[] = { "urgent", NULL };
 static const char *const C_BLD[] = { "building", NULL };
 static const char *const C_UNIT[] = { "unit", NULL };
 static const char *const C_ROOM[] = { "room", NULL };
 static const char *const C_VULN[] = { "elderly_alone", "disabled",
 	"pregnant", NULL };
 static const char *const C_VULNCOL[] = { "vulnerable", NULL };
-static const char *const C_FROM[] = { "from", "起点", NULL };
-static const char *const C_TO[] = { "to", "终点", NULL };
-static const char *const C_DIST[] = { "distance_m", "distance", "metres",
-	"meters", "距离", NULL };
-static const char *const C_COURIER[] = { "courier", "vid", "name",
-	"volunteer", NULL };
-static const char *const C_CAP[] = { "capacity", "容量", NULL };
+static const char *const C_FROM[] = { "from", NULL };
+static const char *const C_TO[] = { "to", NULL };
+static const char *const C_DIST[] = { "distance_m", NULL };
+static const char *const C_COURIER[] = { "courier", "vid", "name", NULL };
+static const char *const C_CAP[] = { "capacity", NULL };
 
 static struct sq_reader *
 open_table(const char *path, struct sq_common *c)
@@ -2088,7 +2085,7 @@ main(int argc, char **argv)
 		    "minutes of loading at the gate", pl.st.max_min,
 		    pl.st.gate_min);
 
-	c.tables = "households";
+	c.tables = "households,rounds";
 	struct sq_aliases *aliases = sq_load_aliases(&c);
 	if (aliases == NULL)
 		return SQ_EXIT_USAGE;
