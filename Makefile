@@ -74,6 +74,13 @@ test: all $(UNITS)
 check-asan:
 	@$(MAKE) --no-print-directory B=build-asan CFLAGS='$(SAN_FLAGS)' LDFLAGS='$(SAN_FLAGS)' test
 
+# the read-ahead thread under ThreadSanitizer: every golden case with the
+# thread on, and the big-file comparisons (not part of check: a minute)
+TSAN_FLAGS = -O1 -g -fsanitize=thread -fno-omit-frame-pointer
+check-tsan:
+	@$(MAKE) --no-print-directory B=build-tsan CFLAGS='$(TSAN_FLAGS)' LDFLAGS='$(TSAN_FLAGS)' all
+	@TSAN_OPTIONS=halt_on_error=1 sh tests/readahead.t.sh build-tsan
+
 # regenerate golden outputs for review with git diff
 golden: all
 	@SQ_REGEN=1 sh tests/run.sh $(B)
@@ -160,6 +167,6 @@ uninstall:
 clean:
 	rm -rf build build-asan build-fuzz
 
-.PHONY: FORCE deps demo all check test check-asan golden lint-man bench install uninstall clean
+.PHONY: FORCE deps demo all check test check-asan check-tsan golden lint-man bench install uninstall clean
 .PHONY: fuzz fuzz-build fuzz-smoke
 .SUFFIXES:
