@@ -116,6 +116,10 @@ build-fuzz/bin/%: fuzz/%.c $(wildcard fuzz/*.h) build-fuzz/obj/libshequ.a
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(WARN) $(SQ_CPPFLAGS) -Ifuzz $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $< build-fuzz/obj/libshequ.a $(SQ_LIBS)
 
+# harnesses that include a program's source to reach its static parsers
+build-fuzz/bin/fuzz_match: cmd/sq-match.c
+build-fuzz/bin/fuzz_categories: cmd/sq-requests.c
+
 fuzz: fuzz-build
 	@sh fuzz/run.sh $(SQ_FUZZ_SECONDS)
 
