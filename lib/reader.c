@@ -606,9 +606,11 @@ next_record(struct sq_reader *r, struct sq_rec *rec)
  * are kept with the batch and told when the caller reaches the record they
  * came before, so what is printed, in what order, and the exit status are
  * the same as reading in one thread.
+ *
+ * Batches are big because each handover may wake the other thread, which
+ * takes tens of microseconds in a virtual machine: with 512 records it was
+ * slower than one thread.
  */
-/* big batches: each handover may wake the other thread, which takes tens
-   of microseconds in a virtual machine; 512 made it slower than one thread */
 enum { NBATCH = 3, BATCH = 4096 };
 #define AHEAD_MIN_BYTES	((long long)256 << 10)	/* smaller: not worth a thread */
 #define SLOT_KEEP	((size_t)1 << 20)	/* a slot's buffer kept at most */
@@ -624,7 +626,7 @@ struct slot {
 struct batch {
 	struct slot *slot;
 	size_t	 n, cap;
-	int	 last;			/* the input ends after rec[n-1] ... */
+	int	 last;			/* the input ends after slot[n-1] ... */
 	int	 final;			/* ... with EOF or an I/O error */
 	struct sq_buf log;		/* the thread's messages, in order */
 	struct sq_reader_stats st;	/* as of the batch's end */
