@@ -89,22 +89,6 @@ usage(void)
 /* ------------------------------------------------------------------ */
 /* small text helpers                                                  */
 
-/* Fold (full-width to ASCII), trim, ASCII lower case; malloc'd. */
-static char *
-norm_text(const char *s, size_t len)
-{
-	char *buf = sq_xmalloc(len + 1);
-	size_t n = sq_fold(s, len, buf, len + 1);
-	const char *p = buf;
-
-	n = sq_trim(&p, n);
-	memmove(buf, p, n);
-	buf[n] = '\0';
-	for (size_t i = 0; i < n; i++)
-		buf[i] = (char)tolower((unsigned char)buf[i]);
-	return buf;
-}
-
 /* If s[i..n) starts with lit, its length, else 0. */
 static size_t
 at(const char *s, size_t n, size_t i, const char *lit)
@@ -153,7 +137,7 @@ norm_building(const char *s, size_t len)
 {
 	static const char *const suffix[] = { "号楼", "栋楼", "栋", "幢",
 	    "号", "楼", "座", NULL };
-	char *b = norm_text(s, len);
+	char *b = sq_fold_lower(s, len);
 	size_t n = strlen(b);
 	int again = 1;
 
@@ -272,7 +256,7 @@ split_list(char *list, int (*fn)(void *, const char *), void *arg)
 	while (i <= n) {
 		size_t l = i < n ? at_any(list, n, i, seps, NULL) : 1;
 		if (l) {
-			char *item = norm_text(list + start, i - start);
+			char *item = sq_fold_lower(list + start, i - start);
 			int rc = 0;
 			if (*item)
 				rc = fn(arg, item);
@@ -380,7 +364,7 @@ rules_load(struct rules *R, const char *path)
 			rc = -1;
 			break;
 		}
-		name = norm_text(p, strlen(p));
+		name = sq_fold_lower(p, strlen(p));
 		if (*name == '\0') {
 			sq_error("%s:%ld: no name before ':'", path, no);
 			free(name);
@@ -403,7 +387,7 @@ rules_load(struct rules *R, const char *path)
 				char *save, *tok;
 				for (tok = strtok_r(name, "|", &save); tok;
 				    tok = strtok_r(NULL, "|", &save)) {
-					char *tn = norm_text(tok, strlen(tok));
+					char *tn = sq_fold_lower(tok, strlen(tok));
 					if (*tn == '\0') {
 						free(tn);
 						continue;
@@ -1390,7 +1374,7 @@ parse_skill_cell(const char *s, size_t len, int *skill)
 {
 	static const char *const none[] = { "", "无", "不限", "不需要", "无要求",
 	    "任意", "均可", "none", "any", "-", "/", "--", "—", "no", NULL };
-	char *t = norm_text(s, len);
+	char *t = sq_fold_lower(s, len);
 	uint64_t m;
 	int rc = 0;
 
@@ -1526,7 +1510,7 @@ add_slot(const struct sq_rec *rec, long line, const char *post,
 	s->skill = skill;
 	s->teamid = -1;
 	if (*team) {
-		char *t = norm_text(team, strlen(team));
+		char *t = sq_fold_lower(team, strlen(team));
 		s->teamid = team_lookup(&C.R, t);
 		free(t);
 	}
@@ -1639,7 +1623,7 @@ read_posts(const char *path)
 		const char *sh = sq_rec_cell(&rec, cshift, &slen);
 		slen = sq_trim(&sh, slen);
 		if (cshift >= 0 && slen > 0) {
-			char *list = norm_text(sh, slen);
+			char *list = sq_fold_lower(sh, slen);
 			char *save, *tok;
 			size_t before = C.ns;
 			for (tok = strtok_r(list, ",;、，；", &save); tok;
@@ -1771,7 +1755,7 @@ parse_limits(const char *s, size_t len, int in_week, long *day, long *week,
 	static const char *const weekw[] = { "周", "星期", "礼拜", "week",
 	    "wk", "/w", NULL };
 	static const char *const minw[] = { "分钟", "min", NULL };
-	char *t = norm_text(s, len), *save, *piece;
+	char *t = sq_fold_lower(s, len), *save, *piece;
 	int rc = 0, any = 0;
 
 	*why = NULL;
@@ -1844,7 +1828,7 @@ parse_role(const char *s, size_t len)
 	    "worker", NULL };
 	static const char *const vol[] = { "志愿", "义工", "居民", "党员",
 	    "volunteer", NULL };
-	char *t = norm_text(s, len);
+	char *t = sq_fold_lower(s, len);
 	int rc = -1;
 	size_t n = strlen(t);
 
@@ -1869,7 +1853,7 @@ parse_trained(const char *s, size_t len)
 
 	if (b != -2)
 		return b;
-	t = norm_text(s, len);
+	t = sq_fold_lower(s, len);
 	if (strstr(t, "未") || strstr(t, "没") || strstr(t, "待") ||
 	    strstr(t, "not") || strstr(t, "untrained"))
 		b = 0;
@@ -2030,13 +2014,13 @@ read_volunteers(const char *path)
 		if (rc == 0 && dy != NOLIMIT && dy < v.daycap)
 			v.daycap = dy;
 		{
-			char *t = norm_text(v.skills_txt, strlen(v.skills_txt));
+			char *t = sq_fold_lower(v.skills_txt, strlen(v.skills_txt));
 			v.skills = scan_skills(&C.R, t, NULL);
 			free(t);
 		}
 		if (*v.avail_txt) {
 			struct avail a = { NULL, 0 };
-			char *t = norm_text(v.avail_txt, strlen(v.avail_txt));
+			char *t = sq_fold_lower(v.avail_txt, strlen(v.avail_txt));
 			if (avail_parse(t, C.year, &a, &bad, &why) < 0) {
 				reject(path, &rec, "%s '%s': at '%s': %s",
 				    sq_reader_rawname(r, (size_t)cavail),
@@ -2707,7 +2691,7 @@ explain(size_t v, size_t s, int fit, char *out, size_t sz)
 	const struct vol *V = &C.v[v];
 	const struct slot *S = &C.s[s];
 	const char *first[MAXSKILL] = { 0 };
-	char *t = norm_text(V->skills_txt, strlen(V->skills_txt));
+	char *t = sq_fold_lower(V->skills_txt, strlen(V->skills_txt));
 	size_t o = 0;
 	char hb[16];
 	long nth = 0;

@@ -89,7 +89,7 @@ cell(const struct sq_rec *rec, long col, size_t *len)
 static struct item *
 item_get(struct state *s, const char *name, size_t len, long line)
 {
-	char *key = sq_units_fold(name, len);
+	char *key = sq_fold_lower(name, len);
 
 	for (size_t i = 0; i < s->nitems; i++)
 		if (strcmp(s->items[i].key, key) == 0) {
@@ -138,7 +138,7 @@ static int
 to_item_unit(struct state *s, struct item *it, const char *file, long line,
     const char *u, double *v, char *why, size_t wsz)
 {
-	char *fu = sq_units_fold(u, strlen(u));
+	char *fu = sq_fold_lower(u, strlen(u));
 	int rc = 0;
 
 	if (it->unit == NULL) {
@@ -146,7 +146,7 @@ to_item_unit(struct state *s, struct item *it, const char *file, long line,
 		it->unit_line = line;
 		it->unit_file = file;
 	} else {
-		char *iu = sq_units_fold(it->unit, strlen(it->unit));
+		char *iu = sq_fold_lower(it->unit, strlen(it->unit));
 		double f = sq_units_factor(s->units, it->key, fu, iu);
 		if (f == 0) {
 			snprintf(why, wsz, "%s in '%s', but in '%s' on line "

@@ -101,7 +101,7 @@ LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
 		close(fd);
 	}
 
-	char *t = norm_text(cell, n2);
+	char *t = sq_fold_lower(cell, n2);
 	if (use != NULL) {
 		uint64_t m = scan_skills(use, t, NULL);
 		FZ_CHECK(m == scan_skills(use, t, NULL));

@@ -18,6 +18,7 @@
 #include <math.h>
 
 #include "fuzz.h"
+#include "text.h"
 #include "units.h"
 #include "value.h"
 
@@ -101,9 +102,9 @@ LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
 		if (fields(p, f) != 6)
 			continue;
 		seen++;
-		char *item = sq_units_fold(f[0], strlen(f[0]));
-		char *from = sq_units_fold(f[2], strlen(f[2]));
-		char *to = sq_units_fold(f[5], strlen(f[5]));
+		char *item = sq_fold_lower(f[0], strlen(f[0]));
+		char *from = sq_fold_lower(f[2], strlen(f[2]));
+		char *to = sq_fold_lower(f[5], strlen(f[5]));
 		if (seen <= 64) {
 			check_pair(u, item, from, to);
 			FZ_CHECK(sq_units_factor(u, item, from, to) != 0);
@@ -143,9 +144,9 @@ LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
 		    t = strtok_r(NULL, " \t\r\n", &save))
 			f[nf++] = t;
 		if (nf == 3) {
-			char *k = sq_units_fold(f[0], strlen(f[0]));
-			char *a = sq_units_fold(f[1], strlen(f[1]));
-			char *b = sq_units_fold(f[2], strlen(f[2]));
+			char *k = sq_fold_lower(f[0], strlen(f[0]));
+			char *a = sq_fold_lower(f[1], strlen(f[1]));
+			char *b = sq_fold_lower(f[2], strlen(f[2]));
 			check_pair(u, k, a, b);
 			check_pair(u, "*", a, b);
 			FZ_CHECK(sq_units_factor(u, k, a, b) ==

@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "diag.h"
 #include "text.h"
 
 /*
@@ -374,4 +375,20 @@ sq_fnv1a32(const void *p, size_t len, uint32_t h)
 		h *= 16777619u;
 	}
 	return h;
+}
+
+char *
+sq_fold_lower(const char *s, size_t len)
+{
+	char *out = sq_xmalloc(len + 1);
+	size_t n = sq_fold(s, len, out, len + 1);
+	const char *p = out;
+
+	n = sq_trim(&p, n);
+	memmove(out, p, n);
+	out[n] = '\0';
+	for (size_t i = 0; i < n; i++)
+		if (out[i] >= 'A' && out[i] <= 'Z')
+			out[i] = (char)(out[i] + 32);
+	return out;
 }

@@ -35,6 +35,12 @@ size_t	sq_fold(const char *in, size_t len, char *out, size_t outsz);
 size_t	sq_fold_next(const char *in, size_t len, size_t *i, char out[4]);
 
 /*
+ * A name as rules compare it (an item, a unit, a skill, a team): sq_fold,
+ * trimmed (sq_trim), ASCII letters in lower case; malloc'd.
+ */
+char	*sq_fold_lower(const char *s, size_t len);
+
+/*
  * Trim ASCII whitespace (space, \t \n \v \f \r), U+3000 and U+00A0 at both
  * ends: advances *s and returns the new length.
  */

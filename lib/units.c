@@ -56,22 +56,6 @@ sq_units_count(const struct sq_units *u)
 	return u->n;
 }
 
-char *
-sq_units_fold(const char *s, size_t len)
-{
-	char *out = sq_xmalloc(len + 1);
-	size_t n = sq_fold(s, len, out, len + 1);
-	const char *p = out;
-
-	n = sq_trim(&p, n);
-	memmove(out, p, n);
-	out[n] = '\0';
-	for (size_t i = 0; i < n; i++)
-		if (out[i] >= 'A' && out[i] <= 'Z')
-			out[i] = (char)(out[i] + 32);
-	return out;
-}
-
 /* "item  1 箱 = 50 个" or "*  1 kg = 2 斤"; '#' comments. */
 int
 sq_units_load(struct sq_units *u, const char *path)
@@ -118,9 +102,9 @@ sq_units_load(struct sq_units *u, const char *path)
 		}
 		conv = sq_xrealloc(conv, (n + 1) * sizeof(*conv));
 		struct conv *c = &conv[n++];
-		c->item = sq_units_fold(f[0], strlen(f[0]));
-		c->from = sq_units_fold(f[2], strlen(f[2]));
-		c->to = sq_units_fold(f[5], strlen(f[5]));
+		c->item = sq_fold_lower(f[0], strlen(f[0]));
+		c->from = sq_fold_lower(f[2], strlen(f[2]));
+		c->to = sq_fold_lower(f[5], strlen(f[5]));
 		c->factor = factor;
 	}
 	free(line);

@@ -9,7 +9,7 @@
  *
  * "ITEM A UNIT = B UNIT" (A and B numbers above 0, A usually 1): ITEM is an
  * item as the ledger names it, or * for every item.  '#' starts a comment
- * line.  Items and units are compared folded (sq_units_fold).  A rule
+ * line.  Items and units are compared folded (sq_fold_lower).  A rule
  * works both ways; later rules win (later lines, later files), an item's
  * own rules before the * rules.  A rule's factor (B / A) must be from 1e-9
  * to 1e9, so a conversion through a unit between stays a finite number.
@@ -26,10 +26,6 @@ struct sq_units *sq_units_new(void);
 int	 sq_units_load(struct sq_units *, const char *path);
 void	 sq_units_free(struct sq_units *);
 size_t	 sq_units_count(const struct sq_units *);
-
-/* An item or unit as rules compare it: sq_fold, trimmed, ASCII lower case
- * (malloc'd). */
-char	*sq_units_fold(const char *s, size_t len);
 
 /*
  * How many `to` one `from` is, for the item whose folded name is key (from
