@@ -262,20 +262,6 @@ col_any(const struct sq_reader *r, const char *const *names)
 	return -1;
 }
 
-static const char *
-cell(const struct sq_rec *rec, long col, size_t *len)
-{
-	const char *p;
-
-	if (col < 0) {
-		*len = 0;
-		return "";
-	}
-	p = sq_rec_at(rec, (size_t)col, len);
-	*len = sq_trim(&p, *len);
-	return p;
-}
-
 static struct sq_reader *
 open_table(struct report *R, const char *path)
 {
@@ -292,7 +278,7 @@ num(const char *file, const struct sq_rec *rec, const struct sq_reader *r,
     long col)
 {
 	size_t n;
-	const char *p = cell(rec, col, &n);
+	const char *p = sq_rec_cell_trim(rec, col, &n);
 	long v;
 
 	if (col < 0)
@@ -309,7 +295,7 @@ dnum(const char *file, const struct sq_rec *rec, const struct sq_reader *r,
     long col, int quiet_empty)
 {
 	size_t n;
-	const char *p = cell(rec, col, &n);
+	const char *p = sq_rec_cell_trim(rec, col, &n);
 	double v;
 
 	if (col < 0 || (n == 0 && quiet_empty))
@@ -523,9 +509,9 @@ plan_row(void *ctx, const struct sq_reader *r, const struct sq_rec *rec)
 	struct plan_ctx *p = ctx;
 	struct report *R = p->R;
 	size_t n, kn, cn;
-	const char *s = cell(rec, p->site, &n);
-	const char *k = cell(rec, p->kind, &kn);
-	const char *cm = cell(rec, p->community, &cn);
+	const char *s = sq_rec_cell_trim(rec, p->site, &n);
+	const char *k = sq_rec_cell_trim(rec, p->kind, &kn);
+	const char *cm = sq_rec_cell_trim(rec, p->community, &cn);
 	const char *only = R->community ? R->community : R->name;
 	double x, y;
 
@@ -607,17 +593,17 @@ rounds_row(void *ctx, const struct sq_reader *r, const struct sq_rec *rec)
 {
 	struct rounds_ctx *p = ctx;
 	size_t n, sn;
-	const char *name = cell(rec, p->round, &n);
+	const char *name = sq_rec_cell_trim(rec, p->round, &n);
 	long parcels = num(p->file, rec, r, p->parcels);
 	int done = 0;
 
 	if (parcels < 0)
 		parcels = 0;
 	if (p->done >= 0) {
-		const char *d = cell(rec, p->done, &sn);
+		const char *d = sq_rec_cell_trim(rec, p->done, &sn);
 		done = is_true(d, sn);
 	} else if (p->status >= 0) {
-		const char *d = cell(rec, p->status, &sn);
+		const char *d = sq_rec_cell_trim(rec, p->status, &sn);
 		done = (sn == 4 && memcmp(d, "done", 4) == 0) ||
 		    (sn == 9 && memcmp(d, "delivered", 9) == 0) ||
 		    (sn == 9 && memcmp(d, "已送达", 9) == 0) ||
@@ -642,9 +628,9 @@ rounds_row(void *ctx, const struct sq_reader *r, const struct sq_rec *rec)
 	p->parcels_total += parcels;
 	p->done_n += done;
 	p->done_parcels += done ? parcels : 0;
-	const char *u = cell(rec, p->urgent, &sn);
+	const char *u = sq_rec_cell_trim(rec, p->urgent, &sn);
 	p->urgent_n += p->urgent >= 0 && is_true(u, sn);
-	u = cell(rec, p->door, &sn);
+	u = sq_rec_cell_trim(rec, p->door, &sn);
 	p->door_n += p->door >= 0 && is_true(u, sn);
 }
 
@@ -740,8 +726,8 @@ posts_row(void *ctx, const struct sq_reader *r, const struct sq_rec *rec)
 {
 	struct posts_ctx *p = ctx;
 	size_t pn, tn, sn, en;
-	const char *po = cell(rec, p->post, &pn), *te = cell(rec, p->team, &tn);
-	const char *st = cell(rec, p->start, &sn), *e = cell(rec, p->end, &en);
+	const char *po = sq_rec_cell_trim(rec, p->post, &pn), *te = sq_rec_cell_trim(rec, p->team, &tn);
+	const char *st = sq_rec_cell_trim(rec, p->start, &sn), *e = sq_rec_cell_trim(rec, p->end, &en);
 	size_t i;
 
 	for (i = 0; i < p->n; i++)
@@ -887,9 +873,9 @@ stock_row(void *ctx, const struct sq_reader *r, const struct sq_rec *rec)
 {
 	struct stock_ctx *p = ctx;
 	size_t n, un, an;
-	const char *item = cell(rec, p->item, &n);
-	const char *unit = cell(rec, p->unit, &un);
-	const char *al = cell(rec, p->alert, &an);
+	const char *item = sq_rec_cell_trim(rec, p->item, &n);
+	const char *unit = sq_rec_cell_trim(rec, p->unit, &un);
+	const char *al = sq_rec_cell_trim(rec, p->alert, &an);
 	double qty = dnum(p->file, rec, r, p->qty, 0);
 	double thr = dnum(p->file, rec, r, p->thr, 1);
 	double days = dnum(p->file, rec, r, p->days, 1);
@@ -967,7 +953,7 @@ req_row(void *ctx, const struct sq_reader *r, const struct sq_rec *rec)
 {
 	struct req_ctx *p = ctx;
 	size_t n, dn;
-	const char *cat = cell(rec, p->cat, &n);
+	const char *cat = sq_rec_cell_trim(rec, p->cat, &n);
 	long k = 1;
 
 	if (p->count >= 0) {
@@ -975,7 +961,7 @@ req_row(void *ctx, const struct sq_reader *r, const struct sq_rec *rec)
 			return;
 	} else if (p->created >= 0 && p->R->date[0]) {
 		/* the canonical requests table: those of the day */
-		const char *d = cell(rec, p->created, &dn);
+		const char *d = sq_rec_cell_trim(rec, p->created, &dn);
 		if (dn < 10 || memcmp(d, p->R->date, 10) != 0)
 			return;
 	}

@@ -183,20 +183,6 @@ struct state {
 /* ---- small helpers ---------------------------------------------------- */
 
 static const char *
-cell(const struct sq_rec *rec, long col, size_t *len)
-{
-	const char *s;
-
-	if (col < 0) {
-		*len = 0;
-		return "";
-	}
-	s = sq_rec_at(rec, (size_t)col, len);
-	*len = sq_trim(&s, *len);
-	return s;
-}
-
-static const char *
 req_key(void *ctx, uint32_t i, size_t *len)
 {
 	struct state *s = ctx;
@@ -541,10 +527,10 @@ read_events(struct state *s)
 			sq_rejects_add(s->evrj, name, &rec, rec.err);
 			goto next;
 		}
-		const char *rid = cell(&rec, c.rid, &rl);
-		const char *evs = cell(&rec, c.event, &el);
-		const char *ts = cell(&rec, c.time, &tl);
-		const char *owner = cell(&rec, c.owner, &ol);
+		const char *rid = sq_rec_cell_trim(&rec, c.rid, &rl);
+		const char *evs = sq_rec_cell_trim(&rec, c.event, &el);
+		const char *ts = sq_rec_cell_trim(&rec, c.time, &tl);
+		const char *owner = sq_rec_cell_trim(&rec, c.owner, &ol);
 		int ev = event_of(evs, el);
 		long t = parse_when(ts, tl, year, &why);
 		if (rl == 0) {
@@ -858,7 +844,7 @@ take_request(struct state *s, struct sq_reader *r, const struct reqcols *c,
 	size_t hl = 0;
 
 	/* the request id: its own, or its line */
-	const char *rid = cell(rec, c->rid, &len);
+	const char *rid = sq_rec_cell_trim(rec, c->rid, &len);
 	if (len == 0) {
 		snprintf(ridbuf, sizeof(ridbuf), "%ld", rec->line);
 		rid = ridbuf;
@@ -877,7 +863,7 @@ take_request(struct state *s, struct sq_reader *r, const struct reqcols *c,
 	s->written++;
 
 	/* the household: an hh cell, or the address; optional */
-	hh = cell(rec, c->hh, &hl);
+	hh = sq_rec_cell_trim(rec, c->hh, &hl);
 	if (hl == 0 && sq_rowaddr_usable(&c->addr)) {
 		struct sq_addr a;
 		int rc = sq_rowaddr_key(&c->addr, rec, NULL, 0, key, &a, &why);
@@ -890,7 +876,7 @@ take_request(struct state *s, struct sq_reader *r, const struct reqcols *c,
 	}
 
 	/* the time */
-	const char *cs = cell(rec, c->created, &len);
+	const char *cs = sq_rec_cell_trim(rec, c->created, &len);
 	long t = parse_when(cs, len, year_of(s->now), &why);
 	if (t == NO_TIME) {
 		if (c->created >= 0)
@@ -902,11 +888,11 @@ take_request(struct state *s, struct sq_reader *r, const struct reqcols *c,
 		fmt_when(t, created);
 
 	/* category and urgency: a person's word in the sheet first */
-	const char *text = cell(rec, c->text, &tl);
+	const char *text = sq_rec_cell_trim(rec, c->text, &tl);
 	int urgent;
 	size_t cat = classify(s, text, tl, &urgent, s->explain ? matched : NULL,
 	    sizeof(matched));
-	const char *cs2 = cell(rec, c->category, &len);
+	const char *cs2 = sq_rec_cell_trim(rec, c->category, &len);
 	if (len) {
 		long k = cat_find(s, cs2, len);
 		if (k >= 0)
@@ -916,7 +902,7 @@ take_request(struct state *s, struct sq_reader *r, const struct reqcols *c,
 			    "(see requests/categories.txt); classified as %s",
 			    (int)(len > 40 ? 40 : len), cs2, s->cats[cat].id);
 	}
-	const char *us = cell(rec, c->urgent, &len);
+	const char *us = sq_rec_cell_trim(rec, c->urgent, &len);
 	if (len) {
 		int b = sq_bool_parse(us, len);
 		if (b >= 0)
@@ -927,7 +913,7 @@ take_request(struct state *s, struct sq_reader *r, const struct reqcols *c,
 		    "under %s", s->cats[cat].id);
 
 	/* the status: from the sheet, then the events */
-	const char *ss = cell(rec, c->status, &len);
+	const char *ss = sq_rec_cell_trim(rec, c->status, &len);
 	if (len && !q->has_events) {
 		int ev = event_of(ss, len), known = ev >= 0;
 		for (size_t i = 0; !known && i < sizeof(new_words) /
@@ -944,7 +930,7 @@ take_request(struct state *s, struct sq_reader *r, const struct reqcols *c,
 		}
 		if (q->status != ST_NEW && q->status != ST_REOPENED)
 			q->t_answered = t;	/* answered, time unknown */
-		const char *cl = cell(rec, c->closed, &len);
+		const char *cl = sq_rec_cell_trim(rec, c->closed, &len);
 		long tc = len ? parse_when(cl, len, year_of(s->now), &why) :
 		    NO_TIME;
 		if (q->status == ST_SOLVED || q->status == ST_CLOSED)
@@ -954,7 +940,7 @@ take_request(struct state *s, struct sq_reader *r, const struct reqcols *c,
 	}
 	const char *owner = q->owner ? q->owner : "";
 	if (!q->owner) {
-		owner = cell(rec, c->owner, &len);
+		owner = sq_rec_cell_trim(rec, c->owner, &len);
 		owner = sq_arena_strndup(&s->arena, owner, len);
 	}
 

@@ -70,20 +70,6 @@ struct state {
 	long	 rows, used_rows, later;
 };
 
-static const char *
-cell(const struct sq_rec *rec, long col, size_t *len)
-{
-	const char *s;
-
-	if (col < 0) {
-		*len = 0;
-		return "";
-	}
-	s = sq_rec_at(rec, (size_t)col, len);
-	*len = sq_trim(&s, *len);
-	return s;
-}
-
 /* ---- items ------------------------------------------------------------ */
 
 static struct item *
@@ -171,12 +157,12 @@ take_row(struct state *s, struct sq_reader *r, const struct cols *c,
 	size_t il, ul, dl, l = 0;
 	double vin = 0, vout = 0, vq = 0, th = 0;
 
-	const char *item = cell(rec, c->item, &il);
+	const char *item = sq_rec_cell_trim(rec, c->item, &il);
 	if (il == 0) {
 		sq_rejects_add(s->rj, name, rec, "no item (物资名称)");
 		return;
 	}
-	const char *ds = cell(rec, c->date, &dl);
+	const char *ds = sq_rec_cell_trim(rec, c->date, &dl);
 	int day = s->day;
 	if (c->date >= 0) {
 		if (sq_date_parse(ds, dl, atoi(s->date), ymd, &why) != SQ_VAL_OK) {
@@ -187,15 +173,15 @@ take_row(struct state *s, struct sq_reader *r, const struct cols *c,
 		}
 		day = sq_date_days(ymd);
 	}
-	const char *us = cell(rec, c->unit, &ul);
+	const char *us = sq_rec_cell_trim(rec, c->unit, &ul);
 	snprintf(unit, sizeof(unit), "%.*s", (int)(ul > 60 ? 60 : ul), us);
-	const char *p = cell(rec, c->in, &l);
+	const char *p = sq_rec_cell_trim(rec, c->in, &l);
 	int hi = quantity(p, l, &vin, unit, sizeof(unit));
-	p = cell(rec, c->out, &l);
+	p = sq_rec_cell_trim(rec, c->out, &l);
 	int ho = quantity(p, l, &vout, unit, sizeof(unit));
-	p = cell(rec, c->qty, &l);
+	p = sq_rec_cell_trim(rec, c->qty, &l);
 	int hq = quantity(p, l, &vq, unit, sizeof(unit));
-	p = cell(rec, c->threshold, &l);
+	p = sq_rec_cell_trim(rec, c->threshold, &l);
 	int ht = quantity(p, l, &th, unit, sizeof(unit));
 	if (hi < 0 || ho < 0 || hq < 0 || ht < 0) {
 		sq_rejects_add(s->rj, name, rec, hi < 0 ? "入库 (in) is not a "
@@ -318,10 +304,10 @@ read_thresholds(struct state *s)
 			sq_problem(name, rec.line, "%s", rec.err);
 			continue;
 		}
-		const char *item = cell(&rec, ci, &il);
-		const char *u = cell(&rec, cu, &ul);
+		const char *item = sq_rec_cell_trim(&rec, ci, &il);
+		const char *u = sq_rec_cell_trim(&rec, cu, &ul);
 		snprintf(unit, sizeof(unit), "%.*s", (int)(ul > 60 ? 60 : ul), u);
-		const char *ts = cell(&rec, ct, &l);
+		const char *ts = sq_rec_cell_trim(&rec, ct, &l);
 		int h = quantity(ts, l, &th, unit, sizeof(unit));
 		if (il == 0 || h <= 0 || th < 0 || unit[0] == '\0') {
 			sq_problem(name, rec.line, "%s", il == 0 ? "no item" :
