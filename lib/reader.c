@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "buf.h"
 #include "diag.h"
@@ -740,6 +741,14 @@ ahead_wanted(const struct sq_reader *r)
 	long long size = sq_source_file_size(r->src);
 	if (size < 0)
 		return 0;	/* a pipe: a slow writer would hold up close */
+	/*
+	 * Under ulimit -v, one thread: a second one reserves address space
+	 * (its stack, and glibc's malloc arena of 64 MB) that counts against
+	 * the limit, so sq-cat, which streams in 2 MB, ran out of memory.
+	 */
+	struct rlimit rl;
+	if (getrlimit(RLIMIT_AS, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY)
+		return 0;
 	if (r->o.readahead == SQ_READAHEAD_ON)
 		return 1;
 	const char *env = getenv("SHEQU_READAHEAD");
@@ -760,7 +769,15 @@ ahead_start(struct sq_reader *r)
 	pthread_cond_init(&a->cv, NULL);
 	a->st = r->st;		/* what finding the header skipped */
 	r->ahead = a;
-	if (pthread_create(&a->th, NULL, ahead_main, r) != 0) {
+	/* the thread parses, it does not recurse: a small stack will do */
+	pthread_attr_t attr;
+	int made = 0;
+	if (pthread_attr_init(&attr) == 0) {
+		(void)pthread_attr_setstacksize(&attr, (size_t)1 << 20);
+		made = pthread_create(&a->th, &attr, ahead_main, r) == 0;
+		pthread_attr_destroy(&attr);
+	}
+	if (!made) {
 		/* no thread: read in this one, as small files are */
 		pthread_mutex_destroy(&a->mu);
 		pthread_cond_destroy(&a->cv);
