@@ -602,11 +602,13 @@ next_record(struct sq_reader *r, struct sq_rec *rec)
  * A big CSV file is read by a second thread: it turns lines into records
  * (decoding, splitting, checking the shape) a batch ahead while the program
  * works on the ones before, so the two cores share the work.  Memory stays
- * bounded: NBATCH batches of BATCH records.  The records are handed over by
- * swapping buffers with the caller's, not copied.  The thread's messages
- * are kept with the batch and told when the caller reaches the record they
- * came before, so what is printed, in what order, and the exit status are
- * the same as reading in one thread.
+ * bounded: NBATCH batches of BATCH records.  A batch keeps its records back
+ * to back (bytes, then field offsets and lengths), which the caller's core
+ * reads in order: handing over each record's own buffers cost more in
+ * cache misses than the reading saved.  The thread's messages are kept
+ * with the batch and told when the caller reaches the record they came
+ * before, so what is printed, in what order, and the exit status are the
+ * same as reading in one thread.
  *
  * Batches are big because each handover may wake the other thread, which
  * takes tens of microseconds in a virtual machine: with 512 records it was
@@ -614,20 +616,28 @@ next_record(struct sq_reader *r, struct sq_rec *rec)
  */
 enum { NBATCH = 3, BATCH = 4096 };
 #define AHEAD_MIN_BYTES	((long long)256 << 10)	/* smaller: not worth a thread */
-#define SLOT_KEEP	((size_t)1 << 20)	/* a slot's buffer kept at most */
+#define BATCH_KEEP	((size_t)8 << 20)	/* a batch's bytes kept at most */
 
-struct slot {
-	struct sq_rec rec;
+struct entry {
+	long	 line;
 	int	 status;
-	size_t	 msgend;		/* log bytes to tell before the record */
-	long	 blank, headers;	/* skipped up to the record */
+	int	 plain;
+	size_t	 at, buflen;		/* its bytes: bytes[at, at + buflen) */
+	size_t	 field, nf;		/* its fields: off[field ...], len[...] */
+	size_t	 err;			/* its reason at bytes[err], or NO_ERR */
+	size_t	 msgend;		/* log bytes to tell before it */
+	long	 blank, headers;	/* skipped up to it */
 };
+#define NO_ERR	((size_t)-1)
 
-/* Slots grow to BATCH as the file goes on: a small file costs little. */
 struct batch {
-	struct slot *slot;
-	size_t	 n, cap;
-	int	 last;			/* the input ends after slot[n-1] ... */
+	struct entry e[BATCH];
+	size_t	 n;
+	char	*bytes;
+	size_t	 nbytes, capbytes;
+	size_t	*off, *len;
+	size_t	 nfields, capfields;
+	int	 last;			/* the input ends after e[n-1] ... */
 	int	 final;			/* ... with EOF or an I/O error */
 	struct sq_buf log;		/* the thread's messages, in order */
 	struct sq_reader_stats st;	/* as of the batch's end */
@@ -648,36 +658,68 @@ struct ahead {
 	struct sq_reader_stats st;	/* handed to sq_reader_stats */
 };
 
-static void
-swap_rec(struct sq_rec *a, struct sq_rec *b)
+static size_t
+add_bytes(struct batch *b, const char *s, size_t n)
 {
-	struct sq_rec t;
+	size_t at = b->nbytes;
 
-	t.line = a->line; t.nf = a->nf; t.off = a->off; t.len = a->len;
-	t.buf = a->buf; t.buflen = a->buflen; t.bufcap = a->bufcap;
-	t.fcap = a->fcap; t.plain = a->plain;
-	a->line = b->line; a->nf = b->nf; a->off = b->off; a->len = b->len;
-	a->buf = b->buf; a->buflen = b->buflen; a->bufcap = b->bufcap;
-	a->fcap = b->fcap; a->plain = b->plain;
-	b->line = t.line; b->nf = t.nf; b->off = t.off; b->len = t.len;
-	b->buf = t.buf; b->buflen = t.buflen; b->bufcap = t.bufcap;
-	b->fcap = t.fcap; b->plain = t.plain;
+	if (b->nbytes + n > b->capbytes) {
+		size_t cap = b->capbytes ? b->capbytes : (size_t)64 << 10;
+		while (cap < b->nbytes + n)
+			cap *= 2;
+		b->bytes = sq_xrealloc(b->bytes, cap);
+		b->capbytes = cap;
+	}
+	memcpy(b->bytes + at, s, n);
+	b->nbytes += n;
+	return at;
 }
 
+/* Put the record the thread read at the end of batch b. */
 static void
-grow_batch(struct batch *b)
+add_record(struct batch *b, const struct sq_rec *rec, int st)
 {
-	size_t cap = b->cap ? 2 * b->cap : 64;
+	struct entry *e = &b->e[b->n++];
 
-	if (cap > BATCH)
-		cap = BATCH;
-	b->slot = sq_xrealloc(b->slot, cap * sizeof(*b->slot));
-	for (size_t i = 0; i < b->n; i++)	/* their errbuf moved */
-		if (b->slot[i].rec.err)
-			b->slot[i].rec.err = b->slot[i].rec.errbuf;
-	for (size_t i = b->cap; i < cap; i++)
-		sq_rec_init(&b->slot[i].rec);
-	b->cap = cap;
+	e->line = rec->line;
+	e->status = st;
+	e->plain = rec->plain;
+	e->buflen = rec->buflen;
+	e->at = add_bytes(b, rec->buf, rec->buflen);
+	e->err = rec->err ? add_bytes(b, rec->err, strlen(rec->err) + 1) : NO_ERR;
+	if (b->nfields + rec->nf > b->capfields) {
+		size_t cap = b->capfields ? b->capfields : 4096;
+		while (cap < b->nfields + rec->nf)
+			cap *= 2;
+		b->off = sq_xrealloc(b->off, cap * sizeof(*b->off));
+		b->len = sq_xrealloc(b->len, cap * sizeof(*b->len));
+		b->capfields = cap;
+	}
+	e->field = b->nfields;
+	e->nf = rec->nf;
+	memcpy(b->off + b->nfields, rec->off, rec->nf * sizeof(*rec->off));
+	memcpy(b->len + b->nfields, rec->len, rec->nf * sizeof(*rec->len));
+	b->nfields += rec->nf;
+}
+
+/* Empty batch b for the next round; memory a huge row took goes back. */
+static void
+reset_batch(struct batch *b)
+{
+	b->n = b->nbytes = b->nfields = 0;
+	b->last = 0;
+	b->log.len = 0;
+	if (b->capbytes > BATCH_KEEP) {
+		free(b->bytes);
+		b->bytes = NULL;
+		b->capbytes = 0;
+	}
+	if (b->capfields * sizeof(size_t) > BATCH_KEEP) {
+		free(b->off);
+		free(b->len);
+		b->off = b->len = NULL;
+		b->capfields = 0;
+	}
 }
 
 static void *
@@ -685,8 +727,10 @@ ahead_main(void *arg)
 {
 	struct sq_reader *r = arg;
 	struct ahead *a = r->ahead;
+	struct sq_rec rec;
 	size_t tail = 0;
 
+	sq_rec_init(&rec);
 	for (;;) {
 		pthread_mutex_lock(&a->mu);
 		while (a->full == NBATCH && !a->stop)
@@ -696,29 +740,26 @@ ahead_main(void *arg)
 		if (stop)
 			break;
 		struct batch *b = &a->b[tail];
-		b->n = 0;
-		b->last = 0;
-		b->log.len = 0;
+		reset_batch(b);
 		sq_diag_capture(&b->log);
 		while (b->n < BATCH) {
-			if (b->n == b->cap)
-				grow_batch(b);
-			struct slot *sl = &b->slot[b->n];
-			struct sq_rec *rec = &sl->rec;
-			int st = next_record(r, rec);
+			int st = next_record(r, &rec);
 			if (st == SQ_READ_EOF || st == SQ_READ_IOERR) {
 				b->last = 1;
 				b->final = st;
 				break;
 			}
-			/* the reason may live in the source: keep a copy */
-			if (rec->err && rec->err != rec->errbuf)
-				sq_rec_seterr(rec, "%s", rec->err);
-			sl->status = st;
-			sl->msgend = b->log.len;
-			sl->blank = r->st.blank;
-			sl->headers = r->st.headers;
-			b->n++;
+			add_record(b, &rec, st);
+			struct entry *e = &b->e[b->n - 1];
+			e->msgend = b->log.len;
+			e->blank = r->st.blank;
+			e->headers = r->st.headers;
+			/* a huge row's buffer is not kept for the next one */
+			if (rec.bufcap > BATCH_KEEP ||
+			    rec.fcap * sizeof(size_t) > BATCH_KEEP) {
+				sq_rec_free(&rec);
+				sq_rec_init(&rec);
+			}
 		}
 		sq_diag_capture(NULL);
 		b->st = r->st;
@@ -730,6 +771,7 @@ ahead_main(void *arg)
 			break;
 		tail = (tail + 1) % NBATCH;
 	}
+	sq_rec_free(&rec);
 	return NULL;
 }
 
@@ -801,9 +843,9 @@ ahead_stop(struct sq_reader *r)
 	pthread_mutex_destroy(&a->mu);
 	pthread_cond_destroy(&a->cv);
 	for (int i = 0; i < NBATCH; i++) {
-		for (size_t k = 0; k < a->b[i].cap; k++)
-			sq_rec_free(&a->b[i].slot[k].rec);
-		free(a->b[i].slot);
+		free(a->b[i].bytes);
+		free(a->b[i].off);
+		free(a->b[i].len);
 		sq_buf_free(&a->b[i].log);
 	}
 	free(a);
@@ -836,28 +878,30 @@ ahead_next(struct sq_reader *r, struct sq_rec *rec)
 		}
 		struct batch *b = a->cur;
 		if (a->pos < b->n) {
-			struct slot *sl = &b->slot[a->pos++];
-			tell(a, sl->msgend);
-			swap_rec(rec, &sl->rec);
-			rec->err = sl->rec.err ? rec->errbuf : NULL;
-			if (rec->err)
-				memcpy(rec->errbuf, sl->rec.errbuf,
-				    sizeof(rec->errbuf));
-			sl->rec.err = NULL;
-			/* a huge row's buffer is not kept for the next round */
-			if (sl->rec.bufcap > SLOT_KEEP ||
-			    sl->rec.fcap > SLOT_KEEP / (2 * sizeof(size_t))) {
-				sq_rec_free(&sl->rec);
-				sq_rec_init(&sl->rec);
+			const struct entry *e = &b->e[a->pos++];
+			tell(a, e->msgend);
+			sq_rec_clear(rec);
+			sq_rec_reserve(rec, e->buflen + 1, e->nf);
+			memcpy(rec->buf, b->bytes + e->at, e->buflen);
+			rec->buflen = e->buflen;
+			memcpy(rec->off, b->off + e->field, e->nf * sizeof(*rec->off));
+			memcpy(rec->len, b->len + e->field, e->nf * sizeof(*rec->len));
+			rec->nf = e->nf;
+			rec->line = e->line;
+			rec->plain = e->plain;
+			if (e->err != NO_ERR) {
+				snprintf(rec->errbuf, sizeof(rec->errbuf), "%s",
+				    b->bytes + e->err);
+				rec->err = rec->errbuf;
 			}
 			/* the counts as of this record: a program that
 			   stops early (--strict) reports them */
 			a->st.rows++;
-			if (sl->status == SQ_READ_BAD)
+			if (e->status == SQ_READ_BAD)
 				a->st.bad++;
-			a->st.blank = sl->blank;
-			a->st.headers = sl->headers;
-			return sl->status;
+			a->st.blank = e->blank;
+			a->st.headers = e->headers;
+			return e->status;
 		}
 		tell(a, b->log.len);
 		a->st = b->st;

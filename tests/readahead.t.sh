@@ -66,8 +66,8 @@ then check rejects ok; else check rejects "the rejects files differ"; fi
 
 # under ulimit -v the file is read in one thread (a second one's stack and
 # malloc arena count against the limit): sq-cat still streams in 30 MB
-if grep -q __asan_init "$bin/sq-cat" 2>/dev/null; then
-	echo "SKIP readahead ulimit -v: ASan reserves terabytes of shadow memory"
+if grep -q -e __asan_init -e __tsan_init "$bin/sq-cat" 2>/dev/null; then
+	echo "SKIP readahead ulimit -v: the sanitizers reserve terabytes of shadow memory"
 else
 	"$bin/sq-cat" "$tmp/big.csv" >"$tmp/o0" 2>/dev/null
 	sh -c "ulimit -v 30000; exec \"$bin/sq-cat\" \"$tmp/big.csv\"" >"$tmp/o1" 2>"$tmp/e1"
