@@ -36,6 +36,14 @@ struct sq_reader {
 	struct ahead *ahead;		/* a thread reading ahead, or NULL */
 };
 
+/* The first field starts with U+FEFF, a byte order mark. */
+static int
+has_bom(const struct sq_rec *rec)
+{
+	return rec->len[0] >= 3 && memcmp(sq_rec_get(rec, 0), "\xef\xbb\xbf",
+	    3) == 0;
+}
+
 static int	 ahead_wanted(const struct sq_reader *);
 static void	 ahead_start(struct sq_reader *);
 static void	 ahead_stop(struct sq_reader *);
@@ -291,6 +299,12 @@ csv_header(struct sq_reader *r)
 	}
 	r->header_line = recs[h].line;
 	sq_rec_copy(&r->raw, &recs[h]);
+	/* a byte order mark inside the file (a title row above the header,
+	   or two exports pasted together) is not part of the first name */
+	if (r->raw.nf > 0 && has_bom(&r->raw)) {
+		r->raw.off[0] += 3;
+		r->raw.len[0] -= 3;
+	}
 	build_header(r);
 	for (size_t i = h + 1; i < n; i++)
 		enqueue(r, &recs[i], status[i]);
@@ -390,15 +404,22 @@ sq_reader_close(struct sq_reader *r)
 	free(r);
 }
 
+/*
+ * The header again, as when two exports are pasted together; the second
+ * may start with a byte order mark, which is not data (before, that header
+ * became a row).  A record's values are left as they are.
+ */
 static int
 same_as_header(const struct sq_reader *r, const struct sq_rec *rec)
 {
 	if (rec->nf < r->raw.nf)
 		return 0;
+	size_t skip = rec->nf > 0 && has_bom(rec) ? 3 : 0;
 	for (size_t i = 0; i < rec->nf; i++) {
 		size_t n;
 		const char *h = sq_rec_at(&r->raw, i, &n);
-		if (n != rec->len[i] || memcmp(h, sq_rec_get(rec, i), n) != 0)
+		const char *v = sq_rec_get(rec, i) + (i == 0 ? skip : 0);
+		if (n != rec->len[i] - (i == 0 ? skip : 0) || memcmp(h, v, n) != 0)
 			return 0;
 	}
 	return 1;

@@ -519,17 +519,6 @@ next_line(struct sq_source *src, struct sq_line *l)
 				too_long(src, l);
 				return 1;
 			}
-			/*
-			 * A byte order mark inside the file: two UTF-8
-			 * exports pasted together.  Left in, it made the
-			 * second header's first name "\uFEFFname", so the
-			 * header was not seen again and became a row.
-			 */
-			if (n >= 3 && memcmp(start, "\xef\xbb\xbf", 3) == 0 &&
-			    src->enc != SQ_ENC_GB18030 && src->enc != SQ_ENC_BIG5) {
-				l->s += 3;
-				l->len -= 3;
-			}
 			check_line(src, l);
 			return 1;
 		} else if (avail >= src->max_line) {
