@@ -300,6 +300,28 @@ fits(const struct sq_rec *rec, size_t expect)
 	return 1;
 }
 
+/*
+ * The delimiter, from the first line that shows one outside quotes: ','
+ * if there is a comma, else '\t'; 0 while no line has shown one.  A tab
+ * inside a quoted name that runs onto the next line made a comma-separated
+ * file read as tab-separated (fuzz_json).
+ */
+static char
+sniff_delim(const char *s, size_t n)
+{
+	int quoted = 0, tab = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '"')
+			quoted = !quoted;
+		else if (!quoted && s[i] == ',')
+			return ',';
+		else if (!quoted && s[i] == '\t')
+			tab = 1;
+	}
+	return tab ? '\t' : 0;
+}
+
 int
 sq_csv_next(struct sq_csv *c, struct sq_rec *rec, size_t expect_nf, long *blank)
 {
@@ -341,11 +363,8 @@ sq_csv_next(struct sq_csv *c, struct sq_rec *rec, size_t expect_nf, long *blank)
 				(*blank)++;
 				continue;
 			}
-			if (c->delim == 0 && (memchr(l.s, ',', n) ||
-			    memchr(l.s, '\t', n))) {
-				c->delim = memchr(l.s, ',', n) ? ',' : '\t';
+			if (c->delim == 0 && (c->delim = sniff_delim(l.s, n)) != 0)
 				csv_set_delim(&c->p, (unsigned char)c->delim);
-			}
 			char d = c->delim ? c->delim : ',';
 			int plain;
 			if (split_plain(rec, l.s, n, d, &plain) == 0) {
