@@ -169,6 +169,16 @@ has_byte(uint64_t x, unsigned char c)
 	return (v - ONES) & ~v & HIGHS;
 }
 
+/*
+ * A value starting with U+FEFF is quoted: at the start of a file, bare, it
+ * would be read back as a byte order mark and lost (fuzz_json).
+ */
+static inline int
+starts_bom(const char *s, size_t len)
+{
+	return len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0;
+}
+
 static void
 put_csv_field(struct sq_writer *w, const char *s, size_t len)
 {
@@ -185,7 +195,7 @@ put_csv_field(struct sq_writer *w, const char *s, size_t len)
 	for (; i < len; i++)
 		if (csv_special[(unsigned char)s[i]])
 			break;
-	if (i == len) {
+	if (i == len && !starts_bom(s, len)) {
 		put(w, s, len);
 		return;
 	}
@@ -221,6 +231,8 @@ put_short(struct sq_writer *w, const char *s, size_t len)
 	for (; i < len; i++)
 		if (csv_special[(unsigned char)s[i]])
 			return 0;
+	if (starts_bom(s, len))
+		return 0;
 	w->n += len;
 	return 1;
 }
