@@ -91,7 +91,7 @@ sq_keywords_load(const char *path)
 		size_t len = sq_trim(&p, strlen(line));
 		no++;
 		/* Notepad and WPS save UTF-8 with a byte order mark */
-		if (no == 1 && len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0) {
+		if (no == 1 && sq_starts_bom(p, len)) {
 			p += 3;
 			len = sq_trim(&p, len - 3);
 		}

@@ -40,8 +40,7 @@ struct sq_reader {
 static int
 has_bom(const struct sq_rec *rec)
 {
-	return rec->len[0] >= 3 && memcmp(sq_rec_get(rec, 0), "\xef\xbb\xbf",
-	    3) == 0;
+	return sq_starts_bom(sq_rec_get(rec, 0), rec->len[0]);
 }
 
 static int	 ahead_wanted(const struct sq_reader *);

@@ -34,6 +34,14 @@ size_t	sq_fold(const char *in, size_t len, char *out, size_t outsz);
  */
 size_t	sq_fold_next(const char *in, size_t len, size_t *i, char out[4]);
 
+/* s starts with a UTF-8 byte order mark (U+FEFF). */
+static inline int
+sq_starts_bom(const char *s, size_t len)
+{
+	return len >= 3 && (unsigned char)s[0] == 0xEF &&
+	    (unsigned char)s[1] == 0xBB && (unsigned char)s[2] == 0xBF;
+}
+
 /*
  * A name as rules compare it (an item, a unit, a skill, a team): sq_fold,
  * trimmed (sq_trim), ASCII letters in lower case; malloc'd.

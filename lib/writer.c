@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "text.h"
 #include "writer.h"
 
 /* Output buffer; the fuzz build makes it tiny to exercise flushing. */
@@ -169,16 +170,6 @@ has_byte(uint64_t x, unsigned char c)
 	return (v - ONES) & ~v & HIGHS;
 }
 
-/*
- * A value starting with U+FEFF is quoted: at the start of a file, bare, it
- * would be read back as a byte order mark and lost (fuzz_json).
- */
-static inline int
-starts_bom(const char *s, size_t len)
-{
-	return len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0;
-}
-
 static void
 put_csv_field(struct sq_writer *w, const char *s, size_t len)
 {
@@ -195,7 +186,9 @@ put_csv_field(struct sq_writer *w, const char *s, size_t len)
 	for (; i < len; i++)
 		if (csv_special[(unsigned char)s[i]])
 			break;
-	if (i == len && !starts_bom(s, len)) {
+	/* a value starting with U+FEFF is quoted: first in a file, bare, it
+	   would be read back as a byte order mark and lost (fuzz_json) */
+	if (i == len && !sq_starts_bom(s, len)) {
 		put(w, s, len);
 		return;
 	}
@@ -231,7 +224,7 @@ put_short(struct sq_writer *w, const char *s, size_t len)
 	for (; i < len; i++)
 		if (csv_special[(unsigned char)s[i]])
 			return 0;
-	if (starts_bom(s, len))
+	if (sq_starts_bom(s, len))
 		return 0;
 	w->n += len;
 	return 1;
