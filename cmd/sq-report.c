@@ -726,8 +726,10 @@ posts_row(void *ctx, const struct sq_reader *r, const struct sq_rec *rec)
 {
 	struct posts_ctx *p = ctx;
 	size_t pn, tn, sn, en;
-	const char *po = sq_rec_cell_trim(rec, p->post, &pn), *te = sq_rec_cell_trim(rec, p->team, &tn);
-	const char *st = sq_rec_cell_trim(rec, p->start, &sn), *e = sq_rec_cell_trim(rec, p->end, &en);
+	const char *po = sq_rec_cell_trim(rec, p->post, &pn);
+	const char *te = sq_rec_cell_trim(rec, p->team, &tn);
+	const char *st = sq_rec_cell_trim(rec, p->start, &sn);
+	const char *e = sq_rec_cell_trim(rec, p->end, &en);
 	size_t i;
 
 	for (i = 0; i < p->n; i++)

@@ -58,21 +58,35 @@ sq_buf_addc(struct sq_buf *b, char c)
 }
 
 void
+sq_buf_vprintf(struct sq_buf *b, const char *fmt, va_list ap)
+{
+	va_list aq;
+	int n;
+
+	grow(b, 0);
+	/* into the room there is; only what did not fit is formatted again */
+	va_copy(aq, ap);
+	n = vsnprintf(b->s + b->len, b->cap - b->len, fmt, aq);
+	va_end(aq);
+	if (n < 0) {
+		b->s[b->len] = '\0';
+		return;
+	}
+	if ((size_t)n >= b->cap - b->len) {
+		grow(b, (size_t)n);
+		vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+	}
+	b->len += (size_t)n;
+}
+
+void
 sq_buf_printf(struct sq_buf *b, const char *fmt, ...)
 {
 	va_list ap;
-	int n;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	sq_buf_vprintf(b, fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		return;
-	grow(b, (size_t)n);
-	va_start(ap, fmt);
-	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	b->len += (size_t)n;
 }
 
 char *

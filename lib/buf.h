@@ -7,6 +7,7 @@
 #ifndef SQ_BUF_H
 #define SQ_BUF_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 struct sq_buf {
@@ -21,6 +22,8 @@ void	 sq_buf_adds(struct sq_buf *, const char *);
 void	 sq_buf_addc(struct sq_buf *, char);
 void	 sq_buf_printf(struct sq_buf *, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
+void	 sq_buf_vprintf(struct sq_buf *, const char *fmt, va_list)
+	    __attribute__((format(printf, 2, 0)));
 /* Take the string (caller frees); the buffer is empty again. */
 char	*sq_buf_take(struct sq_buf *);
 

@@ -361,23 +361,6 @@ negated(const struct sq_classify *c, const char *text, size_t at)
 	return 0;
 }
 
-/* memmem is a GNU extension: a plain search, keywords are short */
-static const char *
-search(const char *h, size_t hl, const char *n, size_t nl)
-{
-	const char *end = h + hl;
-
-	while ((size_t)(end - h) >= nl) {
-		const char *p = memchr(h, n[0], (size_t)(end - h) - nl + 1);
-		if (p == NULL)
-			return NULL;
-		if (memcmp(p, n, nl) == 0)
-			return p;
-		h = p + 1;
-	}
-	return NULL;
-}
-
 static int
 found(const struct sq_classify *c, const struct ckw *k, const char *buf,
     size_t len)
@@ -385,7 +368,7 @@ found(const struct sq_classify *c, const struct ckw *k, const char *buf,
 	const char *p = buf, *end = buf + len;
 
 	while ((size_t)(end - p) >= k->len &&
-	    (p = search(p, (size_t)(end - p), k->text, k->len)) != NULL) {
+	    (p = sq_memfind(p, (size_t)(end - p), k->text, k->len)) != NULL) {
 		size_t at = (size_t)(p - buf);
 		if ((!k->word || at == 0 || !is_alnum((unsigned char)buf[at - 1]))
 		    && (!k->negatable || !negated(c, buf, at)))

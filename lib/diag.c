@@ -76,10 +76,6 @@ sq_diag_capture(struct sq_buf *log)
 static int
 captured(char kind, const char *file, long line, const char *fmt, va_list ap)
 {
-	char small[256];
-	va_list aq;
-	int n;
-
 	if (capture == NULL)
 		return 0;
 	sq_buf_addc(capture, kind);
@@ -87,19 +83,8 @@ captured(char kind, const char *file, long line, const char *fmt, va_list ap)
 	sq_buf_addc(capture, file != NULL);
 	if (file)
 		sq_buf_add(capture, file, strlen(file) + 1);
-	va_copy(aq, ap);
-	n = vsnprintf(small, sizeof(small), fmt, aq);
-	va_end(aq);
-	if (n < 0)
-		n = 0;
-	if ((size_t)n < sizeof(small)) {
-		sq_buf_add(capture, small, (size_t)n + 1);
-	} else {
-		char *big = sq_xmalloc((size_t)n + 1);
-		vsnprintf(big, (size_t)n + 1, fmt, ap);
-		sq_buf_add(capture, big, (size_t)n + 1);
-		free(big);
-	}
+	sq_buf_vprintf(capture, fmt, ap);
+	sq_buf_addc(capture, '\0');
 	return 1;
 }
 

@@ -181,17 +181,10 @@ has_negation(const char *text)
 static long
 find_kw(const char *buf, size_t len, const struct kw *w, size_t at)
 {
-	for (; at + w->len <= len; at++) {
-		const char *hit = memchr(buf + at, w->text[0], len - at);
-		if (hit == NULL)
-			return -1;
-		at = (size_t)(hit - buf);
-		if (at + w->len > len)
-			return -1;
-		if (memcmp(hit, w->text, w->len) == 0)
-			return (long)at;
-	}
-	return -1;
+	const char *hit = at <= len ?
+	    sq_memfind(buf + at, len - at, w->text, w->len) : NULL;
+
+	return hit ? (long)(hit - buf) : -1;
 }
 
 /*

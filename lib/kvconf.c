@@ -10,7 +10,6 @@
 #include "kvconf.h"
 #include "text.h"
 
-#define BOM		"\xef\xbb\xbf"
 #define FW_COLON	"\xef\xbc\x9a"	/* U+FF1A ： */
 
 /* First occurrence of the 3-byte s in p[0..n), or NULL. */
@@ -41,7 +40,7 @@ kv_line(const char *s, size_t n, long no, int flags, sq_kv_fn *fn, void *ctx)
 			n = (size_t)(h - p);
 	}
 	n = sq_trim(&p, n);
-	if (no == 1 && n >= 3 && memcmp(p, BOM, 3) == 0) {
+	if (no == 1 && sq_starts_bom(p, n)) {
 		p += 3;
 		n = sq_trim(&p, n - 3);
 	}

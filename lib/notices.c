@@ -11,7 +11,6 @@
 #include "notices.h"
 #include "text.h"
 
-#define BOM		"\xef\xbb\xbf"
 #define IDSP		"\xe3\x80\x80"	/* U+3000 ideographic space */
 #define FW_COLON	"\xef\xbc\x9a"	/* U+FF1A ： */
 
@@ -94,7 +93,7 @@ line(struct parser *P, const char *p, size_t n)
 	size_t skip = 0;
 
 	P->no++;
-	if (P->no == 1 && n >= 3 && memcmp(p, BOM, 3) == 0) {
+	if (P->no == 1 && sq_starts_bom(p, n)) {
 		p += 3;
 		n -= 3;
 	}

@@ -46,6 +46,7 @@ has_bom(const struct sq_rec *rec)
 static int	 ahead_wanted(const struct sq_reader *);
 static void	 ahead_start(struct sq_reader *);
 static void	 ahead_stop(struct sq_reader *);
+static void	 ahead_free(struct sq_reader *);
 
 static int
 line_is_blank(const struct sq_line *l)
@@ -413,12 +414,15 @@ same_as_header(const struct sq_reader *r, const struct sq_rec *rec)
 {
 	if (rec->nf < r->raw.nf)
 		return 0;
-	size_t skip = rec->nf > 0 && has_bom(rec) ? 3 : 0;
 	for (size_t i = 0; i < rec->nf; i++) {
-		size_t n;
+		size_t n, vn = rec->len[i];
 		const char *h = sq_rec_at(&r->raw, i, &n);
-		const char *v = sq_rec_get(rec, i) + (i == 0 ? skip : 0);
-		if (n != rec->len[i] - (i == 0 ? skip : 0) || memcmp(h, v, n) != 0)
+		const char *v = sq_rec_get(rec, i);
+		if (i == 0 && has_bom(rec)) {
+			v += 3;
+			vn -= 3;
+		}
+		if (n != vn || memcmp(h, v, n) != 0)
 			return 0;
 	}
 	return 1;
@@ -839,15 +843,25 @@ ahead_start(struct sq_reader *r)
 		made = pthread_create(&a->th, &attr, ahead_main, r) == 0;
 		pthread_attr_destroy(&attr);
 	}
-	if (!made) {
-		/* no thread: read in this one, as small files are */
-		pthread_mutex_destroy(&a->mu);
-		pthread_cond_destroy(&a->cv);
-		for (int i = 0; i < NBATCH; i++)
-			sq_buf_free(&a->b[i].log);
-		free(a);
-		r->ahead = NULL;
+	if (!made)		/* then read in this thread, as small files are */
+		ahead_free(r);
+}
+
+static void
+ahead_free(struct sq_reader *r)
+{
+	struct ahead *a = r->ahead;
+
+	pthread_mutex_destroy(&a->mu);
+	pthread_cond_destroy(&a->cv);
+	for (int i = 0; i < NBATCH; i++) {
+		free(a->b[i].bytes);
+		free(a->b[i].off);
+		free(a->b[i].len);
+		sq_buf_free(&a->b[i].log);
 	}
+	free(a);
+	r->ahead = NULL;
 }
 
 static void
@@ -860,16 +874,7 @@ ahead_stop(struct sq_reader *r)
 	pthread_cond_broadcast(&a->cv);
 	pthread_mutex_unlock(&a->mu);
 	pthread_join(a->th, NULL);
-	pthread_mutex_destroy(&a->mu);
-	pthread_cond_destroy(&a->cv);
-	for (int i = 0; i < NBATCH; i++) {
-		free(a->b[i].bytes);
-		free(a->b[i].off);
-		free(a->b[i].len);
-		sq_buf_free(&a->b[i].log);
-	}
-	free(a);
-	r->ahead = NULL;
+	ahead_free(r);
 }
 
 static void

@@ -40,8 +40,9 @@ struct sq_reader_opts {
 /*
  * Read ahead in a second thread: AUTO does for a CSV file (not a pipe) of
  * 256 KB or more when the address space is not limited (ulimit -v), and
- * the environment can say (SHEQU_READAHEAD=0 never, =1 for any file).  The records, messages and exit status are the same
- * either way, and so are the counts of sq_reader_stats after each record.
+ * the environment can say (SHEQU_READAHEAD=0 never, =1 for any file).
+ * The records, messages and exit status are the same either way, and so
+ * are the counts of sq_reader_stats after each record.
  */
 enum { SQ_READAHEAD_AUTO = 0, SQ_READAHEAD_ON, SQ_READAHEAD_OFF };
 

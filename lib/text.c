@@ -392,3 +392,21 @@ sq_fold_lower(const char *s, size_t len)
 			out[i] = (char)(out[i] + 32);
 	return out;
 }
+
+const char *
+sq_memfind(const char *h, size_t hl, const char *n, size_t nl)
+{
+	const char *end = h + hl;
+
+	if (nl == 0)
+		return h;
+	while ((size_t)(end - h) >= nl) {
+		const char *p = memchr(h, n[0], (size_t)(end - h) - nl + 1);
+		if (p == NULL)
+			return NULL;
+		if (memcmp(p, n, nl) == 0)
+			return p;
+		h = p + 1;
+	}
+	return NULL;
+}

@@ -92,4 +92,10 @@ long	sq_cn_number(const char *s, size_t len, size_t *used);
 #define SQ_FNV1A32_INIT	2166136261u
 uint32_t sq_fnv1a32(const void *p, size_t len, uint32_t h);
 
+/*
+ * The first place n[0, nl) is in h[0, hl), or NULL; NUL bytes are bytes.
+ * (memmem is a GNU extension.)
+ */
+const char *sq_memfind(const char *h, size_t hl, const char *n, size_t nl);
+
 #endif /* SQ_TEXT_H */
