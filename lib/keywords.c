@@ -168,11 +168,12 @@ negated(const char *text, size_t at)
 	return 0;
 }
 
+/* not strstr: a NUL in the text hid a negation after it */
 static int
-has_negation(const char *text)
+has_negation(const char *text, size_t len)
 {
 	for (size_t i = 0; i < sizeof(neg_words) / sizeof(neg_words[0]); i++)
-		if (strstr(text, neg_words[i]))
+		if (sq_memfind(text, len, neg_words[i], strlen(neg_words[i])))
 			return 1;
 	return 0;
 }
@@ -203,7 +204,7 @@ sq_keywords_match(const struct sq_keywords *k, const char *text, size_t len)
 	long at;
 
 	len = fold_lower(text, len, buf, len + 1);
-	if (has_negation(buf)) {
+	if (has_negation(buf, len)) {
 		dead = len < sizeof(stackdead) ? stackdead : sq_xmalloc(len + 1);
 		memset(dead, 0, len + 1);
 		for (size_t i = 0; i < k->nkw; i++)

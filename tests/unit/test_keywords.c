@@ -179,6 +179,13 @@ main(void)
 		CHECK_STR(labels(k, match(k, "BETA 甲"), got, sizeof(got)), "b+a");
 		CHECK_STR(labels(k, match(k, "乙"), got, sizeof(got)), "b");
 		CHECK_STR(labels(k, match(k, "没有乙"), got, sizeof(got)), "-");
+		/* a NUL byte in the cell does not hide the negation after it */
+		static const char nul[] = "x\0没有乙";
+		CHECK_STR(labels(k, sq_keywords_match(k, nul, sizeof(nul) - 1),
+		    got, sizeof(got)), "-");
+		static const char nul2[] = "x\0乙";
+		CHECK_STR(labels(k, sq_keywords_match(k, nul2, sizeof(nul2) - 1),
+		    got, sizeof(got)), "b");
 		sq_keywords_free(k);
 	}
 	UNIT_DONE();
