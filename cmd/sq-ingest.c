@@ -498,8 +498,12 @@ static struct household *
 new_household(struct state *s)
 {
 	if (s->nhh == s->caphh) {
-		/* by half: the array is most of the memory, keep the peak low */
-		s->caphh = s->caphh ? s->caphh + s->caphh / 2 : 4096;
+		/*
+		 * by half: the array is most of the memory, keep the peak
+		 * low; from 4096 at least, as a size hint of one row + half
+		 * of it is still one row
+		 */
+		s->caphh = s->caphh < 4096 ? 4096 : s->caphh + s->caphh / 2;
 		s->hh = sq_xrealloc(s->hh, s->caphh * sizeof(*s->hh));
 	}
 	struct household *h = &s->hh[s->nhh++];
