@@ -178,6 +178,25 @@ name_of(void *ctx, uint32_t i, size_t *len)
 	return s->names[i];
 }
 
+/*
+ * Room for one more name.  Name 0 is "" from the start: a table without a
+ * grid or community column has every row's name 0 and interns nothing.
+ */
+static void
+grow_names(struct state *s)
+{
+	if (s->nnames == s->capnames) {
+		s->capnames = s->capnames ? 2 * s->capnames : 64;
+		s->names = sq_xrealloc(s->names, s->capnames * sizeof(char *));
+		s->namelen = sq_xrealloc(s->namelen, s->capnames *
+		    sizeof(*s->namelen));
+	}
+	if (s->nnames == 0) {
+		s->names[0] = "";
+		s->namelen[s->nnames++] = 0;
+	}
+}
+
 static uint32_t
 intern(struct state *s, const char *p, size_t len)
 {
@@ -194,16 +213,7 @@ intern(struct state *s, const char *p, size_t len)
 		s->recent[s->nrecent++ & 1] = (uint32_t)i;
 		return (uint32_t)i;
 	}
-	if (s->nnames == s->capnames) {
-		s->capnames = s->capnames ? 2 * s->capnames : 64;
-		s->names = sq_xrealloc(s->names, s->capnames * sizeof(char *));
-		s->namelen = sq_xrealloc(s->namelen, s->capnames *
-		    sizeof(*s->namelen));
-	}
-	if (s->nnames == 0) {
-		s->names[0] = "";
-		s->namelen[s->nnames++] = 0;
-	}
+	grow_names(s);
 	s->names[s->nnames] = sq_arena_strndup(&s->arena, p, len);
 	s->namelen[s->nnames] = len;
 	sq_hmap_put(&s->name_index, p, len, (uint32_t)s->nnames);
@@ -1274,6 +1284,7 @@ main(int argc, char **argv)
 	g_state = &s;
 	s.fever = 37.3;
 	s.day = NO_DAY;
+	grow_names(&s);
 	while ((ch = getopt_long(argc, argv, SQ_COMMON_SHORTOPTS "d:f:as:L:Y:ZhV",
 	    longopts, NULL)) != -1) {
 		if (sq_common_opt(&s.c, ch, optarg, synopsis))
