@@ -179,15 +179,44 @@ sq_common_opt(struct sq_common *c, int ch, const char *arg, const char *synopsis
 	return 0;
 }
 
+/*
+ * A program run from the build tree before `make install` (build/bin/sq-x)
+ * finds the tree's share/: ../../share beside its own binary.  NULL when
+ * that is not where it runs from.
+ */
+static const char *
+tree_datadir(void)
+{
+	static char dir[PATH_MAX];
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	char *slash;
+
+	if (n <= 0)
+		return NULL;
+	exe[n] = '\0';
+	if ((slash = strrchr(exe, '/')) == NULL)
+		return NULL;
+	*slash = '\0';
+	if (snprintf(dir, sizeof(dir), "%s/../../share", exe) >= (int)sizeof(dir))
+		return NULL;
+	char probe[PATH_MAX + 16];
+	snprintf(probe, sizeof(probe), "%s/aliases.txt", dir);
+	return access(probe, R_OK) == 0 ? dir : NULL;
+}
+
 const char *
 sq_datadir(const struct sq_common *c)
 {
-	const char *env;
+	const char *env, *tree;
 
 	if (c && c->datadir)
 		return c->datadir;
 	if ((env = getenv("SHEQU_DATADIR")) != NULL && *env)
 		return env;
+	if (access(SQ_DATADIR "/aliases.txt", R_OK) != 0 &&
+	    (tree = tree_datadir()) != NULL)
+		return tree;
 	return SQ_DATADIR;
 }
 
