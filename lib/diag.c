@@ -49,7 +49,11 @@ static void
 vmsg(const char *file, long line, const char *fmt, va_list ap)
 {
 	fflush(stdout);
-	if (file && line > 0)
+	size_t fl = file ? strlen(file) : 0;
+	/* a workbook's sheet, "FILE:SHEET!", takes the row as Excel does */
+	if (file && line > 0 && fl > 0 && file[fl - 1] == '!')
+		fprintf(stderr, "%s: %s%ld: ", D.prog, file, line);
+	else if (file && line > 0)
 		fprintf(stderr, "%s: %s:%ld: ", D.prog, file, line);
 	else if (file)
 		fprintf(stderr, "%s: %s: ", D.prog, file);

@@ -18,7 +18,7 @@
 #endif
 
 const char sq_common_help[] =
-"  -i, --input-format FMT   csv or json (default: detect)\n"
+"  -i, --input-format FMT   csv, json or xlsx (default: detect; xlsx: .xls too)\n"
 "  -o, --output-format FMT  csv (default), json (NDJSON) or json-array\n"
 "  -O, --output FILE        write FILE atomically instead of stdout\n"
 "  -E, --encoding ENC       utf-8, gb18030, big5, utf-16 (default: detect)\n"
@@ -31,6 +31,8 @@ const char sq_common_help[] =
 "  -M, --max-field SIZE     largest record in bytes (default 64M)\n"
 "  -D, --datadir DIR        rules and templates (default $SHEQU_DATADIR)\n"
 "  -q, --quiet              no warnings or notes on stderr\n"
+"  -W, --sheet NAME|N       a workbook's sheet by name or number (default 1st)\n"
+"  -U, --fill-merged        give every cell of a merged range its value\n"
 "  -h, --help               show this help\n"
 "  -V, --version            show the version\n";
 
@@ -129,9 +131,11 @@ sq_common_opt(struct sq_common *c, int ch, const char *arg, const char *synopsis
 			c->in.format = SQ_IN_CSV;
 		else if (strcmp(arg, "json") == 0 || strcmp(arg, "ndjson") == 0)
 			c->in.format = SQ_IN_JSON;
+		else if (strcmp(arg, "xlsx") == 0 || strcmp(arg, "xls") == 0)
+			c->in.format = SQ_IN_BOOK;
 		else
-			sq_usage_error(synopsis, "--input-format is csv or "
-			    "json, not '%s'", arg);
+			sq_usage_error(synopsis, "--input-format is csv, json "
+			    "or xlsx, not '%s'", arg);
 		return 1;
 	case 'o':
 		if (sq_ofmt_parse(arg, &c->out.format) < 0)
@@ -170,6 +174,15 @@ sq_common_opt(struct sq_common *c, int ch, const char *arg, const char *synopsis
 		return 1;
 	case 'D':
 		c->datadir = arg;
+		return 1;
+	case 'W':
+		if (*arg == '\0')
+			sq_usage_error(synopsis, "--sheet takes a sheet's name "
+			    "or number");
+		c->in.sheet = arg;
+		return 1;
+	case 'U':
+		c->in.fill_merged = 1;
 		return 1;
 	case 'q':
 		c->quiet = 1;

@@ -20,6 +20,8 @@
  *	-D, --datadir DIR	rules and templates (default: $SHEQU_DATADIR,
  *				then the installed share/shequ)
  *	-q, --quiet		no warnings or notes
+ *	-W, --sheet NAME|N	the sheet of a workbook (default: the first)
+ *	-U, --fill-merged	a workbook's merged cells each get the value
  */
 #ifndef SQ_OPTS_H
 #define SQ_OPTS_H
@@ -42,7 +44,7 @@ struct sq_common {
 	const char *tables;
 };
 
-#define SQ_COMMON_SHORTOPTS	"i:o:O:E:H:R:SBCGM:D:q"
+#define SQ_COMMON_SHORTOPTS	"i:o:O:E:H:R:SBCGM:D:qW:U"
 #define SQ_COMMON_LONGOPTS \
 	{ "input-format",  required_argument, NULL, 'i' }, \
 	{ "output-format", required_argument, NULL, 'o' }, \
@@ -56,7 +58,9 @@ struct sq_common {
 	{ "ragged",        no_argument,       NULL, 'G' }, \
 	{ "max-field",     required_argument, NULL, 'M' }, \
 	{ "datadir",       required_argument, NULL, 'D' }, \
-	{ "quiet",         no_argument,       NULL, 'q' }
+	{ "quiet",         no_argument,       NULL, 'q' }, \
+	{ "sheet",         required_argument, NULL, 'W' }, \
+	{ "fill-merged",   no_argument,       NULL, 'U' }
 
 /* The lines of --help describing the common options (for usage()). */
 extern const char sq_common_help[];

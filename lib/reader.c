@@ -4,6 +4,7 @@
 #include <string.h>
 #include <sys/resource.h>
 
+#include "bookread.h"
 #include "buf.h"
 #include "diag.h"
 #include "hmap.h"
@@ -21,6 +22,7 @@ struct sq_reader {
 	struct sq_source *src;
 	struct sq_csv *csv;
 	struct sq_json *json;
+	struct sq_book *book;		/* a workbook, read instead of src */
 	struct sq_reader_opts o;
 
 	struct sq_rec header;		/* names as used */
@@ -41,6 +43,22 @@ static int
 has_bom(const struct sq_rec *rec)
 {
 	return sq_starts_bom(sq_rec_get(rec, 0), rec->len[0]);
+}
+
+/* The name in messages: the file, or a workbook's "FILE:SHEET!". */
+static const char *
+rname(const struct sq_reader *r)
+{
+	return r->book ? sq_book_name(r->book) : sq_source_name(r->src);
+}
+
+/* The next row of a CSV file or a workbook, the same way. */
+static int
+rows_next(struct sq_reader *r, struct sq_rec *rec, size_t expect_nf)
+{
+	if (r->book)
+		return sq_book_next(r->book, rec, expect_nf, &r->st.blank);
+	return sq_csv_next(r->csv, rec, expect_nf, &r->st.blank);
 }
 
 static int	 ahead_wanted(const struct sq_reader *);
@@ -142,7 +160,7 @@ find_name(const struct sq_reader *r, const char *name)
 static void
 build_header(struct sq_reader *r)
 {
-	const char *file = sq_source_name(r->src);
+	const char *file = rname(r);
 	char name[512];
 	int *next = sq_xcalloc(r->raw.nf + 1, sizeof(*next));
 
@@ -219,11 +237,11 @@ csv_header(struct sq_reader *r)
 	struct sq_rec recs[HEADER_WINDOW];
 	int status[HEADER_WINDOW];
 	size_t n = 0, h = 0;
-	const char *file = sq_source_name(r->src);
+	const char *file = rname(r);
 
 	for (; n < HEADER_WINDOW; n++) {
 		sq_rec_init(&recs[n]);
-		status[n] = sq_csv_next(r->csv, &recs[n], 0, &r->st.blank);
+		status[n] = rows_next(r, &recs[n], 0);
 		if (status[n] == SQ_READ_IOERR) {
 			for (size_t i = 0; i <= n; i++)
 				sq_rec_free(&recs[i]);
@@ -362,6 +380,23 @@ sq_reader_open(const char *path, const struct sq_reader_opts *o)
 		r->o.max_field = SQ_MAX_FIELD_DEFAULT;
 	sq_rec_init(&r->header);
 	sq_rec_init(&r->raw);
+	int book = o->format == SQ_IN_AUTO || o->format == SQ_IN_BOOK ?
+	    sq_book_sniff(path) : SQ_BOOK_NONE;
+	if (book > 0) {
+		struct sq_book_opts bo = { o->sheet, o->fill_merged,
+		    r->o.max_field };
+		if ((r->book = sq_book_open(path, book, &bo)) == NULL ||
+		    csv_header(r) < 0) {
+			sq_reader_close(r);
+			return NULL;
+		}
+		return r;
+	}
+	if (o->format == SQ_IN_BOOK && book == SQ_BOOK_NONE) {
+		sq_error("%s: not a workbook (.xlsx or .xls)", path);
+		free(r);
+		return NULL;
+	}
 	r->src = sq_source_open(path, o->encoding, r->o.max_field);
 	if (r->src == NULL) {
 		free(r);
@@ -396,6 +431,7 @@ sq_reader_close(struct sq_reader *r)
 	free(r->q);
 	sq_csv_free(r->csv);
 	sq_json_free(r->json);
+	sq_book_close(r->book);
 	sq_source_close(r->src);
 	sq_rec_free(&r->header);
 	sq_rec_free(&r->raw);
@@ -533,8 +569,8 @@ next_raw(struct sq_reader *r, struct sq_rec *rec)
 		}
 		return st;
 	}
-	if (r->csv)
-		return sq_csv_next(r->csv, rec, r->header.nf, &r->st.blank);
+	if (r->csv || r->book)
+		return rows_next(r, rec, r->header.nf);
 	json_t *obj;
 	int st = sq_json_next(r->json, &obj, rec);
 	if (st == SQ_READ_OK) {
@@ -603,10 +639,10 @@ next_record(struct sq_reader *r, struct sq_rec *rec)
 			    "left out", word);
 			st = SQ_READ_BAD;
 		}
-		if (st == SQ_READ_OK && r->csv) {
+		if (st == SQ_READ_OK && (r->csv || r->book)) {
 			if (same_as_header(r, rec)) {
 				r->st.headers++;
-				sq_warn(sq_source_name(r->src), rec->line, "the "
+				sq_warn(rname(r), rec->line, "the "
 				    "header again (two exports pasted "
 				    "together?); skipped");
 				continue;
@@ -955,7 +991,7 @@ sq_reader_next(struct sq_reader *r, struct sq_rec *rec)
 const char *
 sq_reader_name(const struct sq_reader *r)
 {
-	return sq_source_name(r->src);
+	return rname(r);
 }
 
 size_t
@@ -1011,7 +1047,13 @@ sq_reader_stats(const struct sq_reader *r)
 enum sq_enc
 sq_reader_encoding(const struct sq_reader *r)
 {
-	return sq_source_encoding(r->src);
+	return r->book ? SQ_ENC_UTF8 : sq_source_encoding(r->src);
+}
+
+int
+sq_reader_is_book(const struct sq_reader *r)
+{
+	return r->book != NULL;
 }
 
 int

@@ -24,7 +24,9 @@
 #include "record.h"
 #include "source.h"
 
-enum sq_ifmt { SQ_IN_AUTO = 0, SQ_IN_CSV, SQ_IN_JSON };
+/* SQ_IN_BOOK: a workbook, .xlsx or .xls (lib/bookread.h); AUTO finds one
+   by its first bytes, whatever the file is called */
+enum sq_ifmt { SQ_IN_AUTO = 0, SQ_IN_CSV, SQ_IN_JSON, SQ_IN_BOOK };
 
 struct sq_reader_opts {
 	enum sq_ifmt format;
@@ -35,6 +37,8 @@ struct sq_reader_opts {
 	const struct sq_aliases *aliases;	/* for finding the header */
 	int	 canonical;	/* rename columns through the aliases */
 	int	 readahead;	/* SQ_READAHEAD_*: a thread reads ahead */
+	const char *sheet;	/* a workbook's sheet, name or number */
+	int	 fill_merged;	/* a workbook's merged cells all hold the value */
 };
 
 /*
@@ -76,5 +80,6 @@ long	 sq_reader_header_lineno(const struct sq_reader *);
 const struct sq_reader_stats *sq_reader_stats(const struct sq_reader *);
 enum sq_enc sq_reader_encoding(const struct sq_reader *);
 int	 sq_reader_is_json(const struct sq_reader *);
+int	 sq_reader_is_book(const struct sq_reader *);
 
 #endif
