@@ -782,7 +782,8 @@ load_posts(struct report *R, const char *assignments, const char *unfilled)
 	    posts_row, &p) < 0)
 		rc = -1;
 	if (rc == 0) {
-		qsort(p.v, p.n, sizeof(*p.v), by_start);
+		if (p.n > 1)	/* qsort(NULL, 0) is undefined */
+			qsort(p.v, p.n, sizeof(*p.v), by_start);
 		json_t *d = json_object(), *all = json_array(), *sh = json_array();
 		long need = 0, filled = 0, full = 0;
 		for (size_t i = 0; i < p.n; i++) {

@@ -1184,8 +1184,9 @@ write_list(struct state *s, const char *path, int overdue)
 		sq_rec_push(&names, cols[i], strlen(cols[i]));
 	sq_writer_header(w, &names);
 	sq_rec_free(&names);
-	qsort(s->open, s->nopen, sizeof(*s->open), overdue ? by_lateness :
-	    by_owner);
+	if (s->nopen > 1)	/* qsort(NULL, 0) is undefined */
+		qsort(s->open, s->nopen, sizeof(*s->open), overdue ?
+		    by_lateness : by_owner);
 	for (size_t i = 0; i < s->nopen; i++) {
 		const struct open *o = &s->open[i];
 		char age[24] = "", late[24];

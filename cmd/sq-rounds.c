@@ -831,7 +831,8 @@ read_households(const char *path, struct sq_common *c, int *nout)
 	if (st == SQ_READ_IOERR)
 		exit(SQ_EXIT_USAGE);
 	sq_reader_close(r);
-	qsort(h, (size_t)n, sizeof(*h), cmp_hhrow);
+	if (n > 1)	/* qsort(NULL, 0) is undefined */
+		qsort(h, (size_t)n, sizeof(*h), cmp_hhrow);
 	*nout = n;
 	return h;
 }
@@ -2158,7 +2159,8 @@ main(int argc, char **argv)
 		return SQ_EXIT_DATA;
 	}
 	double end = schedule(pl.rd, pl.nrd, pl.ncour);
-	qsort(pl.rd, (size_t)pl.nrd, sizeof(*pl.rd), cmp_round_num);
+	if (pl.nrd > 1)	/* qsort(NULL, 0) is undefined */
+		qsort(pl.rd, (size_t)pl.nrd, sizeof(*pl.rd), cmp_round_num);
 
 	int bad = 0;
 	if (write_rounds(&pl, &c) < 0)
