@@ -440,7 +440,7 @@ load_state(struct state *s)
 static int
 write_state(struct state *s)
 {
-	struct sq_writer_opts wo = { SQ_OUT_CSV, 0, 0 };
+	struct sq_writer_opts wo = { .format = SQ_OUT_CSV };
 	struct sq_writer *w;
 	struct sq_rec names;
 	static const char *const cols[] = { "hh", "last", "prev", "since",
@@ -1131,8 +1131,11 @@ write_split(struct state *s, struct flagrow *rows, size_t n)
 		    strerror(errno));
 		return -1;
 	}
-	/* lists are for people: Chinese headers, a BOM for Excel and WPS */
-	struct sq_writer_opts wo = { SQ_OUT_CSV, 1, s->c.out.crlf };
+	/* lists are for people: Chinese headers, a BOM for Excel and WPS,
+	   no formula in a name or a reason */
+	struct sq_writer_opts wo = sq_person_opts(&s->c);
+	wo.format = SQ_OUT_CSV;
+	wo.bom = 1;
 	for (size_t i = 0; i < n;) {
 		size_t j = i;
 		while (j < n && rows[j].grid == rows[i].grid)

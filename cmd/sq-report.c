@@ -1833,7 +1833,7 @@ main(int argc, char **argv)
 		json_decref(ctx);
 	}
 	if (!failed) {
-		struct sq_writer_opts wo = { SQ_OUT_CSV, 0, 0 };
+		struct sq_writer_opts wo = { .format = SQ_OUT_CSV };
 		struct sq_writer *w = sq_writer_open(R.c.output, &wo);
 		if (w == NULL)
 			failed = 1;

@@ -1174,7 +1174,9 @@ write_list(struct state *s, const char *path, int overdue)
 	    "内容" };
 	const char *const *cols = overdue ? (s->zh ? ocols_zh : ocols) :
 	    (s->zh ? qcols_zh : qcols);
-	struct sq_writer *w = sq_writer_open(path, &s->c.out);
+	/* the queue and the overdue list are opened in Excel by staff */
+	struct sq_writer_opts wo = sq_person_opts(&s->c);
+	struct sq_writer *w = sq_writer_open(path, &wo);
 	struct sq_rec names;
 
 	if (w == NULL)

@@ -377,7 +377,10 @@ write_levels(struct state *s, const char *path, struct level *lv, size_t n,
 {
 	static const char *const cols[] = { "item", "qty", "unit", "threshold",
 	    "avg_daily", "days_left", "alert" };
-	struct sq_writer *w = sq_writer_open(path, &s->c.out);
+	/* the alerts are for the person who restocks; levels for sq-report */
+	struct sq_writer_opts wo = only_alerts ? sq_person_opts(&s->c) :
+	    s->c.out;
+	struct sq_writer *w = sq_writer_open(path, &wo);
 	struct sq_rec names;
 
 	if (w == NULL)

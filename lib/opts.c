@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "diag.h"
@@ -33,6 +34,9 @@ const char sq_common_help[] =
 "  -q, --quiet              no warnings or notes on stderr\n"
 "  -W, --sheet NAME|N       a workbook's sheet by name or number (default 1st)\n"
 "  -U, --fill-merged        give every cell of a merged range its value\n"
+"      --excel-safe         neutralize formulas (=, +, -, @) in CSV output\n"
+"      --no-excel-safe      keep them, even in the lists meant for people\n"
+"      --private            files readable by you alone (mode 0600)\n"
 "  -h, --help               show this help\n"
 "  -V, --version            show the version\n";
 
@@ -188,6 +192,18 @@ sq_common_opt(struct sq_common *c, int ch, const char *arg, const char *synopsis
 		c->quiet = 1;
 		sq_diag_quiet(1);
 		return 1;
+	case SQ_OPT_EXCEL_SAFE:
+		c->excel = 1;
+		c->out.excel_safe = 1;
+		return 1;
+	case SQ_OPT_NO_EXCEL_SAFE:
+		c->excel = -1;
+		c->out.excel_safe = 0;
+		return 1;
+	case SQ_OPT_PRIVATE:
+		/* every file and folder made from here on: the user's alone */
+		umask(077);
+		return 1;
 	}
 	return 0;
 }
@@ -216,6 +232,15 @@ tree_datadir(void)
 	char probe[PATH_MAX + 16];
 	snprintf(probe, sizeof(probe), "%s/aliases.txt", dir);
 	return access(probe, R_OK) == 0 ? dir : NULL;
+}
+
+struct sq_writer_opts
+sq_person_opts(const struct sq_common *c)
+{
+	struct sq_writer_opts o = c->out;
+
+	o.excel_safe = c->excel >= 0;
+	return o;
 }
 
 const char *

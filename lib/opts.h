@@ -22,6 +22,12 @@
  *	-q, --quiet		no warnings or notes
  *	-W, --sheet NAME|N	the sheet of a workbook (default: the first)
  *	-U, --fill-merged	a workbook's merged cells each get the value
+ *	    --excel-safe	neutralize formulas in every CSV output
+ *	    --no-excel-safe	not even in the files meant for people
+ *	    --private		create files readable by the user alone (0600)
+ *
+ * The last three have no short form on purpose: a letter added here would
+ * be taken from every program, also those being written while it lands.
  */
 #ifndef SQ_OPTS_H
 #define SQ_OPTS_H
@@ -40,6 +46,8 @@ struct sq_common {
 	const char *datadir;
 	int	 strict;
 	int	 quiet;
+	/* --excel-safe 1, --no-excel-safe -1, neither 0 */
+	int	 excel;
 	/* the [sections] of aliases.txt this program reads, e.g. "households" */
 	const char *tables;
 };
@@ -60,7 +68,19 @@ struct sq_common {
 	{ "datadir",       required_argument, NULL, 'D' }, \
 	{ "quiet",         no_argument,       NULL, 'q' }, \
 	{ "sheet",         required_argument, NULL, 'W' }, \
-	{ "fill-merged",   no_argument,       NULL, 'U' }
+	{ "fill-merged",   no_argument,       NULL, 'U' }, \
+	{ "excel-safe",    no_argument,       NULL, SQ_OPT_EXCEL_SAFE }, \
+	{ "no-excel-safe", no_argument,       NULL, SQ_OPT_NO_EXCEL_SAFE }, \
+	{ "private",       no_argument,       NULL, SQ_OPT_PRIVATE }
+/* getopt_long's values for the common options without a letter */
+enum { SQ_OPT_EXCEL_SAFE = 0x100, SQ_OPT_NO_EXCEL_SAFE, SQ_OPT_PRIVATE };
+
+/*
+ * The writer options of a file meant for a person, opened in Excel or WPS
+ * (a follow-up list, the request queue): those of the main output, with
+ * formulas neutralized unless --no-excel-safe.
+ */
+struct sq_writer_opts sq_person_opts(const struct sq_common *);
 
 /* The lines of --help describing the common options (for usage()). */
 extern const char sq_common_help[];

@@ -17,7 +17,7 @@ struct sq_rejects *
 sq_rejects_open(const char *path)
 {
 	struct sq_rejects *rj = sq_xcalloc(1, sizeof(*rj));
-	struct sq_writer_opts wo = { SQ_OUT_CSV, 0, 0 };
+	struct sq_writer_opts wo = { .format = SQ_OUT_CSV };
 
 	sq_rec_init(&rj->cols);
 	sq_rec_init(&rj->row);

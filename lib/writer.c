@@ -203,6 +203,68 @@ put_csv_field(struct sq_writer *w, const char *s, size_t len)
 	putch(w, '"');
 }
 
+/* +1, -2.5, 1e3 ... : what a spreadsheet reads as a number */
+static int
+plain_number(const char *s, size_t len)
+{
+	size_t i = 0, digits = 0;
+
+	if (i < len && (s[i] == '+' || s[i] == '-'))
+		i++;
+	for (; i < len && s[i] >= '0' && s[i] <= '9'; i++)
+		digits++;
+	if (i < len && s[i] == '.')
+		for (i++; i < len && s[i] >= '0' && s[i] <= '9'; i++)
+			digits++;
+	if (digits && i + 1 < len && (s[i] == 'e' || s[i] == 'E')) {
+		size_t j = i + 1;
+		if (s[j] == '+' || s[j] == '-')
+			j++;
+		if (j < len && s[j] >= '0' && s[j] <= '9') {
+			while (j < len && s[j] >= '0' && s[j] <= '9')
+				j++;
+			i = j;
+		}
+	}
+	return digits && i == len;
+}
+
+int
+sq_formula_like(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len && s[i] == ' ')
+		i++;
+	if (i == len)
+		return 0;
+	switch (s[i]) {
+	case '=': case '@': case '\t': case '\r':
+		return 1;
+	case '+': case '-':
+		/* a lone sign, a dash for "none", is text to Excel too */
+		for (size_t j = i + 1; j < len && s[j] == ' '; j++)
+			if (j + 1 == len)
+				return 0;
+		return i + 1 < len && !plain_number(s + i, len - i);
+	}
+	return 0;
+}
+
+/* A field a spreadsheet would run: ' in front, quoted. */
+static void
+put_neutral(struct sq_writer *w, const char *s, size_t len)
+{
+	putch(w, '"');
+	putch(w, '\'');
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '"')
+			putch(w, '"');
+		putch(w, s[i]);
+	}
+	putch(w, '"');
+}
+
 /*
  * A short field copied and checked in one pass, the common case; 0 (and
  * nothing written) if it needs quotes.  The caller made room for it.
@@ -353,6 +415,11 @@ sq_writer_fields(struct sq_writer *w, const char *const *v, const size_t *len,
 			for (size_t i = 0; i < n; i++) {
 				if (i)
 					putch(w, ',');
+				if (w->o.excel_safe && len[i] &&
+				    sq_formula_like(v[i], len[i])) {
+					put_neutral(w, v[i], len[i]);
+					continue;
+				}
 				if (len[i] <= 64 && w->n + 64 <= OUTBUF &&
 				    put_short(w, v[i], len[i]))
 					continue;
@@ -382,6 +449,7 @@ void
 sq_writer_row(struct sq_writer *w, const struct sq_rec *r)
 {
 	if (r->plain && w->o.format == SQ_OUT_CSV && !w->err &&
+	    !w->o.excel_safe &&
 	    !(r->nf == 1 && r->len[0] == 0)) {
 		/* the reader vouches no field needs quotes: copy them */
 		for (size_t i = 0; i < r->nf; i++) {
@@ -414,7 +482,7 @@ sq_writer_raw(struct sq_writer *w, const char *s, size_t len)
 int
 sq_write_document(const char *path, char *text)
 {
-	struct sq_writer_opts wo = { SQ_OUT_CSV, 0, 0 };
+	struct sq_writer_opts wo = { .format = SQ_OUT_CSV };
 	struct sq_writer *w;
 
 	if (text == NULL) {

@@ -25,6 +25,7 @@ struct sq_writer_opts {
 	enum sq_ofmt format;
 	int	 bom;
 	int	 crlf;
+	int	 excel_safe;
 };
 
 struct sq_writer;
@@ -49,6 +50,9 @@ int	 sq_writer_close(struct sq_writer *);
 /* Give up: remove the temporary file, leave the old one. */
 void	 sq_writer_abort(struct sq_writer *);
 const char *sq_writer_path(const struct sq_writer *);
+
+/* The field would be a formula in a spreadsheet (see excel_safe above). */
+int	 sq_formula_like(const char *, size_t);
 
 /* "csv", "json"/"ndjson"/"jsonl", "json-array"; 0 or -1. */
 int	 sq_ofmt_parse(const char *, enum sq_ofmt *);

@@ -11,17 +11,16 @@
 #include "unit.h"
 #include "writer.h"
 
-/* Write header + rows to a temporary file as FMT; return its bytes. */
+/* Write header + rows to a temporary file with o; return its bytes. */
 static char *
-write_all(enum sq_ofmt fmt, const struct sq_rec *h, const struct sq_rec *rows,
-    size_t n, size_t *len)
+write_opts(const struct sq_writer_opts *o, const struct sq_rec *h,
+    const struct sq_rec *rows, size_t n, size_t *len)
 {
 	char path[] = "/tmp/sqtw.XXXXXX";
 	int fd = mkstemp(path);
-	struct sq_writer_opts o = { .format = fmt };
 
 	close(fd);
-	struct sq_writer *w = sq_writer_open(path, &o);
+	struct sq_writer *w = sq_writer_open(path, o);
 	sq_writer_header(w, h);
 	for (size_t i = 0; i < n; i++)
 		sq_writer_row(w, &rows[i]);
@@ -35,6 +34,15 @@ write_all(enum sq_ofmt fmt, const struct sq_rec *h, const struct sq_rec *rows,
 	close(fd);
 	unlink(path);
 	return buf;
+}
+
+static char *
+write_all(enum sq_ofmt fmt, const struct sq_rec *h, const struct sq_rec *rows,
+    size_t n, size_t *len)
+{
+	struct sq_writer_opts o = { .format = fmt };
+
+	return write_opts(&o, h, rows, n, len);
 }
 
 int
@@ -89,6 +97,33 @@ main(void)
 	CHECK_STR(csv, "name\n\"x\ty\"\n");
 	free(csv);
 
+	/* what a spreadsheet would run, and what it reads as a number */
+	static const struct { const char *s; int formula; } fx[] = {
+		{ "=1+2", 1 }, { "@SUM(A1:A9)", 1 }, { "+1+2", 1 },
+		{ "-2+3", 1 }, { "=cmd|' /C calc'!A0", 1 }, { "\t=1", 1 },
+		{ "\r@x", 1 }, { "  =1", 1 }, { "-x", 1 }, { "+86 138", 1 },
+		{ "-1 楼漏水", 1 }, { "+-1", 1 }, { "--1", 1 }, { "-.", 1 },
+		{ "1e", 0 }, { "-3", 0 }, { "+8613800138000", 0 }, { "-1.5", 0 },
+		{ "-1.5e3", 0 }, { "+.5", 0 }, { "-1e+3", 0 }, { "-", 0 },
+		{ "+", 0 }, { "- ", 0 }, { "", 0 }, { "   ", 0 }, { "李阿姨", 0 },
+		{ "a=1", 0 }, { "＝1", 0 }, { "1-2", 0 }, { "-1e", 1 },
+	};
+	for (size_t i = 0; i < sizeof(fx) / sizeof(fx[0]); i++) {
+		int got = sq_formula_like(fx[i].s, strlen(fx[i].s));
+		if (!CHECK_INT(got, fx[i].formula))
+			fprintf(stderr, "  for '%s'\n", fx[i].s);
+	}
+	sq_rec_clear(&rows[0]);
+	sq_rec_push(&rows[0], "=1+\"2\"", 6);
+	sq_rec_push(&rows[0], "-3", 2);
+	struct sq_writer_opts xo = { .format = SQ_OUT_CSV, .excel_safe = 1 };
+	csv = write_opts(&xo, &one, rows, 1, &len);
+	CHECK_STR(csv, "name\n\"'=1+\"\"2\"\"\",-3\n");
+	free(csv);
+	xo.format = SQ_OUT_NDJSON;	/* JSON is never touched */
+	csv = write_opts(&xo, &one, rows, 1, &len);
+	CHECK_STR(csv, "{\"name\":\"=1+\\\"2\\\"\"}\n");
+	free(csv);
 	sq_rec_free(&one);
 	sq_rec_free(&h);
 	sq_rec_free(&rows[0]);
