@@ -1231,10 +1231,27 @@ write_summary(struct state *s)
 		json_array_append_new(blds, agg_json(&a, o));
 		i = j;
 	}
-	for (size_t g = 0; g < s->nnames || (g == 0 && s->nhh); g++)
-		if (per_grid[g].households)
-			json_object_set_new(grids, g < s->nnames ? s->names[g] : "",
-			    agg_json(&per_grid[g], NULL));
+	/*
+	 * Grids by number, not by the grid worker's name: this file feeds the
+	 * bulletin and holds no name.  G01, G02 ... in the byte order of the
+	 * roster's grid column (as the lists sort), "none" for no grid.
+	 */
+	size_t ng = s->nnames ? s->nnames : 1, k = 0;
+	uint32_t *by_rank = sq_xcalloc(ng, sizeof(*by_rank));
+	for (size_t g = 0; g < s->nnames; g++)
+		by_rank[s->rank[g]] = (uint32_t)g;
+	for (size_t r = 0; r < ng; r++) {
+		uint32_t g = by_rank[r];
+		char key[24];
+		if (per_grid[g].households == 0)
+			continue;
+		if (g == 0)
+			snprintf(key, sizeof(key), "none");
+		else
+			snprintf(key, sizeof(key), "G%02zu", ++k);
+		json_object_set_new(grids, key, agg_json(&per_grid[g], NULL));
+	}
+	free(by_rank);
 	json_object_set_new(root, "date", json_string(s->date));
 	json_object_set_new(root, "fever_threshold", json_real(s->fever));
 	json_t *t = agg_json(&total, NULL);

@@ -37,7 +37,12 @@ sq_afile_close(struct sq_afile *f)
 	if (fclose(f->fp) != 0)
 		bad = 1;
 	if (!bad) {
-		if (chmod(f->tmp, 0644) != 0 || rename(f->tmp, f->path) != 0)
+		/* mkstemp made it 0600: the mode of any new file, by umask
+		   (077 under --private); a sheet names who is vulnerable */
+		mode_t um = umask(0);
+		umask(um);
+		if (chmod(f->tmp, 0666 & ~um) != 0 ||
+		    rename(f->tmp, f->path) != 0)
 			bad = 1;
 	}
 	if (bad) {
