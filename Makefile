@@ -13,9 +13,14 @@ CFLAGS   ?= -O2 -g
 WARN      = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter
 JANSSON_CFLAGS := $(shell pkg-config --cflags jansson 2>/dev/null)
 JANSSON_LIBS   := $(shell pkg-config --libs jansson 2>/dev/null || echo -ljansson)
+# workbooks (issue #22): libzip and expat read .xlsx, FreeXL .xls,
+# libxlsxwriter writes .xlsx
+BOOK_PKGS      = libzip expat freexl xlsxwriter
+BOOK_CFLAGS   := $(shell pkg-config --cflags $(BOOK_PKGS) 2>/dev/null)
+BOOK_LIBS     := $(shell pkg-config --libs $(BOOK_PKGS) 2>/dev/null || echo -lzip -lexpat -lfreexl -lxlsxwriter)
 SQ_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Ilib \
-              -DSQ_VERSION='"$(VERSION)"' -DSQ_DATADIR='"$(DATADIR)"' $(JANSSON_CFLAGS)
-SQ_LIBS     = -lcsv $(JANSSON_LIBS) -lm -pthread
+              -DSQ_VERSION='"$(VERSION)"' -DSQ_DATADIR='"$(DATADIR)"' $(JANSSON_CFLAGS) $(BOOK_CFLAGS)
+SQ_LIBS     = -lcsv $(JANSSON_LIBS) $(BOOK_LIBS) -lm -pthread
 
 # Everything built goes under $(B); the sanitizer build uses another $(B).
 B        ?= build

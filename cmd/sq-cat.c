@@ -2,33 +2,40 @@
  * sq-cat — the record layer as a program: read any supported table, write it
  * in the chosen format with every value verbatim.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "bookread.h"
 #include "diag.h"
 #include "opts.h"
 #include "reader.h"
 #include "rejects.h"
 #include "writer.h"
 
-static const char synopsis[] = "sq-cat [options] [FILE...]";
+static const char synopsis[] = "sq-cat [options] [FILE...]\n"
+"       sq-cat --sheets FILE...";
 
 static void
 usage(void)
 {
 	printf("usage: %s\n\n"
-"Read CSV, NDJSON or a JSON array in UTF-8, GB18030/GBK or UTF-16, and write\n"
-"it as CSV, NDJSON or a JSON array with every value verbatim: nothing is\n"
-"trimmed or reformatted, and in JSON every value is a string.  Rows that\n"
-"cannot be read faithfully are rejected with FILE:LINE and the reason.\n"
-"With no FILE, or when FILE is -, read standard input.\n\n", synopsis);
+"Read CSV, NDJSON or a JSON array in UTF-8, GB18030/GBK or UTF-16, or a sheet\n"
+"of an .xlsx or .xls workbook, and write it as CSV, NDJSON, a JSON array or\n"
+"an .xlsx with every value verbatim: nothing is trimmed or reformatted (a\n"
+"workbook's cells as Excel shows them), and in JSON every value is a string.\n"
+"Rows that cannot be read faithfully are rejected with FILE:LINE (a sheet's\n"
+"FILE:SHEET!ROW) and the reason.  With no FILE, or when FILE is -, read\n"
+"standard input.\n\n", synopsis);
+	printf("  -L, --sheets             list each workbook's sheets (number, name) and exit\n");
 	fputs(sq_common_help, stdout);
 	printf("\nexamples:\n"
 "  sq-cat -o json roster.csv | jq -r '.[\"联系电话\"]'\n"
 "  sq-cat --bom --crlf -O for-excel.csv export.json\n"
-"  sq-cat -R bad.csv a.csv b.csv > all.csv\n");
+"  sq-cat -R bad.csv a.csv b.csv > all.csv\n"
+"  sq-cat --sheet 花名册 -O roster.csv 下载.xlsx\n");
 }
 
 /* Later files must have the first file's columns, in any order. */
@@ -120,6 +127,7 @@ main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		SQ_COMMON_LONGOPTS,
+		{ "sheets",  no_argument, NULL, 'L' },
 		{ "help",    no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -129,7 +137,7 @@ main(int argc, char **argv)
 	struct sq_rejects *rj;
 	struct sq_rec first;
 	struct totals t = { 0 };
-	int ch, have_first = 0, failed = 0, stopped = 0;
+	int ch, have_first = 0, failed = 0, stopped = 0, list = 0;
 
 	sq_start(argc, argv);
 	sq_common_init(&c);
@@ -138,11 +146,14 @@ main(int argc, char **argv)
 	 * '--x'", then "unknown option"): say it once, naming the option.
 	 */
 	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":" SQ_COMMON_SHORTOPTS "hV",
+	while ((ch = getopt_long(argc, argv, ":" SQ_COMMON_SHORTOPTS "LhV",
 	    longopts, NULL)) != -1) {
 		if (sq_common_opt(&c, ch, optarg, synopsis))
 			continue;
 		switch (ch) {
+		case 'L':
+			list = 1;
+			break;
 		case 'h':
 			usage();
 			return 0;
@@ -155,6 +166,21 @@ main(int argc, char **argv)
 	}
 	argc -= optind;
 	argv += optind;
+	if (list) {
+		if (argc == 0)
+			sq_usage_error(synopsis, "--sheets needs a workbook");
+		for (int i = 0; i < argc; i++) {
+			if (argc > 1)
+				printf("%s%s:\n", i ? "\n" : "", argv[i]);
+			if (sq_book_list(argv[i]) < 0)
+				failed = 1;
+		}
+		if (fflush(stdout) != 0 || ferror(stdout)) {
+			sq_error("write error: %s", strerror(errno));
+			failed = 1;
+		}
+		return failed ? SQ_EXIT_USAGE : SQ_EXIT_OK;
+	}
 
 	struct sq_aliases *aliases = NULL;
 	char *apath = sq_datafile(&c, "aliases.txt");

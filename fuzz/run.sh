@@ -106,6 +106,21 @@ seeds() {
 		for f in "$top"/tests/cases/*/*.vrp; do
 			cp "$f" "$s/$(basename "$(dirname "$f")").vrp"
 		done ;;
+	fuzz_xlsx)
+		# the golden cases' workbooks, whole (mode 1) and as their parts
+		# (mode 0: sheet, strings, styles, workbook, rels, root rels)
+		py=$(command -v /usr/bin/python3 || command -v python3)
+		for f in "$top"/tests/cases/*/book.txt; do
+			[ -f "$f" ] || continue
+			b=$s/$(basename "$(dirname "$f")")
+			"$top/build/tools/mkbook" "$f" "$b.xlsx" 2>/dev/null || continue
+			{ printf '\001'; cat "$b.xlsx"; } >"$b-raw"
+			{ printf '\003'; cat "$b.xlsx"; } >"$b-raw-fill"
+			[ -n "$py" ] && "$py" "$top/fuzz/xlsx_parts.py" "$b.xlsx" "$b-parts" 2>/dev/null
+			rm -f "$b.xlsx"
+		done
+		printf '\000' >"$s/defaults"
+		printf '\002' >"$s/defaults-fill" ;;
 	fuzz_reader|fuzz_json)
 		for f in "$top"/tests/cases/sq-*/*; do
 			case $f in */cmd|*/expout|*/experr|*/rc) continue ;; esac
@@ -119,7 +134,7 @@ seeds() {
 # the table readers are slow on big inputs; bugs show on small ones
 maxlen() {
 	case $1 in
-	fuzz_reader|fuzz_json) echo 8192 ;;
+	fuzz_reader|fuzz_json|fuzz_xlsx) echo 8192 ;;
 	fuzz_template) echo 16384 ;;	# a bulletin and the report's data
 	*) echo 4096 ;;
 	esac

@@ -56,4 +56,22 @@ void	 sq_book_close(struct sq_book *);
  */
 int	 sq_book_list(const char *path);
 
+/* ---- what the backends (lib/xlsxread.c, lib/xlsread.c) hand over ----- */
+
+struct sq_book_sheet {
+	char	*name;
+	int	 hidden;	/* hidden or "very hidden" */
+	int	 chart;		/* a chart or dialog sheet: no cells */
+};
+
+/* A merged range: rows r1..r2 (1-based), columns c1..c2 (0-based). */
+struct sq_book_range {
+	long	 r1, r2;
+	size_t	 c1, c2;
+};
+
+/* Bytes of a workbook's shared strings kept at most (and each cell's at
+   most --max-field): what a zip bomb could make us hold is bounded. */
+#define SQ_BOOK_MAX_STRINGS	((size_t)1 << 30)
+
 #endif

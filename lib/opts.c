@@ -20,7 +20,7 @@
 
 const char sq_common_help[] =
 "  -i, --input-format FMT   csv, json or xlsx (default: detect; xlsx: .xls too)\n"
-"  -o, --output-format FMT  csv (default), json (NDJSON) or json-array\n"
+"  -o, --output-format FMT  csv (default), json (NDJSON), json-array or xlsx\n"
 "  -O, --output FILE        write FILE atomically instead of stdout\n"
 "  -E, --encoding ENC       utf-8, gb18030, big5, utf-16 (default: detect)\n"
 "  -H, --header-line N      the header is on line N (default: find it)\n"
@@ -143,8 +143,8 @@ sq_common_opt(struct sq_common *c, int ch, const char *arg, const char *synopsis
 		return 1;
 	case 'o':
 		if (sq_ofmt_parse(arg, &c->out.format) < 0)
-			sq_usage_error(synopsis, "--output-format is csv, json "
-			    "or json-array, not '%s'", arg);
+			sq_usage_error(synopsis, "--output-format is csv, json, "
+			    "json-array or xlsx, not '%s'", arg);
 		return 1;
 	case 'O':
 		c->output = arg;

@@ -484,7 +484,8 @@ shape(struct sq_reader *r, struct sq_rec *rec)
 		rec->nf = want;
 		return SQ_READ_OK;
 	}
-	if (!r->o.ragged) {
+	/* a sheet does not store the empty cells at the end of a row */
+	if (!r->o.ragged && !r->book) {
 		sq_rec_seterr(rec, "row has %zu field%s, the header has %zu "
 		    "(use --ragged to fill short rows with empty values)",
 		    rec->nf, rec->nf == 1 ? "" : "s", want);

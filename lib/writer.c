@@ -10,6 +10,7 @@
 #include "diag.h"
 #include "text.h"
 #include "writer.h"
+#include "xlsxwrite.h"
 
 /* Output buffer; the fuzz build makes it tiny to exercise flushing. */
 #ifndef SQ_WRITER_BUF
@@ -31,6 +32,7 @@ struct sq_writer {
 	char	**keys;
 	size_t	*keylen;
 	size_t	 nkeys;
+	struct sq_xlsxw *xlsx;	/* -o xlsx: all of it goes there */
 };
 
 int
@@ -43,6 +45,8 @@ sq_ofmt_parse(const char *s, enum sq_ofmt *f)
 		*f = SQ_OUT_NDJSON;
 	else if (strcmp(s, "json-array") == 0 || strcmp(s, "jsonarray") == 0)
 		*f = SQ_OUT_JSONARRAY;
+	else if (strcmp(s, "xlsx") == 0)
+		*f = SQ_OUT_XLSX;
 	else
 		return -1;
 	return 0;
@@ -99,6 +103,14 @@ sq_writer_open(const char *path, const struct sq_writer_opts *o)
 	struct sq_writer *w = sq_xcalloc(1, sizeof(*w));
 
 	w->o = *o;
+	if (o->format == SQ_OUT_XLSX) {
+		if ((w->xlsx = sq_xlsxw_open(path)) == NULL) {
+			free(w);
+			return NULL;
+		}
+		w->path = path && strcmp(path, "-") ? sq_xstrdup(path) : NULL;
+		return w;
+	}
 	w->buf = sq_xmalloc(OUTBUF);
 	if (path == NULL || strcmp(path, "-") == 0) {
 		w->fd = 1;
@@ -367,6 +379,10 @@ sq_writer_header(struct sq_writer *w, const struct sq_rec *names)
 	if (w->header_done)
 		return;
 	w->header_done = 1;
+	if (w->xlsx) {
+		sq_xlsxw_header(w->xlsx, names);
+		return;
+	}
 	if (w->o.bom && w->o.format == SQ_OUT_CSV)
 		put(w, "\xEF\xBB\xBF", 3);
 	if (w->o.format == SQ_OUT_JSONARRAY)
@@ -408,6 +424,11 @@ sq_writer_fields(struct sq_writer *w, const char *const *v, const size_t *len,
 {
 	if (w->err)
 		return;
+	if (w->xlsx) {
+		sq_xlsxw_row(w->xlsx, v, len, n);
+		w->rows++;
+		return;
+	}
 	if (w->o.format == SQ_OUT_CSV) {
 		if (n == 1 && len[0] == 0) {
 			put(w, "\"\"", 2);	/* else it reads back as blank */
@@ -475,6 +496,14 @@ void
 sq_writer_raw(struct sq_writer *w, const char *s, size_t len)
 {
 	w->header_done = 1;
+	if (w->xlsx) {
+		/* a document (a sheet of text) is not a table */
+		if (!w->err)
+			sq_error("%s: this output is not a table; it cannot be "
+			    "a workbook (-o xlsx)", sq_writer_path(w));
+		w->err = EINVAL;
+		return;
+	}
 	if (!w->err)
 		put(w, s, len);
 }
@@ -517,6 +546,15 @@ sq_writer_close(struct sq_writer *w)
 {
 	int rc = 0;
 
+	if (w->xlsx) {
+		if (w->err) {
+			sq_xlsxw_abort(w->xlsx);
+			rc = -1;
+		} else
+			rc = sq_xlsxw_close(w->xlsx);
+		release(w);
+		return rc;
+	}
 	if (w->o.format == SQ_OUT_JSONARRAY) {
 		if (!w->header_done)
 			putch(w, '[');
@@ -548,6 +586,11 @@ sq_writer_abort(struct sq_writer *w)
 {
 	if (w == NULL)
 		return;
+	if (w->xlsx) {
+		sq_xlsxw_abort(w->xlsx);
+		release(w);
+		return;
+	}
 	if (w->fd != 1)
 		close(w->fd);
 	if (w->tmp)

@@ -19,7 +19,8 @@
 
 #include "record.h"
 
-enum sq_ofmt { SQ_OUT_CSV = 0, SQ_OUT_NDJSON, SQ_OUT_JSONARRAY };
+/* SQ_OUT_XLSX: an .xlsx workbook, by lib/xlsxwrite.c */
+enum sq_ofmt { SQ_OUT_CSV = 0, SQ_OUT_NDJSON, SQ_OUT_JSONARRAY, SQ_OUT_XLSX };
 
 struct sq_writer_opts {
 	enum sq_ofmt format;
@@ -54,7 +55,7 @@ const char *sq_writer_path(const struct sq_writer *);
 /* The field would be a formula in a spreadsheet (see excel_safe above). */
 int	 sq_formula_like(const char *, size_t);
 
-/* "csv", "json"/"ndjson"/"jsonl", "json-array"; 0 or -1. */
+/* "csv", "json"/"ndjson"/"jsonl", "json-array", "xlsx"; 0 or -1. */
 int	 sq_ofmt_parse(const char *, enum sq_ofmt *);
 
 #endif

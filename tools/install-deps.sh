@@ -16,8 +16,13 @@ need=""
 # glibc's iconv (GB18030, UTF-16) comes with libc6 itself.
 # libclang-rt-14-dev: libFuzzer for clang 14 (Debian 12's clang), for the
 # fuzz harnesses that make check runs briefly (fuzz/README).
+# Workbooks (issue #22): libzip-dev and libexpat1-dev read .xlsx,
+# libfreexl-dev .xls, libxlsxwriter-dev writes .xlsx; python3-openpyxl and
+# python3-xlwt make the workbooks tests/workbook.t.sh reads, csvkit's
+# in2csv is what bench/book.sh compares against.
 for pkg in gcc clang libclang-rt-14-dev make pkg-config libcsv-dev \
-    libjansson-dev mandoc gawk jq bc; do
+    libjansson-dev mandoc gawk jq bc libzip-dev libexpat1-dev \
+    libfreexl-dev libxlsxwriter-dev python3-openpyxl python3-xlwt csvkit; do
 	dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" ||
 		need="$need $pkg"
 done
