@@ -19,6 +19,7 @@
 #include "classify.h"
 #include "diag.h"
 #include "hmap.h"
+#include "mask.h"
 #include "opts.h"
 #include "reader.h"
 #include "rejects.h"
@@ -29,7 +30,7 @@
 
 static const char synopsis[] =
     "sq-requests [-xZ] [-e events] [-n time] [-r rules] [-Q file] "
-    "[-X file] [-T file] [-t N] [-s X] [-m N] [-w N] [requests]";
+    "[-X file] [-T file] [-t N] [-s X] [-m N] [-w N] [-P table] [requests]";
 
 static void
 usage(void)
@@ -56,6 +57,8 @@ usage(void)
 "  -m, --min-count N        texts a repeated question needs (default 2;\n"
 "                           3 in sensitive categories)\n"
 "  -w, --max-texts N        texts of the day grouped, at most (default 5000)\n"
+"  -P, --people TABLE       a roster or volunteers table: their names are\n"
+"                           masked in the topics (repeatable)\n"
 "  -x, --explain            add a column with the keywords found\n"
 "  -Z, --zh                 write Chinese column names\n");
 	fputs(sq_common_help, stdout);
@@ -156,8 +159,11 @@ struct state {
 	long	 max_texts;
 	const char *events_path, *queue_path, *overdue_path, *topics_path;
 	const char *rules_path;
+	const char **people;	/* tables whose names are masked */
+	size_t	 npeople;
 
 	struct sq_aliases *aliases;
+	struct sq_mask *mask;
 	struct sq_classify *rules;
 	long	 urgent_label;
 	struct cat *cats;
@@ -660,116 +666,6 @@ jaccard(const uint64_t *a, size_t na, const uint64_t *b, size_t nb)
 	return na + nb ? (double)both / (double)(na + nb - both) : 0;
 }
 
-static const char surnames[] =
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田"
-    "董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白"
-    "邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
-static const char *const honorifics[] = {
-	"阿姨", "大爷", "师傅", "先生", "女士", "小姐", "老师", "奶奶",
-	"爷爷", "大妈", "大叔", "阿婆", "老伯", "叔叔", "姐", "哥", "总",
-	"医生", "书记", "主任",
-};
-static const char *const addr_marks[] = {
-	"号楼", "栋", "幢", "座", "单元", "室", "号", "楼", "弄", "#", "-",
-};
-
-static int
-is_surname(const char *p, size_t n)
-{
-	for (size_t i = 0; i + 3 <= sizeof(surnames) - 1; i += 3)
-		if (n == 3 && memcmp(surnames + i, p, 3) == 0)
-			return 1;
-	return 0;
-}
-
-static int
-starts(const char *p, size_t n, const char *w)
-{
-	size_t l = strlen(w);
-
-	return n >= l && memcmp(p, w, l) == 0;
-}
-
-/*
- * A question fit for the public: digits that could be a room, a building
- * or a phone (three or more, or any before an address marker) become '*',
- * a surname before an honorific (王阿姨) or after 老/小 (老王) becomes '*',
- * and a name after 我是/我叫 is dropped.  Best effort: see sq-requests(1).
- */
-static char *
-mask_text(const char *text, size_t len)
-{
-	char *in = sq_xmalloc(len + 1), *out;
-	size_t n = sq_fold(text, len, in, len + 1), o = 0, i = 0;
-
-	out = sq_xmalloc(n * 2 + 2);
-	while (i < n) {
-		unsigned char ch = (unsigned char)in[i];
-		if (ch >= '0' && ch <= '9') {
-			size_t j = i;
-			while (j < n && ((in[j] >= '0' && in[j] <= '9') ||
-			    in[j] == ' ' || in[j] == '-' || in[j] == '+'))
-				j++;
-			while (j > i && (in[j - 1] == ' ' || in[j - 1] == '-' ||
-			    in[j - 1] == '+'))
-				j--;
-			size_t digits = 0;
-			for (size_t k = i; k < j; k++)
-				digits += in[k] >= '0' && in[k] <= '9';
-			int mark = 0;
-			for (size_t k = 0; k < sizeof(addr_marks) /
-			    sizeof(addr_marks[0]); k++)
-				mark |= starts(in + j, n - j, addr_marks[k]);
-			if (digits >= 3 || mark) {
-				if (o == 0 || out[o - 1] != '*')
-					out[o++] = '*';
-			} else {
-				memcpy(out + o, in + i, j - i);
-				o += j - i;
-			}
-			i = j;
-			continue;
-		}
-		size_t cl = ch < 0x80 ? 1 : ch < 0xE0 ? 2 : ch < 0xF0 ? 3 : 4;
-		if (i + cl > n)
-			cl = n - i;
-		if (starts(in + i, n - i, "我是") || starts(in + i, n - i, "我叫")) {
-			memcpy(out + o, in + i, 6);
-			o += 6;
-			i += 6;
-			size_t k = 0;
-			while (k < 3 && i + 3 <= n &&
-			    (unsigned char)in[i] >= 0xE4 &&
-			    (unsigned char)in[i] <= 0xE9) {
-				i += 3;
-				k++;
-			}
-			if (k)
-				out[o++] = '*';
-			continue;
-		}
-		if (is_surname(in + i, cl)) {
-			int hon = 0;
-			for (size_t k = 0; k < sizeof(honorifics) /
-			    sizeof(honorifics[0]); k++)
-				hon |= starts(in + i + cl, n - i - cl, honorifics[k]);
-			int after = o >= 3 && (memcmp(out + o - 3, "老", 3) == 0 ||
-			    memcmp(out + o - 3, "小", 3) == 0);
-			if (hon || after) {
-				out[o++] = '*';
-				i += cl;
-				continue;
-			}
-		}
-		memcpy(out + o, in + i, cl);
-		o += cl;
-		i += cl;
-	}
-	out[o] = '\0';
-	free(in);
-	return out;
-}
-
 static void
 keep_text(struct state *s, const char *text, size_t len, size_t cat)
 {
@@ -784,9 +680,13 @@ keep_text(struct state *s, const char *text, size_t len, size_t cat)
 		s->texts = sq_xrealloc(s->texts, s->captexts * sizeof(*s->texts));
 	}
 	struct daytext *d = &s->texts[s->ntexts++];
-	d->text = sq_xstrndup(text, len);
+	size_t ml;
+	/* masked before it is grouped: a name or a phone neither splits a
+	   question nor speaks for it */
+	d->text = sq_mask_text(s->mask, SQ_MASK_DIGITS, text, len, &ml, NULL,
+	    NULL);
 	d->cat = cat;
-	d->nbi = bigrams(text, len, &d->bi);
+	d->nbi = bigrams(d->text, ml, &d->bi);
 	d->group = -1;
 }
 
@@ -1322,14 +1222,12 @@ write_topics(struct state *s)
 		long need = c->sensitive && s->min_count < 3 ? 3 : s->min_count;
 		if ((long)g[i].count < need)
 			continue;
-		char *m = mask_text(d->text, strlen(d->text));
 		json_t *o = json_object();
 		json_object_set_new(o, "count", json_integer((long)g[i].count));
 		json_object_set_new(o, "category", json_string(c->id));
 		json_object_set_new(o, "name", json_string(c->zh));
-		json_object_set_new(o, "text", json_string(m));
+		json_object_set_new(o, "text", json_string(d->text));
 		json_array_append_new(rep, o);
-		free(m);
 		shown++;
 	}
 	json_object_set_new(root, "repeated", rep);
@@ -1375,6 +1273,8 @@ free_state(struct state *s)
 	sq_arena_free(&s->arena);
 	sq_classify_free(s->rules);
 	sq_aliases_free(s->aliases);
+	sq_mask_free(s->mask);
+	free(s->people);
 }
 
 int
@@ -1394,6 +1294,7 @@ main(int argc, char **argv)
 		{ "max-texts", required_argument, NULL, 'w' },
 		{ "explain",   no_argument,       NULL, 'x' },
 		{ "zh",        no_argument,       NULL, 'Z' },
+		{ "people",    required_argument, NULL, 'P' },
 		{ "help",      no_argument,       NULL, 'h' },
 		{ "version",   no_argument,       NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -1411,7 +1312,7 @@ main(int argc, char **argv)
 	s.max_texts = 5000;
 	opterr = 0;
 	while ((ch = getopt_long(argc, argv, ":" SQ_COMMON_SHORTOPTS
-	    "e:n:r:Q:X:T:t:s:m:w:xZhV", longopts, NULL)) != -1) {
+	    "e:n:r:Q:X:T:t:s:m:w:xZP:hV", longopts, NULL)) != -1) {
 		if (sq_common_opt(&s.c, ch, optarg, synopsis))
 			continue;
 		switch (ch) {
@@ -1446,6 +1347,11 @@ main(int argc, char **argv)
 			break;
 		case 'x': s.explain = 1; break;
 		case 'Z': s.zh = 1; break;
+		case 'P':
+			s.people = sq_xrealloc(s.people, (s.npeople + 1) *
+			    sizeof(*s.people));
+			s.people[s.npeople++] = optarg;
+			break;
 		case 'h': usage(); return 0;
 		case 'V': sq_print_version(); return 0;
 		default:
@@ -1476,6 +1382,18 @@ main(int argc, char **argv)
 		return SQ_EXIT_USAGE;
 	}
 	s.urgent_label = sq_classify_find(s.rules, "urgent");
+	char *mpath = sq_datafile(&s.c, "mask.txt");
+	s.mask = sq_mask_load(mpath);
+	free(mpath);
+	for (size_t i = 0; s.mask && i < s.npeople; i++)
+		if (sq_mask_add_table(s.mask, s.people[i], &s.c.in) < 0) {
+			sq_mask_free(s.mask);
+			s.mask = NULL;
+		}
+	if (s.mask == NULL) {
+		free_state(&s);
+		return SQ_EXIT_USAGE;
+	}
 
 	if ((s.rj = sq_rejects_open(s.c.rejects)) == NULL) {
 		free_state(&s);

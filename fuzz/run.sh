@@ -96,6 +96,20 @@ seeds() {
 			{ cat "$f"; printf '\377口罩 箱 个'; } >"$b-q1"
 			{ cat "$f"; printf '\377大米 袋 斤'; } >"$b-q2"
 		done ;;
+	fuzz_mask)
+		# the shipped rules, a few names, each line of the unit test's
+		# texts and of the golden cases' requests and notices
+		for f in "$top"/tests/cases/sq-requests*/requests.csv \
+		    "$top"/tests/cases/*/notices*.txt "$top"/share/examples/sample/requests.csv; do
+			[ -f "$f" ] || continue
+			{ cat "$top/share/mask.txt"; printf '\377张伟丹\n李秀英\n\377'
+			  head -c 1500 "$f"; } >"$s/$(basename "$(dirname "$f")")-$(basename "$f")"
+		done
+		literals "$top/tests/unit/test_mask.c" "$s/lit"
+		for f in "$s"/lit/*; do
+			{ cat "$top/share/mask.txt"; printf '\377\377'; cat "$f"; } >"$s/$(basename "$f")"
+		done
+		rm -rf "$s/lit" ;;
 	fuzz_notices)
 		# the golden cases' notices files and the sample's
 		for f in "$top"/tests/cases/*/notices*.txt "$top"/share/examples/*/notices*.txt; do
