@@ -1,0 +1,830 @@
+/*
+ * resolve.c — the household an address means; resolve.h says the rule.
+ *
+ * Two indexes.  The exact one hashes whole keys (sq_hmap: 8 bytes a
+ * household).  The other is built the first time a key is not found: the
+ * households grouped by community and building, each group's members one
+ * after another in one array, each member 24 bytes (its room packed, its
+ * unit, lane and zone hashed), so a lookup that is not exact reads one
+ * building's worth of memory in order and touches a household's key only
+ * to confirm an answer.  The hashes only filter; every answer is checked
+ * on the keys themselves.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "diag.h"
+#include "hmap.h"
+#include "resolve.h"
+
+enum { P_ZONE, P_LANE, P_BLDG, P_UNIT, P_ROOM, NPART };
+
+/* A key taken apart: values without their tag letters. */
+struct parts {
+	int	 has_comm;
+	uint32_t comm;
+	const char *v[NPART];
+	size_t	 l[NPART];	/* unit "00" and room "0000" are empty */
+};
+
+struct member {
+	uint64_t room;		/* the room without leading zeros, 8 bytes */
+	uint32_t id;
+	uint32_t lane, unit;	/* hashes, 0 = none */
+	uint16_t zone;
+	uint8_t	 rlen;		/* room bytes; over 8: the key decides */
+	uint8_t	 pad;
+};
+
+struct group {
+	uint64_t h;		/* of community and building */
+	uint32_t bh;		/* of the building alone */
+	uint32_t first, n;	/* its members: mem[first .. first + n) */
+	uint32_t bnext;		/* next group with the same bh, + 1 */
+};
+
+struct sq_resolver {
+	const char *(*key_of)(void *, uint32_t, size_t *);
+	void	*ctx;
+	int	 owned;
+	struct sq_arena arena;	/* owned keys */
+	char	**keys;
+	uint32_t *keylen;
+	size_t	 capkeys;
+
+	struct sq_hmap exact;
+	uint32_t *ids;		/* in the order added */
+	size_t	 nids, capids;
+
+	/* communities seen: how sq_resolver_canon() treats a key */
+	size_t	 with_comm, without_comm;
+	int	 several;
+	char	 comm[8];
+
+	/* the grouped index, built when first needed */
+	int	 built;
+	struct member *mem;
+	struct group *grp;
+	size_t	 ngrp;
+	uint32_t *gtab, *btab;	/* group + 1, by h and by bh */
+	size_t	 gcap, bcap;
+};
+
+static const char *
+owned_key(void *ctx, uint32_t id, size_t *len)
+{
+	struct sq_resolver *r = ctx;
+
+	*len = r->keylen[id];
+	return r->keys[id];
+}
+
+struct sq_resolver *
+sq_resolver_new_borrowed(const char *(*key_of)(void *, uint32_t, size_t *),
+    void *ctx)
+{
+	struct sq_resolver *r = sq_xcalloc(1, sizeof(*r));
+
+	r->key_of = key_of;
+	r->ctx = ctx;
+	sq_hmap_init(&r->exact, key_of, ctx);
+	return r;
+}
+
+struct sq_resolver *
+sq_resolver_new(void)
+{
+	struct sq_resolver *r = sq_resolver_new_borrowed(owned_key, NULL);
+
+	r->ctx = r;
+	r->exact.ctx = r;
+	r->owned = 1;
+	return r;
+}
+
+static void
+drop_groups(struct sq_resolver *r)
+{
+	free(r->mem);
+	free(r->grp);
+	free(r->gtab);
+	free(r->btab);
+	r->mem = NULL;
+	r->grp = NULL;
+	r->gtab = r->btab = NULL;
+	r->ngrp = r->gcap = r->bcap = 0;
+	r->built = 0;
+}
+
+void
+sq_resolver_free(struct sq_resolver *r)
+{
+	if (r == NULL)
+		return;
+	drop_groups(r);
+	sq_hmap_free(&r->exact);
+	sq_arena_free(&r->arena);
+	free(r->keys);
+	free(r->keylen);
+	free(r->ids);
+	free(r);
+}
+
+void
+sq_resolver_reserve(struct sq_resolver *r, size_t n)
+{
+	sq_hmap_reserve(&r->exact, n);
+	if (n > r->capids) {
+		r->capids = n;
+		r->ids = sq_xrealloc(r->ids, r->capids * sizeof(*r->ids));
+	}
+}
+
+size_t
+sq_resolver_count(const struct sq_resolver *r)
+{
+	return r->nids;
+}
+
+const char *
+sq_resolver_key(const struct sq_resolver *r, uint32_t id, size_t *len)
+{
+	return r->key_of(r->ctx, id, len);
+}
+
+/* ---- keys taken apart ------------------------------------------------- */
+
+static int
+hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	return -1;
+}
+
+/* "C1a2b3c4d-": the community prefix of a key, or 0. */
+static int
+comm_prefix(const char *k, size_t n, uint32_t *comm)
+{
+	uint32_t v = 0;
+
+	if (n < 10 || k[0] != 'C' || k[9] != '-')
+		return 0;
+	for (size_t i = 1; i < 9; i++) {
+		int d = hexval((unsigned char)k[i]);
+		if (d < 0)
+			return 0;
+		v = v << 4 | (uint32_t)d;
+	}
+	*comm = v;
+	return 1;
+}
+
+static int
+all_zero(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != '0')
+			return 0;
+	return 1;
+}
+
+/*
+ * [C..-][Z..-][L..-]B..-U..-R..: the tags in this order, each value up to
+ * the next '-' (the room to the end: "R0502-1").  0, or -1 if the key has
+ * another shape.
+ */
+static int
+parse_key(const char *k, size_t n, struct parts *pt)
+{
+	static const char tags[NPART] = { 'Z', 'L', 'B', 'U', 'R' };
+	size_t i = 0;
+	int next = 0;
+
+	memset(pt, 0, sizeof(*pt));
+	if ((pt->has_comm = comm_prefix(k, n, &pt->comm)) != 0)
+		i = 10;
+	while (next < NPART) {
+		int t;
+		if (i >= n)
+			return -1;
+		for (t = next; t < NPART && tags[t] != k[i]; t++)
+			if (t >= P_BLDG)
+				return -1;	/* building, unit, room needed */
+		if (t == NPART)
+			return -1;
+		size_t s = i + 1, e = s;
+		if (t == P_ROOM)
+			e = n;
+		else
+			while (e < n && k[e] != '-')
+				e++;
+		if (e == s || (t != P_ROOM && e == n))
+			return -1;
+		pt->v[t] = k + s;
+		pt->l[t] = e - s;
+		i = e + 1;
+		next = t + 1;
+	}
+	if (all_zero(pt->v[P_UNIT], pt->l[P_UNIT]))
+		pt->l[P_UNIT] = 0;
+	/* the room without its padding: "0502" is "502", "0000" none */
+	while (pt->l[P_ROOM] > 0 && pt->v[P_ROOM][0] == '0') {
+		pt->v[P_ROOM]++;
+		pt->l[P_ROOM]--;
+	}
+	return 0;
+}
+
+static uint32_t
+hash_part(const char *s, size_t n)
+{
+	uint32_t h;
+
+	if (n == 0)
+		return 0;
+	h = sq_hash(s, n);
+	return h ? h : 1;
+}
+
+static uint64_t
+pack8(const char *s, size_t n)
+{
+	uint64_t v = 0;
+
+	memcpy(&v, s, n < 8 ? n : 8);
+	return v;
+}
+
+/* FNV-1a 64 over the community and the building. */
+static uint64_t
+group_hash(const struct parts *p)
+{
+	uint64_t h = UINT64_C(14695981039346656037);
+	unsigned char c[5];
+	size_t i;
+
+	c[0] = (unsigned char)(p->has_comm ? 1 : 0);
+	memcpy(c + 1, &p->comm, 4);
+	for (i = 0; i < 5; i++)
+		h = (h ^ c[i]) * UINT64_C(1099511628211);
+	for (i = 0; i < p->l[P_BLDG]; i++)
+		h = (h ^ (unsigned char)p->v[P_BLDG][i]) *
+		    UINT64_C(1099511628211);
+	return h;
+}
+
+/* ---- adding households ------------------------------------------------ */
+
+long
+sq_resolver_add(struct sq_resolver *r, const char *key, size_t len,
+    uint32_t id)
+{
+	return sq_resolver_add_h(r, sq_hash(key, len), key, len, id);
+}
+
+long
+sq_resolver_add_h(struct sq_resolver *r, uint32_t hash, const char *key,
+    size_t len, uint32_t id)
+{
+	long dup = sq_hmap_put_new_h(&r->exact, hash, key, len, id);
+	uint32_t comm;
+
+	if (dup >= 0)
+		return dup;
+	if (r->owned) {
+		if (id >= r->capkeys) {
+			size_t cap = r->capkeys ? r->capkeys : 64;
+			while (cap <= id)
+				cap *= 2;
+			r->keys = sq_xrealloc(r->keys, cap * sizeof(*r->keys));
+			r->keylen = sq_xrealloc(r->keylen, cap *
+			    sizeof(*r->keylen));
+			r->capkeys = cap;
+		}
+		r->keys[id] = sq_arena_strndup(&r->arena, key, len);
+		r->keylen[id] = (uint32_t)len;
+	}
+	if (r->nids == r->capids) {
+		r->capids = r->capids ? 2 * r->capids : 1024;
+		r->ids = sq_xrealloc(r->ids, r->capids * sizeof(*r->ids));
+	}
+	r->ids[r->nids++] = id;
+	if (comm_prefix(key, len, &comm)) {
+		if (r->with_comm++ == 0)
+			memcpy(r->comm, key + 1, 8);
+		else if (memcmp(r->comm, key + 1, 8) != 0)
+			r->several = 1;
+	} else
+		r->without_comm++;
+	if (r->built)
+		drop_groups(r);		/* built again when next needed */
+	return -1;
+}
+
+/* ---- the grouped index ------------------------------------------------ */
+
+static size_t
+pow2_for(size_t n)
+{
+	size_t cap = 16;
+
+	while (cap < 2 * n)
+		cap *= 2;
+	return cap;
+}
+
+static void
+build_groups(struct sq_resolver *r)
+{
+	size_t n = r->nids, k;
+	struct member *tmp = sq_xmalloc((n + 1) * sizeof(*tmp));
+	uint32_t *gid = sq_xmalloc((n + 1) * sizeof(*gid));
+	size_t capgrp = 64;
+
+	r->grp = sq_xmalloc(capgrp * sizeof(*r->grp));
+	r->gcap = pow2_for(n / 8 + 16);
+	r->gtab = sq_xcalloc(r->gcap, sizeof(*r->gtab));
+	for (k = 0; k < n; k++) {
+		size_t len;
+		const char *key = r->key_of(r->ctx, r->ids[k], &len);
+		struct parts p;
+
+		gid[k] = UINT32_MAX;
+		if (parse_key(key, len, &p) < 0)
+			continue;	/* not our shape: exact only */
+		uint64_t h = group_hash(&p);
+		size_t mask = r->gcap - 1, s;
+		for (s = (size_t)h & mask; r->gtab[s]; s = (s + 1) & mask)
+			if (r->grp[r->gtab[s] - 1].h == h)
+				break;
+		if (r->gtab[s] == 0) {
+			if (r->ngrp == capgrp) {
+				capgrp *= 2;
+				r->grp = sq_xrealloc(r->grp, capgrp *
+				    sizeof(*r->grp));
+			}
+			struct group *g = &r->grp[r->ngrp];
+			memset(g, 0, sizeof(*g));
+			g->h = h;
+			g->bh = hash_part(p.v[P_BLDG], p.l[P_BLDG]);
+			r->gtab[s] = (uint32_t)++r->ngrp;
+			if (2 * r->ngrp > r->gcap) {
+				/* more groups than guessed: a bigger table */
+				free(r->gtab);
+				r->gcap *= 2;
+				r->gtab = sq_xcalloc(r->gcap, sizeof(*r->gtab));
+				for (size_t i = 0; i < r->ngrp; i++) {
+					size_t t = (size_t)r->grp[i].h &
+					    (r->gcap - 1);
+					while (r->gtab[t])
+						t = (t + 1) & (r->gcap - 1);
+					r->gtab[t] = (uint32_t)i + 1;
+				}
+				for (s = (size_t)h & (r->gcap - 1);
+				    r->gtab[s] != r->ngrp;
+				    s = (s + 1) & (r->gcap - 1))
+					;
+			}
+		}
+		gid[k] = r->gtab[s] - 1;
+		r->grp[gid[k]].n++;
+		struct member *m = &tmp[k];
+		m->id = r->ids[k];
+		m->room = pack8(p.v[P_ROOM], p.l[P_ROOM]);
+		m->rlen = (uint8_t)(p.l[P_ROOM] < 255 ? p.l[P_ROOM] : 255);
+		m->unit = hash_part(p.v[P_UNIT], p.l[P_UNIT]);
+		m->lane = hash_part(p.v[P_LANE], p.l[P_LANE]);
+		m->zone = (uint16_t)hash_part(p.v[P_ZONE], p.l[P_ZONE]);
+		if (p.l[P_ZONE] && m->zone == 0)
+			m->zone = 1;
+		m->pad = 0;
+	}
+	/* members of a group one after another, in the order added */
+	uint32_t at = 0;
+	for (size_t g = 0; g < r->ngrp; g++) {
+		r->grp[g].first = at;
+		at += r->grp[g].n;
+		r->grp[g].n = 0;
+	}
+	r->mem = sq_xmalloc((at + 1) * sizeof(*r->mem));
+	for (k = 0; k < n; k++)
+		if (gid[k] != UINT32_MAX) {
+			struct group *g = &r->grp[gid[k]];
+			r->mem[g->first + g->n++] = tmp[k];
+		}
+	free(tmp);
+	free(gid);
+	/* groups by building alone, for a key without a community */
+	r->bcap = pow2_for(r->ngrp + 1);
+	r->btab = sq_xcalloc(r->bcap, sizeof(*r->btab));
+	for (size_t g = r->ngrp; g-- > 0;) {
+		size_t mask = r->bcap - 1, s;
+		for (s = r->grp[g].bh & mask; r->btab[s]; s = (s + 1) & mask)
+			if (r->grp[r->btab[s] - 1].bh == r->grp[g].bh)
+				break;
+		r->grp[g].bnext = r->btab[s];
+		r->btab[s] = (uint32_t)g + 1;
+	}
+	r->built = 1;
+}
+
+static long
+find_group(const struct sq_resolver *r, const struct parts *p)
+{
+	uint64_t h = group_hash(p);
+	size_t mask = r->gcap - 1;
+
+	for (size_t s = (size_t)h & mask; r->gtab[s]; s = (s + 1) & mask)
+		if (r->grp[r->gtab[s] - 1].h == h)
+			return (long)r->gtab[s] - 1;
+	return -1;
+}
+
+/* The groups a key may be in, at most cap of them; returns how many. */
+static size_t
+groups_of(const struct sq_resolver *r, const struct parts *q, uint32_t *out,
+    size_t cap)
+{
+	size_t n = 0;
+	long g;
+
+	if (q->has_comm) {
+		if ((g = find_group(r, q)) >= 0)
+			out[n++] = (uint32_t)g;
+		if (r->without_comm) {		/* a roster without them */
+			struct parts t = *q;
+			t.has_comm = 0;
+			t.comm = 0;
+			if ((g = find_group(r, &t)) >= 0)
+				out[n++] = (uint32_t)g;
+		}
+		return n;
+	}
+	uint32_t bh = hash_part(q->v[P_BLDG], q->l[P_BLDG]);
+	size_t mask = r->bcap - 1, s;
+	for (s = bh & mask; r->btab[s]; s = (s + 1) & mask)
+		if (r->grp[r->btab[s] - 1].bh == bh)
+			break;
+	for (uint32_t gi = r->btab[s]; gi && n < cap; gi = r->grp[gi - 1].bnext)
+		out[n++] = gi - 1;
+	return n;
+}
+
+/* ---- agreeing ------------------------------------------------------- */
+
+struct query {
+	struct parts p;
+	uint64_t room;
+	uint32_t unit, lane;
+	uint16_t zone;
+};
+
+static int
+agree_h(uint32_t a, uint32_t b)
+{
+	return a == 0 || b == 0 || a == b;
+}
+
+/* Room b is room a let out in parts: "502" and "502-1". */
+static int
+sub_room(const char *a, size_t la, const char *b, size_t lb)
+{
+	if (la == 0 || lb < la + 2 || memcmp(a, b, la) != 0 || b[la] != '-')
+		return 0;
+	for (size_t i = la + 1; i < lb; i++)
+		if (b[i] < '0' || b[i] > '9')
+			return 0;
+	return 1;
+}
+
+/*
+ * The rooms agree: the same, one a room of the other (502, 502-1), or one
+ * is a whole lane house (no room) and neither has a unit.  A room longer
+ * than 8 bytes passes here and is decided on the key.
+ */
+static int
+rooms_agree(size_t ql, uint64_t qroom, int qunit, const struct member *m)
+{
+	char a[8], b[8];
+
+	if (ql == 0 || m->rlen == 0)
+		return !qunit && m->unit == 0;
+	if (ql == m->rlen && ql <= 8)
+		return qroom == m->room;
+	if (ql > 8 || m->rlen > 8)
+		return 1;
+	memcpy(a, &qroom, 8);
+	memcpy(b, &m->room, 8);
+	return sub_room(a, ql, b, m->rlen) || sub_room(b, m->rlen, a, ql);
+}
+
+static int
+fast_agree(const struct query *q, const struct member *m)
+{
+	return agree_h(q->zone, m->zone) && agree_h(q->lane, m->lane) &&
+	    agree_h(q->unit, m->unit) &&
+	    rooms_agree(q->p.l[P_ROOM], q->room, q->unit != 0, m);
+}
+
+static int
+same_str(const char *a, size_t la, const char *b, size_t lb)
+{
+	return la == lb && memcmp(a, b, la) == 0;
+}
+
+/* Part i agrees: the same, or left out on one side (its bit in *parts). */
+static int
+agree_part(const struct parts *a, const struct parts *b, int i, unsigned bit,
+    unsigned *parts)
+{
+	if (a->l[i] == 0 || b->l[i] == 0) {
+		if (a->l[i] != b->l[i])
+			*parts |= bit;
+		return 1;
+	}
+	return same_str(a->v[i], a->l[i], b->v[i], b->l[i]);
+}
+
+/* The whole rule on the keys themselves; *parts as in sq_res. */
+static int
+agree(const struct parts *q, const struct parts *m, unsigned *parts)
+{
+	*parts = 0;
+	if (q->has_comm && m->has_comm && q->comm != m->comm)
+		return 0;
+	if (q->has_comm != m->has_comm)
+		*parts |= SQ_PART_COMMUNITY;
+	if (!same_str(q->v[P_BLDG], q->l[P_BLDG], m->v[P_BLDG], m->l[P_BLDG]))
+		return 0;
+	if (!agree_part(q, m, P_ZONE, SQ_PART_ZONE, parts) ||
+	    !agree_part(q, m, P_LANE, SQ_PART_LANE, parts) ||
+	    !agree_part(q, m, P_UNIT, SQ_PART_UNIT, parts))
+		return 0;
+	if (q->l[P_ROOM] == 0 || m->l[P_ROOM] == 0) {
+		if (q->l[P_UNIT] || m->l[P_UNIT])
+			return 0;
+		if (q->l[P_ROOM] != m->l[P_ROOM])
+			*parts |= SQ_PART_ROOM;
+		return 1;
+	}
+	if (same_str(q->v[P_ROOM], q->l[P_ROOM], m->v[P_ROOM], m->l[P_ROOM]))
+		return 1;
+	if (sub_room(q->v[P_ROOM], q->l[P_ROOM], m->v[P_ROOM], m->l[P_ROOM]) ||
+	    sub_room(m->v[P_ROOM], m->l[P_ROOM], q->v[P_ROOM], q->l[P_ROOM])) {
+		*parts |= SQ_PART_ROOM;
+		return 1;
+	}
+	return 0;
+}
+
+static int
+member_parts(const struct sq_resolver *r, uint32_t id, struct parts *p)
+{
+	size_t len;
+	const char *k = r->key_of(r->ctx, id, &len);
+
+	return parse_key(k, len, p);
+}
+
+/*
+ * Edits between two short strings, 0, 1 or 2 (meaning more): one digit
+ * wrong, missing or extra, or two side by side swapped (5023 for 5032).
+ */
+static int
+near_edit(const char *a, size_t la, const char *b, size_t lb)
+{
+	size_t i = 0;
+
+	if (la < lb) {
+		const char *t = a;
+		size_t tl = la;
+		a = b;
+		la = lb;
+		b = t;
+		lb = tl;
+	}
+	while (i < lb && a[i] == b[i])
+		i++;
+	if (la == lb) {
+		if (i == la)
+			return 0;
+		if (memcmp(a + i + 1, b + i + 1, la - i - 1) == 0)
+			return 1;
+		if (i + 1 < la && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+		    memcmp(a + i + 2, b + i + 2, la - i - 2) == 0)
+			return 1;
+		return 2;
+	}
+	if (la == lb + 1)
+		return memcmp(a + i + 1, b + i, lb - i) == 0 ? 1 : 2;
+	return 2;
+}
+
+static int
+by_key(const struct sq_resolver *r, uint32_t a, uint32_t b)
+{
+	size_t la, lb;
+	const char *ka = r->key_of(r->ctx, a, &la);
+	const char *kb = r->key_of(r->ctx, b, &lb);
+	int c = memcmp(ka, kb, la < lb ? la : lb);
+
+	return c ? c : (la > lb) - (la < lb);
+}
+
+/* Keep the candidates in key order: a short insertion into res->cand. */
+static void
+add_candidate(const struct sq_resolver *r, struct sq_res *res, uint32_t id)
+{
+	size_t n = res->ncand < SQ_RES_MAXCAND ? res->ncand : SQ_RES_MAXCAND;
+	size_t at = n;
+
+	while (at > 0 && by_key(r, (uint32_t)res->cand[at - 1], id) > 0)
+		at--;
+	if (at < SQ_RES_MAXCAND) {
+		size_t last = n < SQ_RES_MAXCAND ? n : SQ_RES_MAXCAND - 1;
+		memmove(res->cand + at + 1, res->cand + at, (last - at) *
+		    sizeof(res->cand[0]));
+		res->cand[at] = id;
+	}
+	res->ncand++;
+}
+
+#define MAXGROUPS	4096	/* one building number in every community */
+
+static void
+fallback(struct sq_resolver *r, const char *key, size_t len,
+    struct sq_res *res)
+{
+	struct query q;
+	uint32_t gs[MAXGROUPS];
+	size_t ng, gi, k;
+	unsigned parts;
+
+	if (parse_key(key, len, &q.p) < 0)
+		return;			/* NONE, no hint */
+	if (!r->built)
+		build_groups(r);
+	q.room = pack8(q.p.v[P_ROOM], q.p.l[P_ROOM]);
+	q.unit = hash_part(q.p.v[P_UNIT], q.p.l[P_UNIT]);
+	q.lane = hash_part(q.p.v[P_LANE], q.p.l[P_LANE]);
+	q.zone = (uint16_t)hash_part(q.p.v[P_ZONE], q.p.l[P_ZONE]);
+	if (q.p.l[P_ZONE] && q.zone == 0)
+		q.zone = 1;
+	ng = groups_of(r, &q.p, gs, MAXGROUPS);
+
+	for (gi = 0; gi < ng; gi++) {
+		const struct group *g = &r->grp[gs[gi]];
+		for (k = g->first; k < g->first + g->n; k++) {
+			const struct member *m = &r->mem[k];
+			struct parts mp;
+			if (!fast_agree(&q, m) ||
+			    member_parts(r, m->id, &mp) < 0 ||
+			    !agree(&q.p, &mp, &parts))
+				continue;
+			if (res->ncand == 0)
+				res->parts = parts;
+			else
+				res->parts |= parts;
+			add_candidate(r, res, m->id);
+		}
+	}
+	if (res->ncand == 1) {
+		res->kind = SQ_RES_IMPLIED;
+		res->id = res->cand[0];
+		return;
+	}
+	if (res->ncand > 1) {
+		res->kind = SQ_RES_AMBIGUOUS;
+		return;
+	}
+	res->parts = 0;
+
+	/* none agrees: the nearest, for a person to look at */
+	int best = 3;
+	for (gi = 0; gi < ng; gi++) {
+		const struct group *g = &r->grp[gs[gi]];
+		for (k = g->first; k < g->first + g->n; k++) {
+			const struct member *m = &r->mem[k];
+			struct parts mp;
+			if (!agree_h(q.zone, m->zone) || !agree_h(q.lane, m->lane) ||
+			    m->rlen == 0 || q.p.l[P_ROOM] == 0)
+				continue;
+			int d = q.unit && m->unit && q.unit != m->unit;
+			if (d > best)
+				continue;
+			char room[8];
+			const char *mr = room;
+			size_t ml = m->rlen;
+			if (ml <= 8)
+				memcpy(room, &m->room, ml);
+			else {
+				if (member_parts(r, m->id, &mp) < 0)
+					continue;
+				mr = mp.v[P_ROOM];
+			}
+			int e = near_edit(q.p.v[P_ROOM], q.p.l[P_ROOM], mr, ml);
+			if (e > 1 || (d += e) == 0 || d > best)
+				continue;
+			/* confirm on the key: building, community, lane, zone */
+			if (member_parts(r, m->id, &mp) < 0 ||
+			    !same_str(q.p.v[P_BLDG], q.p.l[P_BLDG],
+			    mp.v[P_BLDG], mp.l[P_BLDG]) ||
+			    (q.p.has_comm && mp.has_comm && q.p.comm != mp.comm))
+				continue;
+			if (d < best || by_key(r, m->id,
+			    (uint32_t)res->nearest) < 0) {	/* d == best */
+				best = d;
+				res->nearest = m->id;
+			}
+		}
+	}
+}
+
+/* ---- looking up ------------------------------------------------------- */
+
+size_t
+sq_resolver_canon(const struct sq_resolver *r, char *key, size_t len)
+{
+	uint32_t comm;
+	struct parts p;
+
+	if (len >= SQ_ADDR_KEYMAX)
+		return len;
+	if (comm_prefix(key, len, &comm)) {
+		/* a roster without communities: the key's is not needed */
+		if (r->with_comm == 0 && r->without_comm > 0 &&
+		    parse_key(key + 10, len - 10, &p) == 0) {
+			memmove(key, key + 10, len - 10 + 1);
+			len -= 10;
+		}
+	} else if (r->with_comm > 0 && r->without_comm == 0 && !r->several &&
+	    len + 10 < SQ_ADDR_KEYMAX && parse_key(key, len, &p) == 0) {
+		/* a roster of one community: a key without one is in it */
+		memmove(key + 10, key, len + 1);
+		key[0] = 'C';
+		memcpy(key + 1, r->comm, 8);
+		key[9] = '-';
+		len += 10;
+	}
+	key[len] = '\0';
+	return len;
+}
+
+int
+sq_resolve_h(struct sq_resolver *r, uint32_t hash, const char *key,
+    size_t len, struct sq_res *res)
+{
+	memset(res, 0, sizeof(*res));
+	res->id = res->nearest = -1;
+	res->kind = SQ_RES_NONE;
+	long i = sq_hmap_get_h(&r->exact, hash, key, len);
+	if (i >= 0) {
+		res->kind = SQ_RES_EXACT;
+		res->id = i;
+		return res->kind;
+	}
+	fallback(r, key, len, res);
+	return res->kind;
+}
+
+int
+sq_resolve(struct sq_resolver *r, const char *key, size_t len,
+    struct sq_res *res)
+{
+	char buf[SQ_ADDR_KEYMAX];
+
+	if (len < sizeof(buf)) {
+		memcpy(buf, key, len);
+		buf[len] = '\0';
+		len = sq_resolver_canon(r, buf, len);
+		key = buf;
+	}
+	return sq_resolve_h(r, sq_hash(key, len), key, len, res);
+}
+
+void
+sq_resolver_prefetch(const struct sq_resolver *r, uint32_t hash)
+{
+	sq_hmap_prefetch(&r->exact, hash);
+}
+
+int
+sq_resolve_row(struct sq_resolver *r, const struct sq_rowaddr *c,
+    const struct sq_rec *rec, char *key, struct sq_res *res, const char **why)
+{
+	struct sq_addr a;
+	int rc = sq_rowaddr_key(c, rec, NULL, 0, key, &a, why);
+
+	memset(res, 0, sizeof(*res));
+	res->kind = SQ_RES_NONE;
+	res->id = res->nearest = -1;
+	if (rc != SQ_ROWADDR_OK)
+		return rc;
+	size_t len = sq_resolver_canon(r, key, strlen(key));
+	sq_resolve_h(r, sq_hash(key, len), key, len, res);
+	return SQ_ROWADDR_OK;
+}

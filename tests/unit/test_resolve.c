@@ -1,0 +1,269 @@
+/*
+ * test_resolve.c — the household resolver: exact keys, parts left out
+ * (unit, lane, zone, community, a lane house's room, a sub-let room),
+ * ambiguity with its candidates, the nearest household, canonical
+ * community prefixes, keys of other shapes, borrowed keys.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "address.h"
+#include "resolve.h"
+#include "unit.h"
+
+#define C1	"C00000001-"
+#define C2	"C00000002-"
+
+static struct sq_resolver *
+roster(const char *const *keys)
+{
+	struct sq_resolver *r = sq_resolver_new();
+
+	for (uint32_t i = 0; keys[i]; i++)
+		CHECK_INT(sq_resolver_add(r, keys[i], strlen(keys[i]), i), -1);
+	return r;
+}
+
+/* The key of the household a lookup found, or "" */
+static const char *
+found(struct sq_resolver *r, const char *q, int want_kind)
+{
+	static char buf[SQ_ADDR_KEYMAX];
+	struct sq_res res;
+	size_t len;
+
+	sq_resolve(r, q, strlen(q), &res);
+	if (!CHECK_INT(res.kind, want_kind))
+		fprintf(stderr, "  (query %s)\n", q);
+	if (res.id < 0)
+		return "";
+	const char *k = sq_resolver_key(r, (uint32_t)res.id, &len);
+	snprintf(buf, sizeof(buf), "%.*s", (int)len, k);
+	return buf;
+}
+
+static const char *
+nearest(struct sq_resolver *r, const char *q)
+{
+	static char buf[SQ_ADDR_KEYMAX];
+	struct sq_res res;
+	size_t len;
+
+	sq_resolve(r, q, strlen(q), &res);
+	CHECK_INT(res.kind, SQ_RES_NONE);
+	if (res.nearest < 0)
+		return "";
+	const char *k = sq_resolver_key(r, (uint32_t)res.nearest, &len);
+	snprintf(buf, sizeof(buf), "%.*s", (int)len, k);
+	return buf;
+}
+
+static const char *const district[] = {
+	/* a walk-up with two units */
+	C1 "B0001-U01-R0101", C1 "B0001-U01-R0102", C1 "B0001-U02-R0101",
+	C1 "B0001-U02-R0502",
+	/* a point tower, keyed without its unit */
+	C1 "B0012-U00-R0502", C1 "B0012-U00-R1203",
+	/* a point tower keyed with it (an older roster) */
+	C1 "B0013-U01-R0502",
+	/* a compound of towers in one lane */
+	C1 "L0088-B0003-U00-R1201",
+	/* lane houses: one whole, one let by room */
+	C1 "L0123-B0005-U00-R0000", C1 "L0123-B0006-U00-RQL",
+	C1 "L0123-B0006-U00-RTZJ", C1 "L0123-B0007-U00-R0002F",
+	/* a flat let room by room, and one with a single sub-let */
+	C1 "B0002-U01-R0301-1", C1 "B0002-U01-R0301-2", C1 "B0002-U01-R0302-1",
+	/* zones */
+	C1 "Z02-B0009-U01-R0101",
+	/* another community with its own building 12 */
+	C2 "B0012-U00-R0502", C2 "B0001-U01-R0101",
+	/* a key of another shape */
+	"H0001",
+	NULL
+};
+
+static void
+test_rule(void)
+{
+	struct sq_resolver *r = roster(district);
+	struct sq_res res;
+
+	CHECK_INT(sq_resolver_count(r), 19);
+	CHECK_STR(found(r, C1 "B0001-U01-R0101", SQ_RES_EXACT), C1 "B0001-U01-R0101");
+	CHECK_STR(found(r, "H0001", SQ_RES_EXACT), "H0001");
+	/* one-unit buildings, both ways */
+	CHECK_STR(found(r, C1 "B0012-U01-R0502", SQ_RES_IMPLIED), C1 "B0012-U00-R0502");
+	CHECK_STR(found(r, C1 "B0013-U00-R0502", SQ_RES_IMPLIED), C1 "B0013-U01-R0502");
+	sq_resolve(r, C1 "B0012-U01-R0502", strlen(C1 "B0012-U01-R0502"), &res);
+	CHECK_INT(res.parts, SQ_PART_UNIT);
+	/* but not another unit of a building that has one */
+	CHECK_STR(found(r, C1 "B0013-U02-R0502", SQ_RES_NONE), "");
+	/* two units with a 101: ambiguous, both given in key order */
+	sq_resolve(r, C1 "B0001-U00-R0101", strlen(C1 "B0001-U00-R0101"), &res);
+	CHECK_INT(res.kind, SQ_RES_AMBIGUOUS);
+	CHECK_INT(res.ncand, 2);
+	CHECK_INT(res.cand[0], 0);
+	CHECK_INT(res.cand[1], 2);
+	CHECK_INT(res.parts, SQ_PART_UNIT);
+	/* only one unit has a 502 */
+	CHECK_STR(found(r, C1 "B0001-U00-R0502", SQ_RES_IMPLIED), C1 "B0001-U02-R0502");
+	/* the lane left out, and given where the roster has none */
+	CHECK_STR(found(r, C1 "B0003-U00-R1201", SQ_RES_IMPLIED), C1 "L0088-B0003-U00-R1201");
+	sq_resolve(r, C1 "B0003-U00-R1201", strlen(C1 "B0003-U00-R1201"), &res);
+	CHECK_INT(res.parts, SQ_PART_LANE);
+	CHECK_STR(found(r, C1 "L0088-B0012-U00-R0502", SQ_RES_IMPLIED), C1 "B0012-U00-R0502");
+	/* but another lane is another place */
+	CHECK_STR(found(r, C1 "L0090-B0003-U00-R1201", SQ_RES_NONE), "");
+	/* lane houses: a room of a whole house, the house of one room */
+	CHECK_STR(found(r, C1 "L0123-B0005-U00-RQL", SQ_RES_IMPLIED), C1 "L0123-B0005-U00-R0000");
+	CHECK_STR(found(r, C1 "L0123-B0007-U00-R0000", SQ_RES_IMPLIED), C1 "L0123-B0007-U00-R0002F");
+	sq_resolve(r, C1 "L0123-B0006-U00-R0000", strlen(C1 "L0123-B0006-U00-R0000"), &res);
+	CHECK_INT(res.kind, SQ_RES_AMBIGUOUS);
+	CHECK_INT(res.ncand, 2);
+	CHECK_INT(res.parts, SQ_PART_ROOM);
+	/* sub-let rooms */
+	CHECK_STR(found(r, C1 "B0002-U01-R0302", SQ_RES_IMPLIED), C1 "B0002-U01-R0302-1");
+	sq_resolve(r, C1 "B0002-U01-R0301", strlen(C1 "B0002-U01-R0301"), &res);
+	CHECK_INT(res.kind, SQ_RES_AMBIGUOUS);
+	CHECK_STR(found(r, C1 "B0002-U01-R0301-3", SQ_RES_NONE), "");
+	/* zones */
+	CHECK_STR(found(r, C1 "B0009-U01-R0101", SQ_RES_IMPLIED), C1 "Z02-B0009-U01-R0101");
+	CHECK_STR(found(r, C1 "Z03-B0009-U01-R0101", SQ_RES_NONE), "");
+	/* no community: the building 12 of two communities */
+	sq_resolve(r, "B0012-U00-R0502", strlen("B0012-U00-R0502"), &res);
+	CHECK_INT(res.kind, SQ_RES_AMBIGUOUS);
+	CHECK_INT(res.parts, SQ_PART_COMMUNITY);
+	CHECK_STR(found(r, "B0012-U00-R1203", SQ_RES_IMPLIED), C1 "B0012-U00-R1203");
+	/* never another community, building or room */
+	CHECK_STR(found(r, C2 "B0012-U00-R1203", SQ_RES_NONE), "");
+	CHECK_STR(found(r, C1 "B0014-U00-R0502", SQ_RES_NONE), "");
+	CHECK_STR(found(r, C1 "B0012-U00-R0503", SQ_RES_NONE), "");
+	CHECK_STR(found(r, "H0002", SQ_RES_NONE), "");
+	sq_resolver_free(r);
+}
+
+static void
+test_nearest(void)
+{
+	struct sq_resolver *r = roster(district);
+
+	CHECK_STR(nearest(r, C1 "B0012-U00-R0520"), C1 "B0012-U00-R0502");	/* swapped */
+	CHECK_STR(nearest(r, C1 "B0012-U00-R5022"), C1 "B0012-U00-R0502");	/* extra */
+	CHECK_STR(nearest(r, C1 "B0012-U00-R0052"), C1 "B0012-U00-R0502");	/* missing */
+	CHECK_STR(nearest(r, C1 "B0012-U00-R1208"), C1 "B0012-U00-R1203");	/* wrong */
+	CHECK_STR(nearest(r, C1 "B0012-U00-R0808"), "");
+	/* another unit with the same room: one edit, first in key order */
+	CHECK_STR(nearest(r, C1 "B0001-U03-R0101"), C1 "B0001-U01-R0101");
+	/* the same unit before another unit */
+	CHECK_STR(nearest(r, C1 "B0001-U02-R0103"), C1 "B0001-U02-R0101");
+	/* never across communities or buildings */
+	CHECK_STR(nearest(r, C2 "B0012-U00-R1208"), "");
+	CHECK_STR(nearest(r, C1 "B0011-U00-R0502"), "");
+	CHECK_STR(nearest(r, "garbage"), "");
+	sq_resolver_free(r);
+}
+
+static void
+test_canon(void)
+{
+	static const char *const one[] = { C1 "B0012-U00-R0502", C1 "B0001-U01-R0101", NULL };
+	static const char *const none[] = { "B0012-U00-R0502", "B0001-U01-R0101", NULL };
+	struct sq_resolver *r = roster(one);
+	char key[SQ_ADDR_KEYMAX];
+
+	strcpy(key, "B0012-U00-R0502");
+	CHECK_INT(sq_resolver_canon(r, key, strlen(key)), strlen(C1 "B0012-U00-R0502"));
+	CHECK_STR(key, C1 "B0012-U00-R0502");
+	strcpy(key, "H0001");
+	CHECK_INT(sq_resolver_canon(r, key, 5), 5);	/* not a key of ours */
+	CHECK_STR(found(r, "B0001-U01-R0101", SQ_RES_EXACT), C1 "B0001-U01-R0101");
+	CHECK_STR(found(r, C2 "B0001-U01-R0101", SQ_RES_NONE), "");
+	sq_resolver_free(r);
+
+	r = roster(none);
+	strcpy(key, C2 "B0012-U00-R0502");
+	CHECK_INT(sq_resolver_canon(r, key, strlen(key)), strlen("B0012-U00-R0502"));
+	CHECK_STR(key, "B0012-U00-R0502");
+	CHECK_STR(found(r, C2 "B0001-U00-R0101", SQ_RES_IMPLIED), "B0001-U01-R0101");
+	sq_resolver_free(r);
+}
+
+/* sq-flag's way: the keys stay in the caller's array */
+static const char *const borrowed[] = { C1 "B0001-U01-R0101",
+	C1 "B0001-U01-R0102", C1 "B0012-U00-R0502", C1 "B0020-U00-R0101" };
+
+static const char *
+key_of(void *ctx, uint32_t id, size_t *len)
+{
+	const char *const *v = ctx;
+
+	*len = strlen(v[id]);
+	return v[id];
+}
+
+static void
+test_borrowed(void)
+{
+	struct sq_resolver *r = sq_resolver_new_borrowed(key_of, (void *)borrowed);
+	struct sq_res res;
+
+	for (uint32_t i = 0; i < 3; i++)
+		CHECK_INT(sq_resolver_add(r, borrowed[i], strlen(borrowed[i]), i), -1);
+	/* in the roster twice: the first stays */
+	CHECK_INT(sq_resolver_add(r, borrowed[2], strlen(borrowed[2]), 7), 2);
+	CHECK_INT(sq_resolver_count(r), 3);
+	CHECK_INT(sq_resolve(r, C1 "B0012-U01-R0502", strlen(C1 "B0012-U01-R0502"), &res),
+	    SQ_RES_IMPLIED);
+	CHECK_INT(res.id, 2);
+	/* a household added after the index was built is found too */
+	CHECK_INT(sq_resolve(r, C1 "B0020-U01-R0101", strlen(borrowed[3]), &res),
+	    SQ_RES_NONE);
+	CHECK_INT(sq_resolver_add(r, borrowed[3], strlen(borrowed[3]), 3), -1);
+	CHECK_INT(sq_resolve(r, C1 "B0020-U01-R0101", strlen(borrowed[3]), &res),
+	    SQ_RES_IMPLIED);
+	CHECK_INT(res.id, 3);
+	sq_resolver_free(r);
+}
+
+/* Many communities, one lookup each way: the grouped index holds up. */
+static void
+test_many(void)
+{
+	struct sq_resolver *r = sq_resolver_new();
+	char key[SQ_ADDR_KEYMAX];
+	struct sq_res res;
+	uint32_t id = 0;
+	long bad = 0;
+
+	for (int c = 0; c < 300; c++)
+		for (int b = 1; b <= 6; b++)
+			for (int f = 1; f <= 6; f++) {
+				snprintf(key, sizeof(key), "C%08x-B%04d-U00-R%04d",
+				    c, b, f * 100 + 1);
+				sq_resolver_add(r, key, strlen(key), id++);
+			}
+	for (int c = 0; c < 300; c++) {
+		snprintf(key, sizeof(key), "C%08x-B%04d-U01-R%04d", c, 1 + c % 6,
+		    100 * (1 + c % 6) + 1);
+		if (sq_resolve(r, key, strlen(key), &res) != SQ_RES_IMPLIED ||
+		    res.id != c * 36 + (c % 6) * 6 + c % 6)
+			bad++;
+	}
+	CHECK_INT(bad, 0);
+	/* without a community: 300 of them have it */
+	sq_resolve(r, "B0001-U00-R0101", strlen("B0001-U00-R0101"), &res);
+	CHECK_INT(res.kind, SQ_RES_AMBIGUOUS);
+	CHECK_INT(res.ncand, 300);
+	sq_resolver_free(r);
+}
+
+int
+main(void)
+{
+	test_rule();
+	test_nearest();
+	test_canon();
+	test_borrowed();
+	test_many();
+	UNIT_DONE();
+}
