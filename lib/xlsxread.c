@@ -974,6 +974,14 @@ slot_at(struct sq_xlsx *x, size_t col)
 	return &x->slots[col];
 }
 
+/* The cell's reference for a message ("C12"); made only when one is told. */
+static const char *
+cellref(struct sq_xlsx *x)
+{
+	col_name(x->col, x->rowno, x->ref);
+	return x->ref;
+}
+
 /* The cell just read, as Excel shows it, into its slot. */
 static void
 cell_done(struct sq_xlsx *x)
@@ -983,7 +991,7 @@ cell_done(struct sq_xlsx *x)
 	int lost = 0;
 
 	if (x->vbig) {
-		row_fail(x, "cell %s is larger than --max-field", x->ref);
+		row_fail(x, "cell %s is larger than --max-field", cellref(x));
 		return;
 	}
 	if (x->col >= MAX_COLS)
@@ -991,7 +999,7 @@ cell_done(struct sq_xlsx *x)
 	sl = slot_at(x, x->col);
 	if (sl->set) {
 		row_fail(x, "cell %s appears twice in the row (a damaged "
-		    "workbook?)", x->ref);
+		    "workbook?)", cellref(x));
 		return;
 	}
 	sl->set = 1;
@@ -1004,7 +1012,7 @@ cell_done(struct sq_xlsx *x)
 			    "no saved value (the workbook was made by a program "
 			    "and never calculated); such cells read as empty: "
 			    "open it in Excel or WPS and save it again",
-			    x->ref);
+			    cellref(x));
 		}
 		return;
 	}
@@ -1015,12 +1023,12 @@ cell_done(struct sq_xlsx *x)
 		if (end == x->v || *end != '\0' || x->v[0] == '-' ||
 		    i >= x->nsst) {
 			row_fail(x, "cell %s refers to shared string '%s'; the "
-			    "workbook has %zu (a damaged workbook?)", x->ref,
+			    "workbook has %zu (a damaged workbook?)", cellref(x),
 			    x->v, x->nsst);
 			return;
 		}
 		if (x->sstbig && x->sstbig[i]) {
-			row_fail(x, "cell %s is larger than --max-field", x->ref);
+			row_fail(x, "cell %s is larger than --max-field", cellref(x));
 			return;
 		}
 		sl->p = x->sst + x->sstoff[i];
@@ -1052,7 +1060,7 @@ cell_done(struct sq_xlsx *x)
 			sq_warn(x->msgname, x->rowno, "cell %s: %s has more digits "
 			    "than Excel keeps (15), so the last ones were lost "
 			    "when it was typed as a number (type ID numbers as "
-			    "text)", x->ref, num);
+			    "text)", cellref(x), num);
 		row_text(x, sl, num, (size_t)n);
 		return;
 	}
@@ -1140,7 +1148,6 @@ sheet_start(void *ud, const XML_Char *name, const XML_Char **a)
 			row_fail(x, "a cell beyond column XFD (a damaged "
 			    "workbook?)");
 		}
-		col_name(x->col, x->rowno, x->ref);
 		x->next_col = x->col + 1;
 		v = attr(a, "s");
 		x->style = v ? strtoul(v, NULL, 10) : 0;
