@@ -51,6 +51,7 @@ usage(void)
 "  -a, --all                every household, not only the flagged ones\n"
 "  -s, --state FILE         days of history: read it, and write it back\n"
 "  -L, --split DIR          one follow-up list (待跟进) per grid worker in DIR\n"
+"  -F, --split-format FMT   the lists as csv (default) or xlsx\n"
 "  -Y, --summary FILE       counts for the bulletin, as JSON\n"
 "  -Z, --zh                 write Chinese column names\n");
 	fputs(sq_common_help, stdout);
@@ -130,6 +131,7 @@ struct state {
 	double	 fever;
 	int	 all, zh;
 	const char *state_path, *split_dir, *summary_path;
+	int	 split_xlsx;		/* -F xlsx: the lists as workbooks */
 
 	struct sq_aliases *aliases;
 	struct sq_keywords *symptom_words;
@@ -1105,7 +1107,8 @@ put_row(struct state *s, struct sq_writer *w, const struct flagrow *f)
 
 /* A file name a person can read: the grid worker's name, made safe. */
 static void
-list_name(const char *grid, const char *date, char *out, size_t outsz)
+list_name(const char *grid, const char *date, const char *suffix, char *out,
+    size_t outsz)
 {
 	char safe[128];
 	size_t o = 0;
@@ -1118,7 +1121,7 @@ list_name(const char *grid, const char *date, char *out, size_t outsz)
 		safe[o++] = bad ? '_' : *p;
 	}
 	safe[o] = '\0';
-	snprintf(out, outsz, "%s-待跟进-%s.csv", safe, date);
+	snprintf(out, outsz, "%s-待跟进-%s.%s", safe, date, suffix);
 }
 
 static int
@@ -1134,13 +1137,15 @@ write_split(struct state *s, struct flagrow *rows, size_t n)
 	/* lists are for people: Chinese headers, a BOM for Excel and WPS,
 	   no formula in a name or a reason */
 	struct sq_writer_opts wo = sq_person_opts(&s->c);
-	wo.format = SQ_OUT_CSV;
+	/* or workbooks, where phones and rooms stay text and fever is red */
+	wo.format = s->split_xlsx ? SQ_OUT_XLSX : SQ_OUT_CSV;
 	wo.bom = 1;
 	for (size_t i = 0; i < n;) {
 		size_t j = i;
 		while (j < n && rows[j].grid == rows[i].grid)
 			j++;
-		list_name(s->names[rows[i].grid], s->date, name, sizeof(name));
+		list_name(s->names[rows[i].grid], s->date, s->split_xlsx ? "xlsx" :
+		    "csv", name, sizeof(name));
 		snprintf(path, sizeof(path), "%s/%s", s->split_dir, name);
 		struct sq_writer *w = sq_writer_open(path, &wo);
 		if (w == NULL)
@@ -1289,6 +1294,7 @@ main(int argc, char **argv)
 		{ "all",     no_argument,       NULL, 'a' },
 		{ "state",   required_argument, NULL, 's' },
 		{ "split",   required_argument, NULL, 'L' },
+		{ "split-format", required_argument, NULL, 'F' },
 		{ "summary", required_argument, NULL, 'Y' },
 		{ "zh",      no_argument,       NULL, 'Z' },
 		{ "help",    no_argument,       NULL, 'h' },
@@ -1305,7 +1311,7 @@ main(int argc, char **argv)
 	s.fever = 37.3;
 	s.day = NO_DAY;
 	grow_names(&s);
-	while ((ch = getopt_long(argc, argv, SQ_COMMON_SHORTOPTS "d:f:as:L:Y:ZhV",
+	while ((ch = getopt_long(argc, argv, SQ_COMMON_SHORTOPTS "d:f:as:L:F:Y:ZhV",
 	    longopts, NULL)) != -1) {
 		if (sq_common_opt(&s.c, ch, optarg, synopsis))
 			continue;
@@ -1326,6 +1332,12 @@ main(int argc, char **argv)
 		case 'a': s.all = 1; break;
 		case 's': s.state_path = optarg; break;
 		case 'L': s.split_dir = optarg; break;
+		case 'F':
+			if (strcmp(optarg, "xlsx") != 0 && strcmp(optarg, "csv") != 0)
+				sq_usage_error(synopsis, "--split-format is csv "
+				    "or xlsx, not '%s'", optarg);
+			s.split_xlsx = strcmp(optarg, "xlsx") == 0;
+			break;
 		case 'Y': s.summary_path = optarg; break;
 		case 'Z': s.zh = 1; break;
 		case 'h': usage(); return 0;
