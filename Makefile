@@ -155,6 +155,10 @@ demo: all
 bench: all
 	@sh bench/run.sh
 
+# reading a 1,000,000-row .xlsx against csvkit's in2csv (bench/README)
+bench-book: all
+	@sh bench/book.sh
+
 # ---- install -----------------------------------------------------------
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(COMPDIR)
@@ -176,6 +180,6 @@ uninstall:
 clean:
 	rm -rf build build-asan build-fuzz
 
-.PHONY: FORCE deps demo all check test check-asan check-tsan golden lint-man bench install uninstall clean
+.PHONY: FORCE deps demo all check test check-asan check-tsan golden lint-man bench bench-book install uninstall clean
 .PHONY: fuzz fuzz-build fuzz-smoke
 .SUFFIXES:
