@@ -22,6 +22,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "kvconf.h"
+#include "mask.h"
 #include "notices.h"
 #include "opts.h"
 #include "reader.h"
@@ -34,7 +35,8 @@
 static const char synopsis[] =
     "sq-report [-f format] [-c config] [-n notices] [-d date] [-l lang] "
     "[-t threshold] [-m chars] [-p plan] [-s summary] [-r rounds] "
-    "[-a assignments] [-u unfilled] [-k stock] [-w requests] [DIR]";
+    "[-a assignments] [-u unfilled] [-k stock] [-w requests] [-P table] "
+    "[-A file:line] [DIR]";
 
 static void
 usage(void)
@@ -65,7 +67,11 @@ usage(void)
 "  -u, --unfilled FILE      sq-match's unfilled.csv\n"
 "  -k, --stock FILE         stock levels: item,qty,unit,threshold,...\n"
 "  -w, --requests FILE      request counts: category,count, or the\n"
-"                           topics.json of sq-requests\n");
+"                           topics.json of sq-requests\n"
+"  -P, --people TABLE       the roster or the volunteers: their names are\n"
+"                           masked in the notices and settings (repeatable)\n"
+"  -A, --allow FILE:LINE    publish that line of the notices or settings as\n"
+"                           written, names and numbers in it (repeatable)\n");
 	fputs(sq_common_help, stdout);
 	printf("\nexamples:\n"
 "  sq-report -f text -c community.conf -n notices.txt out/ > post.txt\n"
@@ -90,8 +96,16 @@ struct report {
 	char	 date[11];
 	struct sq_aliases *aliases;
 
-	/* settings */
+	/* settings, and their lines (for the messages of scrub) */
 	char	*name, *committee, *hotline, *community, *conf_lang;
+	long	 name_line, committee_line, hotline_line;
+
+	/* personal data in what the committee wrote */
+	struct sq_mask *mask;
+	const char **people;	/* -P: tables whose names are masked */
+	size_t	 npeople;
+	char	**allow;	/* -A: [FILE:]LINE kept as written */
+	size_t	 nallow;
 	json_t	*words;
 	json_t	*data;		/* what -f json prints and templates see */
 	json_t	*plan_points;	/* [{building, x, y, gate}] */
@@ -181,6 +195,22 @@ word(struct report *R, const char *key)
 
 static const char *g_conf_path;
 
+/* One line kept as written (--allow, allow =): FILE:LINE or LINE. */
+static int
+allow_add(struct report *R, const char *a)
+{
+	const char *colon = strrchr(a, ':');
+	const char *num = colon ? colon + 1 : a;
+	char *end;
+	long v = strtol(num, &end, 10);
+
+	if (end == num || *end || v < 1 || colon == a)
+		return -1;
+	R->allow = sq_xrealloc(R->allow, (R->nallow + 1) * sizeof(*R->allow));
+	R->allow[R->nallow++] = sq_xstrdup(a);
+	return 0;
+}
+
 static void
 conf_fn(void *ctx, const char *k, const char *v, long no)
 {
@@ -191,21 +221,35 @@ conf_fn(void *ctx, const char *k, const char *v, long no)
 	if (strcmp(k, "name") == 0 || strcmp(k, "小区") == 0) {
 		free(R->name);
 		R->name = copy;
+		R->name_line = no;
 		return;
 	}
 	if (strcmp(k, "committee") == 0 || strcmp(k, "居委会") == 0) {
 		free(R->committee);
 		R->committee = copy;
+		R->committee_line = no;
 		return;
 	}
 	if (strcmp(k, "hotline") == 0 || strcmp(k, "热线") == 0) {
 		free(R->hotline);
 		R->hotline = copy;
+		R->hotline_line = no;
 		return;
 	}
 	if (strcmp(k, "community") == 0) {
 		free(R->community);
 		R->community = copy;
+		return;
+	}
+	if (strcmp(k, "allow") == 0) {
+		/* the lines --allow would name, for the daily job's config */
+		char *save = NULL;
+		for (char *t = strtok_r(copy, ", ", &save); t;
+		    t = strtok_r(NULL, ", ", &save))
+			if (allow_add(R, t) < 0)
+				sq_problem(g_conf_path, no, "allow '%s': a line "
+				    "is FILE:LINE or LINE (of the notices)", t);
+		free(copy);
 		return;
 	}
 	if (strcmp(k, "lang") == 0) {
@@ -245,7 +289,7 @@ conf_fn(void *ctx, const char *k, const char *v, long no)
 	}
 	sq_problem(g_conf_path, no, "unknown setting '%s' (known: name, "
 	    "committee, hotline, community, lang, plan, threshold, max_chars, "
-	    "top)", k);
+	    "top, allow)", k);
 }
 
 /* ---- tables ---------------------------------------------------------- */
@@ -1040,7 +1084,12 @@ load_topics(struct report *R, const char *path, json_t *root)
 		if (!json_is_string(t) || (long)i >= R->top)
 			continue;
 		json_t *e = json_object();
-		json_object_set(e, "text", t);
+		/* sq-requests masked it; a hand-made topics file did not */
+		char *m = sq_mask_text(R->mask, SQ_MASK_DIGITS,
+		    json_string_value(t), json_string_length(t), NULL, NULL,
+		    NULL);
+		json_object_set_new(e, "text", json_string(m));
+		free(m);
 		json_object_set_new(e, "count", json_integer(
 		    json_integer_value(json_object_get(o, "count"))));
 		json_array_append_new(qs, e);
@@ -1117,12 +1166,150 @@ load_requests(struct report *R, const char *path)
 
 /* ---- notices --------------------------------------------------------- */
 
+/* ---- personal data in what the committee wrote ------------------------ */
+
+/* -A FILE:LINE, or -A LINE for the notices: that line is kept as written. */
+static int
+allowed(const struct report *R, const char *path, long line)
+{
+	const char *base = strrchr(path, '/');
+
+	base = base ? base + 1 : path;
+	for (size_t i = 0; i < R->nallow; i++) {
+		const char *a = R->allow[i], *colon = strrchr(a, ':');
+		const char *num = colon ? colon + 1 : a;
+		if (strtol(num, NULL, 10) != line)
+			continue;
+		if (colon == NULL) {
+			if (R->notices && strcmp(path, R->notices) == 0)
+				return 1;
+			continue;
+		}
+		size_t fl = (size_t)(colon - a);
+		if ((strlen(path) == fl && memcmp(path, a, fl) == 0) ||
+		    (strlen(base) == fl && memcmp(base, a, fl) == 0))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * A line of the notices or a setting, as the bulletin shows it: each name,
+ * phone, ID number, plate or flat found is masked and named in a message
+ * (a data problem: it was about to be published), unless --allow keeps
+ * the line, which a warning says.  malloc'd.
+ */
+static char *
+scrub(struct report *R, const char *path, long line, const char *what,
+    const char *s, size_t n, size_t *outlen)
+{
+	struct sq_mask_hit *h;
+	size_t nh;
+	char *out = sq_mask_text(R->mask, 0, s, n, outlen, &h, &nh);
+	int keep = nh && allowed(R, path, line);
+
+	for (size_t i = 0; i < nh; i++) {
+		char pv[64];
+		sq_mask_preview(s + h[i].off, h[i].len, h[i].kind, pv,
+		    sizeof(pv));
+		if (keep)
+			sq_warn(path, line, "%s%s%s (%s) kept as written "
+			    "(--allow)", what, *what ? ": " : "",
+			    sq_mask_kind_name(h[i].kind), pv);
+		else
+			sq_problem(path, line, "%s%s%s (%s) masked in the "
+			    "bulletin; remove it, or --allow %s:%ld to publish "
+			    "it", what, *what ? ": " : "",
+			    sq_mask_kind_name(h[i].kind), pv,
+			    strrchr(path, '/') ? strrchr(path, '/') + 1 : path,
+			    line);
+	}
+	free(h);
+	if (keep) {
+		free(out);
+		out = sq_xstrndup(s, n);
+		if (outlen)
+			*outlen = n;
+	}
+	return out;
+}
+
+static json_t *
+scrub_json(struct report *R, const char *path, long line, const char *what,
+    const char *s)
+{
+	if (s == NULL)
+		return json_string("");
+	char *m = scrub(R, path, line, what, s, strlen(s), NULL);
+	json_t *j = json_string(m);
+	free(m);
+	return j;
+}
+
+/* The roster and the volunteers (-P): their names are masked too. */
+static int
+load_mask(struct report *R)
+{
+	char *path = sq_datafile(&R->c, "mask.txt");
+	struct sq_reader_opts o = R->c.in;
+
+	R->mask = sq_mask_load(path);
+	free(path);
+	if (R->mask == NULL)
+		return -1;
+	o.aliases = R->aliases;
+	o.canonical = 1;
+	for (size_t i = 0; i < R->npeople; i++)
+		if (sq_mask_add_table(R->mask, R->people[i], &o) < 0)
+			return -1;
+	/* the committee's hotline is for publishing */
+	if (R->hotline)
+		sq_mask_keep(R->mask, R->hotline, strlen(R->hotline));
+	return 0;
+}
+
 /* "notice: ...", "q: ...", "a: ..." (or 通知/公告, 问, 答), continued by
-   indented lines; '#' comments (lib/notices.c). */
+   indented lines; '#' comments (lib/notices.c).  Each line is scrubbed
+   before it is parsed. */
 static int
 load_notices(struct report *R, const char *path)
 {
-	json_t *o = sq_notices_load(path, NULL, NULL);
+	FILE *f = fopen(path, "rb");
+	struct sq_buf b;
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t got;
+	long no = 0;
+
+	if (f == NULL) {
+		sq_error("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	sq_buf_init(&b);
+	while ((got = getline(&line, &cap, f)) != -1) {
+		size_t n = (size_t)got, ml;
+		no++;
+		if (line[0] == '#' || n == 0) {
+			sq_buf_add(&b, line, n);
+			continue;
+		}
+		int nl = line[n - 1] == '\n';
+		char *m = scrub(R, path, no, "", line, n - nl, &ml);
+		sq_buf_add(&b, m, ml);
+		if (nl)
+			sq_buf_addc(&b, '\n');
+		free(m);
+	}
+	int err = ferror(f);
+	free(line);
+	fclose(f);
+	if (err) {
+		sq_error("%s: read error", path);
+		sq_buf_free(&b);
+		return -1;
+	}
+	json_t *o = sq_notices_parse(path, b.s ? b.s : "", b.len, NULL, NULL);
+	sq_buf_free(&b);
 
 	if (o == NULL)
 		return -1;
@@ -1618,6 +1805,8 @@ main(int argc, char **argv)
 		{ "unfilled",    required_argument, NULL, 'u' },
 		{ "stock",       required_argument, NULL, 'k' },
 		{ "requests",    required_argument, NULL, 'w' },
+		{ "people",      required_argument, NULL, 'P' },
+		{ "allow",       required_argument, NULL, 'A' },
 		{ "help",        no_argument,       NULL, 'h' },
 		{ "version",     no_argument,       NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -1634,7 +1823,7 @@ main(int argc, char **argv)
 	R.top = 5;
 	opterr = 0;
 	while ((ch = getopt_long(argc, argv, ":" SQ_COMMON_SHORTOPTS
-	    "f:c:n:d:l:t:m:p:s:r:a:u:k:w:hV", longopts, NULL)) != -1) {
+	    "f:c:n:d:l:t:m:p:s:r:a:u:k:w:P:A:hV", longopts, NULL)) != -1) {
 		if (sq_common_opt(&R.c, ch, optarg, synopsis))
 			continue;
 		switch (ch) {
@@ -1683,6 +1872,16 @@ main(int argc, char **argv)
 		case 'u': R.unfilled = optarg; break;
 		case 'k': R.stock = optarg; break;
 		case 'w': R.requests = optarg; break;
+		case 'P':
+			R.people = sq_xrealloc(R.people, (R.npeople + 1) *
+			    sizeof(*R.people));
+			R.people[R.npeople++] = optarg;
+			break;
+		case 'A':
+			if (allow_add(&R, optarg) < 0)
+				sq_usage_error(synopsis, "--allow takes FILE:LINE "
+				    "or LINE (of the notices), not '%s'", optarg);
+			break;
 		case 'h': usage(); return 0;
 		case 'V': sq_print_version(); return 0;
 		default:
@@ -1748,6 +1947,10 @@ main(int argc, char **argv)
 		failed = 1;
 	free(apath);
 
+	/* what the committee and the residents wrote is scrubbed */
+	if (!failed && (R.config || R.notices || R.requests) &&
+	    load_mask(&R) < 0)
+		failed = 1;
 	/* the day's inputs; a missing one leaves its section out */
 	if (!failed && R.summary && load_summary(&R, R.summary) < 0)
 		failed = 1;
@@ -1773,11 +1976,13 @@ main(int argc, char **argv)
 
 	if (!failed) {
 		json_t *cm = json_object();
-		json_object_set_new(cm, "name", json_string(R.name ? R.name : ""));
-		json_object_set_new(cm, "committee",
-		    json_string(R.committee ? R.committee : ""));
-		json_object_set_new(cm, "hotline",
-		    json_string(R.hotline ? R.hotline : ""));
+		/* published: scrubbed like the notices */
+		json_object_set_new(cm, "name", scrub_json(&R, R.config,
+		    R.name_line, "name", R.name));
+		json_object_set_new(cm, "committee", scrub_json(&R, R.config,
+		    R.committee_line, "committee", R.committee));
+		json_object_set_new(cm, "hotline", scrub_json(&R, R.config,
+		    R.hotline_line, "hotline", R.hotline));
 		json_object_set_new(R.data, "community", cm);
 		set_date(&R);
 		json_object_set_new(R.data, "threshold", json_integer(R.threshold));
@@ -1850,6 +2055,11 @@ main(int argc, char **argv)
 	json_decref(R.words);
 	json_decref(R.plan_points);
 	sq_aliases_free(R.aliases);
+	sq_mask_free(R.mask);
+	free(R.people);
+	for (size_t i = 0; i < R.nallow; i++)
+		free(R.allow[i]);
+	free(R.allow);
 	free(R.name);
 	free(R.committee);
 	free(R.hotline);

@@ -31,10 +31,10 @@ struct words {
 	struct first { int c; size_t k; } *by_first;
 };
 
-enum { W_SURNAME, W_HONORIFIC, W_BEFORE, W_INTRO, W_STOP, W_NOTNAME,
-	W_PLATE, NW };
+enum { W_SURNAME, W_HONORIFIC, W_BEFORE, W_INTRO, W_TITLE, W_STOP,
+	W_NOTNAME, W_PLATE, NW };
 static const char *const section_names[NW] = { "surnames", "honorifics",
-	"before", "intro", "stop", "not-names", "plates" };
+	"before", "intro", "titles", "stop", "not-names", "plates" };
 
 struct sq_mask {
 	struct words w[NW];
@@ -709,6 +709,17 @@ scan_names(struct scan *S)
 			}
 			continue;
 		}
+		/* 主任王秀兰, 网格员李娜: not 主任高度重视, 医生和护士 */
+		if ((l = word_at(S, W_TITLE, i)) != 0) {
+			size_t k = i + l, sl = surname_at(S, k), g;
+			if (sl && !word_at(S, W_NOTNAME, k) &&
+			    !(sl == 1 && single(S->m, W_STOP, S->cp[k])) &&
+			    (g = given_after(S, k + sl)) != 0) {
+				add(S, k, k + sl + g, SQ_MASK_NAME, "某某");
+				i = k + sl + g - 1;
+				continue;
+			}
+		}
 		/* 老王, 小李, unless it is a word (小时, 小程序) */
 		if ((l = word_at(S, W_BEFORE, i)) != 0 &&
 		    !word_at(S, W_NOTNAME, i) && !word_at(S, W_HONORIFIC, i)) {
@@ -863,7 +874,7 @@ sq_mask_preview(const char *s, size_t len, int kind, char *out, size_t outsz)
 		nchars += ((unsigned char)s[j] & 0xC0) != 0x80;
 		ndig += s[j] >= '0' && s[j] <= '9';
 	}
-	int numeric = kind != SQ_MASK_NAME && ndig >= 5;
+	int numeric = kind != SQ_MASK_NAME && ndig > 0;
 	while (i < len && o + 5 < outsz) {
 		size_t start = i, cl = 1;
 		unsigned char c = (unsigned char)s[i];
@@ -881,7 +892,9 @@ sq_mask_preview(const char *s, size_t len, int kind, char *out, size_t outsz)
 			int dig = c >= '0' && c <= '9';
 			if (dig)
 				k++;
-			show = !dig || k <= 3 || k + 2 > ndig;
+			/* a long number keeps its ends, a flat or a plate
+			   none of its digits */
+			show = !dig || (ndig >= 9 && (k <= 3 || k + 2 > ndig));
 		} else
 			show = start == 0 && nchars > 1;
 		if (show) {

@@ -13,7 +13,7 @@
  * count as ASCII):
  *	SQ_MASK_NAME	a known name; a surname (and one or two characters)
  *			before an honorific; a surname after 老/小/阿; a name
- *			after 我是/我叫/联系人...
+ *			after 我是/我叫/联系人... or after a title (主任王秀兰)
  *	SQ_MASK_PHONE	seven digits or more, in groups of three or more
  *			(138 0013 8000, 021-64381234, +86 13800138000)
  *	SQ_MASK_ID	an ID card number: 17 digits and a digit or X, or 15
@@ -112,9 +112,10 @@ char	*sq_mask_text(const struct sq_mask *, int flags, const char *s,
 const char *sq_mask_kind_name(int kind);
 
 /*
- * A hit shown without giving it away, for a message: its first character,
- * or the first three digits and the last two of a number, and '*' for the
- * rest ("李**", "138******00").  Into out (NUL-terminated, cut to outsz).
+ * A hit shown without giving it away, for a message: a name's first
+ * character, a long number's first three digits and last two, a flat's or
+ * a plate's other characters, '*' for the rest ("李**", "138******00",
+ * "*号楼*单元***室").  Into out (NUL-terminated, cut to outsz).
  */
 void	 sq_mask_preview(const char *s, size_t len, int kind, char *out,
 	    size_t outsz);
