@@ -37,6 +37,7 @@
 #include "opts.h"
 #include "reader.h"
 #include "rejects.h"
+#include "skills.h"
 #include "text.h"
 #include "value.h"
 #include "writer.h"
@@ -46,7 +47,6 @@ static const char synopsis[] =
 
 #define DAYMIN		1440L
 #define NOLIMIT		LONG_MAX
-#define MAXSKILL	64
 #define FIT_W		16	/* one grade of fit outweighs fairness */
 #define BB_MAX_ARCS	50000	/* larger networks: no branch and bound */
 
@@ -120,17 +120,6 @@ isalnum_ascii(int c)
 	    (c >= 'A' && c <= 'Z');
 }
 
-/* Length of the UTF-8 character at s[i] (1 for a broken byte). */
-static size_t
-charlen(const char *s, size_t n, size_t i)
-{
-	size_t j = i;
-
-	if (sq_utf8_next((const unsigned char *)s, n, &j) < 0)
-		return 1;
-	return j - i;
-}
-
 /* "12号楼", "12栋", "１２" -> "12"; other text folded as it is. */
 static char *
 norm_building(const char *s, size_t len)
@@ -193,317 +182,6 @@ static long
 floor_div(long a, long b)
 {
 	return a >= 0 ? a / b : -((-a + b - 1) / b);
-}
-
-/* ------------------------------------------------------------------ */
-/* rules: keyword -> skill, team -> skills, related skills            */
-
-struct keyword {
-	char	*word;
-	size_t	 len;
-	int	 skill;
-	int	 ascii;		/* match as a whole word */
-};
-
-struct team {
-	char	**names;
-	size_t	 nnames;
-	uint64_t skills;
-};
-
-struct rules {
-	char	*skill[MAXSKILL];
-	size_t	 nskill;
-	struct keyword *kw;
-	size_t	 nkw;
-	struct team *team;
-	size_t	 nteam;
-	uint64_t related[MAXSKILL];	/* who may fill a post of skill s */
-};
-
-static int
-skill_id(const struct rules *R, const char *name)
-{
-	for (size_t i = 0; i < R->nskill; i++)
-		if (strcmp(R->skill[i], name) == 0)
-			return (int)i;
-	return -1;
-}
-
-static int
-skill_intern(struct rules *R, const char *name, const char *file, long line)
-{
-	int id = skill_id(R, name);
-
-	if (id >= 0)
-		return id;
-	if (R->nskill == MAXSKILL) {
-		sq_error("%s:%ld: too many skills (%d at most)", file, line,
-		    MAXSKILL);
-		return -1;
-	}
-	R->skill[R->nskill] = sq_xstrdup(name);
-	return (int)R->nskill++;
-}
-
-/* Split "a, b，c、d" into trimmed, normalized items; calls fn for each. */
-static int
-split_list(char *list, int (*fn)(void *, const char *), void *arg)
-{
-	static const char *const seps[] = { ",", "，", "、", NULL };
-	size_t n = strlen(list), i = 0, start = 0;
-
-	while (i <= n) {
-		size_t l = i < n ? at_any(list, n, i, seps, NULL) : 1;
-		if (l) {
-			char *item = sq_fold_lower(list + start, i - start);
-			int rc = 0;
-			if (*item)
-				rc = fn(arg, item);
-			free(item);
-			if (rc < 0)
-				return -1;
-			i += l;
-			start = i;
-		} else
-			i++;
-	}
-	return 0;
-}
-
-struct rules_ctx {
-	struct rules *R;
-	const char *file;
-	long	 line;
-	int	 skill;
-	uint64_t mask;
-};
-
-static int
-add_keyword(void *arg, const char *word)
-{
-	struct rules_ctx *c = arg;
-	struct rules *R = c->R;
-	int ascii = 1;
-
-	for (const char *p = word; *p; p++)
-		if ((unsigned char)*p >= 0x80)
-			ascii = 0;
-	for (size_t i = 0; i < R->nkw; i++)
-		if (strcmp(R->kw[i].word, word) == 0) {
-			R->kw[i].skill = c->skill;	/* moved */
-			return 0;
-		}
-	R->kw = sq_xrealloc(R->kw, (R->nkw + 1) * sizeof(*R->kw));
-	R->kw[R->nkw].word = sq_xstrdup(word);
-	R->kw[R->nkw].len = strlen(word);
-	R->kw[R->nkw].skill = c->skill;
-	R->kw[R->nkw].ascii = ascii;
-	R->nkw++;
-	return 0;
-}
-
-static int
-add_mask(void *arg, const char *name)
-{
-	struct rules_ctx *c = arg;
-	int id = skill_intern(c->R, name, c->file, c->line);
-
-	if (id < 0)
-		return -1;
-	c->mask |= (uint64_t)1 << id;
-	return 0;
-}
-
-static int
-rules_load(struct rules *R, const char *path)
-{
-	FILE *fp = fopen(path, "r");
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t len;
-	long no = 0;
-	int rc = 0;
-
-	if (fp == NULL) {
-		sq_error("%s: cannot open the rules file: %s", path,
-		    strerror(errno));
-		return -1;
-	}
-	while (rc == 0 && (len = getline(&line, &cap, fp)) != -1) {
-		struct rules_ctx c = { R, path, ++no, -1, 0 };
-		char *p = line, *colon, *name;
-		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-			line[--len] = '\0';
-		while (*p == ' ' || *p == '\t')
-			p++;
-		if (*p == '#' || *p == '\0')
-			continue;
-		if ((colon = strchr(p, ':')) == NULL &&
-		    (colon = strstr(p, "：")) == NULL) {
-			sq_error("%s:%ld: expected 'skill NAME: keywords', "
-			    "'team NAME: skills' or 'related SKILL: skills'",
-			    path, no);
-			rc = -1;
-			break;
-		}
-		char *rest = colon + (*colon == ':' ? 1 : strlen("："));
-		*colon = '\0';
-		int kind;
-		if (strncmp(p, "skill", 5) == 0 && (p[5] == ' ' || p[5] == '\t'))
-			kind = 0, p += 5;
-		else if (strncmp(p, "team", 4) == 0 && (p[4] == ' ' ||
-		    p[4] == '\t'))
-			kind = 1, p += 4;
-		else if (strncmp(p, "related", 7) == 0 && (p[7] == ' ' ||
-		    p[7] == '\t'))
-			kind = 2, p += 7;
-		else {
-			sq_error("%s:%ld: a line starts with 'skill', 'team' "
-			    "or 'related'", path, no);
-			rc = -1;
-			break;
-		}
-		name = sq_fold_lower(p, strlen(p));
-		if (*name == '\0') {
-			sq_error("%s:%ld: no name before ':'", path, no);
-			free(name);
-			rc = -1;
-			break;
-		}
-		if (kind == 0) {
-			if ((c.skill = skill_intern(R, name, path, no)) < 0 ||
-			    split_list(rest, add_keyword, &c) < 0)
-				rc = -1;
-			else {
-				/* the skill's own name is a keyword too */
-				add_keyword(&c, name);
-			}
-		} else if (kind == 1) {
-			if (split_list(rest, add_mask, &c) < 0)
-				rc = -1;
-			else {
-				struct team t = { NULL, 0, c.mask };
-				char *save, *tok;
-				for (tok = strtok_r(name, "|", &save); tok;
-				    tok = strtok_r(NULL, "|", &save)) {
-					char *tn = sq_fold_lower(tok, strlen(tok));
-					if (*tn == '\0') {
-						free(tn);
-						continue;
-					}
-					t.names = sq_xrealloc(t.names,
-					    (t.nnames + 1) * sizeof(char *));
-					t.names[t.nnames++] = tn;
-				}
-				/* a later line for a name replaces it */
-				for (size_t i = 0; i < R->nteam; i++)
-					for (size_t j = 0; j < R->team[i].nnames;
-					    j++)
-						for (size_t k = 0; k < t.nnames;
-						    k++)
-							if (strcmp(R->team[i].
-							    names[j], t.names[k])
-							    == 0)
-								R->team[i].
-								    names[j][0]
-								    = '\0';
-				R->team = sq_xrealloc(R->team, (R->nteam + 1) *
-				    sizeof(*R->team));
-				R->team[R->nteam++] = t;
-			}
-		} else {
-			int id = skill_intern(R, name, path, no);
-			if (id < 0 || split_list(rest, add_mask, &c) < 0)
-				rc = -1;
-			else
-				R->related[id] = c.mask & ~((uint64_t)1 << id);
-		}
-		free(name);
-	}
-	free(line);
-	fclose(fp);
-	return rc;
-}
-
-static void
-rules_free(struct rules *R)
-{
-	for (size_t i = 0; i < R->nskill; i++)
-		free(R->skill[i]);
-	for (size_t i = 0; i < R->nkw; i++)
-		free(R->kw[i].word);
-	free(R->kw);
-	for (size_t i = 0; i < R->nteam; i++) {
-		for (size_t j = 0; j < R->team[i].nnames; j++)
-			free(R->team[i].names[j]);
-		free(R->team[i].names);
-	}
-	free(R->team);
-}
-
-/*
- * Skills named in a normalized text: the longest keyword at each place;
- * ASCII keywords only as whole words.  *first gets the first keyword found
- * for each skill (for --explain), if not NULL.
- */
-static uint64_t
-scan_skills(const struct rules *R, const char *s, const char **first)
-{
-	size_t n = strlen(s), i = 0;
-	uint64_t mask = 0;
-
-	while (i < n) {
-		size_t best = 0;
-		int bs = -1;
-		const char *bw = NULL;
-		for (size_t k = 0; k < R->nkw; k++) {
-			const struct keyword *kw = &R->kw[k];
-			if (kw->len <= best || !at(s, n, i, kw->word))
-				continue;
-			if (kw->ascii && ((i > 0 &&
-			    isalnum_ascii((unsigned char)s[i - 1])) ||
-			    (i + kw->len < n &&
-			    isalnum_ascii((unsigned char)s[i + kw->len]))))
-				continue;
-			best = kw->len;
-			bs = kw->skill;
-			bw = kw->word;
-		}
-		if (bs >= 0) {
-			if (first && !(mask & ((uint64_t)1 << bs)))
-				first[bs] = bw;
-			mask |= (uint64_t)1 << bs;
-			i += best;
-		} else
-			i += charlen(s, n, i);
-	}
-	return mask;
-}
-
-/* The team a post's team text names: exact, else the longest inside. */
-static int
-team_lookup(const struct rules *R, const char *t)
-{
-	size_t best = 0;
-	int id = -1;
-
-	if (*t == '\0')
-		return -1;
-	for (size_t i = 0; i < R->nteam; i++)
-		for (size_t j = 0; j < R->team[i].nnames; j++)
-			if (R->team[i].names[j][0] &&
-			    strcmp(R->team[i].names[j], t) == 0)
-				return (int)i;
-	for (size_t i = 0; i < R->nteam; i++)
-		for (size_t j = 0; j < R->team[i].nnames; j++) {
-			size_t l = strlen(R->team[i].names[j]);
-			if (l > best && strstr(t, R->team[i].names[j])) {
-				best = l;
-				id = (int)i;
-			}
-		}
-	return id;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1155,7 +833,7 @@ struct edge {
 
 struct ctx {
 	struct sq_common c;
-	struct rules R;
+	struct sq_skills R;
 	const char *unfilled, *hours, *check, *rules_file;
 	int	 explain;
 	long	 rest, staff_max, vol_min, vol_max, day_default, headcount;
@@ -1382,9 +1060,9 @@ parse_skill_cell(const char *s, size_t len, int *skill)
 	for (int k = 0; none[k]; k++)
 		if (strcmp(t, none[k]) == 0)
 			goto out;
-	if ((*skill = skill_id(&C.R, t)) >= 0)
+	if ((*skill = sq_skills_id(&C.R, t)) >= 0)
 		goto out;
-	m = scan_skills(&C.R, t, NULL);
+	m = sq_skills_scan(&C.R, t, NULL);
 	if (m == 0)
 		rc = -1;
 	else if (m & (m - 1))
@@ -1511,7 +1189,7 @@ add_slot(const struct sq_rec *rec, long line, const char *post,
 	s->teamid = -1;
 	if (*team) {
 		char *t = sq_fold_lower(team, strlen(team));
-		s->teamid = team_lookup(&C.R, t);
+		s->teamid = sq_skills_team(&C.R, t);
 		free(t);
 	}
 	s->training = training;
@@ -2015,7 +1693,7 @@ read_volunteers(const char *path)
 			v.daycap = dy;
 		{
 			char *t = sq_fold_lower(v.skills_txt, strlen(v.skills_txt));
-			v.skills = scan_skills(&C.R, t, NULL);
+			v.skills = sq_skills_scan(&C.R, t, NULL);
 			free(t);
 		}
 		if (*v.avail_txt) {
@@ -2690,13 +2368,13 @@ explain(size_t v, size_t s, int fit, char *out, size_t sz)
 {
 	const struct vol *V = &C.v[v];
 	const struct slot *S = &C.s[s];
-	const char *first[MAXSKILL] = { 0 };
+	const char *first[SQ_SKILLS_MAX] = { 0 };
 	char *t = sq_fold_lower(V->skills_txt, strlen(V->skills_txt));
 	size_t o = 0;
 	char hb[16];
 	long nth = 0;
 
-	scan_skills(&C.R, t, first);
+	sq_skills_scan(&C.R, t, first);
 #define ADD(...) do { if (o < sz) o += (size_t)snprintf(out + o, sz - o, \
 	__VA_ARGS__); } while (0)
 	switch (fit) {
@@ -3320,7 +2998,7 @@ free_all(void)
 	for (size_t i = 0; i < nvl; i++)
 		free(VL[i].problem);
 	free(VL);
-	rules_free(&C.R);
+	sq_skills_free(&C.R);
 }
 
 int
@@ -3434,8 +3112,8 @@ main(int argc, char **argv)
 		    "standard input");
 
 	char *rpath = sq_datafile(&C.c, "skills.txt");
-	if (rules_load(&C.R, rpath) < 0 || (C.rules_file &&
-	    rules_load(&C.R, C.rules_file) < 0)) {
+	if (sq_skills_load(&C.R, rpath) < 0 || (C.rules_file &&
+	    sq_skills_load(&C.R, C.rules_file) < 0)) {
 		free(rpath);
 		free_all();
 		return SQ_EXIT_USAGE;

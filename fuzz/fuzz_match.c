@@ -8,7 +8,7 @@
  * Input: a rules file, a byte 0xFF, then a cell.  The cell is matched
  * against the input's rules, or the shipped share/skills.txt when they do
  * not load (SQ_FUZZ_SKILLS to name another).  Invariants:
- *  - a rules file is loaded or refused; skills stay within MAXSKILL and
+ *  - a rules file is loaded or refused; skills stay within SQ_SKILLS_MAX and
  *    every keyword points at a skill that exists; no leaks either way;
  *  - scan_skills only reports skills that exist, the same twice;
  *  - availability: on success every window is within its day or the night
@@ -25,7 +25,7 @@
 
 #include "fuzz.h"
 
-static struct rules base;
+static struct sq_skills base;
 static int have_base;
 
 int
@@ -37,15 +37,15 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	if (p == NULL)
 		p = "share/skills.txt";
 	memset(&base, 0, sizeof(base));
-	if (access(p, R_OK) == 0 && rules_load(&base, p) == 0)
+	if (access(p, R_OK) == 0 && sq_skills_load(&base, p) == 0)
 		have_base = 1;
 	return 0;
 }
 
 static void
-check_rules(const struct rules *R)
+check_rules(const struct sq_skills *R)
 {
-	FZ_CHECK(R->nskill <= MAXSKILL);
+	FZ_CHECK(R->nskill <= SQ_SKILLS_MAX);
 	for (size_t i = 0; i < R->nkw; i++)
 		FZ_CHECK(R->kw[i].skill >= 0 && (size_t)R->kw[i].skill < R->nskill);
 }
@@ -86,15 +86,15 @@ LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
 	size_t n1, n2;
 	const char *cell = (const char *)fz_split(d, n, 0xFF, &n1, &n2);
 	char path[64];
-	struct rules R;
-	const struct rules *use = have_base ? &base : NULL;
+	struct sq_skills R;
+	const struct sq_skills *use = have_base ? &base : NULL;
 
 	/* the input's rules (on their own: loading the shipped file each
 	   time too made this ten times slower) */
 	memset(&R, 0, sizeof(R));
 	int fd = fz_memfile(d, n1, path);
 	if (fd >= 0) {
-		if (rules_load(&R, path) == 0) {
+		if (sq_skills_load(&R, path) == 0) {
 			check_rules(&R);
 			use = &R;
 		}
@@ -103,8 +103,8 @@ LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
 
 	char *t = sq_fold_lower(cell, n2);
 	if (use != NULL) {
-		uint64_t m = scan_skills(use, t, NULL);
-		FZ_CHECK(m == scan_skills(use, t, NULL));
+		uint64_t m = sq_skills_scan(use, t, NULL);
+		FZ_CHECK(m == sq_skills_scan(use, t, NULL));
 		if (use->nskill < 64)
 			FZ_CHECK((m >> use->nskill) == 0);
 	}
@@ -127,6 +127,6 @@ LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
 	if (rc == -2)
 		FZ_CHECK(why != NULL);
 
-	rules_free(&R);
+	sq_skills_free(&R);
 	return 0;
 }
