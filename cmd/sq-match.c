@@ -68,6 +68,7 @@ usage(void)
 "                           its violations instead of making a plan\n"
 "  -u, --unfilled FILE      write the seats left empty, and why\n"
 "  -w, --hours FILE         write hours and shifts per volunteer (time bank)\n"
+"  -A, --care-hours FILE    add the hours spent caring (sq-care --hours)\n"
 "  -x, --explain            add a 'why' column: why this person got the post\n"
 "  -r, --rules FILE         more skill rules, read after share/skills.txt\n"
 "  -g, --rest HOURS         rest between two shifts of one person (default 8)\n"
@@ -162,20 +163,6 @@ fmt_time(long t, char out[17])
 	    (int)(m % 60));
 	memcpy(out, buf, 16);
 	out[16] = '\0';
-}
-
-/* hours from minutes: "6", "4.5", "7.25" */
-static void
-fmt_hours(long minutes, char *out, size_t sz)
-{
-	long h = minutes / 60, r = minutes % 60;
-
-	if (r == 0)
-		snprintf(out, sz, "%ld", h);
-	else if (r % 6 == 0)
-		snprintf(out, sz, "%ld.%ld", h, r / 6);
-	else
-		snprintf(out, sz, "%ld.%02ld", h, r * 100 / 60);
 }
 
 static long
@@ -834,7 +821,7 @@ struct edge {
 struct ctx {
 	struct sq_common c;
 	struct sq_skills R;
-	const char *unfilled, *hours, *check, *rules_file;
+	const char *unfilled, *hours, *check, *rules_file, *care_hours;
 	int	 explain;
 	long	 rest, staff_max, vol_min, vol_max, day_default, headcount;
 	long	 effort, max_rounds;
@@ -2423,7 +2410,7 @@ explain(size_t v, size_t s, int fit, char *out, size_t sz)
 		if (C.s[V->cls[i]].start < S->start ||
 		    (C.s[V->cls[i]].start == S->start && V->cls[i] <= s))
 			nth++;
-	fmt_hours(V->minutes, hb, sizeof(hb));
+	sq_hours_format(V->minutes, hb, sizeof(hb));
 	ADD("; shift %ld of %zu, %s h in all", nth, V->ncls, hb);
 #undef ADD
 }
@@ -2497,7 +2484,7 @@ diagnose(size_t s, char *out, size_t sz)
 		if (!on)
 			busy[slot_can_add(v, s)]++;
 	}
-	fmt_hours(S->end - S->start, hb, sizeof(hb));
+	sq_hours_format(S->end - S->start, hb, sizeof(hb));
 	if (pass[CAN_SKILL] == 0)
 		snprintf(out, sz, S->skill >= 0 ? "no volunteer has the skill "
 		    "%s or a related one" : "no volunteers", skill_name(S->skill));
@@ -2595,21 +2582,100 @@ write_unfilled(long *empty)
 	return w ? sq_writer_close(w) : 0;
 }
 
+/* sq-care's ledger (--care-hours): greetings and hours by vid */
+struct care_row {
+	char	*vid, *name, *from, *to;
+	long	 greetings, minutes;
+	int	 used;
+};
+static struct care_row *care_rows;
+static size_t ncare;
+
+static int
+read_care_hours(const char *path)
+{
+	struct sq_reader *r = sq_reader_open(path, &C.c.in);
+	struct sq_rec rec;
+	int st;
+
+	if (r == NULL)
+		return -1;
+	long cv = sq_reader_col(r, "vid"), cn = sq_reader_col(r, "name"),
+	    cg = sq_reader_col(r, "greetings"), ch = sq_reader_col(r, "hours"),
+	    cf = sq_reader_col(r, "from"), ct = sq_reader_col(r, "to");
+	if (cv < 0 || ch < 0) {
+		sq_error("%s: not a ledger of care hours (vid, greetings, "
+		    "hours: what sq-care --hours writes)", path);
+		sq_reader_close(r);
+		return -1;
+	}
+	sq_rec_init(&rec);
+	while ((st = sq_reader_next(r, &rec)) > 0) {
+		size_t len;
+		const char *p;
+		double h;
+		long g = 0;
+		if (st == SQ_READ_BAD) {
+			sq_problem(path, rec.line, "%s", rec.err);
+			continue;
+		}
+		p = sq_rec_cell_trim(&rec, ch, &len);
+		if (sq_double_parse(p, len, &h) != SQ_VAL_OK || h < 0 ||
+		    h > 1e6) {
+			sq_problem(path, rec.line, "hours '%.*s': not a number "
+			    "of hours; row left out", (int)len, p);
+			continue;
+		}
+		p = sq_rec_cell_trim(&rec, cg, &len);
+		if (len && sq_long_parse(p, len, 0, LONG_MAX / 2, &g) !=
+		    SQ_VAL_OK)
+			g = 0;
+		care_rows = sq_xrealloc(care_rows, (ncare + 1) *
+		    sizeof(*care_rows));
+		care_rows[ncare] = (struct care_row){ cell_dup(&rec, cv),
+		    cell_dup(&rec, cn), cell_dup(&rec, cf), cell_dup(&rec, ct),
+		    g, (long)(h * 60 + 0.5), 0 };
+		ncare++;
+	}
+	sq_rec_free(&rec);
+	sq_reader_close(r);
+	return st == SQ_READ_IOERR ? -1 : 0;
+}
+
 static int
 write_hours(void)
 {
 	static const char *const cols[] = { "vid", "name", "role", "shifts",
-	    "hours", "from", "to", NULL };
+	    "hours", "from", "to", "greetings", "care_hours", "total_hours",
+	    NULL };
 	struct sq_writer_opts o = C.c.out;
 	struct sq_writer *w;
 	struct sq_rec r;
 	char d0[11] = "", d1[11] = "", n[24], h[24];
+	long *care = NULL;
 
 	if (C.hours == NULL)
 		return 0;
 	if ((w = sq_writer_open(C.hours, &o)) == NULL)
 		return -1;
-	header(w, cols);
+	if (C.care_hours) {
+		/* one row a volunteer, their care hours beside their shifts */
+		header(w, cols);
+		care = sq_xmalloc((C.nv + 1) * sizeof(*care));
+		for (size_t v = 0; v < C.nv; v++)
+			care[v] = -1;
+		for (size_t i = 0; i < ncare; i++) {
+			long v = vol_find(care_rows[i].vid);
+			if (v >= 0 && care[v] < 0) {
+				care[v] = (long)i;
+				care_rows[i].used = 1;
+			}
+		}
+	} else {
+		static const char *const plain[] = { "vid", "name", "role",
+		    "shifts", "hours", "from", "to", NULL };
+		header(w, plain);
+	}
 	if (C.ns > 0) {
 		long a = LONG_MAX, b = LONG_MIN;
 		for (size_t s = 0; s < C.ns; s++) {
@@ -2624,7 +2690,7 @@ write_hours(void)
 	for (size_t v = 0; v < C.nv; v++) {
 		const struct vol *V = &C.v[v];
 		snprintf(n, sizeof(n), "%zu", V->ncls);
-		fmt_hours(V->minutes, h, sizeof(h));
+		sq_hours_format(V->minutes, h, sizeof(h));
 		sq_rec_clear(&r);
 		put(&r, V->vid);
 		put(&r, V->name);
@@ -2633,8 +2699,40 @@ write_hours(void)
 		put(&r, h);
 		put(&r, d0);
 		put(&r, d1);
+		if (care) {
+			const struct care_row *c = care[v] >= 0 ?
+			    &care_rows[care[v]] : NULL;
+			snprintf(n, sizeof(n), "%ld", c ? c->greetings : 0);
+			put(&r, n);
+			sq_hours_format(c ? c->minutes : 0, h, sizeof(h));
+			put(&r, h);
+			sq_hours_format(V->minutes + (c ? c->minutes : 0), h,
+			    sizeof(h));
+			put(&r, h);
+		}
 		sq_writer_row(w, &r);
 	}
+	/* carers who took no shift */
+	for (size_t i = 0; care && i < ncare; i++) {
+		const struct care_row *c = &care_rows[i];
+		if (c->used)
+			continue;
+		snprintf(n, sizeof(n), "%ld", c->greetings);
+		sq_hours_format(c->minutes, h, sizeof(h));
+		sq_rec_clear(&r);
+		put(&r, c->vid);
+		put(&r, c->name);
+		put(&r, "");
+		put(&r, "0");
+		put(&r, "0");
+		put(&r, c->from);
+		put(&r, c->to);
+		put(&r, n);
+		put(&r, h);
+		put(&r, h);
+		sq_writer_row(w, &r);
+	}
+	free(care);
 	sq_rec_free(&r);
 	return sq_writer_close(w);
 }
@@ -2833,7 +2931,7 @@ check_plan(void)
 			violate(i, "training", "the post needs training; %s is "
 			    "%s", V->vid, V->trained == 0 ? "not trained" :
 			    "not known to be trained");
-		fmt_hours(len, hb, sizeof(hb));
+		sq_hours_format(len, hb, sizeof(hb));
 		if (V->staff && len > C.staff_max)
 			violate(i, "shift length", "a %s h shift; staff work "
 			    "at most %ld h", hb, C.staff_max / 60);
@@ -2870,7 +2968,7 @@ check_plan(void)
 				else if (conflict(Si->start, Si->end,
 				    Sj->start, Sj->end)) {
 					long gap = Sj->start - Si->end;
-					fmt_hours(gap < 0 ? -gap : gap, hb,
+					sq_hours_format(gap < 0 ? -gap : gap, hb,
 					    sizeof(hb));
 					violate(ord[j], "rest", "only %s h after "
 					    "%s ending %s (line %ld); the rest "
@@ -2898,8 +2996,8 @@ check_plan(void)
 					sum += S->end - S->start;
 					if (sum > cap && !said) {
 						said = 1;
-						fmt_hours(sum, hb, sizeof(hb));
-						fmt_hours(cap, hc, sizeof(hc));
+						sq_hours_format(sum, hb, sizeof(hb));
+						sq_hours_format(cap, hc, sizeof(hc));
 						char d[11];
 						sq_date_from_days((int)(pass ?
 						    key * 7 - 3 : key), d);
@@ -2999,6 +3097,13 @@ free_all(void)
 		free(VL[i].problem);
 	free(VL);
 	sq_skills_free(&C.R);
+	for (size_t i = 0; i < ncare; i++) {
+		free(care_rows[i].vid);
+		free(care_rows[i].name);
+		free(care_rows[i].from);
+		free(care_rows[i].to);
+	}
+	free(care_rows);
 }
 
 int
@@ -3009,6 +3114,7 @@ main(int argc, char **argv)
 		{ "check",           required_argument, NULL, 'c' },
 		{ "unfilled",        required_argument, NULL, 'u' },
 		{ "hours",           required_argument, NULL, 'w' },
+		{ "care-hours",      required_argument, NULL, 'A' },
 		{ "explain",         no_argument,       NULL, 'x' },
 		{ "rules",           required_argument, NULL, 'r' },
 		{ "rest",            required_argument, NULL, 'g' },
@@ -3034,7 +3140,7 @@ main(int argc, char **argv)
 	C.effort = 20000;
 	C.max_rounds = 1;
 	while ((ch = getopt_long(argc, argv, SQ_COMMON_SHORTOPTS
-	    "c:u:w:xr:g:s:v:d:n:e:hV", longopts, NULL)) != -1) {
+	    "c:u:w:A:xr:g:s:v:d:n:e:hV", longopts, NULL)) != -1) {
 		if (sq_common_opt(&C.c, ch, optarg, synopsis))
 			continue;
 		switch (ch) {
@@ -3046,6 +3152,9 @@ main(int argc, char **argv)
 			break;
 		case 'w':
 			C.hours = optarg;
+			break;
+		case 'A':
+			C.care_hours = optarg;
 			break;
 		case 'x':
 			C.explain = 1;
@@ -3152,6 +3261,8 @@ main(int argc, char **argv)
 	if (!failed && read_volunteers(C.volfile) < 0)
 		failed = 1;
 	if (!failed && C.check && read_plan(C.check) < 0)
+		failed = 1;
+	if (!failed && C.care_hours && read_care_hours(C.care_hours) < 0)
 		failed = 1;
 	if (!failed && C.c.strict && sq_rejects_count(C.rj) > 0) {
 		sq_note("stopped at the first rejected row (--strict); no "

@@ -10,6 +10,7 @@
 #include <limits.h>
 #include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -2006,4 +2007,17 @@ sq_double_parse(const char *s, size_t len, double *out)
 	}
 	*out = neg ? -v : v;
 	return SQ_VAL_OK;
+}
+
+void
+sq_hours_format(long minutes, char *out, size_t sz)
+{
+	long h = minutes / 60, r = minutes % 60;
+
+	if (r == 0)
+		snprintf(out, sz, "%ld", h);
+	else if (r % 6 == 0)
+		snprintf(out, sz, "%ld.%ld", h, r / 6);
+	else
+		snprintf(out, sz, "%ld.%02ld", h, r * 100 / 60);
 }

@@ -295,4 +295,14 @@ int	 sq_long_parse(const char *s, size_t len, long min, long max,
 	    long *out);
 int	 sq_double_parse(const char *s, size_t len, double *out);
 
+/*
+ * HOURS OUT
+ *
+ * sq_hours_format writes minutes as hours for a ledger: "6", "4.5",
+ * "0.16" (at most two decimals, cut, not rounded: a ledger never shows
+ * more than was given).  Read back with sq_double_parse and times 60,
+ * rounded, it gives the minutes again.
+ */
+void	 sq_hours_format(long minutes, char *out, size_t outsz);
+
 #endif
