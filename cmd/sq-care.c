@@ -1453,12 +1453,14 @@ make_dir(const char *dir)
 	return 0;
 }
 
-/* the writer options of a list people open in Excel or WPS */
+/* a list people open in Excel or WPS: a BOM, no formula in a name */
 static struct sq_writer_opts
 list_opts(const struct care *C)
 {
-	struct sq_writer_opts o = { SQ_OUT_CSV, 1, C->c.out.crlf };
+	struct sq_writer_opts o = sq_person_opts(&C->c);
 
+	o.format = SQ_OUT_CSV;
+	o.bom = 1;
 	return o;
 }
 
@@ -1918,7 +1920,7 @@ read_state(struct care *C)
 static int
 write_state(struct care *C)
 {
-	struct sq_writer_opts wo = { SQ_OUT_CSV, 0, 0 };
+	struct sq_writer_opts wo = { SQ_OUT_CSV, 0, 0, 0 };
 	struct sq_writer *w;
 	struct sq_rec names;
 
