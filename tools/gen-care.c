@@ -1,7 +1,8 @@
 /*
  * gen-care — districts and greeting logs for sq-care, with the truth.
  *
- *   gen-care district [-s SEED] [-c COMMUNITIES] [-n HOMES] [-m MAX] DIR
+ *   gen-care district [-N] [-s SEED] [-c COMMUNITIES] [-n HOMES] [-m MAX]
+ *		[-v VOLUNTEERS] DIR
  *	A district of COMMUNITIES (default: 1 to 3, by the seed) with about
  *	HOMES households each (default: 300 to 1500, by the seed) in DIR:
  *	households.csv (as sq-ingest writes it), volunteers.csv (a sign-up
@@ -16,6 +17,8 @@
  *		OPT paired n building m	the most households any pairing
  *					pairs, and then the most of them
  *					with a carer of their building
+ *	(-N: no OPT line, for a benchmark's district; -v: about VOLUNTEERS
+ *	a building in every community, instead of 0 to 3 by the seed.)
  *	The optimum comes from a min-cost maximum flow written here (costs
  *	0 and 1, successive shortest paths with Bellman-Ford on the whole
  *	household x carer graph), no code shared with sq-care: reach is the
@@ -222,7 +225,9 @@ numeral(int n)
 	    "七", "八", "九" };
 	static char buf[32];
 
-	if (n < 10)
+	if (n >= 100)
+		snprintf(buf, sizeof(buf), "%d", n);	/* as people write it */
+	else if (n < 10)
 		snprintf(buf, sizeof(buf), "%s", d[n]);
 	else if (n < 20)
 		snprintf(buf, sizeof(buf), "十%s", n % 10 ? d[n % 10] : "");
@@ -232,15 +237,47 @@ numeral(int n)
 	return buf;
 }
 
+/* the most households paired, and then in their carer's building */
+static void
+optimum(FILE *ft, const struct hh *H, int nh, const struct vol *V, int nv)
+{
+	struct flow f = { 0 };
+	int s = nh + nv, t = s + 1;
+	f.n = nh + nv + 2;
+	f.head = xcalloc((size_t)f.n, sizeof(int));
+	for (int i = 0; i < f.n; i++)
+		f.head[i] = -1;
+	for (int h = 0; h < nh; h++) {
+		if (!H[h].need)
+			continue;
+		fadd(&f, s, h, 1, 0);
+		for (int v = 0; v < nv; v++)
+			if (V[v].carer && V[v].cap > 0 && V[v].comm ==
+			    H[h].comm && V[v].self != h)
+				fadd(&f, h, nh + v, 1, V[v].bld == H[h].bld + 1 ?
+				    0 : 1);
+	}
+	for (int v = 0; v < nv; v++)
+		if (V[v].carer && V[v].cap > 0)
+			fadd(&f, nh + v, t, V[v].cap, 0);
+	long flow, cost;
+	mcmf(&f, s, t, &flow, &cost);
+	fprintf(ft, "OPT paired %ld building %ld\n", flow, flow - cost);
+	free(f.e);
+	free(f.head);
+}
+
 static int
 district(int argc, char **argv)
 {
 	long seed = 1;
-	int ncomm = 0, nhomes = 0, max = 4, o;
+	int ncomm = 0, nhomes = 0, max = 4, o, noopt = 0, vpb = -1;
 	const char *dir;
 
-	while ((o = getopt(argc, argv, "s:c:n:m:")) != -1)
+	while ((o = getopt(argc, argv, "Ns:c:n:m:v:")) != -1)
 		switch (o) {
+		case 'v': vpb = atoi(optarg); break;
+		case 'N': noopt = 1; break;
 		case 's': seed = atol(optarg); break;
 		case 'c': ncomm = atoi(optarg); break;
 		case 'n': nhomes = atoi(optarg); break;
@@ -253,8 +290,6 @@ district(int argc, char **argv)
 	rng = (uint64_t)seed * 7919 + 17;
 	if (ncomm <= 0)
 		ncomm = 1 + rnd(3);
-	if (ncomm > (int)NELEM(community_names))
-		ncomm = (int)NELEM(community_names);
 
 	struct bld *B = NULL;
 	struct hh *H = NULL;
@@ -270,11 +305,16 @@ district(int argc, char **argv)
 	fprintf(fs, "小区,site,kind,x,y\n");
 	int gridno = 0;
 	for (int c = 0; c < ncomm; c++) {
-		const char *cname = community_names[c];
+		char cbuf[32];
+		const char *cname = cbuf;
+		if (c < (int)NELEM(community_names))
+			cname = community_names[c];
+		else
+			snprintf(cbuf, sizeof(cbuf), "第%d小区", c + 1);
 		int target = nhomes > 0 ? nhomes : 300 + rnd(1200);
 		int need_pct = 5 + rnd(16);		/* 5..20% need care */
-		int vol_per_b = rnd(4);			/* 0..3 a building */
-		int none = chance(8);			/* nobody volunteers */
+		int vol_per_b = vpb >= 0 ? vpb : rnd(4);	/* 0..3 a building */
+		int none = vpb < 0 && chance(8);	/* nobody volunteers */
 		int nbc = 0, made = 0;
 		fprintf(fs, "%s,大门,gate,0,-20\n", cname);
 		while (made < target) {
@@ -442,31 +482,10 @@ district(int argc, char **argv)
 			fprintf(ft, "CAP %s %d\n", V[i].vid, V[i].cap);
 
 	/* the optimum, over the whole graph */
-	struct flow f = { 0 };
-	int s = nh + nv, t = s + 1;
-	f.n = nh + nv + 2;
-	f.head = xcalloc((size_t)f.n, sizeof(int));
-	for (int i = 0; i < f.n; i++)
-		f.head[i] = -1;
-	for (int h = 0; h < nh; h++) {
-		if (!H[h].need)
-			continue;
-		fadd(&f, s, h, 1, 0);
-		for (int v = 0; v < nv; v++)
-			if (V[v].carer && V[v].cap > 0 && V[v].comm ==
-			    H[h].comm && V[v].self != h)
-				fadd(&f, h, nh + v, 1, V[v].bld == H[h].bld + 1 ?
-				    0 : 1);
-	}
-	for (int v = 0; v < nv; v++)
-		if (V[v].carer && V[v].cap > 0)
-			fadd(&f, nh + v, t, V[v].cap, 0);
-	long flow, cost;
-	mcmf(&f, s, t, &flow, &cost);
-	fprintf(ft, "OPT paired %ld building %ld\n", flow, flow - cost);
-	free(f.e);
-	free(f.head);
+	if (!noopt)
+		optimum(ft, H, nh, V, nv);
 	close_out(fh);
+
 	close_out(fv);
 	close_out(fs);
 	close_out(ft);
