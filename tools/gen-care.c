@@ -7,8 +7,10 @@
  *	HOMES households each (default: 300 to 1500, by the seed) in DIR:
  *	households.csv (as sq-ingest writes it), volunteers.csv (a sign-up
  *	form: 楼号 as "12", "12号楼", "12栋", "十二号楼" or a full address,
- *	free-text skills, 关爱户数 sometimes, 参加关爱 否 now and then) and
- *	sites.csv (小区, site, x, y; a few buildings missing).  The shapes
+ *	free-text skills, 关爱户数 sometimes, 参加关爱 否 now and then),
+ *	sites.csv (小区, site, x, y; a few buildings missing), and for
+ *	peers in a benchmark carers-plain.csv (vid, community, building as a
+ *	number, cap: the carers as a program that cannot read 楼号 sees them).  The shapes
  *	vary with the seed: buildings per community, how many need care,
  *	volunteers per building (some communities have none), staff with no
  *	building.  And DIR/truth.txt:
@@ -28,7 +30,9 @@
  *	Greeting logs for the pairs (what sq-care wrote) over DAYS days
  *	(default 4) from FIRST (default 2022-04-10): DIR/log-DATE.csv for
  *	each day (with a few rows of the next day, and times without a date),
- *	DIR/log-all.csv (every day, full dates), and DIR/truth-DATE.csv:
+ *	DIR/log-all.csv (every day, full dates), DIR/keys-DATE.csv (the same
+ *	entries as hh,date,reached, for peers in a benchmark), and
+ *	DIR/truth-DATE.csv:
  *	hh,status,missed_days,alarm for every household of PAIRS, worked
  *	out here from what was generated (the notes are chosen from lists
  *	whose meaning is known: alarming or not, reached or not), by the
@@ -299,10 +303,12 @@ district(int argc, char **argv)
 	FILE *fv = open_out(dir, "volunteers.csv");
 	FILE *fs = open_out(dir, "sites.csv");
 	FILE *ft = open_out(dir, "truth.txt");
+	FILE *fp = open_out(dir, "carers-plain.csv");
 	fprintf(fh, "hh,community,building,unit,room,name,phone,members,"
 	    "elderly_alone,chronic,disabled,pregnant,infant,grid,note\n");
 	fprintf(fv, "vid,姓名,电话,小区,楼号,职业/技能,关爱户数,参加关爱,身份\n");
 	fprintf(fs, "小区,site,kind,x,y\n");
+	fprintf(fp, "vid,community,building,cap\n");
 	int gridno = 0;
 	for (int c = 0; c < ncomm; c++) {
 		char cbuf[32];
@@ -453,6 +459,9 @@ district(int argc, char **argv)
 				    where, skills[rnd(NELEM(skills))], maxcell,
 				    v->carer ? (chance(50) ? "是" : "") : "否",
 				    "志愿者");
+				if (v->carer && v->cap > 0)
+					fprintf(fp, "%s,%s,%d,%d\n", v->vid, cname,
+					    b->num, v->cap);
 				nv++;
 			}
 			nb++;
@@ -474,6 +483,7 @@ district(int argc, char **argv)
 			fprintf(fv, "%s,%s%s,138%08d,%s,,社工,,是,工作人员\n",
 			    v->vid, surnames[rnd(NELEM(surnames))],
 			    given[rnd(NELEM(given))], rnd(100000000), cname);
+			fprintf(fp, "%s,%s,,%d\n", v->vid, cname, v->cap);
 			nv++;
 		}
 	}
@@ -489,6 +499,7 @@ district(int argc, char **argv)
 	close_out(fv);
 	close_out(fs);
 	close_out(ft);
+	close_out(fp);
 	free(B);
 	free(H);
 	free(V);
@@ -783,6 +794,14 @@ logs(int argc, char **argv)
 		snprintf(name, sizeof(name), "log-%s.csv", date);
 		FILE *fp = open_out(dir, name);
 		fprintf(fp, "小区,问候人,被问候人,时间,方式,情况\n");
+		snprintf(name, sizeof(name), "keys-%s.csv", date);
+		FILE *fk = open_out(dir, name);
+		fprintf(fk, "hh,date,reached\n");
+		for (int i = 0; i < ne; i++)
+			if (E[i].day == d)
+				fprintf(fk, "%s,%s,%d\n", H[E[i].home].hh, date,
+				    E[i].reached);
+		close_out(fk);
 		for (int i = 0; i < ne; i++) {
 			if (E[i].day == d)
 				write_entry(fp, H, &E[i], day0, 0, multi);
