@@ -6,8 +6,12 @@
  *
  * Privacy by construction: only aggregate fields are read (counts per
  * building from sq-flag's summary, counts per round, per post, per item,
- * per category); name, phone and household columns are never looked at, and
- * a count per building below the threshold is printed as "<3".
+ * per category); name, phone and household columns are never looked at.
+ * Every figure then goes through disclosure control (lib/publish.c over
+ * lib/disclose.c) before a template, a chart or the JSON sees it: small
+ * counts as "<3", and whatever else would let a reader work one out in a
+ * band; what the committee wrote is scrubbed of names and numbers
+ * (lib/mask.c).
  */
 #include <errno.h>
 #include <jansson.h>
@@ -25,6 +29,7 @@
 #include "mask.h"
 #include "notices.h"
 #include "opts.h"
+#include "publish.h"
 #include "reader.h"
 #include "svg.h"
 #include "template.h"
@@ -46,8 +51,9 @@ usage(void)
 "check-in summary of sq-flag, the delivery rounds of sq-rounds, the shifts\n"
 "and unfilled posts of sq-match and, when given, the stock levels and the\n"
 "request counts; with the committee's notices and answers and the\n"
-"community's settings.  Only counts are read, never names or phones; a\n"
-"count per building below the threshold is shown as \"<3\".  Files not given\n"
+"community's settings.  Only counts are read, never names or phones; no\n"
+"figure lets a reader work out fewer than 3 households (counts below the\n"
+"threshold are \"<3\", others in bands where needed).  Files not given\n"
 "are looked for in DIR by their usual names (summary.json, rounds.csv,\n"
 "assignments.csv, unfilled.csv, levels.csv, topics.json or topics.csv,\n"
 "community.conf, "
@@ -109,6 +115,7 @@ struct report {
 	json_t	*words;
 	json_t	*data;		/* what -f json prints and templates see */
 	json_t	*plan_points;	/* [{building, x, y, gate}] */
+	json_t	*sensitive;	/* request categories, by id and name */
 };
 
 static char *
@@ -395,14 +402,6 @@ need_cols(const struct sq_reader *r, const char *what, long *cols,
 
 /* ---- the check-in summary -------------------------------------------- */
 
-static json_t *
-small(struct report *R, json_int_t n)
-{
-	if (n < R->threshold)
-		return json_sprintf("<%ld", R->threshold);
-	return json_integer(n);
-}
-
 static json_int_t
 geti(json_t *o, const char *k)
 {
@@ -465,20 +464,23 @@ load_summary(struct report *R, const char *path)
 		json_int_t v[6];
 		for (int k = 0; k < 6; k++)
 			sum[k] += v[k] = geti(b, keys[k]);
-		json_int_t fu = v[2] + v[3] + v[4] + v[5];
 		json_t *o = json_object();
 		json_object_set_new(o, "building", json_string(bn ? bn : ""));
 		if (!filter && mixed && cm) {
 			/* a district summary: say whose building it is */
 			json_object_set_new(o, "community", json_string(cm));
 		}
-		if (v[0] >= R->threshold)
-			json_object_set_new(o, "coverage", json_integer(
-			    (json_int_t)floor(100.0 * v[1] / v[0] + 0.5)));
-		else
-			json_object_set_new(o, "coverage", json_null());
-		json_object_set_new(o, "follow_up", small(R, fu));
-		json_object_set_new(o, "follow_up_n", json_integer(fu));
+		/* the true parts, for disclosure control (lib/publish.c),
+		   which writes coverage and follow_up and drops these */
+		json_object_set_new(o, "coverage", json_null());
+		json_object_set_new(o, "coverage_text", json_string("-"));
+		json_object_set_new(o, "follow_up", json_null());
+		json_t *raw = json_object();
+		for (int k = 0; k < 6; k++)
+			if (k != 1)
+				json_object_set_new(raw, keys[k],
+				    json_integer(v[k] < 0 ? 0 : v[k]));
+		json_object_set_new(o, "_raw", raw);
 		json_array_append_new(out, o);
 	}
 	json_t *ck = json_object();
@@ -497,6 +499,7 @@ load_summary(struct report *R, const char *path)
 	json_object_set_new(ck, "reported", json_integer(rep));
 	json_object_set_new(ck, "coverage", json_integer(hh ?
 	    (json_int_t)floor(100.0 * rep / hh + 0.5) : 0));
+	json_object_set_new(ck, "coverage_text", json_string("-"));
 	json_object_set_new(ck, "fever", json_integer(fever));
 	json_object_set_new(ck, "symptoms", json_integer(sym));
 	json_object_set_new(ck, "bad_reading", json_integer(bad));
@@ -967,6 +970,47 @@ load_stock(struct report *R, const char *path)
 	return 0;
 }
 
+/*
+ * The sensitive categories of requests/categories.txt ("id 名称 respond
+ * solve sensitive"), by id and by name: their small counts are not shown.
+ */
+static void
+load_sensitive(struct report *R)
+{
+	char *path = sq_datafile(&R->c, "requests/categories.txt");
+	FILE *f = fopen(path, "r");
+	char *line = NULL;
+	size_t cap = 0;
+
+	R->sensitive = json_object();
+	free(path);
+	if (f == NULL)
+		return;
+	while (getline(&line, &cap, f) != -1) {
+		char *tok[8], *save = NULL;
+		int n = 0;
+		if (line[strspn(line, " \t\r\n")] == '#')
+			continue;
+		for (char *t = strtok_r(line, " \t\r\n", &save); t && n < 8;
+		    t = strtok_r(NULL, " \t\r\n", &save))
+			tok[n++] = t;
+		if (n >= 3 && strcmp(tok[n - 1], "sensitive") == 0) {
+			json_object_set_new(R->sensitive, tok[0], json_true());
+			json_object_set_new(R->sensitive, tok[1], json_true());
+		}
+	}
+	free(line);
+	fclose(f);
+}
+
+static int
+is_sensitive(struct report *R, const char *cat)
+{
+	if (R->sensitive == NULL)
+		load_sensitive(R);
+	return cat && json_is_true(json_object_get(R->sensitive, cat));
+}
+
 /* ---- requests -------------------------------------------------------- */
 
 struct req_ctx {
@@ -1065,20 +1109,26 @@ load_topics(struct report *R, const char *path, json_t *root)
 	}
 	json_array_foreach(cats, i, o) {
 		json_t *nm = json_object_get(o, "name");
+		const char *id = json_string_value(json_object_get(o,
+		    "category"));
 		if (!json_is_string(nm) || json_string_length(nm) == 0)
 			nm = json_object_get(o, "category");
 		json_int_t n = json_integer_value(json_object_get(o, "count"));
-		if (!json_is_string(nm) || n <= 0)
+		if (!json_is_string(nm) || n < 0)
 			continue;
+		/* zeros too: leaving them out would say a "<3" is not 0 */
 		json_t *e = json_object();
 		json_object_set(e, "category", nm);
 		json_object_set_new(e, "count", json_integer(n));
+		json_object_set_new(e, "sensitive", json_boolean(
+		    json_is_true(json_object_get(o, "sensitive")) ||
+		    is_sensitive(R, id) || is_sensitive(R,
+		    json_string_value(nm))));
 		total += n;
 		json_array_append_new(all, e);
 	}
-	/* sq-requests sorts them by the day's count already; keep its order */
-	for (i = 0; i < json_array_size(all) && (long)i < R->top; i++)
-		json_array_append(top, json_array_get(all, i));
+	/* top is made from the counts shown (lib/publish.c) */
+	(void)top;
 	json_array_foreach(rep, i, o) {
 		json_t *t = json_object_get(o, "text");
 		if (!json_is_string(t) || (long)i >= R->top)
@@ -1092,6 +1142,13 @@ load_topics(struct report *R, const char *path, json_t *root)
 		free(m);
 		json_object_set_new(e, "count", json_integer(
 		    json_integer_value(json_object_get(o, "count"))));
+		/* its category as the list names it: a question asked n
+		   times says its category has n at least */
+		json_t *nm = json_object_get(o, "name");
+		if (!json_is_string(nm) || json_string_length(nm) == 0)
+			nm = json_object_get(o, "category");
+		if (json_is_string(nm))
+			json_object_set(e, "category", nm);
 		json_array_append_new(qs, e);
 	}
 	json_t *n = json_object_get(root, "requests");
@@ -1149,8 +1206,8 @@ load_requests(struct report *R, const char *path)
 			json_t *o = json_object();
 			json_object_set_new(o, "category", json_string(v[i].cat));
 			json_object_set_new(o, "count", json_integer(v[i].n));
-			if ((long)i < R->top)
-				json_array_append(top, o);
+			json_object_set_new(o, "sensitive", json_boolean(
+			    is_sensitive(R, v[i].cat)));
 			json_array_append_new(all, o);
 		}
 		json_object_set_new(d, "total", json_integer(total));
@@ -1323,6 +1380,7 @@ load_notices(struct report *R, const char *path)
 
 static const char *const heat[] = { "#f4f4f4", "#fdd49e", "#fc8d59",
 	"#d7301f" };
+static const char heat_unknown[] = "#d9d9d9";
 
 static char *
 bname(struct report *R, const char *b)
@@ -1347,13 +1405,16 @@ chart_coverage(struct report *R, json_t *svg)
 		return;
 	}
 	json_array_foreach(blds, i, b) {
+		/* what is shown, never more: a band's bar reaches its low end */
 		json_t *cv = json_object_get(b, "coverage");
+		const char *ct = json_string_value(json_object_get(b,
+		    "coverage_text"));
 		char *bn = bname(R, json_string_value(json_object_get(b, "building")));
 		v[i].label = json_string_value(json_object_get(b, "building"));
-		v[i].value = json_is_integer(cv) ? (double)json_integer_value(cv) : 0;
+		v[i].value = json_is_integer(cv) ? (double)json_integer_value(cv) :
+		    json_is_string(cv) ? atof(json_string_value(cv)) : 0;
 		v[i].part = v[i].mark = -1;
-		tips[i] = json_is_integer(cv) ? xasprintf("%s: %lld%%", bn,
-		    (long long)json_integer_value(cv)) : xasprintf("%s: -", bn);
+		tips[i] = xasprintf("%s: %s", bn, ct ? ct : "-");
 		free(bn);
 		v[i].tip = tips[i];
 		v[i].fill = v[i].value >= 90 ? "#3a7d44" : v[i].value >= 75 ?
@@ -1407,39 +1468,52 @@ chart_followup(struct report *R, json_t *svg)
 			    bn);
 			continue;
 		}
-		json_int_t fu = json_integer_value(json_object_get(b,
-		    "follow_up_n"));
-		int k = fu < t ? 0 : fu < 2 * t ? 1 : fu < 4 * t ? 2 : 3;
+		/* the class disclosure control gave it, from what is shown */
+		json_int_t k = json_integer_value(json_object_get(b, "heat"));
+		json_t *fu = json_object_get(b, "follow_up");
+		char fbuf[32];
+		if (json_is_integer(fu))
+			snprintf(fbuf, sizeof(fbuf), "%lld",
+			    (long long)json_integer_value(fu));
+		else
+			snprintf(fbuf, sizeof(fbuf), "%s", json_is_string(fu) ?
+			    json_string_value(fu) : "-");
 		struct sq_svg_item *it = &v[nv];
 		it->x = json_real_value(json_object_get(found, "x"));
 		it->y = json_real_value(json_object_get(found, "y"));
 		it->label = bn;
 		it->part = it->mark = -1;
-		it->fill = heat[k];
+		it->fill = k >= 0 && k <= 3 ? heat[k] : heat_unknown;
 		char *name = bname(R, bn);
-		tips[nv] = fu < t ? xasprintf("%s: <%ld%s", name, t,
-		    word(R, "hh_unit")) : xasprintf("%s: %lld%s", name,
-		    (long long)fu, word(R, "hh_unit"));
+		tips[nv] = xasprintf("%s: %s%s", name, fbuf, json_is_null(fu) ?
+		    "" : word(R, "hh_unit"));
 		free(name);
 		it->tip = tips[nv];
 		nv++;
 	}
-	char *l[4];
+	/* a class is "at least": a band's colour is its low end's */
+	char *l[5];
 	l[0] = xasprintf("<%ld%s", t, word(R, "hh_unit"));
-	l[1] = xasprintf("%ld-%ld", t, 2 * t - 1);
-	l[2] = xasprintf("%ld-%ld", 2 * t, 4 * t - 1);
+	l[1] = xasprintf("≥%ld", t);
+	l[2] = xasprintf("≥%ld", 2 * t);
 	l[3] = xasprintf("≥%ld", 4 * t);
-	struct sq_svg_legend lg[4];
+	l[4] = xasprintf("%s", word(R, "not_shown"));
+	struct sq_svg_legend lg[5];
 	for (int k = 0; k < 4; k++)
 		lg[k] = (struct sq_svg_legend){ heat[k], l[k] };
+	lg[4] = (struct sq_svg_legend){ heat_unknown, l[4] };
+	int nlg = 4;
+	for (i = 0; i < nv; i++)
+		if (v[i].fill == heat_unknown)
+			nlg = 5;
 	struct sq_svg_chart c = { "chart-followup", word(R, "chart_followup"),
 	    0, NULL, NULL, 720, NULL };
 	struct sq_buf out;
 	sq_buf_init(&out);
-	sq_svg_plan(&out, &c, v, nv, gates, ng, lg, 4);
+	sq_svg_plan(&out, &c, v, nv, gates, ng, lg, (size_t)nlg);
 	json_object_set_new(svg, "followup", json_string(out.s));
 	sq_buf_free(&out);
-	for (int k = 0; k < 4; k++)
+	for (int k = 0; k < 5; k++)
 		free(l[k]);
 	for (i = 0; i < nv; i++)
 		free(tips[i]);
@@ -1989,6 +2063,13 @@ main(int argc, char **argv)
 		json_object_set_new(R.data, "below", json_sprintf("<%ld",
 		    R.threshold));
 	}
+	/* every public figure through disclosure control, before any
+	   template, chart or JSON sees the data (lib/publish.c) */
+	if (!failed) {
+		struct sq_publish_opts po = { R.threshold, R.top };
+		if (sq_publish(R.data, &po, NULL) < 0)
+			failed = 1;
+	}
 	if (!failed) {
 		static const char *const order[] = { "community", "date", "year",
 		    "month", "day", "weekday", "threshold", "below", "checkin",
@@ -2006,10 +2087,7 @@ main(int argc, char **argv)
 	struct sq_buf out;
 	sq_buf_init(&out);
 	if (!failed && R.fmt == F_JSON) {
-		size_t i;
-		json_t *b, *pub = json_deep_copy(R.data);
-		json_array_foreach(json_object_get(pub, "buildings"), i, b)
-			json_object_del(b, "follow_up_n");
+		json_t *pub = json_deep_copy(R.data);
 		char *s = json_dumps(pub, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
 		    JSON_REAL_PRECISION(6));
 		sq_buf_adds(&out, s);
@@ -2021,16 +2099,6 @@ main(int argc, char **argv)
 		json_object_set(ctx, "w", R.words);
 		if (R.fmt == F_HTML)
 			json_object_set_new(ctx, "svg", charts(&R));
-		/* templates never see an exact count below the threshold */
-		size_t i;
-		json_t *b;
-		json_array_foreach(json_object_get(ctx, "buildings"), i, b) {
-			json_t *cv = json_object_get(b, "coverage");
-			json_object_del(b, "follow_up_n");
-			json_object_set_new(b, "coverage_text", json_is_integer(cv) ?
-			    json_sprintf("%lld%%", (long long)json_integer_value(cv)) :
-			    json_string("-"));
-		}
 		json_object_set_new(ctx, "format", json_string(fmt_names[R.fmt]));
 		json_object_set_new(ctx, "ext", json_string(fmt_ext[R.fmt]));
 		if (render(&R, ctx, &out) < 0)
@@ -2054,6 +2122,7 @@ main(int argc, char **argv)
 	json_decref(R.data);
 	json_decref(R.words);
 	json_decref(R.plan_points);
+	json_decref(R.sensitive);
 	sq_aliases_free(R.aliases);
 	sq_mask_free(R.mask);
 	free(R.people);
