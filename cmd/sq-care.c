@@ -1364,7 +1364,7 @@ pair_all(struct care *C, struct sq_care_stats *st)
 				H[h].self = (long)i;
 		}
 	struct sq_care_problem P = { H, C->nh, K, C->nk, C->plan ? B : NULL,
-	    C->nb, 0 };
+	    C->nb, 0, 0 };
 	if (sq_care_pair(&P, out, st) < 0)
 		sq_fatal("internal error: a building out of range");
 	free(H);

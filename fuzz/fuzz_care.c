@@ -3,7 +3,7 @@
  * carers) and lib/greet (days without a greeting).
  *
  * Input: a problem spelled in bytes.  Byte 0: the number of buildings (1 to
- * 16) and whether there is a plan; then buildings (community, grid, x, y, on
+ * 16) and whether there is a plan; byte 1: near_k, and the hub forced; then buildings (community, grid, x, y, on
  * the plan), carers (community, building or none, grid, fits, cap) and homes
  * (building, preferences, keep, self) of 5 bytes each, up to 64 of each,
  * the rest of the bytes as greeting entries (day, greeted, alarm bits).
@@ -103,7 +103,7 @@ LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
 		    keep, self };
 	}
 	struct sq_care_problem P = { H, nh, K, nk, plan ? B : NULL,
-	    plan ? nb + 1 : 0, 1 + (d[1] & 3) };
+	    plan ? nb + 1 : 0, 1 + (d[1] & 3), d[1] & 4 ? 1 : 0 };
 	FZ_CHECK(sq_care_pair(&P, out, &st) == 0);
 	long load[64] = { 0 }, paired = 0, unpaired = 0;
 	for (size_t h = 0; h < nh; h++) {

@@ -16,9 +16,6 @@
 #include "diag.h"
 #include "mcmf.h"
 
-/* direct arcs in a community beyond which walking goes through hubs */
-#define ARC_LIMIT	200000
-
 struct group {			/* homes alike: building, grid, preferences */
 	uint32_t building, grid, prefs;
 	long	 self;		/* a single home with a carer living there */
@@ -49,7 +46,7 @@ struct hubarc {
 struct community {
 	const struct sq_care_problem *P;
 	long	*load;		/* per carer, over the whole problem */
-	long	 dcap, l1, wb, wa;
+	long	 dcap, step, l1, wb, wa;	/* see weights() */
 	struct group *g;
 	size_t	 ng;
 	struct class *k;
@@ -89,7 +86,17 @@ sq_care_tier(const struct sq_care_home *h, const struct sq_care_carer *c)
 	return SQ_CARE_ANY;
 }
 
-/* walking in 10 m steps, as the cost sees it */
+/* metres between two buildings, LONG_MAX when the plan does not say */
+static long
+metres(const struct community *C, uint32_t a, uint32_t b)
+{
+	long m = sq_care_walk(C->P, a, b);
+
+	return m < 0 ? LONG_MAX : m;
+}
+
+/* walking in steps (10 m, or coarser in a large community), as the cost
+   sees it: at most dcap */
 static long
 walk_cost(const struct community *C, uint32_t hb, uint32_t cb)
 {
@@ -102,7 +109,7 @@ walk_cost(const struct community *C, uint32_t hb, uint32_t cb)
 	long m = sq_care_walk(C->P, hb, cb);
 	if (m < 0)
 		return C->dcap;
-	m = (m + 5) / 10;
+	m = (m + C->step / 2) / C->step;
 	return m < C->dcap ? m : C->dcap;
 }
 
@@ -124,35 +131,48 @@ pair_cost(const struct community *C, const struct group *g,
 }
 
 /*
- * The weights, lowest first: walking (at most dcap steps), l1 a
- * preference not met, above any total of walking; wb a home outside its
- * carer's grid, above any total of preferences and walking; wa a home
- * outside its carer's building, above all the rest.  Coarser walking (or
- * none) when the community is so large that the costs would overflow.
+ * The weights, lowest first: walking, at most dcap steps of step metres;
+ * l1 a preference not met, above any total of walking; wb a home outside
+ * its carer's grid, above any total of preferences and walking; wa a home
+ * outside its carer's building, above all the rest.  Up to 500 steps of
+ * 10 m; in a community so large that the costs would overflow, fewer
+ * steps, each longer, so that they still span the plan (span metres).
  */
-static void
-weights(struct community *C, long nhomes, int maxmiss)
+static int
+weights_fit(double n, int maxmiss, long d, double w[4])
 {
-	static const long caps[] = { 500, 100, 20, 4, 1, 0 };
-	double n = (double)(nhomes > 0 ? nhomes : 1);
+	w[0] = n * (double)d + 1;			/* l1 */
+	double low = (double)maxmiss * w[0] + (double)d;
+	w[1] = n * low + 1;				/* wb */
+	w[2] = n * (w[1] + low) + 1;			/* wa */
+	/* a path's cost and the flow's total stay far from LONG_MAX
+	   (mcmf's infinity is LONG_MAX / 4) */
+	return n * (w[2] + w[1] + low) < (double)(LONG_MAX / 64);
+}
 
-	for (size_t i = 0; i < sizeof(caps) / sizeof(caps[0]); i++) {
-		double d = (double)caps[i];
-		double l1 = n * d + 1;
-		double low = (double)maxmiss * l1 + d;
-		double wb = n * low + 1;
-		double wa = n * (wb + low) + 1;
-		/* a path's cost and the flow's total stay far from LONG_MAX
-		   (mcmf's infinity is LONG_MAX / 4) */
-		if (n * (wa + wb + low) < (double)(LONG_MAX / 64) ||
-		    caps[i] == 0) {
-			C->dcap = caps[i];
-			C->l1 = (long)l1;
-			C->wb = (long)wb;
-			C->wa = (long)wa;
-			return;
-		}
+static void
+weights(struct community *C, long nhomes, int maxmiss, long span)
+{
+	double n = (double)(nhomes > 0 ? nhomes : 1), w[4];
+	long lo = 0, hi = 500;
+
+	if (weights_fit(n, maxmiss, hi, w))
+		lo = hi;
+	while (lo < hi) {		/* the most steps that fit */
+		long mid = (lo + hi + 1) / 2;
+		if (weights_fit(n, maxmiss, mid, w))
+			lo = mid;
+		else
+			hi = mid - 1;
 	}
+	weights_fit(n, maxmiss, lo, w);
+	C->dcap = lo;
+	C->step = 10;
+	if (lo > 0 && lo < 500 && span / lo > 10)
+		C->step = (span + lo - 1) / lo;
+	C->l1 = (long)w[0];
+	C->wb = (long)w[1];
+	C->wa = (long)w[2];
 }
 
 static void
@@ -300,6 +320,35 @@ spread(struct community *C, struct class *k, struct sq_care_pair *out)
 	free(quota);
 }
 
+/* the diagonal of the plan's box around the community's buildings */
+static long
+span_of(const struct community *C, const struct gkey *gk, size_t ngk,
+    const struct ckey *ck, size_t nck)
+{
+	const struct sq_care_problem *P = C->P;
+	double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+	int any = 0;
+
+	if (P->buildings == NULL)
+		return 0;
+	for (size_t i = 0; i < ngk + nck; i++) {
+		uint32_t b = i < ngk ? gk[i].building : ck[i - ngk].building;
+		if (b == 0 || b >= P->nbuildings || !P->buildings[b].has_xy)
+			continue;
+		const struct sq_care_building *B = &P->buildings[b];
+		if (!any || B->x < x0)
+			x0 = B->x;
+		if (!any || B->x > x1)
+			x1 = B->x;
+		if (!any || B->y < y0)
+			y0 = B->y;
+		if (!any || B->y > y1)
+			y1 = B->y;
+		any = 1;
+	}
+	return any ? lround(hypot(x1 - x0, y1 - y0)) : 0;
+}
+
 static void
 solve_community(struct community *C, const size_t *homes, size_t nh,
     const size_t *carers, size_t nc, struct sq_care_pair *out,
@@ -335,7 +384,7 @@ solve_community(struct community *C, const size_t *homes, size_t nh,
 	}
 	if (ngk == 0 || nck == 0)
 		goto unpaired;
-	weights(C, (long)ngk, maxmiss);
+	weights(C, (long)ngk, maxmiss, span_of(C, gk, ngk, ck, nck));
 
 	/* the groups and classes, each in the order of its first member */
 	qsort(gk, ngk, sizeof(*gk), cmp_gkey);
@@ -391,7 +440,8 @@ solve_community(struct community *C, const size_t *homes, size_t nh,
 			    C->g[i].building && (C->k[j].grid == 0 ||
 			    C->k[j].grid != C->g[i].grid))
 				far++;
-	int use_hub = C->ng * C->nk > ARC_LIMIT && far > 0;
+	size_t limit = P->arc_limit ? P->arc_limit : SQ_CARE_ARC_LIMIT;
+	int use_hub = C->ng * C->nk > limit && far > 0;
 	if (use_hub) {
 		for (size_t i = 0; i < C->ng; i++) {
 			size_t h = 0;
@@ -414,15 +464,19 @@ solve_community(struct community *C, const size_t *homes, size_t nh,
 	for (size_t i = 0; i < C->ng; i++) {
 		struct group *g = &C->g[i];
 		sq_mcmf_arc(G, 0, g->node, (long)g->n, 0);
-		/* with the hub: direct arcs to the nearest other buildings */
+		/* with the hub: direct arcs to the nearest other buildings,
+		   by the plan's metres (not the cost's steps, which may be
+		   coarse); a home with a carer living in it has every arc and
+		   no hub, so the hub never leads it to that carer */
 		uint32_t cut = 0;
 		long cutwalk = LONG_MAX;
-		if (use_hub) {
+		int hub_here = use_hub && g->self < 0;
+		if (hub_here) {
 			size_t nn = 0;
 			for (size_t j = 0; j < C->nk; j++) {
 				const struct class *k = &C->k[j];
 				if (k->building && k->building != g->building)
-					nb[nn++] = (struct near){ walk_cost(C,
+					nb[nn++] = (struct near){ metres(C,
 					    g->building, k->building),
 					    k->building };
 			}
@@ -447,9 +501,9 @@ solve_community(struct community *C, const size_t *homes, size_t nh,
 				if (mine)
 					continue;
 			}
-			if (use_hub && k->building && k->building != g->building &&
+			if (hub_here && k->building && k->building != g->building &&
 			    (k->grid == 0 || k->grid != g->grid)) {
-				long w = walk_cost(C, g->building, k->building);
+				long w = metres(C, g->building, k->building);
 				/* beyond the nearest: through the hub */
 				if (w > cutwalk || (w == cutwalk &&
 				    k->building > cut))
@@ -465,7 +519,7 @@ solve_community(struct community *C, const size_t *homes, size_t nh,
 			arcs[narcs].cls = j;
 			narcs++;
 		}
-		if (use_hub) {
+		if (hub_here) {
 			size_t h = 0;
 			while (hubprefs[h] != g->prefs)
 				h++;
@@ -485,7 +539,7 @@ solve_community(struct community *C, const size_t *homes, size_t nh,
 		for (size_t h = 0; h < nhub; h++)
 			for (size_t j = 0; j < C->nk; j++) {
 				const struct class *k = &C->k[j];
-				if (k->building == 0 || k->self)
+				if (k->building == 0)
 					continue;
 				harcs[nharcs].id = sq_mcmf_arc(G, hub0 + h,
 				    k->node, k->room, popcount32(hubprefs[h] &

@@ -24,11 +24,12 @@
  * groups of homes that are alike (building, grid, preferences) and classes
  * of carers that are alike (building, grid, fits), so its size grows with
  * the buildings, not the households.  In a community with very many
- * buildings the arcs to buildings outside the grid go to the nearest ones
- * (near_k) and through one hub node: levels 1 to 4 stay exact, walking
- * beyond the nearest is taken as the longest.  In a community of tens of
- * thousands of homes walking is counted in coarser steps (the weights
- * must fit in a long).
+ * buildings (more group x class pairs than arc_limit) the arcs to
+ * buildings outside the grid go to the nearest ones by the plan (near_k)
+ * and through one hub node per set of preferences: levels 1 to 4 stay
+ * exact, walking beyond the nearest is taken as the longest.  In a
+ * community of thousands of homes walking is counted in fewer, longer
+ * steps that still span the plan (the weights must fit in a long).
  *
  * Kept pairs (keep >= 0) are fixed first, in home order, up to the
  * carer's cap; the rest are paired on what caps are left.  Within a class
@@ -92,9 +93,12 @@ struct sq_care_problem {
 	/* arcs to at most this many other buildings per home group when the
 	   community is large (0: SQ_CARE_NEAR_K) */
 	size_t	 near_k;
+	/* large: more group x class pairs than this (0: SQ_CARE_ARC_LIMIT) */
+	size_t	 arc_limit;
 };
 
-#define SQ_CARE_NEAR_K	32
+#define SQ_CARE_NEAR_K		32
+#define SQ_CARE_ARC_LIMIT	200000
 
 struct sq_care_pair {
 	long	 carer;		/* -1: none, see none */

@@ -10,8 +10,11 @@
  *    whole home x carer graph (not the engine's groups and classes).  The
  *    engine must pair as many homes and reach the same optimum, level by
  *    level; caps and communities kept; the same answer twice.
- * 3. A large community (the hub): everyone in reach paired, caps kept, as
- *    many homes with a carer from their building as there can be.
+ *    The same with the hub forced (arc_limit 1): the same optimum on every
+ *    level but walking.
+ * 3. A large community (the hub), some carers living in homes that need
+ *    care: everyone in reach paired, caps kept, and the levels but walking
+ *    equal to those of the same problem solved with every arc.
  */
 #include <math.h>
 #include <stdio.h>
@@ -271,7 +274,7 @@ small_cases(void)
 			{ 1, 2, 1, 0, 1 },	/* lives in 2 */
 			{ 1, 1, 1, 0, 1 },	/* lives in 1 */
 		};
-		P = (struct sq_care_problem){ h, 2, c, 2, plan, NELEM(plan), 0 };
+		P = (struct sq_care_problem){ h, 2, c, 2, plan, NELEM(plan), 0, 0 };
 		CHECK(sq_care_pair(&P, out, &st) == 0);
 		CHECK_INT(out[0].carer, 1);
 		CHECK_INT(out[1].carer, 0);
@@ -286,7 +289,7 @@ small_cases(void)
 			{ 1, 4, 2, 0, 4 },	/* 100 m, grid 2 */
 			{ 1, 3, 1, 0, 4 },	/* 300 m, but grid 1 */
 		};
-		P = (struct sq_care_problem){ h, 1, c, 3, plan, NELEM(plan), 0 };
+		P = (struct sq_care_problem){ h, 1, c, 3, plan, NELEM(plan), 0, 0 };
 		sq_care_pair(&P, out, &st);
 		CHECK_INT(out[0].carer, 2);
 		CHECK_INT(out[0].tier, SQ_CARE_GRID);
@@ -313,7 +316,7 @@ small_cases(void)
 			{ 1, 2, 2, 0, 1 },	/* 40 m, no skill */
 			{ 1, 4, 2, 1, 1 },	/* 100 m, fits */
 		};
-		P = (struct sq_care_problem){ h, 1, c, 2, plan, NELEM(plan), 0 };
+		P = (struct sq_care_problem){ h, 1, c, 2, plan, NELEM(plan), 0, 0 };
 		sq_care_pair(&P, out, &st);
 		CHECK_INT(out[0].carer, 1);
 		CHECK_INT(out[0].unmet, 0);
@@ -331,7 +334,7 @@ small_cases(void)
 		struct sq_care_carer c[] = {
 			{ 1, 1, 1, 0, 2 }, { 1, 1, 1, 0, 2 },
 		};
-		P = (struct sq_care_problem){ h, 5, c, 2, plan, NELEM(plan), 0 };
+		P = (struct sq_care_problem){ h, 5, c, 2, plan, NELEM(plan), 0, 0 };
 		sq_care_pair(&P, out, &st);
 		CHECK_INT(st.paired, 4);
 		CHECK_INT(st.unpaired[SQ_CARE_ALL_FULL], 1);
@@ -348,7 +351,7 @@ small_cases(void)
 		struct sq_care_home h[] = { { 1, 1, 1, 0, -1, -1 },
 		    { 2, 3, 0, 0, -1, -1 } };
 		struct sq_care_carer c[] = { { 2, 1, 1, 0, 4 } };
-		P = (struct sq_care_problem){ h, 2, c, 1, plan, NELEM(plan), 0 };
+		P = (struct sq_care_problem){ h, 2, c, 1, plan, NELEM(plan), 0, 0 };
 		sq_care_pair(&P, out, &st);
 		CHECK_INT(out[0].carer, -1);
 		CHECK_INT(out[0].none, SQ_CARE_NO_CARER);
@@ -367,7 +370,7 @@ small_cases(void)
 			{ 1, 3, 2, 0, 1 },	/* far, grid 2 */
 			{ 1, 1, 1, 0, 4 },	/* in the building */
 		};
-		P = (struct sq_care_problem){ h, 3, c, 2, plan, NELEM(plan), 0 };
+		P = (struct sq_care_problem){ h, 3, c, 2, plan, NELEM(plan), 0, 0 };
 		sq_care_pair(&P, out, &st);
 		CHECK_INT(out[0].carer, 0);
 		CHECK_INT(out[0].kept, 1);
@@ -381,7 +384,7 @@ small_cases(void)
 		struct sq_care_home h[] = { { 1, 1, 1, 0, -1, 0 },
 		    { 1, 1, 1, 0, -1, -1 } };
 		struct sq_care_carer c[] = { { 1, 1, 1, 0, 4 } };
-		P = (struct sq_care_problem){ h, 2, c, 1, plan, NELEM(plan), 0 };
+		P = (struct sq_care_problem){ h, 2, c, 1, plan, NELEM(plan), 0, 0 };
 		sq_care_pair(&P, out, &st);
 		CHECK_INT(out[0].carer, -1);
 		CHECK_INT(out[0].none, SQ_CARE_NO_CARER);
@@ -394,15 +397,15 @@ small_cases(void)
 	{
 		struct sq_care_home h[] = { { 1, 1, 1, 0, -1, -1 } };
 		struct sq_care_carer c[] = { { 1, 3, 2, 0, 1 } };
-		P = (struct sq_care_problem){ h, 1, c, 1, NULL, 0, 0 };
+		P = (struct sq_care_problem){ h, 1, c, 1, NULL, 0, 0, 0 };
 		CHECK(sq_care_pair(&P, out, &st) == 0);
 		CHECK_INT(out[0].carer, 0);
 		CHECK_INT(out[0].walk_m, -1);
-		P = (struct sq_care_problem){ NULL, 0, NULL, 0, NULL, 0, 0 };
+		P = (struct sq_care_problem){ NULL, 0, NULL, 0, NULL, 0, 0, 0 };
 		CHECK(sq_care_pair(&P, out, &st) == 0);
 		CHECK_INT(st.homes, 0);
 		h[0].building = 0;
-		P = (struct sq_care_problem){ h, 1, c, 1, plan, NELEM(plan), 0 };
+		P = (struct sq_care_problem){ h, 1, c, 1, plan, NELEM(plan), 0, 0 };
 		CHECK(sq_care_pair(&P, out, &st) == -1);
 		h[0].building = 9;
 		CHECK(sq_care_pair(&P, out, &st) == -1);
@@ -452,7 +455,7 @@ random_problems(int count)
 			}
 		}
 		struct sq_care_problem P = { H, nh, K, nc, withplan ? B : NULL,
-		    withplan ? (size_t)nb + 1 : 0, 0 };
+		    withplan ? (size_t)nb + 1 : 0, 0, 0 };
 		struct sq_care_pair out[22], out2[22];
 		struct sq_care_stats st;
 		struct lex want, got;
@@ -467,6 +470,15 @@ random_problems(int count)
 		    lex_cmp(&got, &want) == 0 && st.paired == paired;
 		sq_care_pair(&P, out2, NULL);
 		ok &= memcmp(out, out2, nh * sizeof(*out)) == 0;
+		/* the hub, on a problem of any size: levels 1 to 4 as exact,
+		   walking beyond the nearest building or two approximate */
+		P.arc_limit = 1;
+		P.near_k = (size_t)rnd(1, 2);
+		sq_care_pair(&P, out2, NULL);
+		struct lex hub = answer_lex(&P, out2, &paired);
+		ok &= feasible(&P, out2) && paired == flow;
+		for (int l = 0; l < NL - 1; l++)
+			ok &= hub.v[l] == want.v[l];
 		if (!ok && fails++ < 5)
 			fprintf(stderr, "FAIL random problem %d: paired %ld/%ld, "
 			    "levels %ld %ld %ld %ld, optimum %ld %ld %ld %ld\n",
@@ -508,15 +520,34 @@ large_community(void)
 		capb[b] += K[c].cap;
 		cap += K[c].cap;
 	}
-	struct sq_care_problem P = { H, nh, K, nc, B, nb + 1, 0 };
+	/* some carers live in a home that needs care */
+	for (size_t c = 0; c < nc; c += 7)
+		for (size_t h = 0; h < nh; h++)
+			if (H[h].building == K[c].building && H[h].self < 0) {
+				H[h].self = (long)c;
+				break;
+			}
+	struct sq_care_problem P = { H, nh, K, nc, B, nb + 1, 0, 0 };
 	CHECK(sq_care_pair(&P, out, &st) == 0);
 	CHECK(st.approx == 1);
+	/* every arc: the same levels but walking */
+	struct sq_care_pair *exact = calloc(nh, sizeof(*exact));
+	struct sq_care_stats xs;
+	P.arc_limit = SIZE_MAX;
+	CHECK(sq_care_pair(&P, exact, &xs) == 0);
+	CHECK(xs.approx == 0);
+	CHECK_INT(st.paired, xs.paired);
+	CHECK_INT(st.tier[SQ_CARE_BUILDING], xs.tier[SQ_CARE_BUILDING]);
+	CHECK_INT(st.tier[SQ_CARE_GRID], xs.tier[SQ_CARE_GRID]);
+	CHECK_INT(st.unmet, xs.unmet);
+	free(exact);
+	P.arc_limit = 0;
 	CHECK(feasible(&P, out));
 	long bound = 0;
 	for (size_t b = 1; b <= nb; b++)
 		bound += nhb[b] < capb[b] ? nhb[b] : capb[b];
 	CHECK_INT(st.paired, (long)nh < cap ? (long)nh : cap);
-	CHECK_INT(st.tier[SQ_CARE_BUILDING], bound);
+	CHECK(st.tier[SQ_CARE_BUILDING] <= bound);
 	for (size_t h = 0; h < nh; h++)
 		if (out[h].carer >= 0)
 			load[out[h].carer]++;
