@@ -35,6 +35,7 @@
 #include "opts.h"
 #include "reader.h"
 #include "rejects.h"
+#include "resolve.h"
 #include "rowaddr.h"
 #include "skills.h"
 #include "text.h"
@@ -190,7 +191,6 @@ struct home {
 	struct sq_buf note, how, who;	/* today's entries, joined */
 	int	 state_known;	/* the state file has it */
 	int32_t	 known_from;	/* the first day the state tracked it */
-	const char *bare;	/* the key without its community */
 	long	 ci;		/* greetings: its carer, or -1 */
 };
 
@@ -254,8 +254,8 @@ struct care {
 	struct sq_hmap kindex;
 
 	/* greetings: finding the household a log row means */
-	struct sq_hmap bindex;		/* bare keys */
-	unsigned char *bare_dup;	/* by home: its bare key is not unique */
+	struct sq_resolver *res;	/* the homes, by address */
+	char	 whybuf[256];
 	struct names hname, kname;	/* household heads, carers by name */
 	long	*hname_home, *kname_carer;	/* -2: more than one */
 	size_t	*kh_start, *kh_list;	/* homes by carer */
@@ -274,6 +274,19 @@ home_key(void *ctx, uint32_t i, size_t *len)
 
 	*len = strlen(C->h[i].hh);
 	return C->h[i].hh;
+}
+
+/* the homes, in their final order, for lib/resolve */
+static void
+build_resolver(struct care *C)
+{
+	if (C->res)
+		sq_resolver_free(C->res);
+	C->res = sq_resolver_new_borrowed(home_key, C);
+	sq_resolver_reserve(C->res, C->nh);
+	for (size_t i = 0; i < C->nh; i++)
+		sq_resolver_add(C->res, C->h[i].hh, strlen(C->h[i].hh),
+		    (uint32_t)i);
 }
 
 static const char *
@@ -1355,13 +1368,16 @@ pair_all(struct care *C, struct sq_care_stats *st)
 		H[i] = (struct sq_care_home){ h->comm, h->bld, h->gridid,
 		    home_prefs(C, h->cond), h->keep, -1 };
 	}
-	/* a carer never cares for their own household */
+	/* a carer never cares for their own household (the one their
+	   address means, lib/resolve) */
+	build_resolver(C);
 	for (size_t i = 0; i < C->nk; i++)
 		if (C->k[i].hh) {
-			long h = sq_hmap_get(&C->hindex, C->k[i].hh,
-			    strlen(C->k[i].hh));
-			if (h >= 0)
-				H[h].self = (long)i;
+			struct sq_res r;
+			int kind = sq_resolve(C->res, C->k[i].hh,
+			    strlen(C->k[i].hh), &r);
+			if (kind == SQ_RES_EXACT || kind == SQ_RES_IMPLIED)
+				H[r.id].self = (long)i;
 		}
 	struct sq_care_problem P = { H, C->nh, K, C->nk, C->plan ? B : NULL,
 	    C->nb, 0, 0 };
@@ -1663,24 +1679,6 @@ write_pair_summary(struct care *C, const struct sq_care_stats *st,
 
 /* ---- greetings: the pairs, the state, the log -------------------------- */
 
-static const char *
-bare_key(void *ctx, uint32_t i, size_t *len)
-{
-	struct care *C = ctx;
-
-	*len = strlen(C->h[i].bare);
-	return C->h[i].bare;
-}
-
-/* "C1a2b3c4d-B0012-U02-R0502" -> "B0012-U02-R0502" */
-static const char *
-strip_community(const char *key)
-{
-	if (key[0] == 'C' && strlen(key) > 10 && key[9] == '-')
-		return key + 10;
-	return key;
-}
-
 /* name -> one index, or -2 when several share it */
 static void
 index_name(struct names *N, long **map, const char *name, long i)
@@ -1756,7 +1754,6 @@ read_pairs(struct care *C, const char *path)
 		h->since = parse_day(h->since_s, strlen(h->since_s), C->year);
 		h->comm = names_add(&C->comms, h->community,
 		    strlen(h->community));
-		h->bare = strip_community(h->hh);
 		h->ci = -1;
 		sq_greet_init(&h->g, SQ_GREET_NODAY, SQ_GREET_NODAY, 0);
 		sq_buf_init(&h->note);
@@ -1794,15 +1791,9 @@ read_pairs(struct care *C, const char *path)
 	if (st == SQ_READ_IOERR)
 		return -1;
 	/* the indexes a log row is looked up in */
-	C->bare_dup = sq_xcalloc(C->nh + 1, 1);
-	for (size_t i = 0; i < C->nh; i++) {
-		struct home *h = &C->h[i];
-		long j = sq_hmap_put_new(&C->bindex, h->bare, strlen(h->bare),
-		    (uint32_t)i);
-		if (j >= 0)
-			C->bare_dup[j] = 1;
-		index_name(&C->hname, &C->hname_home, h->name, (long)i);
-	}
+	build_resolver(C);
+	for (size_t i = 0; i < C->nh; i++)
+		index_name(&C->hname, &C->hname_home, C->h[i].name, (long)i);
 	C->kh_start = sq_xcalloc(C->nk + 2, sizeof(*C->kh_start));
 	C->kh_list = sq_xcalloc(C->nh + 1, sizeof(*C->kh_list));
 	for (size_t i = 0; i < C->nh; i++)
@@ -2005,17 +1996,36 @@ name_match(const struct care *C, const char *typed, const char *head)
 	return 0;
 }
 
-/* a household key (full, or without its community) to a home, or -1 */
+/*
+ * A household key to a home (lib/resolve: exact, or the one household an
+ * address that leaves out a part can mean), or -1 with *why.
+ */
 static long
-find_home(const struct care *C, const char *key)
+find_home(struct care *C, const char *key, size_t len, const char **why)
 {
-	long i = sq_hmap_get(&C->hindex, key, strlen(key));
+	struct sq_res r;
 
-	if (i >= 0)
-		return i;
-	const char *b = strip_community(key);
-	i = sq_hmap_get(&C->bindex, b, strlen(b));
-	return i >= 0 && !C->bare_dup[i] ? i : -1;
+	switch (sq_resolve(C->res, key, len, &r)) {
+	case SQ_RES_EXACT:
+	case SQ_RES_IMPLIED:
+		return r.id;
+	case SQ_RES_AMBIGUOUS:
+		snprintf(C->whybuf, sizeof(C->whybuf), "the address fits %zu "
+		    "households in care; write it in full (unit, community)",
+		    r.ncand);
+		break;
+	default:
+		if (r.nearest >= 0) {
+			const struct home *n = &C->h[r.nearest];
+			snprintf(C->whybuf, sizeof(C->whybuf), "not a household "
+			    "in care; the nearest is building %s, unit %s, room "
+			    "%s", n->building, *n->unit ? n->unit : "-", n->room);
+		} else
+			snprintf(C->whybuf, sizeof(C->whybuf), "not a household "
+			    "in care");
+	}
+	*why = C->whybuf;
+	return -1;
 }
 
 /*
@@ -2041,20 +2051,17 @@ resolve_whom(struct care *C, const struct logcols *L, const struct sq_rec *rec,
 	*why = NULL;
 	int rc = sq_rowaddr_key(&L->ra, rec, cm, cl, key, &a, why);
 	if (rc == SQ_ROWADDR_OK) {
-		long i = find_home(C, key);
+		long i = find_home(C, key, strlen(key), why);
 		if (i >= 0)
 			return i;
-		*why = "the address is not one of the pairs' households";
 	} else if (rc == SQ_ROWADDR_EMPTY)
 		*why = NULL;
 	w = sq_rec_cell_trim(rec, L->whom, &len);
 	if (len > 0 && len < SQ_ADDR_KEYMAX) {
 		/* a household key, copied from the pairs */
-		memcpy(key, w, len);
-		key[len] = '\0';
-		long i = find_home(C, key);
-		if (i >= 0)
-			return i;
+		struct sq_res r;
+		if (sq_resolve(C->res, w, len, &r) == SQ_RES_EXACT)
+			return r.id;
 	}
 	if (len > 0) {
 		if (sq_addr_parse(w, len, &a, NULL) == 0) {
@@ -2063,10 +2070,9 @@ resolve_whom(struct care *C, const struct logcols *L, const struct sq_rec *rec,
 				    sizeof(key));
 			else
 				sq_addr_key(&a, key, sizeof(key));
-			long i = find_home(C, key);
+			long i = find_home(C, key, strlen(key), why);
 			if (i >= 0)
 				return i;
-			*why = "the address is not one of the pairs' households";
 		}
 		char *typed = sq_xstrndup(w, len);
 		long found = -1;
@@ -2643,8 +2649,8 @@ free_all(struct care *C)
 	free(C->b);
 	sq_hmap_free(&C->hindex);
 	sq_hmap_free(&C->kindex);
-	sq_hmap_free(&C->bindex);
-	free(C->bare_dup);
+	if (C->res)
+		sq_resolver_free(C->res);
 	free(C->hname_home);
 	free(C->kname_carer);
 	free(C->kh_start);
@@ -2854,7 +2860,6 @@ main(int argc, char **argv)
 	names_init(&C.kname);
 	sq_hmap_init(&C.hindex, home_key, &C);
 	sq_hmap_init(&C.kindex, carer_key, &C);
-	sq_hmap_init(&C.bindex, bare_key, &C);
 	while ((ch = getopt_long(argc, argv, SQ_COMMON_SHORTOPTS
 	    "m:k:p:u:r:c:g:d:s:aw:L:Y:ZhV", longopts, NULL)) != -1) {
 		if (sq_common_opt(&C.c, ch, optarg, synopsis))
