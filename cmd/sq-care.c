@@ -1672,6 +1672,25 @@ write_pair_summary(struct care *C, const struct sq_care_stats *st,
 	json_object_set_new(care, "carers", json_integer(carers));
 	json_object_set_new(care, "volunteers", json_integer((long)C->nk));
 	json_object_set_new(root, "care", care);
+	if (C->comms.n > 1) {
+		json_t *per = json_object();
+		for (uint32_t c = 1; c < C->comms.n; c++) {
+			long n = 0, p = 0;
+			for (size_t i = 0; i < C->nh; i++)
+				if (C->h[i].comm == c) {
+					n++;
+					p += rows[i].carer >= 0;
+				}
+			if (n == 0)
+				continue;
+			json_t *o = json_object();
+			json_object_set_new(o, "households", json_integer(n));
+			json_object_set_new(o, "paired", json_integer(p));
+			json_object_set_new(o, "unpaired", json_integer(n - p));
+			json_object_set_new(per, C->comms.v[c], o);
+		}
+		json_object_set_new(root, "communities", per);
+	}
 	char *text = json_dumps(root, JSON_INDENT(2));
 	json_decref(root);
 	return sq_write_document(C->summary, text);
@@ -2565,45 +2584,72 @@ write_greet_lists(struct care *C, const struct grow *rows)
 	return rc;
 }
 
+/*
+ * The counts of one community (or all: comm UINT32_MAX), into o: greeted
+ * is reached today (urgent or not), not_greeted the others, urgent of
+ * either.
+ */
+static void
+greet_counts(struct care *C, const struct grow *rows, uint32_t comm, json_t *o)
+{
+	long n = 0, paired = 0, reached = 0, urgent = 0, two = 0;
+
+	for (size_t i = 0; i < C->nh; i++) {
+		const struct home *h = &C->h[rows[i].home];
+		if (comm != UINT32_MAX && h->comm != comm)
+			continue;
+		n++;
+		paired += *h->vid != '\0';
+		reached += h->g.today != 0;
+		urgent += rows[i].status == SQ_GREET_URGENT;
+		two += rows[i].missed >= 2;
+	}
+	json_object_set_new(o, "households", json_integer(n));
+	json_object_set_new(o, "paired", json_integer(paired));
+	json_object_set_new(o, "unpaired", json_integer(n - paired));
+	json_object_set_new(o, "greeted", json_integer(reached));
+	json_object_set_new(o, "not_greeted", json_integer(n - reached));
+	json_object_set_new(o, "urgent", json_integer(urgent));
+	json_object_set_new(o, "missed_2_days_or_more", json_integer(two));
+}
+
 static int
 write_greet_summary(struct care *C, const struct grow *rows)
 {
 	json_t *root = json_object(), *care = json_object(),
-	    *alarms = json_object(), *log = json_object();
-	long count[SQ_GREET_NSTATUS] = { 0 }, paired = 0, two = 0;
-	long *per = sq_xcalloc(sq_keywords_nlabels(C->alarms) + 1, sizeof(long));
+	    *alarms = json_object(), *log = json_object(), *per = json_object();
+	long *count = sq_xcalloc(sq_keywords_nlabels(C->alarms) + 1,
+	    sizeof(long));
 
 	for (size_t i = 0; i < C->nh; i++) {
-		const struct home *h = &C->h[i];
-		count[rows[i].status]++;
-		paired += *h->vid != '\0';
-		two += rows[i].missed >= 2;
-		uint64_t m = sq_greet_alarms(&h->g);
+		uint64_t m = sq_greet_alarms(&C->h[i].g);
 		for (size_t k = 0; k < sq_keywords_nlabels(C->alarms) && k < 64;
 		    k++)
-			per[k] += m >> k & 1;
+			count[k] += m >> k & 1;
 	}
 	json_object_set_new(root, "date", json_string(C->date));
-	json_object_set_new(care, "households", json_integer((long)C->nh));
-	json_object_set_new(care, "paired", json_integer(paired));
-	json_object_set_new(care, "unpaired", json_integer((long)C->nh -
-	    paired));
-	for (int s = SQ_GREET_NSTATUS - 1; s >= 0; s--)
-		json_object_set_new(care, gstatus_names[s],
-		    json_integer(count[s]));
-	json_object_set_new(care, "missed_2_days_or_more", json_integer(two));
+	greet_counts(C, rows, UINT32_MAX, care);
 	for (size_t k = 0; k < sq_keywords_nlabels(C->alarms) && k < 64; k++)
 		json_object_set_new(alarms, sq_keywords_label(C->alarms, k),
-		    json_integer(per[k]));
+		    json_integer(count[k]));
 	json_object_set_new(care, "alarm", alarms);
 	json_object_set_new(root, "care", care);
+	for (uint32_t c = 1; c < C->comms.n; c++) {
+		json_t *o = json_object();
+		greet_counts(C, rows, c, o);
+		json_object_set_new(per, C->comms.v[c], o);
+	}
+	if (json_object_size(per) > 0)
+		json_object_set_new(root, "communities", per);
+	else
+		json_decref(per);
 	json_object_set_new(log, "rows", json_integer(C->lrows));
 	json_object_set_new(log, "today", json_integer(C->ltoday));
 	json_object_set_new(log, "earlier_days", json_integer(C->learlier));
 	json_object_set_new(log, "later_days", json_integer(C->llater));
 	json_object_set_new(log, "rejected", json_integer(C->lrejected));
 	json_object_set_new(root, "log", log);
-	free(per);
+	free(count);
 	char *text = json_dumps(root, JSON_INDENT(2));
 	json_decref(root);
 	return sq_write_document(C->summary, text);

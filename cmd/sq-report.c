@@ -56,6 +56,7 @@ usage(void)
 "threshold are \"<3\", others in bands where needed).  Files not given\n"
 "are looked for in DIR by their usual names (summary.json, rounds.csv,\n"
 "assignments.csv, unfilled.csv, levels.csv, topics.json or topics.csv,\n"
+"care.json, "
 "community.conf, "
 "notices.txt); a section without its input is left out.\n\n", synopsis);
 	printf(
@@ -74,6 +75,7 @@ usage(void)
 "  -k, --stock FILE         stock levels: item,qty,unit,threshold,...\n"
 "  -w, --requests FILE      request counts: category,count, or the\n"
 "                           topics.json of sq-requests\n"
+"  -g, --care FILE          sq-care's summary (care.json)\n"
 "  -P, --people TABLE       the roster or the volunteers: their names are\n"
 "                           masked in the notices and settings (repeatable)\n"
 "  -A, --allow FILE:LINE    publish that line of the notices or settings as\n"
@@ -94,7 +96,7 @@ struct report {
 	enum fmt fmt;
 	const char *dir;
 	const char *config, *notices, *plan, *summary, *rounds, *assignments,
-		   *unfilled, *stock, *requests;
+		   *unfilled, *stock, *requests, *care;
 	char	*plan_owned;
 	const char *lang;
 	long	 threshold, max_chars, top;
@@ -717,6 +719,55 @@ load_rounds(struct report *R, const char *path)
 	free(p.v);
 	json_object_set_new(d, "per_round", list);
 	json_object_set_new(R->data, "deliveries", d);
+	return 0;
+}
+
+/* ---- care: sq-care's summary --------------------------------------------- */
+
+/*
+ * sq-care -Y: the households in care, paired, and with --greetings how
+ * many were greeted today and how many are urgent; of the configured
+ * community when the summary has it by community.  A summary of another
+ * day is not today's news: the section is left out, and that is said.
+ */
+static int
+load_care(struct report *R, const char *path)
+{
+	json_error_t e;
+	json_t *s = json_load_file(path, 0, &e);
+
+	if (s == NULL) {
+		sq_error("%s:%d: not the JSON of sq-care -Y: %s", path, e.line,
+		    e.text);
+		return -1;
+	}
+	json_t *c = json_object_get(s, "care");
+	if (!json_is_object(c)) {
+		sq_error("%s: no 'care'; is this the summary of sq-care -Y?",
+		    path);
+		json_decref(s);
+		return -1;
+	}
+	const char *d = json_string_value(json_object_get(s, "date"));
+	if (d && R->date[0] && strcmp(d, R->date) != 0) {
+		sq_warn(path, 0, "the care summary is of %s, not %s; the care "
+		    "section is left out", d, R->date);
+		json_decref(s);
+		return 0;
+	}
+	const char *only = R->community ? R->community : R->name;
+	json_t *per = json_object_get(s, "communities");
+	if (only && json_is_object(json_object_get(per, only)))
+		c = json_object_get(per, only);
+	static const char *const keys[] = { "households", "paired", "greeted",
+	    "urgent" };
+	json_t *o = json_object();
+	for (size_t k = 0; k < sizeof(keys) / sizeof(keys[0]); k++)
+		json_object_set_new(o, keys[k], json_integer(geti(c, keys[k])));
+	json_object_set_new(o, "greetings", json_boolean(json_object_get(c,
+	    "greeted") != NULL));
+	json_object_set_new(R->data, "care", o);
+	json_decref(s);
 	return 0;
 }
 
@@ -1879,6 +1930,7 @@ main(int argc, char **argv)
 		{ "unfilled",    required_argument, NULL, 'u' },
 		{ "stock",       required_argument, NULL, 'k' },
 		{ "requests",    required_argument, NULL, 'w' },
+		{ "care",        required_argument, NULL, 'g' },
 		{ "people",      required_argument, NULL, 'P' },
 		{ "allow",       required_argument, NULL, 'A' },
 		{ "help",        no_argument,       NULL, 'h' },
@@ -1886,7 +1938,7 @@ main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	static struct report R;
-	char *owned[11] = { 0 };
+	char *owned[12] = { 0 };
 	const char *why;
 	int ch, failed = 0, fmt_set = 0;
 
@@ -1897,7 +1949,7 @@ main(int argc, char **argv)
 	R.top = 5;
 	opterr = 0;
 	while ((ch = getopt_long(argc, argv, ":" SQ_COMMON_SHORTOPTS
-	    "f:c:n:d:l:t:m:p:s:r:a:u:k:w:P:A:hV", longopts, NULL)) != -1) {
+	    "f:c:n:d:l:t:m:p:s:r:a:u:k:w:g:P:A:hV", longopts, NULL)) != -1) {
 		if (sq_common_opt(&R.c, ch, optarg, synopsis))
 			continue;
 		switch (ch) {
@@ -1946,6 +1998,7 @@ main(int argc, char **argv)
 		case 'u': R.unfilled = optarg; break;
 		case 'k': R.stock = optarg; break;
 		case 'w': R.requests = optarg; break;
+		case 'g': R.care = optarg; break;
 		case 'P':
 			R.people = sq_xrealloc(R.people, (R.npeople + 1) *
 			    sizeof(*R.people));
@@ -1982,6 +2035,7 @@ main(int argc, char **argv)
 	R.stock = in_dir(&R, R.stock, "levels.csv", &owned[6]);
 	R.requests = in_dir(&R, R.requests, "topics.json", &owned[7]);
 	R.requests = in_dir(&R, R.requests, "topics.csv", &owned[9]);
+	R.care = in_dir(&R, R.care, "care.json", &owned[11]);
 
 	R.words = json_object();
 	R.data = json_object();
@@ -2045,6 +2099,8 @@ main(int argc, char **argv)
 		failed = 1;
 	if (!failed && R.requests && load_requests(&R, R.requests) < 0)
 		failed = 1;
+	if (!failed && R.care && load_care(&R, R.care) < 0)
+		failed = 1;
 	if (!failed && R.notices && load_notices(&R, R.notices) < 0)
 		failed = 1;
 
@@ -2073,7 +2129,7 @@ main(int argc, char **argv)
 	if (!failed) {
 		static const char *const order[] = { "community", "date", "year",
 		    "month", "day", "weekday", "threshold", "below", "checkin",
-		    "buildings", "deliveries", "posts", "stock", "requests",
+		    "buildings", "deliveries", "posts", "stock", "requests", "care",
 		    "notices", "faq" };
 		json_t *o = json_object();
 		for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++) {

@@ -357,6 +357,66 @@ sec_deliveries(struct section *S, json_t *data)
 	return 0;
 }
 
+/* ---- care (sq-care's summary) ------------------------------------------ */
+
+/*
+ * The households in care are the vulnerable: every count of them is shown
+ * from the threshold only, and protected; their parts add up (paired and
+ * unpaired; greeted and to follow up; urgent among those to follow up).
+ * The alarms by kind are never published.
+ */
+static int
+sec_care(struct section *S, json_t *data)
+{
+	json_t *c = json_object_get(data, "care");
+
+	if (!json_is_object(c))
+		return 0;
+	long H = geti(c, "households"), P = geti(c, "paired");
+	long un = H > P ? H - P : 0;
+	int tH = put(S, c, "households", SQ_DC_HOUSEHOLDS, H, 80,
+	    "households in care");
+	int tP = put(S, c, "paired", SQ_DC_HOUSEHOLDS, P, 40, "paired");
+	int tN = put(S, c, "unpaired", SQ_DC_HOUSEHOLDS, un, 60, "unpaired");
+	int pn[2] = { tP, tN };
+	sq_dc_sum(S->dc, tH, pn, 2);
+	if (json_is_true(json_object_get(c, "greetings"))) {
+		long G = geti(c, "greeted"), U = geti(c, "urgent");
+		if (G > H)
+			G = H;
+		if (U > H)
+			U = H;
+		long F = H - G;
+		int tG = put(S, c, "greeted", SQ_DC_HOUSEHOLDS, G, 40,
+		    "greeted");
+		int tF = put(S, c, "follow_up", SQ_DC_HOUSEHOLDS, F, 60,
+		    "to greet");
+		/* urgent: an alarm today, greeted or not, or days of silence */
+		int tU = put(S, c, "urgent", SQ_DC_HOUSEHOLDS, U, 100, "urgent");
+		int gf[2] = { tG, tF }, uh[2] = { tU, tH };
+		double k[2] = { 1, -1 };
+		sq_dc_sum(S->dc, tH, gf, 2);
+		sq_dc_le(S->dc, uh, k, 2);
+		put_rate(S, c, "rate", "rate_text", &tG, NULL, 1, tH, 10,
+		    "greeted today");
+	}
+	return 0;
+}
+
+/* nothing true the section did not show */
+static void
+fin_care(struct section *S, json_t *data)
+{
+	json_t *c = json_object_get(data, "care");
+
+	(void)S;
+	if (!json_is_object(c))
+		return;
+	json_object_del(c, "not_greeted");
+	json_object_del(c, "missed_2_days_or_more");
+	json_object_del(c, "alarm");
+}
+
 /* ---- the table of sections --------------------------------------------- */
 
 static const struct {
@@ -367,6 +427,7 @@ static const struct {
 	{ "checkin", sec_checkin, fin_checkin },
 	{ "requests", sec_requests, fin_requests },
 	{ "deliveries", sec_deliveries, NULL },
+	{ "care", sec_care, fin_care },
 };
 
 int

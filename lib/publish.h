@@ -29,6 +29,10 @@
  *	counts shown, so the order tells nothing more.
  *   deliveries  urgent and door-delivery orders (the vulnerable): shown
  *	from the threshold, each at most the orders.
+ *   care  sq-care's summary: the households in care, paired and unpaired,
+ *	and (when "greetings" is true) greeted today, still to greet, urgent
+ *	(an alarm, or days of silence) and the rate greeted: every count shown from the threshold only and
+ *	protected, the parts adding up; the alarms by kind are dropped.
  */
 #ifndef SQ_PUBLISH_H
 #define SQ_PUBLISH_H
