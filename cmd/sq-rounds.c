@@ -29,6 +29,7 @@
 #include "afile.h"
 #include "rejects.h"
 #include "rowaddr.h"
+#include "settings.h"
 #include "tsplib.h"
 #include "value.h"
 #include "writer.h"
@@ -90,20 +91,22 @@ struct settings {
 	int	 lift;		/* a building has a lift unless told */
 };
 
-static const struct {
-	const char *key;
-	size_t	 off;
-	double	 lo, hi;
-} setting_keys[] = {
-	{ "detour_factor",      offsetof(struct settings, detour),   1, 10 },
-	{ "walk_m_per_min",     offsetof(struct settings, speed),    1, 1000 },
-	{ "gate_minutes",       offsetof(struct settings, gate_min), 0, 600 },
-	{ "drop_minutes",       offsetof(struct settings, drop_min), 0, 600 },
-	{ "door_minutes",       offsetof(struct settings, door_min), 0, 600 },
-	{ "floor_minutes",      offsetof(struct settings, floor_min), 0, 60 },
-	{ "lift_floor_minutes", offsetof(struct settings, lift_floor_min), 0, 60 },
-	{ "max_round_minutes",  offsetof(struct settings, max_min),  1, 1440 },
+#define O(f)	offsetof(struct settings, f)
+static const struct sq_setting setting_keys[] = {
+	{ "detour_factor", SQ_SET_DOUBLE, O(detour), 1, 10, NULL, NULL },
+	{ "walk_m_per_min", SQ_SET_DOUBLE, O(speed), 1, 1000, NULL, NULL },
+	{ "gate_minutes", SQ_SET_DOUBLE, O(gate_min), 0, 600, NULL, NULL },
+	{ "drop_minutes", SQ_SET_DOUBLE, O(drop_min), 0, 600, NULL, NULL },
+	{ "door_minutes", SQ_SET_DOUBLE, O(door_min), 0, 600, NULL, NULL },
+	{ "floor_minutes", SQ_SET_DOUBLE, O(floor_min), 0, 60, NULL, NULL },
+	{ "lift_floor_minutes", SQ_SET_DOUBLE, O(lift_floor_min), 0, 60, NULL,
+	    NULL },
+	{ "max_round_minutes", SQ_SET_DOUBLE, O(max_min), 1, 1440, NULL, NULL },
+	{ "capacity", SQ_SET_LONG, O(capacity), 1, 1000000,
+	    "a whole number of parcels", NULL },
+	{ "lift", SQ_SET_BOOL, O(lift), 0, 0, NULL, NULL },
 };
+#undef O
 
 static void
 settings_default(struct settings *st)
@@ -120,79 +123,15 @@ settings_default(struct settings *st)
 	st->lift = 0;
 }
 
-/* One setting of rounds.conf or --settings (sq_kv_fn). */
-struct settings_ctx {
-	const char *path;
-	struct settings *st;
-	int	 rc;
-};
-
-static void
-setting(void *ctx, const char *k, const char *v, long line)
-{
-	struct settings_ctx *c = ctx;
-	const char *path = c->path;
-	struct settings *st = c->st;
-	char *end;
-
-	if (k == NULL) {
-		sq_error("%s:%ld: expected 'key = value'", path, line);
-		c->rc = -1;
-		return;
-	}
-	if (strcmp(k, "capacity") == 0) {
-		long n = strtol(v, &end, 10);
-		if (*v == '\0' || *end || n < 1 || n > 1000000) {
-			sq_error("%s:%ld: capacity '%s': expected a "
-			    "whole number of parcels", path, line, v);
-			c->rc = -1;
-		} else
-			st->capacity = n;
-		return;
-	}
-	if (strcmp(k, "lift") == 0) {
-		int b = sq_bool_parse(v, strlen(v));
-		if (b < 0) {
-			sq_error("%s:%ld: lift '%s': expected yes or no", path,
-			    line, v);
-			c->rc = -1;
-		} else
-			st->lift = b;
-		return;
-	}
-	size_t i;
-	for (i = 0; i < sizeof(setting_keys) / sizeof(*setting_keys); i++)
-		if (strcmp(k, setting_keys[i].key) == 0)
-			break;
-	if (i == sizeof(setting_keys) / sizeof(*setting_keys)) {
-		sq_error("%s:%ld: unknown setting '%s'", path, line, k);
-		c->rc = -1;
-		return;
-	}
-	double d = strtod(v, &end);
-	if (*v == '\0' || *end || !(d >= setting_keys[i].lo &&
-	    d <= setting_keys[i].hi)) {
-		sq_error("%s:%ld: %s '%s': expected a number from %g to %g",
-		    path, line, k, v, setting_keys[i].lo, setting_keys[i].hi);
-		c->rc = -1;
-		return;
-	}
-	*(double *)(void *)((char *)st + setting_keys[i].off) = d;
-}
-
 /*
- * "key = value" lines, '#' starts a comment anywhere (lib/kvconf.c).  A
+ * "key = value" lines, '#' starts a comment anywhere (lib/settings.c).  A
  * missing file is no settings unless `must`.  -1 on error (printed).
  */
 static int
 settings_load(const char *path, struct settings *st, int must)
 {
-	struct settings_ctx c = { path, st, 0 };
-
-	if (sq_kv_load(path, SQ_KV_HASH | (must ? 0 : SQ_KV_OPTIONAL),
-	    setting, &c) < 0)
-		return -1;
-	return c.rc;
+	return sq_settings_load(path, SQ_KV_HASH | (must ? 0 : SQ_KV_OPTIONAL),
+	    setting_keys, sizeof(setting_keys) / sizeof(setting_keys[0]), st);
 }
 
 /* ---- small helpers ---- */
