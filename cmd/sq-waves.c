@@ -26,11 +26,11 @@
 #include "afile.h"
 #include "diag.h"
 #include "header.h"
-#include "hmap.h"
 #include "kvconf.h"
 #include "opts.h"
 #include "reader.h"
 #include "rejects.h"
+#include "resolve.h"
 #include "rowaddr.h"
 #include "settings.h"
 #include "sites.h"
@@ -156,12 +156,12 @@ settings_load(const char *path, struct settings *st, int must)
 enum {
 	W_WEEKDAYS, W_POINT, W_DOOR_POINT, W_MISSED, W_PARTIAL,
 	W_DOOR_MISSED, W_BAD_ADDRESS, W_NOT_IN_ROSTER, W_NEAREST,
-	W_LIST_FILE, W_NO_GRID, W_NOTICE_FILE, NWORDS
+	W_AMBIGUOUS, W_LIST_FILE, W_NO_GRID, W_NOTICE_FILE, NWORDS
 };
 static const char *const word_keys[NWORDS] = {
 	"weekdays", "point", "door_point", "missed", "partial", "door_missed",
-	"bad_address", "not_in_roster", "nearest", "list_file", "no_grid",
-	"notice_file",
+	"bad_address", "not_in_roster", "nearest", "ambiguous", "list_file",
+	"no_grid", "notice_file",
 };
 
 struct words {
@@ -317,7 +317,8 @@ struct state {
 	struct sq_strtab units;
 	struct household *hh;
 	size_t	 nhh, caphh;
-	struct sq_hmap index;
+	struct sq_resolver *res;		/* the roster, for joins on hh */
+	int	 communities;		/* the roster names several */
 	uint32_t only_community;
 	struct building *bld;
 	size_t	 nbld, capbld;
@@ -561,11 +562,11 @@ load_households(struct state *s, const char *path)
 		s->hh[kept++] = s->hh[i];
 	}
 	s->nhh = kept;
-	sq_hmap_reserve(&s->index, s->nhh);
+	sq_resolver_reserve(s->res, s->nhh);
 	for (size_t i = 0; i < s->nhh; i++) {
 		struct household *h = &s->hh[i];
 		char bk[SQ_BKEY_MAX], up[16];
-		sq_hmap_put(&s->index, h->text, strlen(h->text), (uint32_t)i);
+		sq_resolver_add(s->res, h->text, strlen(h->text), (uint32_t)i);
 		if (sq_hh_building(h->text, bk, sizeof(bk)) == 0)
 			snprintf(bk, sizeof(bk), "B%s", hstr(h, S_BUILDING));
 		h->bld = building_of(s, h->community, bk, hstr(h, S_BUILDING));
@@ -576,33 +577,61 @@ load_households(struct state *s, const char *path)
 	}
 	s->only_community = s->nhh ? s->hh[0].community : 0;
 	for (size_t i = 1; i < s->nhh && s->only_community; i++)
-		if (s->hh[i].community != s->only_community)
+		if (s->hh[i].community != s->only_community) {
 			s->only_community = 0;
+			s->communities = 1;
+		}
 	return 0;
 }
 
-/* The household of a row (hh, address or building/unit/room), or -1. */
+/*
+ * The household of a row (hh, address or building/unit/room), through
+ * the resolver (lib/resolve.h): its index, -1 (*r says why: not in the
+ * roster, or several could be meant), or -2 when the address cannot be
+ * read (*why).  key receives the row's own key.
+ */
 static long
 find_household(struct state *s, const struct sq_rowaddr *ra,
-    const struct sq_rec *rec, char *key, struct sq_addr *a, const char **why)
+    const struct sq_rec *rec, char *key, struct sq_res *r, const char **why)
 {
-	const char *comm = NULL;
-	size_t clen = 0;
-
-	/* a form without a community column, for a one-community roster */
-	sq_rec_cell_trim(rec, ra->community, &clen);
-	if (clen == 0 && s->only_community) {
-		comm = sq_strtab_str(&s->names, s->only_community);
-		clen = strlen(comm);
-	}
 	*why = NULL;
-	int rc = sq_rowaddr_key(ra, rec, comm, clen, key, a, why);
+	key[0] = '\0';
+	int rc = sq_resolve_row(s->res, ra, rec, key, r, why);
 	if (rc != SQ_ROWADDR_OK) {
 		if (*why == NULL)
 			*why = "empty address";
 		return -2;
 	}
-	return sq_hmap_get(&s->index, key, strlen(key));
+	return r->kind == SQ_RES_EXACT || r->kind == SQ_RES_IMPLIED ?
+	    r->id : -1;
+}
+
+/*
+ * A table of several communities' households needs the community of each
+ * row: without the column a key is usually every community's.
+ */
+static void
+need_community(const struct state *s, const struct sq_rowaddr *ra,
+    const char *file)
+{
+	if (s->communities && ra->community < 0 && ra->hh < 0)
+		sq_fatal("%s: no community column (小区), and the roster has "
+		    "several communities: add the column", file);
+}
+
+/* "K1、K2、K3" of the first candidates (malloc'd). */
+static char *
+candidates(const struct state *s, const struct sq_res *r, const char *sep)
+{
+	struct sq_buf b;
+
+	sq_buf_init(&b);
+	for (size_t k = 0; k < r->ncand && k < SQ_RES_MAXCAND; k++) {
+		if (k)
+			sq_buf_adds(&b, sep);
+		sq_buf_adds(&b, s->hh[r->cand[k]].text);
+	}
+	return sq_buf_take(&b);
 }
 
 /* ---- the plan: points, closures, door lists ----------------------------- */
@@ -898,24 +927,37 @@ read_door(struct state *s)
 	if (!sq_rowaddr_usable(&ra))
 		sq_fatal("%s: no address column (户号, 地址, or 楼号/单元/室)",
 		    file);
+	need_community(s, &ra, file);
 	sq_rec_init(&rec);
 	while ((st = sq_reader_next(r, &rec)) > 0) {
 		char key[SQ_ADDR_KEYMAX];
-		struct sq_addr a;
+		struct sq_res res;
 		const char *why;
 		if (st == SQ_READ_BAD) {
 			sq_problem(file, rec.line, "%s", rec.err);
 			continue;
 		}
-		long i = find_household(s, &ra, &rec, key, &a, &why);
+		long i = find_household(s, &ra, &rec, key, &res, &why);
+		if (i >= 0) {
+			s->hh[i].door |= DOOR_LIST;
+			continue;
+		}
 		if (i == -2)
 			sq_problem(file, rec.line, "address cannot be read: %s",
 			    why);
-		else if (i < 0)
+		else if (res.kind == SQ_RES_AMBIGUOUS) {
+			char *c = candidates(s, &res, ", ");
+			sq_problem(file, rec.line, "%s could be %zu households "
+			    "(%s%s): give the unit", key, res.ncand, c,
+			    res.ncand > SQ_RES_MAXCAND ? ", ..." : "");
+			free(c);
+		} else if (res.nearest >= 0)
+			sq_problem(file, rec.line, "household %s is not in the "
+			    "roster (the nearest is %s)", key,
+			    s->hh[res.nearest].text);
+		else
 			sq_problem(file, rec.line, "household %s is not in the "
 			    "roster", key);
-		else
-			s->hh[i].door |= DOOR_LIST;
 	}
 	sq_rec_free(&rec);
 	sq_reader_close(r);
@@ -1489,7 +1531,7 @@ utf8_cut(const char *s, size_t len, size_t max)
 static void
 add_unknown(struct state *s, const char *file, const struct sq_rec *rec,
     const struct sq_rowaddr *ra, long cname, const char *key,
-    const struct sq_addr *a, const char *why, int day, uint32_t point)
+    const struct sq_res *res, const char *why, int day, uint32_t point)
 {
 	size_t alen, nlen;
 	const char *addr = sq_rec_cell_trim(rec, ra->address, &alen);
@@ -1516,9 +1558,23 @@ add_unknown(struct state *s, const char *file, const struct sq_rec *rec,
 	u->line = rec->line;
 	u->day = day;
 	u->point = point;
-	snprintf(u->building, sizeof(u->building), "%s", a->building);
-	snprintf(u->unit, sizeof(u->unit), "%s", a->unit);
-	snprintf(u->room, sizeof(u->room), "%s", a->room);
+	if (!why) {	/* building, unit and room as the row's key says */
+		char part[SQ_BKEY_MAX], bk[SQ_BKEY_MAX];
+		sq_hh_building(key, bk, sizeof(bk));
+		const char *bp = strrchr(bk, '-');
+		part_label(bp ? bp + 1 : bk, u->building, sizeof(u->building));
+		key_part(key, 'U', part, sizeof(part));
+		part_label(part, u->unit, sizeof(u->unit));
+		key_part(key, 'R', part, sizeof(part));
+		part_label(part, u->room, sizeof(u->room));
+	}
+	/* the list of the household most likely meant */
+	long hint = why ? -1 : res->kind == SQ_RES_AMBIGUOUS ? res->cand[0] :
+	    res->nearest;
+	if (hint >= 0) {
+		u->grid = s->hh[hint].grid;
+		u->community = s->hh[hint].community;
+	}
 	const char *name = sq_rec_cell_trim(rec, cname, &nlen);
 	u->name = sq_arena_strndup(&s->arena, name, nlen);
 	json_t *d = json_object();
@@ -1526,13 +1582,22 @@ add_unknown(struct state *s, const char *file, const struct sq_rec *rec,
 	json_object_set_new(d, "line", json_integer(rec->line));
 	json_object_set_new(d, "address", json_stringn(addr,
 	    utf8_cut(addr, alen, 80)));
+	json_object_set_new(d, "key", json_string(key));
 	if (why) {
 		json_object_set_new(d, "why", json_string(why));
 		u->reason = say(&s->words, W_BAD_ADDRESS, d);
-	} else {
-		json_object_set_new(d, "key", json_string(key));
+	} else if (res->kind == SQ_RES_AMBIGUOUS) {
+		char *c = candidates(s, res, "、");
+		json_object_set_new(d, "candidates", json_string(c));
+		json_object_set_new(d, "n", json_integer((json_int_t)res->ncand));
+		free(c);
+		u->reason = say(&s->words, W_AMBIGUOUS, d);
+	} else if (res->nearest >= 0) {
+		json_object_set_new(d, "nearest", json_string(
+		    s->hh[res->nearest].text));
+		u->reason = say(&s->words, W_NEAREST, d);
+	} else
 		u->reason = say(&s->words, W_NOT_IN_ROSTER, d);
-	}
 }
 
 /*
@@ -1588,11 +1653,13 @@ read_log(struct state *s, const char *path)
 		sq_reader_close(r);
 		return -1;
 	}
+	if (sq_reader_ncols(r) > 0)
+		need_community(s, &ra, file);
 	sq_rejects_columns(s->rj, sq_reader_rawheader(r));
 	sq_rec_init(&rec);
 	while ((st = sq_reader_next(r, &rec)) > 0) {
 		char key[SQ_ADDR_KEYMAX];
-		struct sq_addr a;
+		struct sq_res res;
 		const char *why;
 		size_t len;
 		s->log_rows++;
@@ -1616,9 +1683,9 @@ read_log(struct state *s, const char *path)
 			len = strlen(file);
 		}
 		uint32_t pid = sq_strtab_id(&s->points, pt, len);
-		long i = find_household(s, &ra, &rec, key, &a, &why);
+		long i = find_household(s, &ra, &rec, key, &res, &why);
 		if (i < 0) {
-			add_unknown(s, file, &rec, &ra, cname, key, &a,
+			add_unknown(s, file, &rec, &ra, cname, key, &res,
 			    i == -2 ? why : NULL, day, pid);
 			continue;
 		}
@@ -1810,8 +1877,11 @@ write_split(struct state *s, const struct outrow *rows, size_t n)
 
 	if (make_dir(s->split_dir) < 0)
 		return -1;
-	/* lists are for people: Chinese headers, a BOM for Excel and WPS */
-	struct sq_writer_opts wo = { SQ_OUT_CSV, 1, s->c.out.crlf };
+	/* lists are for people: Chinese headers, a BOM for Excel and WPS,
+	   no formula in a name or a reason */
+	struct sq_writer_opts wo = sq_person_opts(&s->c);
+	wo.format = SQ_OUT_CSV;
+	wo.bom = 1;
 	for (size_t i = 0; i < n;) {
 		size_t j = i;
 		while (j < n && rows[j].grid_rank == rows[i].grid_rank)
@@ -2195,7 +2265,7 @@ main(int argc, char **argv)
 	sq_strtab_init(&s.units);
 	sq_strtab_init(&s.bkeys);
 	sq_strtab_init(&s.points);
-	sq_hmap_init(&s.index, key_of, &s);
+	s.res = sq_resolver_new_borrowed(key_of, &s);
 	if ((s.rj = sq_rejects_open(s.c.rejects)) == NULL)
 		return SQ_EXIT_USAGE;
 	if (s.sites_path) {
@@ -2228,7 +2298,7 @@ main(int argc, char **argv)
 	sq_strtab_free(&s.units);
 	sq_strtab_free(&s.bkeys);
 	sq_strtab_free(&s.points);
-	sq_hmap_free(&s.index);
+	sq_resolver_free(s.res);
 	sq_arena_free(&s.arena);
 	sq_aliases_free(s.aliases);
 	int status = sq_diag_finish();
