@@ -33,7 +33,8 @@ usage(void)
 "Write a community's testing day into DIR: households.csv (the table of\n"
 "sq-ingest), sites.csv, points.csv, door.csv, closed.csv, the sampling logs\n"
 "log-*.csv (one per point and one of the door teams, in mixed address\n"
-"forms and column layouts, with repeats, rows of the day before and\n"
+"forms and column layouts (the unit left out in one-unit buildings), with\n"
+"repeats, rows of the day before and\n"
 "addresses not in the roster), and the truth: truth-missed.csv (hh,status\n"
 "of every household missed or partly sampled) and truth-unknown.csv (the\n"
 "log rows from addresses not in the roster).\n\n"
@@ -94,6 +95,7 @@ struct household {
 	char	 key[SQ_ADDR_KEYMAX];
 	char	 first[4][8];	/* given names of the people */
 	int	 surname;
+	int	 fake;		/* a visitor's address, not in the roster */
 };
 
 static const char *const community_names[] = {
@@ -316,12 +318,21 @@ write_roster(const struct gen *g)
 
 /* The address as someone at a desk typed it: one of many forms. */
 static void
-typed(const struct gen *g, const struct household *h, char *out, size_t sz)
+typed(const struct gen *g, const struct household *h, int fake, char *out,
+    size_t sz)
 {
 	const struct building *b = &g->b[h->b];
 	int n = b->num, u = h->unit, r = h->floor * 100 + h->flat;
 	char fw[64];
 
+	/* a one-unit building: the unit is often left out (the resolver's) */
+	if (b->units == 1 && !fake && below(3) == 0) {
+		if (below(2))
+			snprintf(out, sz, "%d-%d", n, r);
+		else
+			snprintf(out, sz, "%d号楼%d室", n, r);
+		return;
+	}
 	switch (below(11)) {
 	case 0: snprintf(out, sz, "%d-%d-%d", n, u, r); break;
 	case 1: snprintf(out, sz, "%d号楼%d单元%d室", n, u, r); break;
@@ -372,7 +383,7 @@ log_row(const struct gen *g, struct log *l, const struct household *h,
 	l->rows++;
 	switch (l->layout) {
 	case L_PLAIN:
-		typed(g, h, addr, sizeof(addr));
+		typed(g, h, h->fake, addr, sizeof(addr));
 		if (g->ncomm > 1)
 			fprintf(l->f, "%s %02d:%02d:%02d,%s,%s,%s,%d号采样点\n", day,
 			    hh, mm, below(60), name, cm, addr, point + 1);
@@ -396,7 +407,7 @@ log_row(const struct gen *g, struct log *l, const struct household *h,
 		break;
 	}
 	default:
-		typed(g, h, addr, sizeof(addr));
+		typed(g, h, h->fake, addr, sizeof(addr));
 		if (g->ncomm > 1)
 			fprintf(l->f, "%s,%d:%02d,%s,%s,%s,上门\n", day, hh, mm,
 			    name, cm, addr);
@@ -504,6 +515,7 @@ write_logs(struct gen *g)
 		default:	/* a unit the building does not have */
 			fake.unit = g->b[fake.b].units + 1;
 		}
+		fake.fake = 1;	/* every part typed: none may be implied */
 		log_row(g, l, &fake, name, g->date, 8 * 60 + k % 200, 0);
 		fprintf(tu, "%s,%s\n", l->name, name);
 	}
