@@ -430,7 +430,8 @@ load_households(struct state *s, const char *path)
 
 	if (r == NULL)
 		return -1;
-	const char *file = sq_reader_name(r);
+	/* the name outlives the reader: the duplicates are told after it */
+	char *file = sq_xstrdup(sq_reader_name(r));
 	for (int i = 0; i < NSTR; i++)
 		col[i] = sq_reader_col(r, names[i]);
 	comm = sq_reader_col(r, "community");
@@ -450,6 +451,7 @@ load_households(struct state *s, const char *path)
 		sq_error("%s: no hh column: give the households table that "
 		    "sq-ingest writes", file);
 		sq_reader_close(r);
+		free(file);
 		return -1;
 	}
 	/*
@@ -543,8 +545,10 @@ load_households(struct state *s, const char *path)
 	}
 	sq_rec_free(&rec);
 	sq_reader_close(r);
-	if (st < 0)
+	if (st < 0) {
+		free(file);
 		return -1;
+	}
 	/* key order: the natural order of buildings, units and rooms */
 	if (s->nhh > 1)
 		qsort(s->hh, s->nhh, sizeof(*s->hh), by_hh_key);
@@ -562,6 +566,7 @@ load_households(struct state *s, const char *path)
 		s->hh[kept++] = s->hh[i];
 	}
 	s->nhh = kept;
+	free(file);
 	sq_resolver_reserve(s->res, s->nhh);
 	for (size_t i = 0; i < s->nhh; i++) {
 		struct household *h = &s->hh[i];
@@ -787,7 +792,7 @@ read_points(struct state *s, size_t *np)
 		if (st < 0)
 			exit(SQ_EXIT_USAGE);
 		if (n == 0)
-			sq_fatal("%s: no testing point in it", file);
+			sq_fatal("%s: no testing point in it", s->points_path);
 	} else if (s->have_sites) {
 		for (size_t i = 0; i < s->sites.n; i++)
 			if (s->sites.v[i].kind == SQ_SITE_POINT) {
