@@ -8,6 +8,7 @@
  * tableau T = B^-1 [A | -I | G] is kept whole (dense): small problems.
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,9 +24,10 @@ struct sq_lp {
 	double	*rcoef, *rlo, *rhi;
 	size_t	 nnz, capnz;
 	double	*lo, *hi;	/* of the n variables */
+	size_t	*lo_row, *hi_row;	/* the row a bound came from, or -1 */
 
 	/* the simplex, built at the first range */
-	int	 ready, feasible;
+	int	 ready, feasible, integer;
 	size_t	 ncol;		/* n + 2 m */
 	double	*T;		/* m x ncol */
 	double	*clo, *chi;	/* bounds of every column */
@@ -72,6 +74,8 @@ sq_lp_free(struct sq_lp *lp)
 	free(lp->d);
 	free(lp->bind[0]);
 	free(lp->bind[1]);
+	free(lp->lo_row);
+	free(lp->hi_row);
 	free(lp);
 }
 
@@ -117,6 +121,70 @@ sq_lp_row(struct sq_lp *lp, const size_t *var, const double *coef, size_t n,
 	lp->rlo[lp->m] = lo;
 	lp->rhi[lp->m] = hi;
 	lp->rstart[++lp->m] = lp->nnz;
+}
+
+void
+sq_lp_integer(struct sq_lp *lp)
+{
+	lp->integer = 1;
+}
+
+/*
+ * Whole numbers: rows with a single variable not fixed are bounds on it,
+ * rounded inward; again while something changed.  -1 when a variable's
+ * bounds cross (no whole-number point).
+ */
+static int
+presolve(struct sq_lp *lp)
+{
+	lp->lo_row = sq_xmalloc((lp->n + 1) * sizeof(size_t));
+	lp->hi_row = sq_xmalloc((lp->n + 1) * sizeof(size_t));
+	for (size_t j = 0; j < lp->n; j++)
+		lp->lo_row[j] = lp->hi_row[j] = SIZE_MAX;
+	for (int pass = 0, changed = 1; changed && pass < 20; pass++) {
+		changed = 0;
+		for (size_t r = 0; r < lp->m; r++) {
+			size_t free_k = SIZE_MAX, nfree = 0;
+			double fixed = 0;
+			for (size_t k = lp->rstart[r]; k < lp->rstart[r + 1]; k++) {
+				size_t j = lp->rvar[k];
+				if (lp->lo[j] == lp->hi[j])
+					fixed += lp->rcoef[k] * lp->lo[j];
+				else if (lp->rcoef[k] != 0) {
+					free_k = k;
+					nfree++;
+				}
+			}
+			if (nfree != 1)
+				continue;
+			size_t j = lp->rvar[free_k];
+			double a = lp->rcoef[free_k];
+			double lo = (lp->rlo[r] - fixed) / a;
+			double hi = (lp->rhi[r] - fixed) / a;
+			if (a < 0) {
+				double t = lo;
+				lo = hi;
+				hi = t;
+			}
+			if (isfinite(lo))
+				lo = ceil(lo - 1e-7);
+			if (isfinite(hi))
+				hi = floor(hi + 1e-7);
+			if (lo > lp->lo[j]) {
+				lp->lo[j] = lo;
+				lp->lo_row[j] = r;
+				changed = 1;
+			}
+			if (hi < lp->hi[j]) {
+				lp->hi[j] = hi;
+				lp->hi_row[j] = r;
+				changed = 1;
+			}
+			if (lp->lo[j] > lp->hi[j])
+				return -1;
+		}
+	}
+	return 0;
 }
 
 /* The start of a column at a finite bound: lower if it has one. */
@@ -277,6 +345,8 @@ setup(struct sq_lp *lp)
 
 	lp->ready = 1;
 	lp->ncol = nc;
+	if (lp->integer && presolve(lp) < 0)
+		return SQ_LP_INFEASIBLE;
 	lp->T = sq_xcalloc(m * nc + 1, sizeof(double));
 	lp->clo = sq_xmalloc((nc + 1) * sizeof(double));
 	lp->chi = sq_xmalloc((nc + 1) * sizeof(double));
@@ -391,12 +461,24 @@ sq_lp_range(struct sq_lp *lp, const size_t *var, const double *coef,
 		int side = sign < 0;
 		size_t nb = 0, lim = lp->n + lp->m;
 		if (lp->bind[side] == NULL)
-			lp->bind[side] = sq_xmalloc((lim + 1) * sizeof(size_t));
-		for (size_t j = 0; rc == 0 && j < lim; j++)
-			if (lp->state[j] != 1 && fabs(lp->d[j]) > 1e-7 &&
-			    (lp->val[j] <= lp->clo[j] + EPS ||
-			    lp->val[j] >= lp->chi[j] - EPS))
-				lp->bind[side][nb++] = j;
+			lp->bind[side] = sq_xrealloc(lp->bind[side], (2 * lim + 1) *
+			    sizeof(size_t));
+		for (size_t j = 0; rc == 0 && j < lim; j++) {
+			if (lp->state[j] == 1 || fabs(lp->d[j]) <= 1e-7)
+				continue;
+			int at_lo = lp->val[j] <= lp->clo[j] + EPS;
+			int at_hi = lp->val[j] >= lp->chi[j] - EPS;
+			if (!at_lo && !at_hi)
+				continue;
+			lp->bind[side][nb++] = j;
+			/* a bound the presolve took from a row: that row too */
+			if (j < lp->n && lp->lo_row && at_lo &&
+			    lp->lo_row[j] != SIZE_MAX)
+				lp->bind[side][nb++] = lp->n + lp->lo_row[j];
+			if (j < lp->n && lp->hi_row && at_hi &&
+			    lp->hi_row[j] != SIZE_MAX)
+				lp->bind[side][nb++] = lp->n + lp->hi_row[j];
+		}
 		lp->nbind[side] = nb;
 	}
 	free(c);

@@ -29,6 +29,13 @@ void	 sq_lp_free(struct sq_lp *);
 size_t	 sq_lp_nvars(const struct sq_lp *);
 /* hi may be INFINITY (and lo -INFINITY). */
 void	 sq_lp_bounds(struct sq_lp *, size_t var, double lo, double hi);
+/*
+ * The variables are whole numbers: before the simplex, a row with one
+ * variable not fixed bounds it, rounded inward, until nothing changes
+ * (a rate of 2 of 3 households within 50-75% makes it exactly 2, which
+ * the relaxation alone leaves at 1.5 to 2.25).
+ */
+void	 sq_lp_integer(struct sq_lp *);
 /* A row lo <= sum coef[k] x[var[k]] <= hi (lo == hi: an equation). */
 void	 sq_lp_row(struct sq_lp *, const size_t *var, const double *coef,
 	    size_t n, double lo, double hi);

@@ -488,6 +488,7 @@ main(int argc, char **argv)
 	}
 
 	P.lp = sq_lp_new(P.nv);
+	sq_lp_integer(P.lp);
 	for (size_t j = 0; j < P.nv; j++)
 		sq_lp_bounds(P.lp, j, P.lo[j], P.hi[j]);
 	for (size_t r = 0; r < P.nr; r++)
