@@ -347,6 +347,7 @@ build(struct sq_dc *dc)
 	sq_lp_free(dc->lp);
 	free(dc->row_item);
 	dc->lp = sq_lp_new(dc->nit);
+	sq_lp_integer(dc->lp);
 	dc->nrows = 0;
 	dc->row_item = sq_xmalloc((dc->nrel + 2 * dc->nit + 1) * sizeof(size_t));
 	for (size_t i = 0; i < dc->nit; i++) {
@@ -526,6 +527,18 @@ hide_all(struct sq_dc *dc)
 	dc->st.hidden_all = 1;
 }
 
+static size_t
+add_cand(const struct sq_dc *dc, int *cand, size_t nc, int id)
+{
+	if (id < 0 || !coarsenable(&dc->it[id]))
+		return nc;
+	for (size_t j = 0; j < nc; j++)
+		if (cand[j] == id)
+			return nc;
+	cand[nc] = id;
+	return nc + 1;
+}
+
 /*
  * Make object k safe: coarsen, one step at a time, a figure whose bound
  * holds it (the cheapest that makes it safe, tried; else the cheapest).
@@ -559,13 +572,16 @@ protect_one(struct sq_dc *dc, size_t k)
 		size_t n1 = sq_lp_binding(dc->lp, 1, bind + n0, nb / 2);
 		for (size_t b = 0; b < n0 + n1; b++) {
 			int id = binding_item(dc, bind[b]);
-			if (id < 0 || !coarsenable(&dc->it[id]))
-				continue;
-			int dup = 0;
-			for (size_t j = 0; j < nc && !dup; j++)
-				dup = cand[j] == id;
-			if (!dup)
-				cand[nc++] = id;
+			size_t r = bind[b] - dc->nit;
+			if (id >= 0) {
+				nc = add_cand(dc, cand, nc, id);
+			} else if (bind[b] >= dc->nit && r < dc->nrel) {
+				/* a relation held it: the shown figures in it */
+				const struct rel *rl = &dc->rel[r];
+				for (size_t q = 0; q < rl->nt; q++)
+					nc = add_cand(dc, cand, nc,
+					    dc->tm[rl->t0 + q].cell);
+			}
 		}
 		if (nc == 0)
 			break;
@@ -628,6 +644,67 @@ protect_one(struct sq_dc *dc, size_t k)
 	return rc;
 }
 
+/* Everything safe at the current levels?  Stops at the first that is not. */
+static int
+all_safe(struct sq_dc *dc)
+{
+	size_t no = nobjects(dc);
+
+	build(dc);
+	for (size_t k = 0; k < no; k++) {
+		struct pobj o;
+		const char *label;
+		long lo, hi;
+		int r = object(dc, k, &o, &label);
+		if (r > 0 && (range(dc, &o, &lo, &hi) < 0 || unsafe(dc, lo, hi)))
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * The greedy steps protect one range at a time, so a step taken early may
+ * be needed no more once later ones were taken: give the costliest
+ * coarsened figures back one step at a time while everything stays safe.
+ * Rates (the cheapest) are left as they are: a whole audit a try.
+ */
+static void
+relax(struct sq_dc *dc)
+{
+	size_t n = 0;
+	int *v = sq_xmalloc((dc->nit + 1) * sizeof(int));
+
+	for (size_t i = 0; i < dc->nit; i++) {
+		const struct item *it = &dc->it[i];
+		int base = it->type == CELL && (it->kind & SQ_DC_SMALL) &&
+		    it->value < dc->t ? 1 : 0;
+		if (it->level > base && it->cost > 1)
+			v[n++] = (int)i;
+	}
+	/* the costliest first; ties in the order declared */
+	for (size_t a = 1; a < n; a++)
+		for (size_t b = a; b > 0 && dc->it[v[b - 1]].cost <
+		    dc->it[v[b]].cost; b--) {
+			int t = v[b - 1];
+			v[b - 1] = v[b];
+			v[b] = t;
+		}
+	for (size_t j = 0; j < n; j++) {
+		struct item *it = &dc->it[v[j]];
+		int base = it->type == CELL && (it->kind & SQ_DC_SMALL) &&
+		    it->value < dc->t ? 1 : 0;
+		while (it->level > base) {
+			it->level--;
+			if (!all_safe(dc)) {
+				it->level++;
+				break;
+			}
+			dc->st.steps--;
+		}
+	}
+	free(v);
+}
+
 int
 sq_dc_solve(struct sq_dc *dc)
 {
@@ -656,12 +733,15 @@ sq_dc_solve(struct sq_dc *dc)
 		if (r > 0 && (range(dc, &o, &lo, &hi) < 0 || unsafe(dc, lo, hi)))
 			todo[k] = 1;
 	}
-	for (size_t k = 0; k < no; k++)
+	int all = 0;
+	for (size_t k = 0; k < no && !all; k++)
 		if (todo[k] && protect_one(dc, k) < 0) {
 			hide_all(dc);
-			break;
+			all = 1;
 		}
 	free(todo);
+	if (!all)
+		relax(dc);
 	build(dc);
 	dc->st.cells = dc->st.rates = 0;
 	for (size_t i = 0; i < dc->nit; i++) {
