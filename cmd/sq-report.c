@@ -466,6 +466,11 @@ load_summary(struct report *R, const char *path)
 		json_int_t v[6];
 		for (int k = 0; k < 6; k++)
 			sum[k] += v[k] = geti(b, keys[k]);
+		if (v[0] < v[2] + v[3] + v[4] + v[5])
+			sq_problem(path, 0, "building '%s': %lld households "
+			    "flagged of %lld; counted as that many", bn ? bn : "",
+			    (long long)(v[2] + v[3] + v[4] + v[5]),
+			    (long long)v[0]);
 		json_t *o = json_object();
 		json_object_set_new(o, "building", json_string(bn ? bn : ""));
 		if (!filter && mixed && cm) {

@@ -110,6 +110,14 @@ seeds() {
 			{ cat "$top/share/mask.txt"; printf '\377\377'; cat "$f"; } >"$s/$(basename "$f")"
 		done
 		rm -rf "$s/lit" ;;
+	fuzz_publish)
+		# the report's data as sq-report -f json prints it, made raw
+		# again by hand: each building's parts under _raw
+		for f in "$top"/tests/cases/sq-report*/summary*.json "$top"/tests/cases/sq-report*/*.json; do
+			[ -f "$f" ] || continue
+			jq -c '{checkin: (.total // .checkin), buildings: [(.buildings // [])[] | {building, _raw: .}]}' "$f" 2>/dev/null |
+			    head -c 3000 | { printf '\002'; cat; } >"$s/$(basename "$(dirname "$f")")-$(basename "$f")"
+		done ;;
 	fuzz_notices)
 		# the golden cases' notices files and the sample's
 		for f in "$top"/tests/cases/*/notices*.txt "$top"/share/examples/*/notices*.txt; do

@@ -66,13 +66,14 @@ put_rate(struct section *S, json_t *obj, const char *key, const char *tkey,
 	return id;
 }
 
+/* A count: 0 when not one, at most a billion (no band overflows). */
 static long
 geti(json_t *o, const char *k)
 {
 	json_t *v = json_object_get(o, k);
+	json_int_t n = json_is_integer(v) ? json_integer_value(v) : 0;
 
-	return json_is_integer(v) && json_integer_value(v) > 0 ?
-	    (long)json_integer_value(v) : 0;
+	return n < 0 ? 0 : n > 1000000000 ? 1000000000 : (long)n;
 }
 
 /* ---- the check-in summary --------------------------------------------- */
@@ -113,6 +114,10 @@ sec_checkin(struct section *S, json_t *data)
 		long h = geti(raw, "households"), u = geti(raw, "unreported");
 		long f = geti(raw, "fever"), s = geti(raw, "symptoms");
 		long bd = geti(raw, "bad_reading");
+		/* a summary that flags more than a building has (made by
+		   hand): its flats are at least those flagged */
+		if (h < u + f + s + bd)
+			h = u + f + s + bd;
 		H += h; U += u; F += f; Sy += s; B += bd;
 		hs[i] = sq_dc_cell(S->dc, SQ_DC_PUBLIC, h, "households");
 		us[i] = sq_dc_cell(S->dc, SQ_DC_HIDDEN, u, "unreported");
