@@ -122,6 +122,8 @@ struct report {
 
 static char *
 xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static json_t *scrub_json(struct report *, const char *, long, const char *,
+    const char *);
 
 static char *
 xasprintf(const char *fmt, ...)
@@ -782,6 +784,8 @@ struct shift {
 	char	*post, *team, *start, *end;
 	long	 need, filled;
 	int	 from_unfilled;
+	const char *file;	/* where it was first seen, for scrub() */
+	long	 line;
 };
 
 struct posts_ctx {
@@ -846,7 +850,7 @@ posts_row(void *ctx, const struct sq_reader *r, const struct sq_rec *rec)
 		}
 		p->v[p->n++] = (struct shift){ sq_xstrndup(po, pn),
 		    sq_xstrndup(te, tn), sq_xstrndup(st, sn),
-		    sq_xstrndup(e, en), 0, 0, 0 };
+		    sq_xstrndup(e, en), 0, 0, 0, p->file, rec->line };
 	}
 	struct shift *s = &p->v[i];
 	if (p->unfilled) {
@@ -892,8 +896,11 @@ load_posts(struct report *R, const char *assignments, const char *unfilled)
 		for (size_t i = 0; i < p.n; i++) {
 			struct shift *s = &p.v[i];
 			json_t *o = json_object();
-			json_object_set_new(o, "post", json_string(s->post));
-			json_object_set_new(o, "team", json_string(s->team));
+			/* the committee's words, published: scrubbed */
+			json_object_set_new(o, "post", scrub_json(R, s->file,
+			    s->line, "post", s->post));
+			json_object_set_new(o, "team", scrub_json(R, s->file,
+			    s->line, "team", s->team));
 			json_object_set_new(o, "start", json_string(s->start));
 			json_object_set_new(o, "end", json_string(s->end));
 			/* the clock time alone reads better in a post */
@@ -993,7 +1000,10 @@ stock_row(void *ctx, const struct sq_reader *r, const struct sq_rec *rec)
 	else
 		low = !isnan(qty) && !isnan(thr) && qty < thr;
 	json_t *o = json_object();
-	json_object_set_new(o, "item", json_stringn(item, n));
+	char *it = sq_xstrndup(item, n);
+	json_object_set_new(o, "item", scrub_json(p->R, p->file, rec->line,
+	    "item", it));
+	free(it);
 	json_object_set_new(o, "qty", number_json(qty));
 	json_object_set_new(o, "unit", json_stringn(unit, un));
 	json_object_set_new(o, "threshold", number_json(thr));
@@ -2080,9 +2090,10 @@ main(int argc, char **argv)
 		failed = 1;
 	free(apath);
 
-	/* what the committee and the residents wrote is scrubbed */
-	if (!failed && (R.config || R.notices || R.requests) &&
-	    load_mask(&R) < 0)
+	/* what the committee and the residents wrote is scrubbed: notices,
+	   settings, requests, post and item names */
+	if (!failed && (R.config || R.notices || R.requests || R.assignments ||
+	    R.unfilled || R.stock) && load_mask(&R) < 0)
 		failed = 1;
 	/* the day's inputs; a missing one leaves its section out */
 	if (!failed && R.summary && load_summary(&R, R.summary) < 0)

@@ -2,7 +2,8 @@
 # privacy.t.sh — nothing in public text lets anyone find a household.
 #  canaries  names, phones, ID numbers, car plates and flats planted in every
 #            input of the daily job (roster, check-ins, volunteers, requests,
-#            notices, settings) of generated communities: none reaches any
+#            posts, stock, notices, settings) of generated communities: none
+#            reaches any
 #            bulletin format, nor summary.json or topics.json (the inputs of
 #            sq-report), except the one notice line the config allows, which
 #            the log names; each planted notice and setting is named in the
@@ -42,6 +43,9 @@ for seed in 5 17; do
 			echo "S$k,2022-04-10 12:0$k,3-1-105,志愿者${v1}什么时候来 邮箱jsq$k@example.com"
 		done
 	} >"$day/requests.csv"
+	# the committee's own words too: a post and a stock item
+	sed -n 2p "$day/posts.csv" | sed "s/^[^,]*,/门岗值守（${v1}13912340040）,/" >>"$day/posts.csv"
+	printf 'item,date,in,out,unit\n口罩（组长王秀兰13912340050）,2022-04-08,100,,个\n口罩（组长王秀兰13912340050）,2022-04-10,,10,个\n' >"$day/stock.csv"
 	cat >"$day/community.conf" <<-EOF
 	name = 阳光小区
 	committee = 阳光社区居委会 主任王秀兰 13912340030
@@ -70,6 +74,7 @@ for seed in 5 17; do
 		echo 金丝雀甲; echo 金丝雀丙; echo 王秀兰
 		echo 110101199003071234; echo 13912340001; echo 13912340007
 		echo 13912340003; echo 13912340020; echo 13912340030
+		echo 13912340040; echo 13912340050
 		echo 13912340101; echo 13912340102; echo 13912340103
 		echo 沪A12341; echo 沪B54321; echo 110101199003071231
 		echo 3栋501; echo jsq1@example.com; echo 99号楼1单元101室
