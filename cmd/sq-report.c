@@ -784,7 +784,8 @@ struct shift {
 	char	*post, *team, *start, *end;
 	long	 need, filled;
 	int	 from_unfilled;
-	const char *file;	/* where it was first seen, for scrub() */
+	const char *file;	/* where it was first seen, for scrub(): the
+				   path given, not the reader's (closed) name */
 	long	 line;
 };
 
@@ -850,7 +851,8 @@ posts_row(void *ctx, const struct sq_reader *r, const struct sq_rec *rec)
 		}
 		p->v[p->n++] = (struct shift){ sq_xstrndup(po, pn),
 		    sq_xstrndup(te, tn), sq_xstrndup(st, sn),
-		    sq_xstrndup(e, en), 0, 0, 0, p->file, rec->line };
+		    sq_xstrndup(e, en), 0, 0, 0, p->unfilled ?
+		    p->R->unfilled : p->R->assignments, rec->line };
 	}
 	struct shift *s = &p->v[i];
 	if (p->unfilled) {
