@@ -2,7 +2,8 @@
  * fuzz_match.c — the parsers inside sq-match (cmd/sq-match.c, included here
  * with its main renamed, so its static functions are reachable): the skill
  * rules file (share/skills.txt and --rules), the availability text
- * volunteers write ("周一至周五 8:00-12:00; 周末全天"), times of posts and
+ * volunteers write ("周一至周五 18:00以后; 周末全天", lib/avail with the
+ * named shifts of share/match/shifts.conf), times and shifts of posts and
  * hour limits.
  *
  * Input: a rules file, a byte 0xFF, then a cell.  The cell is matched
@@ -16,7 +17,8 @@
  *    weekday masks of 7 bits; expanded over two weeks, the windows are
  *    sorted, merged and non-empty; on failure the offset is inside the text
  *    and there is a reason;
- *  - a time is -1 with a reason, or a minute count;
+ *  - a time is -1 with a reason, or a minute count; a shift of a posts
+ *    sheet is a reason, or an end after its start within a day;
  *  - hour limits: 0 with non-negative minutes, empty, or -2 with a reason.
  */
 #define main sq_match_main
@@ -27,6 +29,7 @@
 
 static struct sq_skills base;
 static int have_base;
+static struct sq_shifts named;
 
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -39,6 +42,9 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	memset(&base, 0, sizeof(base));
 	if (access(p, R_OK) == 0 && sq_skills_load(&base, p) == 0)
 		have_base = 1;
+	if (access("share/match/shifts.conf", R_OK) == 0)
+		(void)sq_shifts_load(&named, "share/match/shifts.conf");
+	C.shifts = named;	/* shift_token reads the program's */
 	return 0;
 }
 
@@ -53,31 +59,32 @@ check_rules(const struct sq_skills *R)
 static void
 check_avail(const char *t)
 {
-	struct avail a = { NULL, 0 };
+	struct sq_avail a = { NULL, 0 };
 	size_t bad = 0;
 	const char *why = NULL;
 
-	if (avail_parse(t, 2022, &a, &bad, &why) < 0) {
+	if (sq_avail_parse(t, 2022, &named, &a, &bad, &why) < 0) {
 		FZ_CHECK(why != NULL && bad <= strlen(t));
-		free(a.v);
+		sq_avail_free(&a);
 		return;
 	}
 	for (size_t k = 0; k < a.n; k++) {
 		FZ_CHECK(a.v[k].from >= 0 && a.v[k].from < a.v[k].to &&
 		    a.v[k].to <= 2 * DAYMIN);
-		FZ_CHECK(a.v[k].ds.nd >= 0 && a.v[k].ds.nd <= MAXDATES);
+		FZ_CHECK(a.v[k].ds.nd >= 0 &&
+		    a.v[k].ds.nd <= SQ_AVAIL_MAXDATES);
 		FZ_CHECK(a.v[k].ds.wmask >= 0 && a.v[k].ds.wmask < 128);
 	}
 	long *w = NULL;
 	long d0 = 19082;	/* 2022-03-31 */
-	size_t m = avail_expand(&a, d0, d0 + 14, &w);
+	size_t m = sq_avail_expand(&a, d0, d0 + 14, &w);
 	for (size_t k = 0; k < m; k++) {
 		FZ_CHECK(w[2 * k] < w[2 * k + 1]);
 		if (k)
 			FZ_CHECK(w[2 * k - 1] < w[2 * k]);
 	}
 	free(w);
-	free(a.v);
+	sq_avail_free(&a);
 }
 
 int
@@ -116,6 +123,13 @@ LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
 	long when = parse_when(cell, n2, 19082, &has_date, &why);
 	FZ_CHECK(when >= -1);
 	if (when == -1)
+		FZ_CHECK(why != NULL);
+
+	long t1, t2;
+	why = NULL;
+	if (shift_token(cell, n2, 19082, &t1, &t2, &why) == 0)
+		FZ_CHECK(t1 < t2 && t2 - t1 <= DAYMIN);
+	else
 		FZ_CHECK(why != NULL);
 
 	long day = 0, week = 0;

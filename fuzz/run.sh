@@ -49,7 +49,11 @@ seeds() {
 			tr ',' '\n' <"$f" | sort -u | awk -v d="$s" \
 			    -v b="$(basename "$(dirname "$f")")" \
 			    '{ g = sprintf("%s/%s-%d", d, b, NR); printf "\377%s", $0 > g; close(g) }'
-		done ;;
+		done
+		# the availability forms of the unit test, as cells
+		grep -o '"[^"\\]*"' "$top/tests/unit/test_avail.c" | sed 's/^"//; s/"$//' |
+		    sort -u | awk -v d="$s" '{ g = sprintf("%s/avail-%d", d, NR);
+		    printf "\377%s", $0 > g; close(g) }' ;;
 	fuzz_classify)
 		r=$top/share/requests/rules.txt
 		cp "$r" "$s/"

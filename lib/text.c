@@ -410,3 +410,38 @@ sq_memfind(const char *h, size_t hl, const char *n, size_t nl)
 	}
 	return NULL;
 }
+
+size_t
+sq_at(const char *s, size_t n, size_t i, const char *lit)
+{
+	size_t l = strlen(lit);
+
+	return i <= n && l <= n - i && memcmp(s + i, lit, l) == 0 ? l : 0;
+}
+
+size_t
+sq_at_any(const char *s, size_t n, size_t i, const char *const *lits,
+    int *which)
+{
+	for (int k = 0; lits[k]; k++) {
+		size_t l = sq_at(s, n, i, lits[k]);
+		if (l) {
+			if (which)
+				*which = k;
+			return l;
+		}
+	}
+	return 0;
+}
+
+long
+sq_digits_at(const char *s, size_t n, size_t i, size_t *nd)
+{
+	long v = 0;
+
+	*nd = 0;
+	while (i + *nd < n && s[i + *nd] >= '0' && s[i + *nd] <= '9' &&
+	    *nd < 6)
+		v = v * 10 + (s[i + (*nd)++] - '0');
+	return v;
+}

@@ -98,4 +98,15 @@ uint32_t sq_fnv1a32(const void *p, size_t len, uint32_t h);
  */
 const char *sq_memfind(const char *h, size_t hl, const char *n, size_t nl);
 
+/*
+ * Literals at a place, for the small parsers of what people write: the
+ * length of lit if s[i, n) starts with it, else 0; sq_at_any the first of
+ * a NULL-terminated list that does, its index in *which (if not NULL).
+ */
+size_t	sq_at(const char *s, size_t n, size_t i, const char *lit);
+size_t	sq_at_any(const char *s, size_t n, size_t i, const char *const *lits,
+	    int *which);
+/* The ASCII digits at s[i, n), at most 6: their value, their count in *nd. */
+long	sq_digits_at(const char *s, size_t n, size_t i, size_t *nd);
+
 #endif /* SQ_TEXT_H */
