@@ -32,11 +32,13 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "avail.h"
 #include "diag.h"
 #include "mcmf.h"
 #include "opts.h"
 #include "reader.h"
 #include "rejects.h"
+#include "shifts.h"
 #include "skills.h"
 #include "text.h"
 #include "value.h"
@@ -45,7 +47,7 @@
 static const char synopsis[] =
     "sq-match [options] [-c PLAN] VOLUNTEERS POSTS";
 
-#define DAYMIN		1440L
+#define DAYMIN		SQ_DAYMIN
 #define NOLIMIT		LONG_MAX
 #define FIT_W		16	/* one grade of fit outweighs fairness */
 #define BB_MAX_ARCS	50000	/* larger networks: no branch and bound */
@@ -79,7 +81,12 @@ usage(void)
 "  -n, --headcount N        people per shift when headcount is empty\n"
 "                           (default 2)\n"
 "  -e, --effort N           branch and bound nodes at most (default 20000;\n"
-"                           0: none)\n");
+"                           0: none)\n"
+"  -t, --date DATE          the day of posts given by times only (default:\n"
+"                           today)\n"
+"  -f, --shifts FILE        more named shifts, after share/match/shifts.conf\n"
+"  -T, --trained-default yes|no  training of those the volunteers table\n"
+"                           does not say (default: not trained)\n");
 	fputs(sq_common_help, stdout);
 	printf("\nexamples:\n"
 "  sq-match -u unfilled.csv -w hours.csv volunteers.csv posts.csv > plan.csv\n"
@@ -89,37 +96,6 @@ usage(void)
 
 /* ------------------------------------------------------------------ */
 /* small text helpers                                                  */
-
-/* If s[i..n) starts with lit, its length, else 0. */
-static size_t
-at(const char *s, size_t n, size_t i, const char *lit)
-{
-	size_t l = strlen(lit);
-
-	return i + l <= n && memcmp(s + i, lit, l) == 0 ? l : 0;
-}
-
-/* First of a list of literals matching at s[i]; its length, *which. */
-static size_t
-at_any(const char *s, size_t n, size_t i, const char *const *lits, int *which)
-{
-	for (int k = 0; lits[k]; k++) {
-		size_t l = at(s, n, i, lits[k]);
-		if (l) {
-			if (which)
-				*which = k;
-			return l;
-		}
-	}
-	return 0;
-}
-
-static int
-isalnum_ascii(int c)
-{
-	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-	    (c >= 'A' && c <= 'Z');
-}
 
 /* "12号楼", "12栋", "１２" -> "12"; other text folded as it is. */
 static char *
@@ -172,602 +148,6 @@ floor_div(long a, long b)
 }
 
 /* ------------------------------------------------------------------ */
-/* availability: "周一至周五 8:00-12:00; 周末全天", "08:00-12:00,18:00-22:00" */
-
-#define MAXDATES 8
-
-struct dayspec {
-	int	 wmask;			/* bit 0 Monday .. bit 6 Sunday */
-	int	 nd;
-	long	 d1[MAXDATES], d2[MAXDATES];	/* date ranges, days */
-};
-
-struct avitem {
-	struct dayspec ds;		/* empty: every day */
-	long	 from, to;		/* minutes of the day; to <= 2880 */
-};
-
-struct avail {
-	struct avitem *v;
-	size_t	 n;
-};
-
-static int
-weekday(long day)
-{
-	return (int)(((day % 7) + 7 + 3) % 7);	/* 1970-01-01 was Thursday */
-}
-
-static const char *const cn_days[] = { "一", "二", "三", "四", "五", "六",
-	"日", "天", "七", NULL };
-
-/* bare weekday numeral at s[i]: 0..6 (Monday..Sunday), length in *l */
-static int
-day_numeral(const char *s, size_t n, size_t i, size_t *l)
-{
-	int k;
-
-	if ((*l = at_any(s, n, i, cn_days, &k)) == 0)
-		return -1;
-	return k >= 6 ? 6 : k;
-}
-
-static size_t
-skip_spaces(const char *s, size_t n, size_t i)
-{
-	while (i < n && (s[i] == ' ' || s[i] == '\t'))
-		i++;
-	return i;
-}
-
-/* a whole ASCII word at s[i] from a list */
-static size_t
-at_word(const char *s, size_t n, size_t i, const char *const *words, int *which)
-{
-	if (i > 0 && isalnum_ascii((unsigned char)s[i - 1]))
-		return 0;
-	for (int k = 0; words[k]; k++) {
-		size_t l = at(s, n, i, words[k]);
-		if (l && (i + l >= n || !isalpha((unsigned char)s[i + l]))) {
-			*which = k;
-			return l;
-		}
-	}
-	return 0;
-}
-
-/* One weekday at s[i] ("周三", "星期日", "wed"); 0..6, or -1. */
-static int
-one_day(const char *s, size_t n, size_t i, size_t *len)
-{
-	static const char *const pre[] = { "星期", "礼拜", "周", "週", NULL };
-	static const char *const en[] = { "monday", "mon", "tuesday", "tues",
-	    "tue", "wednesday", "wed", "thursday", "thurs", "thur", "thu",
-	    "friday", "fri", "saturday", "sat", "sunday", "sun", NULL };
-	static const int enday[] = { 0, 0, 1, 1, 1, 2, 2, 3, 3, 3, 3, 4, 4,
-	    5, 5, 6, 6 };
-	size_t l, l2;
-	int k, d;
-
-	if ((l = at_any(s, n, i, pre, NULL)) != 0 &&
-	    (d = day_numeral(s, n, i + l, &l2)) >= 0) {
-		*len = l + l2;
-		return d;
-	}
-	if ((l = at_word(s, n, i, en, &k)) != 0) {
-		*len = l;
-		return enday[k];
-	}
-	return -1;
-}
-
-static const char *const range_seps[] = { "至", "到", "-", "~", "～", "—",
-	"〜", "to", NULL };
-
-/* digits at s[i]: value, count in *nd */
-static long
-digits(const char *s, size_t n, size_t i, size_t *nd)
-{
-	long v = 0;
-
-	*nd = 0;
-	while (i + *nd < n && isdigit((unsigned char)s[i + *nd]) && *nd < 6)
-		v = v * 10 + (s[i + (*nd)++] - '0');
-	return v;
-}
-
-/*
- * A date at s[i]: 2022-04-10, 2022/4/10, 2022年4月10日, 4月10日 (year
- * from `year`).  Days since 1970, or SQ_DATE_INVALID (len 0) if none.
- */
-static long
-one_date(const char *s, size_t n, size_t i, int year, int month_hint,
-    size_t *len, int *month)
-{
-	size_t j = i, nd;
-	long y = year, m, d;
-	char ymd[11];
-
-	*len = 0;
-	long a = digits(s, n, j, &nd);
-	if (nd == 0)
-		return SQ_DATE_INVALID;
-	j += nd;
-	if (nd == 4 && j < n && (s[j] == '-' || s[j] == '/' || s[j] == '.')) {
-		char sep = s[j];
-		y = a;
-		m = digits(s, n, ++j, &nd);
-		if (nd == 0 || nd > 2 || j + nd >= n || s[j + nd] != sep)
-			return SQ_DATE_INVALID;
-		j += nd + 1;
-		d = digits(s, n, j, &nd);
-		if (nd == 0 || nd > 2)
-			return SQ_DATE_INVALID;
-		j += nd;
-	} else {
-		size_t l;
-		if (nd == 4 && (l = at(s, n, j, "年")) != 0) {
-			y = a;
-			j += l;
-			a = digits(s, n, j, &nd);
-			if (nd == 0)
-				return SQ_DATE_INVALID;
-			j += nd;
-		}
-		if ((l = at(s, n, j, "月")) != 0) {
-			m = a;
-			j += l;
-			d = digits(s, n, j, &nd);
-			if (nd == 0)
-				return SQ_DATE_INVALID;
-			j += nd;
-		} else if (month_hint > 0 && nd <= 2 &&
-		    (at(s, n, j, "日") || at(s, n, j, "号"))) {
-			m = month_hint;
-			d = a;
-		} else
-			return SQ_DATE_INVALID;
-		if ((l = at(s, n, j, "日")) != 0 || (l = at(s, n, j, "号")) != 0)
-			j += l;
-	}
-	if (y <= 0)
-		return SQ_DATE_INVALID;
-	if (snprintf(ymd, sizeof(ymd), "%04ld-%02ld-%02ld", y, m, d) != 10)
-		return SQ_DATE_INVALID;
-	int days = sq_date_days(ymd);
-	if (days == SQ_DATE_INVALID)
-		return SQ_DATE_INVALID;
-	*len = j - i;
-	*month = (int)m;
-	return days;
-}
-
-enum { P_NONE, P_AM, P_NOON, P_PM };
-
-/* A period word at s[i]: its kind, and for a window its hours. */
-struct period {
-	const char *word;
-	int	 kind;
-	long	 from, to;	/* minutes, when used alone as a window */
-};
-
-static const struct period periods[] = {
-	{ "上午", P_AM, 8 * 60, 12 * 60 },
-	{ "早上", P_AM, 6 * 60, 9 * 60 },
-	{ "早晨", P_AM, 6 * 60, 9 * 60 },
-	{ "清晨", P_AM, 6 * 60, 9 * 60 },
-	{ "凌晨", P_AM, 0, 6 * 60 },
-	{ "中午", P_NOON, 11 * 60, 14 * 60 },
-	{ "下午", P_PM, 12 * 60, 18 * 60 },
-	{ "傍晚", P_PM, 17 * 60, 20 * 60 },
-	{ "晚上", P_PM, 18 * 60, 24 * 60 },
-	{ "晚间", P_PM, 18 * 60, 24 * 60 },
-	{ "夜里", P_PM, 22 * 60, 32 * 60 },
-	{ "夜间", P_PM, 22 * 60, 32 * 60 },
-	{ "深夜", P_PM, 22 * 60, 32 * 60 },
-	{ "夜班", P_NONE, 22 * 60, 32 * 60 },
-	{ "通宵", P_NONE, 22 * 60, 32 * 60 },
-	{ "白天", P_NONE, 8 * 60, 18 * 60 },
-	{ "白班", P_NONE, 8 * 60, 18 * 60 },
-	{ "全天", P_NONE, 0, 24 * 60 },
-	{ "整天", P_NONE, 0, 24 * 60 },
-	{ "全日", P_NONE, 0, 24 * 60 },
-	{ "一整天", P_NONE, 0, 24 * 60 },
-	{ "24小时", P_NONE, 0, 24 * 60 },
-	{ "全时段", P_NONE, 0, 24 * 60 },
-	{ "随时", P_NONE, 0, 24 * 60 },
-	{ "任何时间", P_NONE, 0, 24 * 60 },
-	{ "都可以", P_NONE, 0, 24 * 60 },
-	{ "均可", P_NONE, 0, 24 * 60 },
-	{ "皆可", P_NONE, 0, 24 * 60 },
-	{ "都行", P_NONE, 0, 24 * 60 },
-	{ "morning", P_AM, 8 * 60, 12 * 60 },
-	{ "afternoon", P_PM, 12 * 60, 18 * 60 },
-	{ "evening", P_PM, 18 * 60, 24 * 60 },
-	{ "night", P_PM, 22 * 60, 32 * 60 },
-	{ "all day", P_NONE, 0, 24 * 60 },
-	{ "anytime", P_NONE, 0, 24 * 60 },
-	{ "any time", P_NONE, 0, 24 * 60 },
-	{ NULL, 0, 0, 0 }
-};
-
-static const struct period *
-period_at(const char *s, size_t n, size_t i, size_t *len)
-{
-	const struct period *best = NULL;
-
-	*len = 0;
-	for (const struct period *p = periods; p->word; p++) {
-		size_t l = at(s, n, i, p->word);
-		if (l > *len) {
-			if (isalpha((unsigned char)p->word[0]) && ((i > 0 &&
-			    isalpha((unsigned char)s[i - 1])) || (i + l < n &&
-			    isalpha((unsigned char)s[i + l]))))
-				continue;
-			*len = l;
-			best = p;
-		}
-	}
-	return best;
-}
-
-/*
- * A time of day at s[i]: [period] H[:MM | 点[MM[分]|半|整][钟]] [am|pm].
- * Minutes (0..1440), or -1; *kind the period written (P_NONE if none).
- */
-static long
-one_time(const char *s, size_t n, size_t i, size_t *len, int *kind,
-    int *colon)
-{
-	size_t j = i, nd, l;
-	const struct period *p;
-	long h, m = 0;
-	int explicit_min = 0;
-
-	*kind = P_NONE;
-	*len = 0;
-	if ((p = period_at(s, n, j, &l)) != NULL && p->kind != P_NONE) {
-		size_t k = skip_spaces(s, n, j + l);
-		if (k < n && isdigit((unsigned char)s[k])) {
-			*kind = p->kind;
-			j = k;
-		}
-	}
-	h = digits(s, n, j, &nd);
-	if (nd == 0 || nd > 2)
-		return -1;
-	j += nd;
-	if (j < n && s[j] == ':') {
-		m = digits(s, n, j + 1, &nd);
-		if (nd != 2)
-			return -1;
-		j += 1 + nd;
-		explicit_min = 1;
-	} else if ((l = at(s, n, j, "点")) != 0 || (l = at(s, n, j, "时")) != 0) {
-		j += l;
-		if ((l = at(s, n, j, "半")) != 0) {
-			m = 30;
-			j += l;
-		} else if ((l = at(s, n, j, "整")) != 0)
-			j += l;
-		else {
-			long mm = digits(s, n, j, &nd);
-			if (nd > 0 && nd <= 2) {
-				m = mm;
-				j += nd;
-				if ((l = at(s, n, j, "分")) != 0)
-					j += l;
-			}
-		}
-		if ((l = at(s, n, j, "钟")) != 0)
-			j += l;
-	}
-	*colon = explicit_min;
-	size_t k = skip_spaces(s, n, j);
-	if (k + 1 < n && (s[k] == 'a' || s[k] == 'p') && s[k + 1] == 'm' &&
-	    (k + 2 >= n || !isalpha((unsigned char)s[k + 2]))) {
-		*kind = s[k] == 'a' ? P_AM : P_PM;
-		j = k + 2;
-	}
-	if (m > 59 || h > 24 || (h == 24 && m != 0))
-		return -1;
-	if (*kind == P_PM && h < 12)
-		h += 12;
-	else if (*kind == P_NOON && h <= 3)
-		h += 12;
-	else if (*kind == P_AM && h == 12)
-		h = 0;
-	*len = j - i;
-	return h * 60 + m;
-}
-
-static void
-avail_add(struct avail *a, const struct dayspec *ds, long from, long to)
-{
-	a->v = sq_xrealloc(a->v, (a->n + 1) * sizeof(*a->v));
-	a->v[a->n].ds = *ds;
-	a->v[a->n].from = from;
-	a->v[a->n].to = to;
-	a->n++;
-}
-
-/*
- * Parse an availability text (normalized).  0, or -1 with *bad pointing
- * at the text that could not be read and *why saying what to do.
- */
-static int
-avail_parse(const char *s, int year, struct avail *a, size_t *bad,
-    const char **why)
-{
-	static const char *const all[] = { "每天", "每日", "天天", "全周",
-	    "一周七天", "daily", "everyday", "every day", NULL };
-	static const char *const wkdays[] = { "工作日", "平日", "weekdays",
-	    "weekday", "workdays", NULL };
-	static const char *const wkend[] = { "周末", "双休日", "双休",
-	    "weekends", "weekend", NULL };
-	static const char *const filler[] = { "以及", "可以", "有空", "空闲",
-	    "时间", "时段", "均", "都", "可", "的", "在", "能", "和", "及",
-	    "与", "或", "每", "and", "or", "&", "+", "、", ",", "/", "|",
-	    "，", ":", NULL };
-	static const char *const clause_end[] = { ";", "；", "。", "\n",
-	    "\r", NULL };
-	static const char *const negation[] = { "除", "不", "except", "not",
-	    "no ", NULL };
-	size_t n = strlen(s), i = 0, l;
-	struct dayspec ds = { 0, 0, { 0 }, { 0 } };
-	int have_ds = 0, ds_open = 0, pending = 0, last_month = 0, k;
-
-	*why = NULL;
-	while (i <= n) {
-		i = skip_spaces(s, n, i);
-		if (i >= n || (l = at_any(s, n, i, clause_end, NULL)) != 0) {
-			if (pending)
-				avail_add(a, &ds, 0, DAYMIN);
-			memset(&ds, 0, sizeof(ds));
-			have_ds = ds_open = pending = 0;
-			if (i >= n)
-				break;
-			i += l;
-			continue;
-		}
-		if (at_any(s, n, i, negation, NULL)) {
-			*bad = i;
-			*why = "exceptions cannot be read; list the days "
-			    "instead";
-			return -1;
-		}
-		/* days */
-		int mask = 0;
-		if ((l = at_any(s, n, i, all, NULL)) != 0)
-			mask = 0x7f;
-		else if ((l = at_any(s, n, i, wkend, NULL)) != 0)
-			mask = 0x60;
-		else if ((l = at_any(s, n, i, wkdays, NULL)) != 0)
-			mask = 0x1f;
-		else {
-			int d = one_day(s, n, i, &l);
-			if (d >= 0) {
-				size_t j = skip_spaces(s, n, i + l), l2, l3;
-				int d2 = -1, kk;
-				if ((l2 = at_any(s, n, j, range_seps, &kk)) != 0) {
-					size_t j2 = skip_spaces(s, n, j + l2);
-					if ((d2 = one_day(s, n, j2, &l3)) < 0)
-						d2 = day_numeral(s, n, j2, &l3);
-					if (d2 >= 0)
-						l = j2 + l3 - i;
-				}
-				if (d2 >= 0)
-					for (int x = d;; x = (x + 1) % 7) {
-						mask |= 1 << x;
-						if (x == d2)
-							break;
-					}
-				else {
-					mask = 1 << d;
-					/* 周一、三、五 / 周二四 */
-					for (;;) {
-						size_t j3 = i + l, l4 = 0, l5;
-						if ((l4 = at(s, n, j3, "、")) == 0 &&
-						    (l4 = at(s, n, j3, ",")) == 0 &&
-						    (l4 = at(s, n, j3, "和")) == 0)
-							l4 = 0;
-						int d3 = day_numeral(s, n, j3 + l4,
-						    &l5);
-						if (d3 < 0)
-							break;
-						mask |= 1 << d3;
-						l = j3 + l4 + l5 - i;
-					}
-				}
-			}
-		}
-		if (mask) {
-			if (!ds_open) {
-				memset(&ds, 0, sizeof(ds));
-				ds_open = 1;
-			}
-			ds.wmask |= mask;
-			have_ds = pending = 1;
-			i += l;
-			continue;
-		}
-		/* dates */
-		int month;
-		long d1 = one_date(s, n, i, year, 0, &l, &month);
-		if (d1 != SQ_DATE_INVALID || (l == 0 && isdigit((unsigned char)
-		    s[i]) && year == 0 && (at(s, n, i + 1, "月") ||
-		    at(s, n, i + 2, "月")))) {
-			if (d1 == SQ_DATE_INVALID) {
-				*bad = i;
-				*why = "a date without a year";
-				return -1;
-			}
-			long d2 = d1;
-			size_t j = skip_spaces(s, n, i + l), l2, l3;
-			int m2;
-			if ((l2 = at_any(s, n, j, range_seps, NULL)) != 0) {
-				size_t j2 = skip_spaces(s, n, j + l2);
-				long e = one_date(s, n, j2, year, month, &l3,
-				    &m2);
-				if (e != SQ_DATE_INVALID && e >= d1) {
-					d2 = e;
-					l = j2 + l3 - i;
-				}
-			}
-			if (!ds_open) {
-				memset(&ds, 0, sizeof(ds));
-				ds_open = 1;
-			}
-			if (ds.nd == MAXDATES) {
-				*bad = i;
-				*why = "too many dates in one part; split it "
-				    "with ';'";
-				return -1;
-			}
-			ds.d1[ds.nd] = d1;
-			ds.d2[ds.nd] = d2;
-			ds.nd++;
-			have_ds = pending = 1;
-			last_month = month;
-			i += l;
-			continue;
-		}
-		/* times */
-		int k1, k2, c1, c2;
-		size_t l1;
-		long t1 = one_time(s, n, i, &l1, &k1, &c1);
-		if (t1 >= 0) {
-			size_t j = skip_spaces(s, n, i + l1), l2, lt2;
-			if ((l2 = at_any(s, n, j, range_seps, NULL)) == 0) {
-				*bad = i;
-				*why = "a time without an end; write a range "
-				    "like 8:00-12:00";
-				return -1;
-			}
-			j = skip_spaces(s, n, j + l2);
-			long t2 = one_time(s, n, j, &lt2, &k2, &c2);
-			if (t2 < 0) {
-				*bad = j;
-				*why = "the end of the range is not a time";
-				return -1;
-			}
-			if (k2 == P_NONE && k1 != P_NONE && t2 < 12 * 60) {
-				if (k1 == P_PM || (k1 == P_NOON && t2 <= 180))
-					t2 += 12 * 60;
-			}
-			/* "9-1", "晚上8点-12点": 13:00, 24:00; "22:00-06:00" */
-			if (t2 <= t1 && t2 + 12 * 60 > t1 && t2 < 12 * 60 &&
-			    !c1 && !c2 && (k1 != P_NONE || t1 < 12 * 60))
-				t2 += 12 * 60;
-			if (t2 <= t1)
-				t2 += DAYMIN;	/* past midnight */
-			if (t1 == DAYMIN) {
-				*bad = i;
-				*why = "a range cannot start at 24:00";
-				return -1;
-			}
-			avail_add(a, &ds, t1, t2);
-			ds_open = pending = 0;
-			i = j + lt2;
-			continue;
-		}
-		const struct period *p = period_at(s, n, i, &l);
-		if (p) {
-			avail_add(a, &ds, p->from, p->to);
-			ds_open = pending = 0;
-			i += l;
-			continue;
-		}
-		if ((l = at_any(s, n, i, filler, &k)) != 0) {
-			i += l;
-			continue;
-		}
-		*bad = i;
-		*why = "cannot read this; write e.g. '周一至周五 8:00-12:00; "
-		    "周末全天'";
-		return -1;
-	}
-	(void)have_ds;
-	(void)last_month;
-	return 0;
-}
-
-static int
-ds_has(const struct dayspec *ds, long day)
-{
-	if (ds->wmask == 0 && ds->nd == 0)
-		return 1;
-	if (ds->wmask & (1 << weekday(day)))
-		return 1;
-	for (int k = 0; k < ds->nd; k++)
-		if (day >= ds->d1[k] && day <= ds->d2[k])
-			return 1;
-	return 0;
-}
-
-static int
-cmp_long2(const void *a, const void *b)
-{
-	const long *x = a, *y = b;
-
-	if (x[0] != y[0])
-		return x[0] < y[0] ? -1 : 1;
-	return (x[1] > y[1]) - (x[1] < y[1]);
-}
-
-/* Absolute windows over days d0..d1, merged; pairs in *out. */
-static size_t
-avail_expand(const struct avail *a, long d0, long d1, long **out)
-{
-	size_t n = 0, cap = 0;
-	long *w = NULL;
-
-	for (long d = d0; d <= d1; d++)
-		for (size_t k = 0; k < a->n; k++) {
-			if (!ds_has(&a->v[k].ds, d))
-				continue;
-			if (n == cap) {
-				cap = cap ? 2 * cap : 16;
-				w = sq_xrealloc(w, 2 * cap * sizeof(*w));
-			}
-			w[2 * n] = d * DAYMIN + a->v[k].from;
-			w[2 * n + 1] = d * DAYMIN + a->v[k].to;
-			n++;
-		}
-	if (n > 1)
-		qsort(w, n, 2 * sizeof(*w), cmp_long2);
-	size_t m = 0;
-	for (size_t k = 0; k < n; k++) {
-		if (m > 0 && w[2 * k] <= w[2 * m - 1]) {
-			if (w[2 * k + 1] > w[2 * m - 1])
-				w[2 * m - 1] = w[2 * k + 1];
-		} else {
-			w[2 * m] = w[2 * k];
-			w[2 * m + 1] = w[2 * k + 1];
-			m++;
-		}
-	}
-	*out = w;
-	return m;
-}
-
-/* Is [a, b) inside one of the merged windows? */
-static int
-within(const long *w, size_t n, long a, long b)
-{
-	size_t lo = 0, hi = n;
-
-	while (lo < hi) {		/* first window ending after a */
-		size_t mid = (lo + hi) / 2;
-		if (w[2 * mid + 1] <= a)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < n && w[2 * lo] <= a && b <= w[2 * lo + 1];
-}
-
-/* ------------------------------------------------------------------ */
 /* the data                                                            */
 
 enum { FIT_EXACT, FIT_TEAM, FIT_GENERAL, FIT_RELATED, FIT_OTHER };
@@ -796,6 +176,7 @@ struct slot {
 	long	 line;
 	char	*post, *team, *bld, *skill_txt;
 	int	 skill, teamid, training;
+	int	 own_len;		/* the post sets its shift length */
 	long	 start, end, head;
 	size_t	 cls;
 	size_t	*who;			/* volunteers on it */
@@ -804,7 +185,7 @@ struct slot {
 
 struct cls {
 	long	 start, end, day, week;
-	int	 skill, training, teamid;
+	int	 skill, training, teamid, own_len;
 	long	 seats;
 	size_t	*slots, nslots;
 	size_t	 node;
@@ -822,7 +203,11 @@ struct ctx {
 	struct sq_common c;
 	struct sq_skills R;
 	const char *unfilled, *hours, *check, *rules_file, *care_hours;
+	const char *shifts_file;
 	int	 explain;
+	int	 trained_default;	/* --trained-default: 1, 0; -1 none */
+	long	 date;			/* --date (day): for times without one */
+	struct sq_shifts shifts;	/* named shifts: share/match/shifts.conf */
 	long	 rest, staff_max, vol_min, vol_max, day_default, headcount;
 	long	 effort, max_rounds;
 	int	 bb_skipped;
@@ -864,7 +249,7 @@ len_of(const struct cls *k)
  */
 static int
 can_take(const struct vol *v, long start, long end, int skill, int training,
-    int teamid, int *fit)
+    int teamid, int own_len, int *fit)
 {
 	long len = end - start;
 
@@ -883,9 +268,11 @@ can_take(const struct vol *v, long start, long end, int skill, int training,
 		*fit = FIT_OTHER;
 	if (training && v->trained != 1)
 		return CAN_TRAIN;
-	if (v->staff ? len > C.staff_max : (len < C.vol_min || len > C.vol_max))
+	/* a post that sets its own shift length waives the shortest shift */
+	if (v->staff ? len > C.staff_max : ((len < C.vol_min && !own_len) ||
+	    len > C.vol_max))
 		return CAN_LEN;
-	if (!within(v->win, v->nwin, start, end))
+	if (!sq_avail_within(v->win, v->nwin, start, end))
 		return CAN_AVAIL;
 	if (len > v->daycap || len > v->weekcap)
 		return CAN_CAP;
@@ -1188,11 +575,132 @@ add_slot(const struct sq_rec *rec, long line, const char *post,
 	return 0;
 }
 
+static int parse_limits(const char *, size_t, int, long *, long *,
+    const char **);
+
+/*
+ * One shift as a posts sheet writes it: a named shift of shifts.conf
+ * ("早班"), maybe with its hours after it ("早班(06:00-14:00)": the hours
+ * win), or a range of times on defday ("06:00-14:00", "22:00-06:00"
+ * into the next day) or of dates and times ("2022-04-10 22:00-2022-04-11
+ * 06:00").  0 with minutes since 1970 in *t1, *t2, or -1 with *why.
+ */
+static int
+shift_token(const char *tok, size_t len, long defday, long *t1, long *t2,
+    const char **why)
+{
+	static const char *const seps[] = { "-", "~", "至", "到", "—", "〜",
+	    NULL };
+	static const char *const brackets[] = { "(", ")", "（", "）", ":", NULL };
+	char buf[300];
+	size_t n, l, b = 0;
+	const struct sq_shift *sh;
+	int hs, he;
+
+	len = sq_trim(&tok, len);
+	if (len >= sizeof(buf)) {
+		*why = "too long for a shift";
+		return -1;
+	}
+	n = sq_fold(tok, len, buf, sizeof(buf));
+	for (size_t i = 0; i < n; i++)
+		buf[i] = (char)tolower((unsigned char)buf[i]);
+	if ((sh = sq_shifts_find(&C.shifts, buf, n)) != NULL) {
+		*t1 = defday * DAYMIN + sh->from;
+		*t2 = defday * DAYMIN + sh->to;
+		return 0;
+	}
+	/* 早班(06:00-14:00): read the hours */
+	if (sq_shifts_at(&C.shifts, buf, n, 0, &l) != NULL) {
+		b = l;
+		while (b < n && (buf[b] == ' ' || (l = sq_at_any(buf, n, b,
+		    brackets, NULL)) != 0))
+			b += buf[b] == ' ' ? 1 : l;
+		while (n > b && (buf[n - 1] == ' ' || buf[n - 1] == ')' ||
+		    (n >= b + 3 && memcmp(buf + n - 3, "）", 3) == 0)))
+			n -= buf[n - 1] == ' ' || buf[n - 1] == ')' ? 1 : 3;
+	}
+	/* the separator of the range: the first place both sides read */
+	*why = NULL;
+	for (size_t i = b + 1; i < n; i++) {
+		if ((l = sq_at_any(buf, n, i, seps, NULL)) == 0)
+			continue;
+		const char *w1 = NULL, *w2 = NULL;
+		long a = parse_when(buf + b, i - b, defday, &hs, &w1);
+		long z = a < 0 ? -1 : parse_when(buf + i + l, n - i - l,
+		    day_of(a), &he, &w2);
+		if (a < 0 || z < 0) {
+			if (*why == NULL)
+				*why = a < 0 ? w1 : w2;
+			continue;
+		}
+		if (!he && z <= a)
+			z += DAYMIN;	/* 22:00-06:00: past midnight */
+		if (z <= a || z - a > DAYMIN) {
+			*why = "a shift must end after it starts, within 24 "
+			    "hours";
+			return -1;
+		}
+		*t1 = a;
+		*t2 = z;
+		return 0;
+	}
+	if (*why == NULL || b == 0)
+		*why = "write each shift as a range like 08:00-14:00, or a "
+		    "named shift of share/match/shifts.conf (早班, 夜班 ...)";
+	return -1;
+}
+
+/* What the shifts of one post row share. */
+struct post_row {
+	const char *post, *team, *bld, *skt;
+	int	 skill, training;
+	long	 head;
+	long	 length;		/* its own shift length; 0: none */
+};
+
+/*
+ * Add the shift [t1, t2) of a post row: cut into shifts of the post's own
+ * length when it sets one.  0, or -1 with the row rejected.
+ */
+static int
+post_shift(const char *path, struct sq_reader *r, const struct sq_rec *rec,
+    const struct post_row *p, long clen, long t1, long t2)
+{
+	long step = t2 - t1;
+
+	if (p->length > 0 && p->length < step) {
+		if (step % p->length != 0) {
+			char h1[16], h2[16];
+			sq_hours_format(step, h1, sizeof(h1));
+			sq_hours_format(p->length, h2, sizeof(h2));
+			reject(path, rec, "%s: the shift is %s h, not a whole "
+			    "number of %s h shifts; give a length that divides "
+			    "it, or the shifts one by one",
+			    sq_reader_rawname(r, (size_t)clen), h1, h2);
+			return -1;
+		}
+		step = p->length;
+	}
+	for (long a = t1; a < t2; a += step) {
+		long dup = add_slot(rec, rec->line, p->post, p->team, p->bld,
+		    p->skt, p->skill, p->training, p->head, a, a + step);
+		if (dup) {
+			reject(path, rec, "the same post and shift as line %ld; "
+			    "give each shift once", dup);
+			return -1;
+		}
+		C.s[C.ns - 1].own_len = p->length > 0;
+	}
+	return 0;
+}
+
 static int
 read_posts(const char *path)
 {
 	struct sq_reader *r = sq_reader_open(path, &C.c.in);
 	struct sq_rec rec;
+	long lastday = -1;
 	int st;
 
 	if (r == NULL)
@@ -1201,13 +709,14 @@ read_posts(const char *path)
 	long cpost = sq_reader_col(r, "post"), cteam = sq_reader_col(r, "team"),
 	    cskill = col2(r, "skill", "skills"),
 	    cstart = sq_reader_col(r, "start"), cend = sq_reader_col(r, "end"),
-	    cdate = sq_reader_col(r, "date"), cshift = sq_reader_col(r, "shift"),
+	    cdate = sq_reader_col(r, "date"), cshift = col2(r, "shift", "time"),
 	    chead = col2(r, "headcount", "members"),
 	    ctrain = col2(r, "needs_training", "trained"),
+	    clen = sq_reader_col(r, "shift_length"),
 	    cbld = sq_reader_col(r, "building");
 	if (cpost < 0 || ((cstart < 0 || cend < 0) && cshift < 0)) {
 		sq_error("%s: the posts table needs a post column and start "
-		    "and end (or date and shift) columns", path);
+		    "and end (or shift) columns", path);
 		sq_reader_close(r);
 		return -1;
 	}
@@ -1215,8 +724,10 @@ read_posts(const char *path)
 	while ((st = sq_reader_next(r, &rec)) > 0) {
 		const char *p, *why = NULL;
 		size_t len;
-		long defday = -1, head = C.headcount;
-		int skill, training = 1, hd;
+		long defday = C.date;
+		int hd;
+		struct post_row pr = { NULL, NULL, NULL, NULL, -1, 1,
+		    C.headcount, 0 };
 
 		if (st == SQ_READ_BAD) {
 			sq_rejects_add(C.rj, path, &rec, rec.err);
@@ -1231,14 +742,21 @@ read_posts(const char *path)
 		}
 		char *team = cell_dup(&rec, cteam), *bld = cell_dup(&rec, cbld);
 		char *skt = cell_dup(&rec, cskill);
-		int bad = 1;
+		pr.post = post;
+		pr.team = team;
+		pr.bld = bld;
+		pr.skt = skt;
 		if (cdate >= 0) {
+			/* an empty date is the one above (merged cells), or
+			   --date on the first rows */
 			char ymd[11];
 			p = sq_rec_cell(&rec, cdate, &len);
-			int rc = sq_date_parse(p, len, 0, ymd, &why);
+			int rc = sq_date_parse(p, len, C.year, ymd, &why);
 			if (rc == SQ_VAL_OK)
-				defday = sq_date_days(ymd);
-			else if (rc != SQ_VAL_EMPTY) {
+				defday = lastday = sq_date_days(ymd);
+			else if (rc == SQ_VAL_EMPTY)
+				defday = lastday >= 0 ? lastday : C.date;
+			else {
 				reject(path, &rec, "%s '%s': %s",
 				    sq_reader_rawname(r, (size_t)cdate),
 				    q(p, len), why ? why : "not a date");
@@ -1246,7 +764,7 @@ read_posts(const char *path)
 			}
 		}
 		p = sq_rec_cell(&rec, cskill, &len);
-		int rc = parse_skill_cell(p, len, &skill);
+		int rc = parse_skill_cell(p, len, &pr.skill);
 		if (rc == -1) {
 			reject(path, &rec, "%s '%s': unknown skill; use a skill "
 			    "or keyword of share/skills.txt, or add one with "
@@ -1269,13 +787,13 @@ read_posts(const char *path)
 				goto next;
 			}
 			if (b >= 0)
-				training = b;
+				pr.training = b;
 		}
 		if (chead >= 0) {
 			p = sq_rec_cell(&rec, chead, &len);
-			hd = sq_count_parse(p, len, &head, &why);
+			hd = sq_count_parse(p, len, &pr.head, &why);
 			if (hd == SQ_VAL_EMPTY)
-				head = C.headcount;
+				pr.head = C.headcount;
 			else if (hd != SQ_VAL_OK) {
 				reject(path, &rec, "%s '%s': %s",
 				    sq_reader_rawname(r, (size_t)chead),
@@ -1283,61 +801,53 @@ read_posts(const char *path)
 				goto next;
 			}
 		}
-		/* the shifts: start/end, or a shift column of ranges */
+		if (clen >= 0) {
+			long day = 0, week = NOLIMIT;
+			p = sq_rec_cell(&rec, clen, &len);
+			rc = parse_limits(p, len, 0, &day, &week, &why);
+			if (rc == 0 && (week != NOLIMIT || day == NOLIMIT)) {
+				rc = -2;
+				why = "a shift length in hours, like 2 or 2小时";
+			}
+			if (rc == -2) {
+				reject(path, &rec, "%s '%s': %s",
+				    sq_reader_rawname(r, (size_t)clen),
+				    q(p, len), why);
+				goto next;
+			}
+			if (rc == 0)
+				pr.length = day;
+		}
+		/* the shifts: a shift column of names or ranges, or start/end */
 		size_t slen;
 		const char *sh = sq_rec_cell(&rec, cshift, &slen);
 		slen = sq_trim(&sh, slen);
+		size_t before = C.ns;
 		if (cshift >= 0 && slen > 0) {
-			char *list = sq_fold_lower(sh, slen);
+			char *list = sq_xstrndup(sh, slen);
 			char *save, *tok;
-			size_t before = C.ns;
-			for (tok = strtok_r(list, ",;、，；", &save); tok;
-			    tok = strtok_r(NULL, ",;、，；", &save)) {
-				char *dash = strpbrk(tok + 1, "-~");
-				char *zhi = strstr(tok, "至");
-				int hs, he;
-				if (zhi == NULL)
-					zhi = strstr(tok, "到");
-				if (dash == NULL && zhi == NULL) {
-					reject(path, &rec, "%s '%s': write each "
-					    "shift as a range like 08:00-14:00",
-					    sq_reader_rawname(r, (size_t)cshift),
-					    q(tok, strlen(tok)));
-					slots_rollback(before);
-					free(list);
-					goto next;
-				}
-				char *a = tok, *b;
-				if (dash) {
-					*dash = '\0';
-					b = dash + 1;
-				} else {
-					*zhi = '\0';
-					b = zhi + strlen("至");
-				}
-				long t1 = parse_when(a, strlen(a), defday, &hs,
-				    &why);
-				long t2 = t1 < 0 ? -1 : parse_when(b, strlen(b),
-				    day_of(t1), &he, &why);
-				if (t1 >= 0 && t2 >= 0 && !he && t2 <= t1)
-					t2 += DAYMIN;
-				if (t1 < 0 || t2 < 0 || t2 <= t1 ||
-				    t2 - t1 > DAYMIN) {
+			/* the ideographic comma is three bytes: make it ',' */
+			for (char *d; (d = strstr(list, "、")) != NULL;) {
+				d[0] = ',';
+				memmove(d + 1, d + 3, strlen(d + 3) + 1);
+			}
+			for (tok = strtok_r(list, ",;，；", &save); tok;
+			    tok = strtok_r(NULL, ",;，；", &save)) {
+				long t1, t2;
+				const char *tk = tok;
+				if (sq_trim(&tk, strlen(tok)) == 0)
+					continue;
+				if (shift_token(tok, strlen(tok), defday, &t1,
+				    &t2, &why) < 0) {
 					reject(path, &rec, "%s '%s': %s",
 					    sq_reader_rawname(r, (size_t)cshift),
-					    q(sh, slen), t1 < 0 || t2 < 0 ? why :
-					    "a shift must end after it starts, "
-					    "within 24 hours");
+					    q(tok, strlen(tok)), why);
 					slots_rollback(before);
 					free(list);
 					goto next;
 				}
-				long dup = add_slot(&rec, rec.line, post, team,
-				    bld, skt, skill, training, head, t1, t2);
-				if (dup) {
-					reject(path, &rec, "the same post and "
-					    "shift as line %ld; give each shift "
-					    "once", dup);
+				if (post_shift(path, r, &rec, &pr, clen, t1,
+				    t2) < 0) {
 					slots_rollback(before);
 					free(list);
 					goto next;
@@ -1384,17 +894,10 @@ read_posts(const char *path)
 				    (size_t)cend), q(pe, le));
 				goto next;
 			}
-			long dup = add_slot(&rec, rec.line, post, team, bld,
-			    skt, skill, training, head, t1, t2);
-			if (dup) {
-				reject(path, &rec, "the same post and shift as "
-				    "line %ld; give each shift once", dup);
-				goto next;
-			}
+			if (post_shift(path, r, &rec, &pr, clen, t1, t2) < 0)
+				slots_rollback(before);
 		}
-		bad = 0;
 next:
-		(void)bad;
 		free(post);
 		free(team);
 		free(bld);
@@ -1442,18 +945,18 @@ parse_limits(const char *s, size_t len, int in_week, long *day, long *week,
 		while (i < n) {
 			if (isdigit((unsigned char)piece[i])) {
 				numbers++;
-				whole = digits(piece, n, i, &nd);
+				whole = sq_digits_at(piece, n, i, &nd);
 				i += nd;
 				if (i < n && piece[i] == '.') {
-					frac = digits(piece, n, i + 1, &nd);
+					frac = sq_digits_at(piece, n, i + 1, &nd);
 					fd = (long)nd;
 					i += 1 + nd;
 				}
 				continue;
 			}
-			if (at_any(piece, n, i, weekw, NULL))
+			if (sq_at_any(piece, n, i, weekw, NULL))
 				isweek = 1;
-			if (at_any(piece, n, i, minw, NULL))
+			if (sq_at_any(piece, n, i, minw, NULL))
 				ismin = 1;
 			i++;
 		}
@@ -1500,9 +1003,9 @@ parse_role(const char *s, size_t len)
 	if (n == 0)
 		rc = 0;
 	for (size_t i = 0; i < n && rc < 0; i++) {
-		if (at_any(t, n, i, vol, NULL))
+		if (sq_at_any(t, n, i, vol, NULL))
 			rc = 0;
-		else if (at_any(t, n, i, staff, NULL))
+		else if (sq_at_any(t, n, i, staff, NULL))
 			rc = 1;
 	}
 	free(t);
@@ -1604,6 +1107,10 @@ read_volunteers(const char *path)
 		sq_reader_close(r);
 		return -1;
 	}
+	if (ctrain < 0 && C.trained_default < 0)
+		sq_warn(path, 0, "no 是否培训 (trained) column: nobody counts as "
+		    "trained, so posts that need training get no one; say "
+		    "--trained-default yes (or no) to mean it");
 	sq_rec_init(&rec);
 	while ((st = sq_reader_next(r, &rec)) > 0) {
 		struct vol v;
@@ -1655,6 +1162,8 @@ read_volunteers(const char *path)
 			    sq_reader_rawname(r, (size_t)ctrain), q(p, len));
 			goto bad;
 		}
+		if (v.trained == -1 && C.trained_default >= 0)
+			v.trained = C.trained_default;
 		v.daycap = C.day_default > 0 ? C.day_default :
 		    v.staff ? C.staff_max : C.vol_max;
 		v.weekcap = NOLIMIT;
@@ -1684,15 +1193,16 @@ read_volunteers(const char *path)
 			free(t);
 		}
 		if (*v.avail_txt) {
-			struct avail a = { NULL, 0 };
+			struct sq_avail a = { NULL, 0 };
 			char *t = sq_fold_lower(v.avail_txt, strlen(v.avail_txt));
-			if (avail_parse(t, C.year, &a, &bad, &why) < 0) {
+			if (sq_avail_parse(t, C.year, &C.shifts, &a, &bad,
+			    &why) < 0) {
 				reject(path, &rec, "%s '%s': at '%s': %s",
 				    sq_reader_rawname(r, (size_t)cavail),
 				    q(v.avail_txt, strlen(v.avail_txt)),
 				    q(t + bad, strlen(t + bad)), why);
 				free(t);
-				free(a.v);
+				sq_avail_free(&a);
 				goto bad;
 			}
 			if (a.n == 0) {
@@ -1701,12 +1211,12 @@ read_volunteers(const char *path)
 				    (size_t)cavail), q(v.avail_txt,
 				    strlen(v.avail_txt)));
 				free(t);
-				free(a.v);
+				sq_avail_free(&a);
 				goto bad;
 			}
-			v.nwin = avail_expand(&a, C.day0, C.day1, &v.win);
+			v.nwin = sq_avail_expand(&a, C.day0, C.day1, &v.win);
 			free(t);
-			free(a.v);
+			sq_avail_free(&a);
 		} else {
 			v.win = sq_xmalloc(2 * sizeof(*v.win));
 			v.win[0] = (C.day0 - 1) * DAYMIN;
@@ -1745,6 +1255,8 @@ cmp_slot_class(const void *a, const void *b)
 		return x->training < y->training ? -1 : 1;
 	if (x->teamid != y->teamid)
 		return x->teamid < y->teamid ? -1 : 1;
+	if (x->own_len != y->own_len)
+		return x->own_len < y->own_len ? -1 : 1;
 	return (*(const size_t *)a > *(const size_t *)b) -
 	    (*(const size_t *)a < *(const size_t *)b);
 }
@@ -1763,7 +1275,7 @@ build_classes(void)
 		struct cls *k = C.nk ? &C.k[C.nk - 1] : NULL;
 		if (k == NULL || k->start != s->start || k->end != s->end ||
 		    k->skill != s->skill || k->training != s->training ||
-		    k->teamid != s->teamid) {
+		    k->teamid != s->teamid || k->own_len != s->own_len) {
 			k = &C.k[C.nk++];
 			k->start = s->start;
 			k->end = s->end;
@@ -1772,6 +1284,7 @@ build_classes(void)
 			k->skill = s->skill;
 			k->training = s->training;
 			k->teamid = s->teamid;
+			k->own_len = s->own_len;
 		}
 		k->slots = sq_xrealloc(k->slots, (k->nslots + 1) *
 		    sizeof(*k->slots));
@@ -1839,7 +1352,7 @@ build_network(void)
 			int fit;
 			const struct cls *K = &C.k[k];
 			if (can_take(&C.v[v], K->start, K->end, K->skill,
-			    K->training, K->teamid, &fit) != CAN_OK)
+			    K->training, K->teamid, K->own_len, &fit) != CAN_OK)
 				continue;
 			if (C.ne == ecap) {
 				ecap = ecap ? 2 * ecap : 4096;
@@ -2441,7 +1954,7 @@ write_assignments(void)
 			const struct vol *V = &C.v[S->who[j]];
 			int fit = FIT_GENERAL;
 			can_take(V, S->start, S->end, S->skill, S->training,
-			    S->teamid, &fit);
+			    S->teamid, S->own_len, &fit);
 			sq_rec_clear(&r);
 			put(&r, S->post);
 			put(&r, S->team);
@@ -2472,7 +1985,7 @@ diagnose(size_t s, char *out, size_t sz)
 
 	for (size_t v = 0; v < C.nv; v++) {
 		int fit, w = can_take(&C.v[v], S->start, S->end, S->skill,
-		    S->training, S->teamid, &fit);
+		    S->training, S->teamid, S->own_len, &fit);
 		for (int k = 0; k < w || (w == CAN_OK && k <= CAN_CAP); k++)
 			pass[k]++;
 		if (w != CAN_OK)
@@ -2494,8 +2007,9 @@ diagnose(size_t s, char *out, size_t sz)
 		    skill_name(S->skill));
 	else if (pass[CAN_LEN] == 0)
 		snprintf(out, sz, "no one who could take it may work a %s h "
-		    "shift (staff up to %ld h, volunteers %ld to %ld h)", hb,
-		    C.staff_max / 60, C.vol_min / 60, C.vol_max / 60);
+		    "shift (staff up to %ld h, volunteers %ld to %ld h, unless "
+		    "the post sets its own length)", hb, C.staff_max / 60,
+		    C.vol_min / 60, C.vol_max / 60);
 	else if (pass[CAN_AVAIL] == 0)
 		snprintf(out, sz, "no one who could take it is available then");
 	else if (pass[CAN_CAP] == 0)
@@ -2939,7 +2453,7 @@ check_plan(void)
 			violate(i, "shift length", "a %s h shift; volunteers "
 			    "work %ld to %ld h", hb, C.vol_min / 60,
 			    C.vol_max / 60);
-		if (!within(V->win, V->nwin, S->start, S->end))
+		if (!sq_avail_within(V->win, V->nwin, S->start, S->end))
 			violate(i, "availability", "outside their availability "
 			    "'%s'", V->avail_txt);
 		if ((long)S->nwho >= S->head)
@@ -3097,6 +2611,7 @@ free_all(void)
 		free(VL[i].problem);
 	free(VL);
 	sq_skills_free(&C.R);
+	sq_shifts_free(&C.shifts);
 	for (size_t i = 0; i < ncare; i++) {
 		free(care_rows[i].vid);
 		free(care_rows[i].name);
@@ -3123,6 +2638,9 @@ main(int argc, char **argv)
 		{ "day-hours",       required_argument, NULL, 'd' },
 		{ "headcount",       required_argument, NULL, 'n' },
 		{ "effort",          required_argument, NULL, 'e' },
+		{ "date",            required_argument, NULL, 't' },
+		{ "shifts",          required_argument, NULL, 'f' },
+		{ "trained-default", required_argument, NULL, 'T' },
 		{ "help",            no_argument,       NULL, 'h' },
 		{ "version",         no_argument,       NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -3139,8 +2657,10 @@ main(int argc, char **argv)
 	C.headcount = 2;
 	C.effort = 20000;
 	C.max_rounds = 1;
+	C.trained_default = -1;
+	C.date = -1;
 	while ((ch = getopt_long(argc, argv, SQ_COMMON_SHORTOPTS
-	    "c:u:w:A:xr:g:s:v:d:n:e:hV", longopts, NULL)) != -1) {
+	    "c:u:w:A:xr:g:s:v:d:n:e:t:f:T:hV", longopts, NULL)) != -1) {
 		if (sq_common_opt(&C.c, ch, optarg, synopsis))
 			continue;
 		switch (ch) {
@@ -3197,6 +2717,25 @@ main(int argc, char **argv)
 			C.effort = sq_opt_long(optarg, 0, 100000, "--effort",
 			    synopsis);
 			break;
+		case 't': {
+			char ymd[11];
+			const char *why = NULL;
+			if (sq_date_parse(optarg, strlen(optarg), 0, ymd,
+			    &why) != SQ_VAL_OK)
+				sq_usage_error(synopsis, "--date '%s': %s",
+				    optarg, why ? why : "not a date");
+			C.date = sq_date_days(ymd);
+			break;
+		}
+		case 'f':
+			C.shifts_file = optarg;
+			break;
+		case 'T':
+			if ((C.trained_default = sq_bool_parse(optarg,
+			    strlen(optarg))) < 0)
+				sq_usage_error(synopsis, "--trained-default "
+				    "takes yes or no, not '%s'", optarg);
+			break;
 		case 'h':
 			usage();
 			if (fflush(stdout) != 0 || ferror(stdout))
@@ -3220,14 +2759,28 @@ main(int argc, char **argv)
 		sq_usage_error(synopsis, "only one of the tables can be "
 		    "standard input");
 
+	if (C.date < 0) {
+		char today[11];
+		C.date = sq_date_today(today, NULL);
+	}
+	{
+		char d[11];
+		sq_date_from_days((int)C.date, d);
+		C.year = atoi(d);	/* for 4月10日 until the posts say */
+	}
 	char *rpath = sq_datafile(&C.c, "skills.txt");
+	char *spath = sq_datafile(&C.c, "match/shifts.conf");
 	if (sq_skills_load(&C.R, rpath) < 0 || (C.rules_file &&
-	    sq_skills_load(&C.R, C.rules_file) < 0)) {
+	    sq_skills_load(&C.R, C.rules_file) < 0) ||
+	    sq_shifts_load(&C.shifts, spath) < 0 || (C.shifts_file &&
+	    sq_shifts_load(&C.shifts, C.shifts_file) < 0)) {
 		free(rpath);
+		free(spath);
 		free_all();
 		return SQ_EXIT_USAGE;
 	}
 	free(rpath);
+	free(spath);
 	C.c.tables = "volunteers";
 	struct sq_aliases *aliases = sq_load_aliases(&C.c);
 	if (aliases == NULL) {
