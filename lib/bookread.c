@@ -14,6 +14,7 @@
 #include "buf.h"
 #include "csvread.h"
 #include "diag.h"
+#include "magic.h"
 #include "reader.h"
 #include "text.h"
 #include "xlsread.h"
@@ -29,59 +30,14 @@ kind_of(const unsigned char *b, size_t n)
 	return SQ_BOOK_NONE;
 }
 
-/*
- * The first bytes of a pipe, left in it: tee(2) copies them to a pipe of
- * our own without consuming them.  It hands out what is there, so a writer
- * that has sent fewer than four bytes yet is waited for.
- */
-static size_t
-peek_pipe(int fd, unsigned char *b, size_t want)
-{
-#ifdef __linux__
-	int p[2];
-	ssize_t n = 0;
-
-	if (pipe(p) < 0)
-		return 0;
-	for (;;) {
-		n = tee(fd, p[1], want, 0);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0 || (size_t)n >= want)
-			break;
-		/* fewer bytes than asked: drain our copy, wait, ask again */
-		if (read(p[0], b, (size_t)n) != n)
-			break;
-		struct timespec ms = { 0, 1000000 };
-		nanosleep(&ms, NULL);
-	}
-	if (n > 0 && read(p[0], b, (size_t)n) != n)
-		n = 0;
-	close(p[0]);
-	close(p[1]);
-	return n > 0 ? (size_t)n : 0;
-#else
-	(void)fd, (void)b, (void)want;
-	return 0;
-#endif
-}
-
 int
 sq_book_sniff(const char *path)
 {
 	unsigned char b[8];
-	struct stat st;
-	ssize_t n = 0;
-	int fd = strcmp(path, "-") == 0 ? 0 : open(path, O_RDONLY);
+	ssize_t n = sq_magic_peek(path, b, 4);
 
-	if (fd < 0)
+	if (n < 0)
 		return -1;
-	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
-		n = pread(fd, b, sizeof(b), 0);	/* stdin's offset stays */
-	else if (fd == 0 && fstat(fd, &st) == 0 && S_ISFIFO(st.st_mode))
-		n = (ssize_t)peek_pipe(fd, b, 4);
-	if (fd != 0)
-		close(fd);
 	return n > 0 ? kind_of(b, (size_t)n) : SQ_BOOK_NONE;
 }
 

@@ -9,6 +9,7 @@
 #include "diag.h"
 #include "hmap.h"
 #include "jsonread.h"
+#include "magic.h"
 #include "reader.h"
 
 #define HEADER_WINDOW	10	/* records looked at to find the header */
@@ -380,6 +381,18 @@ sq_reader_open(const char *path, const struct sq_reader_opts *o)
 		r->o.max_field = SQ_MAX_FIELD_DEFAULT;
 	sq_rec_init(&r->header);
 	sq_rec_init(&r->raw);
+	/* a PDF, a photo, an archive, a web page: say so, read nothing */
+	unsigned char head[SQ_MAGIC_PEEK];
+	ssize_t hn = sq_magic_peek(path, head, sizeof(head));
+	const struct sq_magic *mg = hn > 0 ? sq_magic_of(head, (size_t)hn) :
+	    NULL;
+	if (mg != NULL) {
+		sq_error("%s: this is %s, not a table shequ reads; %s",
+		    strcmp(path, "-") == 0 ? "stdin" : path, mg->what,
+		    mg->todo);
+		free(r);
+		return NULL;
+	}
 	int book = o->format == SQ_IN_AUTO || o->format == SQ_IN_BOOK ?
 	    sq_book_sniff(path) : SQ_BOOK_NONE;
 	if (book > 0) {

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <zip.h>
 
 #include "csvread.h"
@@ -657,6 +658,27 @@ load_rels(struct sq_xlsx *x, const char *name, struct rels *r)
 	return part_parse(x, name, r, rels_start, any_end, NULL, PART_MAX, &r->pt);
 }
 
+/* The first part of a zip that is a table of its own (a.csv, b.xlsx), or
+   NULL: a zip of exports is unpacked first */
+static const char *
+table_inside(zip_t *za)
+{
+	static const char *const ext[] = { ".csv", ".xlsx", ".xls", ".txt",
+	    ".json", ".et", NULL };
+	zip_int64_t n = zip_get_num_entries(za, 0);
+
+	for (zip_int64_t i = 0; i < n && i < 1000; i++) {
+		const char *name = zip_get_name(za, (zip_uint64_t)i, 0);
+		size_t l = name ? strlen(name) : 0;
+		for (int k = 0; ext[k] && l; k++) {
+			size_t e = strlen(ext[k]);
+			if (l > e && strcasecmp(name + l - e, ext[k]) == 0)
+				return name;
+		}
+	}
+	return NULL;
+}
+
 struct sq_xlsx *
 sq_xlsx_open(const char *path, const char *file, size_t max_field)
 {
@@ -689,8 +711,20 @@ sq_xlsx_open(const char *path, const char *file, size_t max_field)
 	const struct rel *office = rel_of_type(&root, "/officeDocument");
 	wbpath = office ? resolve("", office->target) :
 	    sq_xstrdup("xl/workbook.xml");
+	if (strncmp(wbpath, "word/", 5) == 0 || strncmp(wbpath, "ppt/", 4) == 0) {
+		sq_error("%s: this is a %s, not a table shequ reads; copy the "
+		    "table into a sheet and save it as .xlsx or CSV", file,
+		    *wbpath == 'w' ?
+		    "Word document (.docx)" : "PowerPoint deck (.pptx)");
+		goto fail;
+	}
 	if (zip_name_locate(x->za, wbpath, ZIP_FL_NOCASE) < 0) {
-		if (zip_name_locate(x->za, "xl/workbook.bin", ZIP_FL_NOCASE) >= 0)
+		const char *inside = table_inside(x->za);
+		if (inside)
+			sq_error("%s: a zip archive holding '%s'%s: unzip it "
+			    "and give the table itself", file, inside,
+			    zip_get_num_entries(x->za, 0) > 1 ? " and more" : "");
+		else if (zip_name_locate(x->za, "xl/workbook.bin", ZIP_FL_NOCASE) >= 0)
 			sq_error("%s: an .xlsb (binary) workbook: save it as "
 			    ".xlsx in Excel or WPS", file);
 		else if (zip_name_locate(x->za, "content.xml", 0) >= 0)
