@@ -10,7 +10,10 @@ COMPDIR  ?= $(PREFIX)/share/bash-completion/completions
 
 CC       ?= cc
 CFLAGS   ?= -O2 -g
-WARN      = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter
+# -Werror only under `make check` (so in CI and land.sh): a newer compiler's
+# new warning must not stop a user's `make`.  `make WERROR=-Werror` asks.
+WERROR   ?=
+WARN      = -std=c11 -Wall -Wextra $(WERROR) -Wshadow -Wstrict-prototypes -Wno-unused-parameter
 JANSSON_CFLAGS := $(shell pkg-config --cflags jansson 2>/dev/null)
 JANSSON_LIBS   := $(shell pkg-config --libs jansson 2>/dev/null || echo -ljansson)
 # workbooks (issue #22): libzip and expat read .xlsx, FreeXL .xls,
@@ -72,12 +75,13 @@ $(B)/tests/%: tests/unit/%.c tests/unit/unit.h $(B)/libshequ.a $(LIB_HDR)
 SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 check: test check-asan fuzz-smoke
+check: WERROR = -Werror
 
 test: all $(UNITS)
 	@sh tests/run-all.sh $(B)
 
 check-asan:
-	@$(MAKE) --no-print-directory B=build-asan CFLAGS='$(SAN_FLAGS)' LDFLAGS='$(SAN_FLAGS)' test
+	@$(MAKE) --no-print-directory B=build-asan CFLAGS='$(SAN_FLAGS)' LDFLAGS='$(SAN_FLAGS)' WERROR='$(WERROR)' test
 
 # the read-ahead thread under ThreadSanitizer: every golden case with the
 # thread on, and the big-file comparisons (not part of check: a minute)
@@ -112,10 +116,10 @@ FUZZ_SMALLBUF   = -DSQ_SOURCE_CHUNK=64 -DSQ_WRITER_BUF=64 \
                   -DSQ_TPL_MAX_STEPS=100000 -DSQ_TPL_MAX_OUTPUT=1048576
 
 fuzz-build:
-	@$(MAKE) --no-print-directory B=build-fuzz/obj CC='$(FUZZ_CC)' \
+	@$(MAKE) --no-print-directory B=build-fuzz/obj CC='$(FUZZ_CC)' WERROR='$(WERROR)' \
 	    CFLAGS='$(FUZZ_SAN) -fsanitize=fuzzer-no-link $(FUZZ_SMALLBUF)' \
 	    build-fuzz/obj/libshequ.a
-	@$(MAKE) --no-print-directory $(FUZZERS)
+	@$(MAKE) --no-print-directory WERROR='$(WERROR)' $(FUZZERS)
 
 build-fuzz/bin/%: fuzz/%.c $(wildcard fuzz/*.h) build-fuzz/obj/libshequ.a
 	@mkdir -p $(@D)
@@ -135,7 +139,7 @@ FUZZ_PROBE = mkdir -p build-fuzz && \
 
 fuzz-smoke:
 	@if $(FUZZ_PROBE); then \
-	    $(MAKE) --no-print-directory fuzz-build >/dev/null && \
+	    $(MAKE) --no-print-directory WERROR='$(WERROR)' fuzz-build >/dev/null && \
 	    sh fuzz/run.sh $(SQ_FUZZ_SMOKE); \
 	else echo "SKIP fuzz: $(FUZZ_CC) cannot link -fsanitize=fuzzer (install libclang-rt-14-dev)"; fi
 
