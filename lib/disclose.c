@@ -4,7 +4,8 @@
  * Every cell is a variable of a linear program: fixed at its value when it
  * is public or shown exactly, within its band when shown in one, free
  * (>= 0) when hidden.  A relation is a row; a rate shown is two rows,
- * num - lo den >= 0 and num - hi den <= 0.  The ranges of the protected
+ * num - lo den >= 0 and num - hi den <= 0, and den >= 1 (a rate of none
+ * is "-", so one shown says there is some).  The ranges of the protected
  * objects over that polytope say what a reader can work out.
  */
 #include <limits.h>
@@ -349,7 +350,7 @@ build(struct sq_dc *dc)
 	dc->lp = sq_lp_new(dc->nit);
 	sq_lp_integer(dc->lp);
 	dc->nrows = 0;
-	dc->row_item = sq_xmalloc((dc->nrel + 2 * dc->nit + 1) * sizeof(size_t));
+	dc->row_item = sq_xmalloc((dc->nrel + 3 * dc->nit + 1) * sizeof(size_t));
 	for (size_t i = 0; i < dc->nit; i++) {
 		const struct item *it = &dc->it[i];
 		double lo, hi;
@@ -396,6 +397,14 @@ build(struct sq_dc *dc)
 		c[it->nt] = -hi / 100;
 		sq_lp_row(dc->lp, v, c, it->nt + 1, -INFINITY, 0);
 		dc->row_item[dc->nrows++] = i;
+		/* a rate shown says its denominator is not 0 (0 of 0 is "-") */
+		double dlo, dhi, one = 1;
+		size_t d = (size_t)it->den;
+		cell_bounds(dc, &dc->it[d], &dlo, &dhi);
+		if (dlo < 1) {
+			sq_lp_row(dc->lp, &d, &one, 1, 1, INFINITY);
+			dc->row_item[dc->nrows++] = i;
+		}
 	}
 	free(v);
 	free(c);

@@ -11,7 +11,9 @@
 #  generated communities of 1, 2 and 60 buildings, many with tiny counts
 #            (10 or 4 households a building), thresholds 3 and 5: nothing
 #            pinned, and every "<t" figure of the JSON is also a band in the
-#            text, Markdown and HTML (no exact small count anywhere).
+#            text, Markdown and HTML (no exact small count anywhere);
+#  care      sq-care's summary in the bulletin (counts of the vulnerable):
+#            a naive one is caught; the bulletin's pins nothing.
 # Usage: sh tests/disclosure.t.sh BUILD_DIR.  Last line:
 # "disclosure: N passed, N failed".
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -90,6 +92,30 @@ for spec in "40 1 1 3" "25 1 2 5" "80 2 3 3" "30 2 4 3" "600 60 5 3" "240 60 6 3
 	sh "$top/share/shequ-daily" "$d/in" "$d/out" >/dev/null 2>"$d/log"
 	if [ -f "$d/out/bulletin.json" ]; then check "$name" "$d/out"; else
 		bad "$name: no bulletin"; sed 3q "$d/log"; fi
+done
+
+# ---- care (sq-care's summary, sq-report -g): counts of the vulnerable --
+# naive: 5 in care, 4 greeted shown exactly beside "<3" to greet: 1
+printf 'building,households\n' >"$tmp/none.csv"
+cat >"$tmp/care-naive.json" <<EOF
+{"threshold": 3, "care": {"households": 5, "paired": 5, "unpaired": "<3",
+ "greetings": true, "greeted": 4, "follow_up": "<3", "urgent": "<3",
+ "rate": 80, "rate_text": "80%"}}
+EOF
+if ! dc-check -H "$tmp/none.csv" "$tmp/care-naive.json" >"$tmp/care.out" 2>&1 &&
+    grep -q '^PINNED care: follow_up: 1 to 1' "$tmp/care.out"; then ok; else
+	bad "care naive: 5 in care, 4 greeted, '<3' to greet passed"; cat "$tmp/care.out"; fi
+# the bulletin's care section, tiny counts: households paired greeted urgent
+printf 'name = 阳光小区\n' >"$tmp/care.conf"
+for spec in "4 3 2 1" "5 5 4 1" "3 2 1 0" "12 11 10 2" "7 6 5 5" "2 2 1 1" "40 39 38 1"; do
+	set -- $spec
+	printf '{"date": "2022-04-10", "care": {"households": %d, "paired": %d, "unpaired": %d, "greeted": %d, "not_greeted": %d, "urgent": %d, "missed_2_days_or_more": 0, "alarm": {"fall": %d}}}\n' \
+	    "$1" "$2" $(($1 - $2)) "$3" $(($1 - $3)) "$4" "$4" >"$tmp/care.json"
+	if sq-report -f json -d 2022-04-10 -c "$tmp/care.conf" -g "$tmp/care.json" >"$tmp/care-b.json" 2>"$tmp/care.err" &&
+	    dc-check -H "$tmp/none.csv" "$tmp/care-b.json" >"$tmp/care.out" 2>&1; then ok; else
+		bad "care $spec: pinned or failed"; cat "$tmp/care.err" "$tmp/care.out"; fi
+	if jq -e '.care | has("alarm") or has("not_greeted")' "$tmp/care-b.json" >/dev/null; then
+		bad "care $spec: the alarms or not_greeted are published"; else ok; fi
 done
 
 echo "disclosure: $pass passed, $fail failed"

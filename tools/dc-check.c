@@ -18,7 +18,11 @@
  *    unreported; coverage = reported / households;
  *  - requests: the day's total is the sum of the categories; a repeated
  *    question asked n times says its category has n at least;
- *  - deliveries: urgent and door-delivery orders, each at most the orders.
+ *  - deliveries: urgent and door-delivery orders, each at most the orders;
+ *  - care: the households in care = paired + unpaired = greeted + still
+ *    to greet; urgent at most the households; the rate greeted = greeted /
+ *    households, within its rounding or band (and a rate shown says
+ *    there are households: a rate of none is "-").
  * A figure shown as a number is exact (a rate: within its rounding), "<N"
  * is 0 .. N-1, "A-B" is A .. B (a rate "A-B%" is A% .. B%), null is
  * unknown.  Every cell is a whole number >= 0; ranges are those of the
@@ -27,7 +31,8 @@
  * Protected: each building's ill (fever + symptoms + bad readings) and
  * each of them, its follow-up and unreported when not shown exactly; the
  * community's figures not shown exactly; sensitive request categories
- * shown as a band; urgent and door orders shown as a band.
+ * shown as a band; urgent and door orders shown as a band; every count
+ * of the households in care not shown exactly.
  * Exit 0 when nothing is pinned, 1 when something is (each printed), 2 on
  * a usage error or an input that cannot be read.
  */
@@ -418,6 +423,49 @@ deliveries(struct prog *P, json_t *doc)
 	}
 }
 
+/*
+ * Care (sq-care's summary): every count is of the vulnerable, so each one
+ * not shown exactly is protected.  The rate is a linear relation even when
+ * the households are a band: lo% H <= greeted <= hi% H.
+ */
+static void
+care(struct prog *P, json_t *doc)
+{
+	json_t *c = json_object_get(doc, "care");
+	static const char *const keys[] = { "households", "paired", "unpaired",
+	    "greeted", "follow_up", "urgent" };
+	size_t v[6];
+
+	if (!json_is_object(c))
+		return;
+	int greetings = json_is_true(json_object_get(c, "greetings"));
+	int nk = greetings ? 6 : 3;
+	for (int k = 0; k < nk; k++) {
+		struct shown s = parse_count(json_object_get(c, keys[k]));
+		v[k] = shown_var(P, s);
+		if (!s.exact)
+			protect(P, &v[k], 1, "care: %s", keys[k]);
+	}
+	size_t pu[2] = { v[1], v[2] };
+	sum_row(P, v[0], pu, 2);
+	if (!greetings)
+		return;
+	size_t gf[2] = { v[3], v[4] }, uh[2] = { v[5], v[0] }, gh[2] = { v[3],
+	    v[0] };
+	double le[2] = { 1, -1 };
+	sum_row(P, v[0], gf, 2);
+	row(P, uh, le, 2, -INFINITY, 0);
+	struct shown rt = parse_rate(json_object_get(c, "rate"));
+	if (rt.known) {
+		double lo[2] = { 1, -rt.lo / 100 }, hi[2] = { 1, -rt.hi / 100 };
+		double one = 1;
+		row(P, gh, lo, 2, 0, INFINITY);
+		row(P, gh, hi, 2, -INFINITY, 0);
+		/* a rate of none would be "-": one shown says some */
+		row(P, &v[0], &one, 1, 1, INFINITY);
+	}
+}
+
 static void
 release(struct prog *P, struct sizes *z)
 {
@@ -481,6 +529,7 @@ main(int argc, char **argv)
 	checkin(&P, doc, &z, &bad);
 	requests(&P, doc);
 	deliveries(&P, doc);
+	care(&P, doc);
 	json_decref(doc);
 	if (bad) {
 		release(&P, &z);
