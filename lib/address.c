@@ -926,6 +926,33 @@ lou_is_floor(const struct item *it, const int *s)
 	return !it[s[B]].alpha && lr == lb + 2 && strncmp(b, r, lb) == 0;
 }
 
+/*
+ * "5楼2室", "18层3室", "5F2": the floor and the flat on it, which is flat
+ * 502, 1803 as the roster numbers it.  Only a room of one or two digits,
+ * without letters or a sub-let part, after a floor of at most three.
+ */
+static int
+floor_room(const struct item *it, const struct places *pl, char *room,
+    size_t sz)
+{
+	const struct item *f, *r;
+
+	if (pl->floor < 0 || pl->slot[R] < pl->floor)
+		return 0;
+	f = &it[pl->floor];
+	r = &it[pl->slot[R]];
+	if (f->alpha || r->alpha || f->sdig == 0 || f->sdig > 3 ||
+	    r->sdig == 0 || r->sdig > 2 || strchr(r->v, '-') != NULL ||
+	    strlen(f->v) + 3 > sz)
+		return 0;
+	size_t fl = strlen(f->v), rl = strlen(r->v);
+	memcpy(room, f->v, fl);
+	if (rl == 1)
+		room[fl++] = '0';
+	memcpy(room + fl, r->v, rl + 1);
+	return 1;
+}
+
 static const char *
 fill(const struct scan *sc, const struct places *pl, struct sq_addr *a)
 {
@@ -956,7 +983,9 @@ fill(const struct scan *sc, const struct places *pl, struct sq_addr *a)
 	copy(a->building, sizeof(a->building), it[s[B]].v);
 	if (s[U] >= 0 && !is_zero(it[s[U]].v))
 		copy(a->unit, sizeof(a->unit), it[s[U]].v);
-	if (s[R] >= 0)
+	if (s[R] >= 0 && floor_room(it, pl, a->room, sizeof(a->room)))
+		;
+	else if (s[R] >= 0)
 		copy(a->room, sizeof(a->room), it[s[R]].v);
 	else
 		house_room(pl->floor >= 0 ? it[pl->floor].v : NULL, sc->word,

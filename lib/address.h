@@ -40,7 +40,9 @@
  *     单元 门 号门         unit
  *     室 房 户 号房 号室    room; numbers after "502室" are notes
  *     层 F (5F)           floor: comes between unit and room, and is
- *                         dropped (the room says it) except in a lane house
+ *                         dropped (the room says it) except in a lane house;
+ *                         with a room of one or two digits it makes the
+ *                         flat: 5楼2室 is 502, 18层3室 1803
  *     区 期 组             zone, phase, village group: the Z part
  *     支弄                sub-lane: dropped, house numbers are the lane's
  *   Traditional forms (號 樓 棟 單 門 層 區 組) read the same.  English
