@@ -1043,46 +1043,112 @@ sq_addr_parse(const char *s, size_t len, struct sq_addr *a, const char **why)
 	return result(w, a, why);
 }
 
-int
-sq_addr_from_parts(const char *building, const char *unit, const char *room,
-    struct sq_addr *a, const char **why)
+/*
+ * The numbers of the building, unit and room columns into sc: one
+ * unmarked number is the column's, more are placed by order; a 号 outside
+ * the building column marks the room.  *used: a bit per column with text.
+ */
+static const char *
+scan_columns(const char *const col[3], struct scan *sc, int *used)
 {
 	static const int colkind[3] = { K_BLDG, K_UNIT, K_ROOM };
-	const char *col[3] = { building, unit, room }, *w = NULL;
-	struct scan sc;
-	int c, k, first, nbare, used = 0;
+	const char *w;
+	int c, k, first, nbare;
 
-	memset(a, 0, sizeof(*a));
-	sc.n = sc.overflow = sc.longnum = 0;
-	sc.word = NULL;
+	*used = 0;
 	for (c = 0; c < 3; c++) {
 		const char *t = col[c];
 		size_t l = t != NULL ? strlen(t) : 0;
 
 		if (l == 0 || sq_trim(&t, l) == 0)
-			col[c] = NULL;
-		else
-			used |= 1 << c;
-	}
-	if (used == 0)
-		return result("empty address", a, why);
-	if (used == 1 << B)	/* one column holding the whole address */
-		return sq_addr_parse(building, strlen(building), a, why);
-	for (c = 0; c < 3 && w == NULL; c++) {
-		if (col[c] == NULL)
 			continue;
-		first = sc.n;
-		if ((w = scan(col[c], strlen(col[c]), &sc)) != NULL)
-			break;
-		/* one unmarked number is the column's; more are placed by order */
-		for (nbare = 0, k = first; k < sc.n; k++)
-			nbare += sc.it[k].kind == K_BARE;
-		for (k = first; k < sc.n; k++)
-			if ((sc.it[k].kind == K_BARE && nbare == 1) ||
-			    (sc.it[k].kind == K_HAO && c != B))
-				sc.it[k].kind = (unsigned char)colkind[c];
+		*used |= 1 << c;
+		first = sc->n;
+		if ((w = scan(col[c], strlen(col[c]), sc)) != NULL)
+			return w;
+		for (nbare = 0, k = first; k < sc->n; k++)
+			nbare += sc->it[k].kind == K_BARE;
+		for (k = first; k < sc->n; k++)
+			if ((sc->it[k].kind == K_BARE && nbare == 1) ||
+			    (sc->it[k].kind == K_HAO && c != B))
+				sc->it[k].kind = (unsigned char)colkind[c];
 	}
-	if (w == NULL)
+	return NULL;
+}
+
+static void
+scan_init(struct scan *sc)
+{
+	sc->n = sc->overflow = sc->longnum = 0;
+	sc->word = NULL;
+}
+
+int
+sq_addr_from_parts(const char *building, const char *unit, const char *room,
+    struct sq_addr *a, const char **why)
+{
+	const char *col[3] = { building, unit, room }, *w;
+	struct scan sc;
+	int used;
+
+	memset(a, 0, sizeof(*a));
+	scan_init(&sc);
+	w = scan_columns(col, &sc, &used);
+	if (w == NULL && used == 0)
+		w = "empty address";
+	else if (w == NULL && used == 1 << B)	/* the whole address in one */
+		return sq_addr_parse(building, strlen(building), a, why);
+	else if (w == NULL)
+		w = resolve(&sc, a);
+	return result(w, a, why);
+}
+
+/*
+ * Does the address whole, read from the rest cell alone, name the building
+ * (and lane) the columns name, if they name one?
+ */
+static int
+same_building(const struct scan *cols, const struct sq_addr *whole)
+{
+	struct places pl = { { -1, -1, -1 }, -1, -1, -1, 0, 0 };
+	struct item it[MAXITEMS];
+
+	memcpy(it, cols->it, sizeof(it));
+	if (place_marked(it, cols->n, &pl) != NULL)
+		return 0;
+	if (pl.slot[B] >= 0 && strcmp(it[pl.slot[B]].v, whole->building) != 0)
+		return 0;
+	if (pl.lane >= 0 && strcmp(it[pl.lane].v, whole->lane) != 0)
+		return 0;
+	return 1;
+}
+
+int
+sq_addr_from_cells(const char *building, const char *unit, const char *room,
+    const char *rest, struct sq_addr *a, const char **why)
+{
+	const char *col[3] = { building, unit, room }, *w, *t = rest;
+	size_t rl = rest != NULL ? strlen(rest) : 0;
+	struct sq_addr whole;
+	struct scan sc;
+	int used;
+
+	if (rl == 0 || sq_trim(&t, rl) == 0)
+		return sq_addr_from_parts(building, unit, room, a, why);
+	memset(a, 0, sizeof(*a));
+	scan_init(&sc);
+	if ((w = scan_columns(col, &sc, &used)) != NULL)
+		return result(w, a, why);
+	if (used == 0)
+		return sq_addr_parse(rest, rl, a, why);
+	/* a whole address beside a building column that says the same */
+	if (sq_addr_parse(rest, rl, &whole, NULL) == 0 &&
+	    same_building(&sc, &whole)) {
+		*a = whole;
+		return 0;
+	}
+	/* pieces of one address: the columns, then the rest as typed */
+	if ((w = scan(rest, rl, &sc)) == NULL)
 		w = resolve(&sc, a);
 	return result(w, a, why);
 }

@@ -43,10 +43,12 @@ sq_rowaddr_key(const struct sq_rowaddr *c, const struct sq_rec *rec,
 	sq_rec_cell_trim(rec, c->room, &rl);
 	const char *addr = sq_rec_cell_trim(rec, c->address, &al);
 	if (bl + ul + rl > 0)
-		rc = sq_addr_from_parts(
+		/* the columns, and an address or 门牌 beside them ("2单元502") */
+		rc = sq_addr_from_cells(
 		    c->building >= 0 ? sq_rec_at(rec, (size_t)c->building, NULL) : NULL,
 		    c->unit >= 0 ? sq_rec_at(rec, (size_t)c->unit, NULL) : NULL,
 		    c->room >= 0 ? sq_rec_at(rec, (size_t)c->room, NULL) : NULL,
+		    al > 0 ? sq_rec_at(rec, (size_t)c->address, NULL) : NULL,
 		    a, why);
 	else if (al > 0)
 		rc = sq_addr_parse(addr, al, a, why);

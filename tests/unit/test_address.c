@@ -504,6 +504,59 @@ test_from_parts(void)
 	}
 }
 
+/* 楼栋 (and 单元, 房号) beside a 门牌 or 地址 cell holding the rest */
+static void
+test_from_cells(void)
+{
+	static const struct {
+		const char *b, *u, *r, *rest, *want;
+	} cc[] = {
+		{ "12", NULL, NULL, "2单元502", "B0012-U02-R0502" },
+		{ "12号楼", NULL, NULL, "2-502", "B0012-U02-R0502" },
+		{ "12栋", NULL, NULL, "2单元502室", "B0012-U02-R0502" },
+		{ "12", NULL, NULL, "2单元502号", "B0012-U02-R0502" },
+		{ "12", NULL, NULL, "502室", "B0012-U00-R0502" },
+		{ "12", NULL, NULL, "502", "B0012-U00-R0502" },
+		{ "12", NULL, NULL, "1单元502", "B0012-U01-R0502" },
+		{ "十二号楼", NULL, NULL, "101室", "B0012-U00-R0101" },
+		{ "１２", NULL, NULL, "２－５０２", "B0012-U02-R0502" },
+		{ "12", "2", NULL, "502", "B0012-U02-R0502" },
+		{ "123弄5号", NULL, NULL, "前楼", "L0123-B0005-U00-RQL" },
+		{ "长乐路123弄5号", NULL, NULL, "亭子间", "L0123-B0005-U00-RTZJ" },
+		{ "88弄3号", NULL, NULL, "1201室", "L0088-B0003-U00-R1201" },
+		{ "123弄", NULL, NULL, "5号前楼", "L0123-B0005-U00-RQL" },
+		/* the rest a whole address, naming the same building */
+		{ "12", NULL, NULL, "12号楼2单元502室", "B0012-U02-R0502" },
+		{ "12号楼", NULL, NULL, "12-2-502", "B0012-U02-R0502" },
+		{ NULL, NULL, NULL, "12-2-502", "B0012-U02-R0502" },
+		{ "12", NULL, NULL, NULL, "!only one number" },
+		{ "12", NULL, NULL, " ", "!only one number" },
+		/* another building: the rest is pieces, and too many */
+		{ "13", NULL, NULL, "12-2-502", "!too many numbers" },
+		{ "12", NULL, NULL, "2单元", "!no room number" },
+		{ "12", NULL, NULL, "13800138000", "!no room number" },
+	};
+
+	for (size_t i = 0; i < sizeof(cc) / sizeof(cc[0]); i++) {
+		char ctx[200], key[SQ_ADDR_KEYMAX + 64];
+		struct sq_addr a;
+		const char *why, *got = key;
+
+		snprintf(ctx, sizeof(ctx), "%s | %s | %s | %s", cc[i].b ? cc[i].b :
+		    "NULL", cc[i].u ? cc[i].u : "NULL", cc[i].r ? cc[i].r :
+		    "NULL", cc[i].rest ? cc[i].rest : "NULL");
+		if (sq_addr_from_cells(cc[i].b, cc[i].u, cc[i].r, cc[i].rest, &a,
+		    &why) != 0)
+			snprintf(key, sizeof(key), "!%s", why);
+		else
+			sq_addr_key(&a, key, sizeof(key));
+		if (cc[i].want[0] == '!' && key[0] == '!' &&
+		    strstr(key, cc[i].want + 1) != NULL)
+			got = cc[i].want;
+		CHECK_STR_CTX(got, cc[i].want, ctx);
+	}
+}
+
 static void
 test_key(void)
 {
@@ -894,6 +947,7 @@ main(void)
 	test_table();
 	test_parts();
 	test_from_parts();
+	test_from_cells();
 	test_key();
 	test_community();
 	test_stable();
