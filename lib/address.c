@@ -787,8 +787,12 @@ place_group(struct item *it, int *g, int k, int lo, int hi,
 	anchored = anchor[B] >= 0 || anchor[U] >= 0;
 	house = pl->lane >= 0 || (pl->zone >= 0 &&
 	    it[pl->zone].kind == K_GROUP);
-	/* 12号楼2单元502-1, 12栋2-502-1: a sub-let room of flat 502 */
-	if (k == na + 1 && na > 0 && av[na - 1] == R && anchored &&
+	/*
+	 * 12号楼2单元502-1, 12栋2-502-1: a sub-let room of flat 502; with
+	 * no marker too when the flat has three digits (12-2-502-1)
+	 */
+	if (k == na + 1 && na > 0 && av[na - 1] == R && (anchored ||
+	    (k >= 2 && it[g[k - 2]].sdig >= 3 && !it[g[k - 2]].alpha)) &&
 	    join_subroom(&it[g[k - 2]], &it[g[k - 1]]))
 		k--;
 	/* 12-502-1, 12号楼502-1: no unit has three digits */
@@ -997,6 +1001,29 @@ fill(const struct scan *sc, const struct places *pl, struct sq_addr *a)
 	return NULL;
 }
 
+/*
+ * "502-1室", "502-1号": the marker after the sub-let part marks the whole
+ * room "502-1", not a room "1" after an unmarked 502.
+ */
+static void
+join_marked_subrooms(struct scan *sc)
+{
+	struct item *it = sc->it;
+
+	for (int i = 1; i < sc->n; i++) {
+		if ((it[i].kind != K_ROOM && it[i].kind != K_HAO) ||
+		    (it[i - 1].kind != K_BARE && it[i - 1].kind != K_ROOM) ||
+		    it[i - 1].sdig < 3 || it[i - 1].alpha ||
+		    !join_subroom(&it[i - 1], &it[i]))
+			continue;
+		it[i - 1].kind = K_ROOM;
+		memmove(it + i, it + i + 1, (size_t)(sc->n - i - 1) *
+		    sizeof(*it));
+		sc->n--;
+		i--;
+	}
+}
+
 static const char *
 resolve(struct scan *sc, struct sq_addr *a)
 {
@@ -1012,6 +1039,7 @@ resolve(struct scan *sc, struct sq_addr *a)
 	drop_split_phones(sc);
 	if (sc->n == 0)
 		return PHONE;
+	join_marked_subrooms(sc);
 	if ((why = place_marked(sc->it, sc->n, &pl)) != NULL ||
 	    (why = place_bare(sc->it, sc->n, &pl, sc->longnum)) != NULL)
 		return why;

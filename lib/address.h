@@ -58,8 +58,8 @@
  *   A sub-let room "502-1" (a dash and one or two digits after the flat)
  *   is the room "502-1" when a marker already placed building or unit
  *   (12号楼2单元502-1, 12栋2-502-1, 12-2-502室-1), and in "12-502-1" (no
- *   unit has three digits).  With no marker at all, four numbers are too
- *   many.
+ *   unit has three digits), and in "12-2-502-1" (four numbers, the flat
+ *   of three digits or more); "502-1室", "502-1号" are the room "502-1".
  *   Ignored: text without numbers (province, city, road, community name:
  *   the community is its own column), anything in brackets （租户） [..]
  *   【..】 〔..〕 《..》 {..} (an unclosed one runs to the end), a number or
@@ -83,7 +83,7 @@
  *   138 0013 8000, +86..., 021-64381234); "only one number: cannot tell
  *   building from room" (502); "no building number" (2单元502, 12楼1203);
  *   "no room number" (12号楼, 12号楼2单元5楼, XX路100号); "too many numbers
- *   to tell building, unit and room apart" (12-2-5-502, 12-2-502-1,
+ *   to tell building, unit and room apart" (12-2-5-502, 12-2-5-1,
  *   502/503); "two building numbers" (and unit, room, lane, zone); "unit
  *   number too long (is it a room?)" (a unit of 3+ digits); "building
  *   number is 0" (and room, lane); "lane number after the building number",
