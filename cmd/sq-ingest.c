@@ -5,6 +5,7 @@
  * into a household (a duplicate, or another member of it), or a rejected
  * row with its reason.  The summary on stderr shows that they add up.
  */
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -129,6 +130,12 @@ struct state {
 
 	struct sq_rejects *rj;
 	struct sq_writer *residents;
+	FILE	*spool;		/* the residents' rows until the keys are final */
+	struct sq_hmap renamed;	/* old key -> rename[] (one-unit buildings) */
+	char	**rename_old, **rename_new;
+	size_t	 nrename;
+	int	 any_resident;	/* some file was one row per person */
+	size_t	 written;	/* households written, after one_unit_buildings */
 	long	 rows, merged, filled, bad_values;
 
 	/* the row above, for --fill-down and residents' merged cells */
@@ -292,6 +299,7 @@ find_columns(struct state *s, const struct sq_reader *r, struct cols *c)
 	c->id = col(r, "id");
 	c->age = col(r, "age");
 	c->per_resident = s->mode == 2 || (s->mode == 0 && c->relation >= 0);
+	s->any_resident |= c->per_resident;
 
 	/* what is not ours passes through (per-person columns do not) */
 	c->extra = sq_xcalloc(n + 1, sizeof(*c->extra));
@@ -548,6 +556,21 @@ merge_strings(struct state *s, struct household *h, struct row *w,
 		set_strings(s, h, v, len, n);
 }
 
+/*
+ * The per-person rows wait in a temporary file until the households are
+ * final: a household's key may change once the whole roster is read (a
+ * one-unit building).  Each field is its length and its bytes.
+ */
+static void
+spool_fields(FILE *fp, const char *const *v, const size_t *len, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		uint32_t l = (uint32_t)len[i];
+		fwrite(&l, sizeof(l), 1, fp);
+		fwrite(v[i], 1, len[i], fp);
+	}
+}
+
 static void
 write_resident(struct state *s, const struct cols *c, const struct sq_rec *rec,
     const struct row *w)
@@ -565,7 +588,7 @@ write_resident(struct state *s, const struct cols *c, const struct sq_rec *rec,
 	len[4] = w->age >= 0 ? (size_t)snprintf(age, sizeof(age), "%d", w->age) : 0;
 	v[4] = age;
 	len[5] = trimmed(rec, c->id, &v[5]);
-	sq_writer_fields(s->residents, v, len, 6);
+	spool_fields(s->spool, v, len, 6);
 }
 
 static void
@@ -758,6 +781,224 @@ by_key(const void *a, const void *b)
 	    (*(struct household *const *)b)->str);
 }
 
+/*
+ * Where the unit of a key starts ("-U01-"), and so where its building
+ * ends: after the B part, which comes after any C, Z and L parts.
+ */
+static const char *
+unit_part(const char *key)
+{
+	const char *p = key;
+	int seen_b = 0;
+
+	for (;;) {
+		if (seen_b && p[0] == 'U')
+			return p - 1;
+		if (p[0] == 'B')
+			seen_b = 1;
+		if ((p = strchr(p, '-')) == NULL)
+			return NULL;
+		p++;
+	}
+}
+
+static const char *
+renamed_key(void *ctx, uint32_t i, size_t *len)
+{
+	struct state *s = ctx;
+
+	*len = strlen(s->rename_old[i]);
+	return s->rename_old[i];
+}
+
+/* The strings of src fill the blanks of dst (the row first read). */
+static void
+merge_household(struct state *s, struct household *dst,
+    const struct household *src)
+{
+	size_t n = src->nstr > dst->nstr ? src->nstr : dst->nstr;
+	const char *v[64 + S_EXTRA];
+	size_t len[64 + S_EXTRA];
+
+	for (size_t i = 0; i < n; i++) {
+		v[i] = hstr(dst, i);
+		if (*v[i] == '\0')
+			v[i] = hstr(src, i);
+		len[i] = strlen(v[i]);
+	}
+	set_strings(s, dst, v, len, n);
+	for (int f = 0; f < NFLAGS; f++)
+		flag_merge(dst, f, flag_get(src, f));
+	if (src->members != MEMBERS_UNKNOWN) {
+		if (dst->members == MEMBERS_UNKNOWN)
+			dst->members = src->members;
+		else if (s->any_resident)	/* rows of people: both count */
+			dst->members = dst->members + src->members > MEMBERS_MAX ?
+			    MEMBERS_MAX : dst->members + src->members;
+		else if (src->members > dst->members)
+			dst->members = src->members;
+	}
+	if (src->max_age > dst->max_age)
+		dst->max_age = src->max_age;
+	dst->has_head |= src->has_head;
+	if (dst->grid == 0)
+		dst->grid = src->grid;
+}
+
+static int
+by_line(const void *a, const void *b)
+{
+	uint32_t la = (*(struct household *const *)a)->line;
+	uint32_t lb = (*(struct household *const *)b)->line;
+
+	return (la > lb) - (la < lb);
+}
+
+/*
+ * One-unit buildings.  A building in which the roster names no unit but
+ * 1 has one unit, and its households are keyed without it (U00, unit
+ * left empty): "12号楼502室" and 楼号 12, 单元 1, 房号 502 are one flat,
+ * one key, whichever way the roster writes it.  Rows of one flat written
+ * both ways are merged, as duplicates are.  order[] holds the households
+ * in key order; what is merged is taken out of it.  Returns how many are
+ * left.
+ */
+static size_t
+one_unit_buildings(struct state *s, struct household **order, size_t n)
+{
+	size_t out = 0;
+	const char *file = s->nfiles == 1 ? s->files[0] : NULL;
+
+	for (size_t i = 0; i < n;) {
+		const char *u = unit_part(order[i]->str);
+		size_t plen = u ? (size_t)(u - order[i]->str) : 0, j = i + 1;
+		int only_one = u != NULL, any_one = 0;
+		/* the building: keys that agree up to "-U" */
+		while (j < n && u && strncmp(order[j]->str, order[i]->str, plen) == 0 &&
+		    strncmp(order[j]->str + plen, "-U", 2) == 0)
+			j++;
+		for (size_t k = i; k < j && only_one; k++) {
+			const char *unit = order[k]->str + plen + 2;
+			if (strncmp(unit, "01-", 3) == 0)
+				any_one = 1;
+			else if (strncmp(unit, "00-", 3) != 0)
+				only_one = 0;
+		}
+		if (!only_one || !any_one) {
+			/* units elsewhere in the building, none in this row */
+			for (size_t k = i; k < j && !only_one; k++)
+				if (strncmp(order[k]->str + plen + 2, "00-", 3) == 0)
+					sq_warn(file, order[k]->line, "%s names no "
+					    "unit, and building %s has several; "
+					    "kept as a household of its own",
+					    order[k]->str, hstr(order[k], S_BUILDING));
+			while (i < j)
+				order[out++] = order[i++];
+			continue;
+		}
+		/* rekey U01 as U00, then merge what became one key */
+		size_t start = out;
+		for (size_t k = i; k < j; k++) {
+			struct household *h = order[k];
+			if (strncmp(h->str + plen + 2, "01-", 3) == 0) {
+				const char *v[64 + S_EXTRA];
+				size_t len[64 + S_EXTRA];
+				char key[SQ_ADDR_KEYMAX + 8];
+				snprintf(key, sizeof(key), "%.*s-U00%s", (int)plen,
+				    h->str, h->str + plen + 4);
+				for (size_t f = 0; f < h->nstr; f++) {
+					v[f] = f == S_KEY ? key : f == S_UNIT ? "" :
+					    hstr(h, f);
+					len[f] = strlen(v[f]);
+				}
+				const char *old = h->str;
+				set_strings(s, h, v, len, h->nstr);
+				if (s->spool) {
+					s->rename_old = sq_xrealloc(s->rename_old,
+					    (s->nrename + 1) * sizeof(char *));
+					s->rename_new = sq_xrealloc(s->rename_new,
+					    (s->nrename + 1) * sizeof(char *));
+					s->rename_old[s->nrename] = (char *)old;
+					s->rename_new[s->nrename] = h->str;
+					sq_hmap_put(&s->renamed, old, strlen(old),
+					    (uint32_t)s->nrename++);
+				}
+			}
+			order[out++] = h;
+		}
+		/* the building's households by key, then the first read first */
+		qsort(order + start, out - start, sizeof(*order), by_key);
+		size_t w = start;
+		for (size_t k = start; k < out;) {
+			size_t e = k + 1;
+			while (e < out && strcmp(order[e]->str, order[k]->str) == 0)
+				e++;
+			qsort(order + k, e - k, sizeof(*order), by_line);
+			for (size_t m = k + 1; m < e; m++) {
+				merge_household(s, order[k], order[m]);
+				s->merged++;
+				sq_warn(file, order[m]->line, "same household as "
+				    "line %u (%s, a building of one unit): merged "
+				    "into it", order[k]->line, order[k]->str);
+			}
+			order[w++] = order[k];
+			k = e;
+		}
+		out = w;
+		i = j;
+	}
+	return out;
+}
+
+/* The residents' rows, from the spool, with the households' final keys. */
+static int
+write_residents(struct state *s)
+{
+	char *f[6] = { NULL };
+	size_t cap[6] = { 0 }, len[6];
+	uint32_t l;
+	int done = 0;
+
+	if (fflush(s->spool) != 0 || fseek(s->spool, 0, SEEK_SET) != 0) {
+		sq_error("residents: cannot read back the temporary file");
+		return -1;
+	}
+	while (!done) {
+		for (int i = 0; i < 6; i++) {
+			if (fread(&l, sizeof(l), 1, s->spool) != 1) {
+				done = 1;
+				break;
+			}
+			if (l + 1 > cap[i]) {
+				cap[i] = l + 1;
+				f[i] = sq_xrealloc(f[i], cap[i]);
+			}
+			if (fread(f[i], 1, l, s->spool) != l) {
+				done = 1;
+				break;
+			}
+			f[i][l] = '\0';
+			len[i] = l;
+		}
+		if (done)
+			break;
+		const char *v[6] = { f[0], f[1], f[2], f[3], f[4], f[5] };
+		long k = s->nrename ? sq_hmap_get(&s->renamed, f[0], len[0]) : -1;
+		if (k >= 0) {
+			v[0] = s->rename_new[k];
+			len[0] = strlen(v[0]);
+		}
+		sq_writer_fields(s->residents, v, len, 6);
+	}
+	for (int i = 0; i < 6; i++)
+		free(f[i]);
+	if (ferror(s->spool)) {
+		sq_error("residents: cannot read back the temporary file");
+		return -1;
+	}
+	return 0;
+}
+
 static const char *
 column_name(const struct state *s, const char *canon)
 {
@@ -799,7 +1040,9 @@ write_households(struct state *s, struct sq_writer *w)
 	for (size_t k = 0; k < s->nhh; k++)
 		order[k] = &s->hh[k];
 	qsort(order, s->nhh, sizeof(*order), by_key);
-	for (size_t k = 0; k < s->nhh; k++) {
+	size_t nout = one_unit_buildings(s, order, s->nhh);
+	s->written = nout;
+	for (size_t k = 0; k < nout; k++) {
 		struct household *h = order[k];
 		const char *p = h->str;
 		size_t i = 0;
@@ -870,6 +1113,11 @@ open_residents(struct state *s)
 	s->residents = sq_writer_open(s->residents_path, &s->c.out);
 	if (s->residents == NULL)
 		exit(SQ_EXIT_USAGE);
+	if ((s->spool = tmpfile()) == NULL) {
+		sq_error("residents: cannot make a temporary file: %s",
+		    strerror(errno));
+		exit(SQ_EXIT_USAGE);
+	}
 	sq_rec_init(&h);
 	for (size_t i = 0; i < 6; i++) {
 		const char *n = column_name(s, names[i]);
@@ -952,6 +1200,7 @@ main(int argc, char **argv)
 	s.c.in.aliases = s.aliases;
 	s.c.in.canonical = 1;
 	sq_hmap_init(&s.index, hh_key, &s);
+	sq_hmap_init(&s.renamed, renamed_key, &s);
 	sq_hmap_init(&s.intern.map, intern_key, &s.intern);
 	sq_rec_init(&s.above);
 
@@ -983,6 +1232,8 @@ main(int argc, char **argv)
 		write_households(&s, w);
 		if (sq_writer_close(w) < 0)
 			failed = 1;
+		if (s.residents && write_residents(&s) < 0)
+			failed = 1;
 		if (s.residents && sq_writer_close(s.residents) < 0)
 			failed = 1;
 		if (sq_rejects_close(s.rj) < 0)
@@ -990,15 +1241,20 @@ main(int argc, char **argv)
 	}
 	if (!failed && !stopped)
 		sq_note("%ld row%s read: %zu household%s written, %ld merged, "
-		    "%ld rejected%s", s.rows, s.rows == 1 ? "" : "s", s.nhh,
-		    s.nhh == 1 ? "" : "s", s.merged, rejected, s.bad_values ?
+		    "%ld rejected%s", s.rows, s.rows == 1 ? "" : "s", s.written,
+		    s.written == 1 ? "" : "s", s.merged, rejected, s.bad_values ?
 		    "; some values were bad (see above)" : "");
-	if (!failed && !stopped && s.rows != (long)s.nhh + s.merged + rejected)
+	if (!failed && !stopped && s.rows != (long)s.written + s.merged + rejected)
 		sq_fatal("internal error: %ld rows read but %zu + %ld + %ld "
-		    "accounted for; please report", s.rows, s.nhh, s.merged,
+		    "accounted for; please report", s.rows, s.written, s.merged,
 		    rejected);
 
 	sq_rec_free(&s.above);
+	if (s.spool)
+		fclose(s.spool);
+	sq_hmap_free(&s.renamed);
+	free(s.rename_old);
+	free(s.rename_new);
 	sq_hmap_free(&s.index);
 	sq_hmap_free(&s.intern.map);
 	for (size_t i = 0; i < s.intern.n; i++)
