@@ -1169,15 +1169,18 @@ sq_addr_from_cells(const char *building, const char *unit, const char *room,
 		return result(w, a, why);
 	if (used == 0)
 		return sq_addr_parse(rest, rl, a, why);
-	/* a whole address beside a building column that says the same */
+	/* pieces of one address: the columns, then the rest as typed */
+	struct scan cols = sc;
+	if ((w = scan(rest, rl, &sc)) == NULL)
+		w = resolve(&sc, a);
+	if (w == NULL)
+		return 0;
+	/* else a whole address beside a building column that says the same */
 	if (sq_addr_parse(rest, rl, &whole, NULL) == 0 &&
-	    same_building(&sc, &whole)) {
+	    same_building(&cols, &whole)) {
 		*a = whole;
 		return 0;
 	}
-	/* pieces of one address: the columns, then the rest as typed */
-	if ((w = scan(rest, rl, &sc)) == NULL)
-		w = resolve(&sc, a);
 	return result(w, a, why);
 }
 

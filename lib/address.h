@@ -138,10 +138,11 @@ int	sq_addr_from_parts(const char *building, const char *unit,
  * The same with a fourth cell, the rest of the address beside the
  * columns: a 门牌 or 地址 column next to 楼栋 ("2单元502", "2-502",
  * "502室", "前楼").  Its numbers follow the columns' and are placed by
- * order as in an address (12 + "2-502" is unit 2, room 502).  If the rest
- * is a whole address by itself and names the building the columns name
- * (or they name none), it is taken alone: 楼号 12 beside 地址
- * "12号楼2单元502室".  rest NULL or blank: sq_addr_from_parts().
+ * order as in an address (12 + "2-502" is unit 2, room 502).  If that
+ * cannot be read, but the rest is a whole address by itself that names
+ * the building the columns name (or they name none), it is taken alone:
+ * 楼号 12 beside 地址 "12号楼2单元502室".  rest NULL or blank:
+ * sq_addr_from_parts().
  */
 int	sq_addr_from_cells(const char *building, const char *unit,
 	    const char *room, const char *rest, struct sq_addr *a,

@@ -545,6 +545,7 @@ test_from_cells(void)
 		/* another building: the rest is pieces, and too many */
 		{ "13", NULL, NULL, "12-2-502", "!too many numbers" },
 		{ "12", NULL, NULL, "2单元", "!no room number" },
+		{ "3栋", NULL, NULL, "3-201", "B0003-U03-R0201" },
 		{ "12", NULL, NULL, "13800138000", "!no room number" },
 	};
 
