@@ -25,6 +25,7 @@
 #include "opts.h"
 #include "reader.h"
 #include "rejects.h"
+#include "resolve.h"
 #include "rowaddr.h"
 #include "text.h"
 #include "value.h"
@@ -117,10 +118,11 @@ hstr(const struct household *h, int k)
 /* An output row: a household, or a check-in from an unknown address. */
 struct flagrow {
 	struct household *h;
-	struct household *nearest;	/* for unknown households */
 	char	*key, *building, *unit, *room, *name, *reason;
 	uint32_t grid, community;
 	uint8_t	 tier;
+	uint8_t	 status;	/* of a check-in from an unknown address */
+	int16_t	 temp10;	/* its reading, or NO_TEMP */
 	int32_t	 missed;
 };
 
@@ -138,7 +140,7 @@ struct state {
 	struct sq_arena arena;
 	struct household *hh;
 	size_t	 nhh, caphh;
-	struct sq_hmap index;
+	struct sq_resolver *res;	/* check-in -> household (resolve.h) */
 	char	**names;	/* interned communities and grid workers */
 	size_t	*namelen;
 	uint32_t *rank;		/* of each name in strcmp order, for sorting */
@@ -146,19 +148,20 @@ struct state {
 	struct sq_hmap name_index;
 	uint32_t recent[2];
 	unsigned nrecent;
-	uint32_t only_community;	/* when every household has the same */
+	int	 communities;		/* the roster has several */
 	int	 roster_sorted;		/* hh[] is in key order (sq-ingest's) */
 
 	char	**notes;		/* see household.note */
 	size_t	 nnotes, capnotes;
 	struct flagrow *unknown;
 	size_t	 nunknown, capunknown;
-	struct household **sorted;	/* by key, for the nearest household */
 
 	struct sq_rejects *rj;
 	int	 window_start;
 	long	 ci_rows, ci_today, ci_merged, ci_history, ci_future,
 		 ci_unknown, ci_earlier_unknown, bad_temps;
+	long	 ci_implied;		/* found with a part left out */
+	long	 unknown_count[NSTATUS];	/* unknown rows by status */
 	long	 roster_dups;
 };
 
@@ -250,12 +253,12 @@ index_households(struct state *s, const char *file)
 	size_t kept = 0;
 
 	s->roster_sorted = 1;
-	sq_hmap_reserve(&s->index, s->nhh);
+	sq_resolver_reserve(s->res, s->nhh);
 	for (size_t i = 0; i < s->nhh; i++) {
 		if (i + AHEAD < s->nhh)
-			sq_hmap_prefetch(&s->index, s->hh[i + AHEAD].hash);
+			sq_resolver_prefetch(s->res, s->hh[i + AHEAD].hash);
 		struct household *h = &s->hh[i];
-		long dup = sq_hmap_put_new_h(&s->index, h->hash, h->text,
+		long dup = sq_resolver_add_h(s->res, h->hash, h->text,
 		    h->keylen, (uint32_t)kept);
 		if (dup >= 0) {
 			s->roster_dups++;
@@ -309,7 +312,7 @@ load_households(struct state *s, const char *path)
 	if (strcmp(path, "-") != 0 && stat(path, &sb) == 0 && sb.st_size > 0) {
 		if ((size_t)sb.st_size / 60 > guess)
 			guess = (size_t)sb.st_size / 60;
-		sq_hmap_reserve(&s->index, (size_t)sb.st_size / 120);
+		sq_resolver_reserve(s->res, (size_t)sb.st_size / 120);
 	}
 	grow_households(s, guess);
 	sq_rec_init(&rec);
@@ -361,10 +364,9 @@ load_households(struct state *s, const char *path)
 	sq_rec_free(&rec);
 	index_households(s, sq_reader_name(r));
 	sq_reader_close(r);
-	s->only_community = s->nhh ? s->hh[0].community : 0;
-	for (size_t i = 1; i < s->nhh && s->only_community; i++)
-		if (s->hh[i].community != s->only_community)
-			s->only_community = 0;
+	for (size_t i = 1; i < s->nhh && !s->communities; i++)
+		if (s->hh[i].community != s->hh[0].community)
+			s->communities = 1;
 	return st < 0 ? -1 : 0;
 }
 
@@ -379,6 +381,16 @@ parse_day(const char *p, size_t len)
 	if (len == 0 || sq_date_parse(p, len, 0, ymd, &why) != SQ_VAL_OK)
 		return NO_DAY;
 	return sq_date_days(ymd);
+}
+
+/* A household by its key, as the resolver finds it (an older key too). */
+static long
+find_household(struct state *s, const char *key, size_t len)
+{
+	struct sq_res r;
+
+	sq_resolve(s->res, key, len, &r);
+	return r.kind == SQ_RES_EXACT || r.kind == SQ_RES_IMPLIED ? r.id : -1;
 }
 
 static int
@@ -421,7 +433,7 @@ load_state(struct state *s)
 			break;
 		}
 		p = sq_rec_cell_trim(&rec, ck, &len);
-		long i = sq_hmap_get(&s->index, p, len);
+		long i = find_household(s, p, len);
 		if (i < 0)
 			continue;	/* moved out of the roster */
 		struct household *h = &s->hh[i];
@@ -508,84 +520,6 @@ has_symptoms(const struct state *s, const char *p, size_t len)
 	return 1;	/* text we do not know: a person should look */
 }
 
-static unsigned
-edit_distance(const char *a, const char *b)
-{
-	size_t n = strlen(a), m = strlen(b);
-	unsigned d[40][40];
-
-	if (n >= 40 || m >= 40)
-		return 99;
-	for (size_t i = 0; i <= n; i++)
-		d[i][0] = (unsigned)i;
-	for (size_t j = 0; j <= m; j++)
-		d[0][j] = (unsigned)j;
-	for (size_t i = 1; i <= n; i++)
-		for (size_t j = 1; j <= m; j++) {
-			unsigned c = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
-			if (d[i - 1][j] + 1 < c)
-				c = d[i - 1][j] + 1;
-			if (d[i][j - 1] + 1 < c)
-				c = d[i][j - 1] + 1;
-			/* a transposition (5023 for 5032) counts as one */
-			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
-			    a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < c)
-				c = d[i - 2][j - 2] + 1;
-			d[i][j] = c;
-		}
-	return d[n][m];
-}
-
-static int
-by_key(const void *a, const void *b)
-{
-	return strcmp((*(struct household *const *)a)->text,
-	    (*(struct household *const *)b)->text);
-}
-
-/*
- * The household a mistyped address most likely meant: same community and
- * building, unit and room at most two edits away (one for the room alone).
- */
-static struct household *
-nearest(struct state *s, const char *key)
-{
-	const char *u = strstr(key, "-U");
-	size_t plen;
-
-	if (u == NULL || s->nhh == 0)
-		return NULL;
-	plen = (size_t)(u - key) + 1;
-	if (s->sorted == NULL) {
-		s->sorted = sq_xmalloc(s->nhh * sizeof(*s->sorted));
-		for (size_t i = 0; i < s->nhh; i++)
-			s->sorted[i] = &s->hh[i];
-		qsort(s->sorted, s->nhh, sizeof(*s->sorted), by_key);
-	}
-	/* the first household of the building */
-	size_t lo = 0, hi = s->nhh;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (strncmp(s->sorted[mid]->text, key, plen) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	struct household *best = NULL;
-	unsigned bestd = 3;
-	for (size_t i = lo; i < s->nhh; i++) {
-		const char *k = s->sorted[i]->text;
-		if (strncmp(k, key, plen) != 0)
-			break;
-		unsigned d = edit_distance(k + plen, key + plen);
-		if (d < bestd) {
-			bestd = d;
-			best = s->sorted[i];
-		}
-	}
-	return best;
-}
-
 static char *
 arena_printf(struct sq_arena *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
@@ -629,16 +563,93 @@ utf8_cut(const char *s, size_t max)
 	return max;
 }
 
+/* What a check-in says of the people in the flat. */
+struct reading {
+	int16_t	 temp10;	/* NO_TEMP: none */
+	uint8_t	 symptoms, bad;
+	char	*note;		/* the symptoms, or the reading not read */
+};
+
+/*
+ * The temperature and symptoms of a check-in: the same for a household of
+ * the roster and an address not in it (a fever stays a fever).
+ */
+static void
+read_reading(struct state *s, const struct sq_reader *r, const struct cicols *c,
+    const struct sq_rec *rec, struct reading *rd)
+{
+	const char *p, *why;
+	size_t len;
+	double t;
+
+	rd->temp10 = NO_TEMP;
+	rd->symptoms = rd->bad = 0;
+	rd->note = NULL;
+	p = sq_rec_cell_trim(rec, c->temp, &len);
+	int rc = sq_temp_parse(p, len, &t, &why);
+	if (rc == SQ_VAL_OK)
+		rd->temp10 = (int16_t)(int)(t * 10 + (t >= 0 ? 0.5 : -0.5));
+	else if (rc != SQ_VAL_EMPTY) {
+		s->bad_temps++;
+		sq_problem(sq_reader_name(r), rec->line, "%s '%.*s': %s",
+		    sq_reader_rawname(r, (size_t)c->temp), (int)len, p, why);
+		rd->bad = 1;
+		rd->note = arena_printf(&s->arena, "体温“%.*s”无法识别（%s:%ld）",
+		    (int)utf8_cut(p, len > 40 ? 40 : len), p, sq_reader_name(r),
+		    rec->line);
+	}
+	p = sq_rec_cell_trim(rec, c->symptoms, &len);
+	if (len && has_symptoms(s, p, len)) {
+		rd->symptoms = 1;
+		if (!rd->bad)
+			rd->note = arena_printf(&s->arena, "%.*s",
+			    (int)utf8_cut(p, len > 60 ? 60 : len), p);
+	}
+}
+
+static int
+is_fever(const struct state *s, int temp10)
+{
+	return temp10 != NO_TEMP && temp10 >= (int)(s->fever * 10 + 0.5);
+}
+
+/* "K1、K2" for a reason: the candidates of an ambiguous address. */
+static void
+list_candidates(const struct state *s, const struct sq_res *res, char *buf,
+    size_t sz)
+{
+	size_t o = 0, n = res->ncand < SQ_RES_MAXCAND ? res->ncand :
+	    SQ_RES_MAXCAND;
+
+	buf[0] = '\0';
+	for (size_t k = 0; k < n && o + 1 < sz; k++) {
+		int w = snprintf(buf + o, sz - o, "%s%s", k ? "、" : "",
+		    s->hh[res->cand[k]].text);
+		if (w < 0 || (size_t)w >= sz - o)
+			break;
+		o += (size_t)w;
+	}
+}
+
+/*
+ * A check-in from an address that is no household of the roster: a row of
+ * its own, with its reading (a fever first, as any fever), and the
+ * household it may be: the candidates of an incomplete address, or the
+ * nearest one.
+ */
 static void
 add_unknown(struct state *s, const struct sq_reader *r,
     const struct sq_rec *rec, const struct cicols *c, const char *key,
-    const struct sq_addr *a, const char *why)
+    const struct sq_addr *a, const char *why, const struct sq_res *res)
 {
 	size_t len, alen;
 	const char *addr = sq_rec_cell_trim(rec, c->addr.address, &alen);
+	struct reading rd;
+	char cands[400], what[600];
 
 	if (alen > 80)
 		alen = utf8_cut(addr, 80);
+	read_reading(s, r, c, rec, &rd);
 
 	if (s->nunknown == s->capunknown) {
 		s->capunknown = s->capunknown ? 2 * s->capunknown : 64;
@@ -653,23 +664,51 @@ add_unknown(struct state *s, const struct sq_reader *r,
 	u->room = sq_arena_strndup(&s->arena, a->room, strlen(a->room));
 	const char *name = sq_rec_cell_trim(rec, c->name, &len);
 	u->name = sq_arena_strndup(&s->arena, name, len);
-	u->tier = 9;
-	u->nearest = key ? nearest(s, key) : NULL;
-	if (u->nearest) {
-		u->grid = u->nearest->grid;
-		u->community = u->nearest->community;
+	u->temp10 = rd.temp10;
+	if (is_fever(s, rd.temp10)) {
+		u->status = ST_FEVER;
+		u->tier = 2;
+	} else if (rd.symptoms) {
+		u->status = ST_SYMPTOMS;
+		u->tier = 4;
+	} else {
+		u->status = ST_UNKNOWN;
+		u->tier = 9;
+	}
+	s->unknown_count[u->status]++;
+	/* the grid worker of the household it may be */
+	long near = res == NULL ? -1 : res->kind == SQ_RES_AMBIGUOUS ?
+	    res->cand[0] : res->nearest;
+	if (near >= 0) {
+		u->grid = s->hh[near].grid;
+		u->community = s->hh[near].community;
 	}
 	if (why)
-		u->reason = arena_printf(&s->arena, "%s:%ld 地址无法识别"
-		    "（%.*s）：%s", sq_reader_name(r), rec->line, (int)alen,
-		    addr, why);
-	else if (u->nearest)
-		u->reason = arena_printf(&s->arena, "%s:%ld 花名册中无此户；"
-		    "最接近：%s", sq_reader_name(r), rec->line,
-		    u->nearest->text);
+		snprintf(what, sizeof(what), "地址无法识别（%.*s）：%s",
+		    (int)alen, addr, why);
+	else if (res->kind == SQ_RES_AMBIGUOUS) {
+		list_candidates(s, res, cands, sizeof(cands));
+		snprintf(what, sizeof(what), "地址不全%s，可能是：%s%s（共%zu户）",
+		    res->parts & SQ_PART_UNIT ? "（未写单元）" :
+		    res->parts & SQ_PART_COMMUNITY ? "（未写小区）" : "", cands,
+		    res->ncand > SQ_RES_MAXCAND ? "等" : "", res->ncand);
+	} else if (near >= 0)
+		snprintf(what, sizeof(what), "花名册中无此户；最接近：%s",
+		    s->hh[near].text);
 	else
-		u->reason = arena_printf(&s->arena, "%s:%ld 花名册中无此户",
-		    sq_reader_name(r), rec->line);
+		snprintf(what, sizeof(what), "花名册中无此户");
+	if (u->status == ST_FEVER)
+		u->reason = arena_printf(&s->arena, "体温%.1f℃%s%s；%s:%ld %s",
+		    rd.temp10 / 10.0, rd.symptoms ? "；症状：" : "",
+		    rd.symptoms && rd.note ? rd.note : "", sq_reader_name(r),
+		    rec->line, what);
+	else if (u->status == ST_SYMPTOMS)
+		u->reason = arena_printf(&s->arena, "症状：%s；%s:%ld %s",
+		    rd.note ? rd.note : "有", sq_reader_name(r), rec->line, what);
+	else
+		u->reason = arena_printf(&s->arena, "%s:%ld %s%s%s",
+		    sq_reader_name(r), rec->line, what, rd.bad ? "；" : "",
+		    rd.bad ? rd.note : "");
 	s->ci_unknown++;
 }
 
@@ -729,20 +768,13 @@ look_checkin(const struct state *s, struct cicols *c,
 	lk->day = checkin_day(s, c, rec, &lk->why);
 	if (lk->day == NO_DAY || lk->day > s->day)
 		return;
-	/* a form without a community column, for a one-community roster */
-	const char *comm = NULL;
-	size_t clen = 0;
-	sq_rec_cell_trim(rec, c->addr.community, &clen);
-	if (clen == 0 && s->only_community) {
-		comm = s->names[s->only_community];
-		clen = strlen(comm);
-	}
-	lk->rc = sq_rowaddr_key(&c->addr, rec, comm, clen, lk->key, &lk->a,
+	lk->rc = sq_rowaddr_key(&c->addr, rec, NULL, 0, lk->key, &lk->a,
 	    &lk->why);
 	if (lk->rc == SQ_ROWADDR_OK) {
-		lk->keylen = strlen(lk->key);
+		/* a form without a community column, for a one-community roster */
+		lk->keylen = sq_resolver_canon(s->res, lk->key, strlen(lk->key));
 		lk->hash = sq_hash(lk->key, lk->keylen);
-		sq_hmap_prefetch(&s->index, lk->hash);
+		sq_resolver_prefetch(s->res, lk->hash);
 	}
 }
 
@@ -750,10 +782,8 @@ static void
 take_checkin(struct state *s, const struct sq_reader *r, const struct cicols *c,
     const struct sq_rec *rec, const struct lookup *lk)
 {
-	const char *why;
-	size_t len;
-	const char *p;
-	int day = lk->day, rc;
+	int day = lk->day;
+	struct sq_res res;
 
 	if (day == NO_DAY) {
 		char msg[200];
@@ -772,20 +802,21 @@ take_checkin(struct state *s, const struct sq_reader *r, const struct cicols *c,
 	 */
 	if (lk->rc != SQ_ROWADDR_OK) {
 		if (day == s->day)
-			add_unknown(s, r, rec, c, NULL, &lk->a, lk->why);
+			add_unknown(s, r, rec, c, NULL, &lk->a, lk->why, NULL);
 		else
 			s->ci_earlier_unknown++;
 		return;
 	}
-	long i = sq_hmap_get_h(&s->index, lk->hash, lk->key, lk->keylen);
-	if (i < 0) {
+	sq_resolve_h(s->res, lk->hash, lk->key, lk->keylen, &res);
+	if (res.kind != SQ_RES_EXACT && res.kind != SQ_RES_IMPLIED) {
 		if (day == s->day)
-			add_unknown(s, r, rec, c, lk->key, &lk->a, NULL);
+			add_unknown(s, r, rec, c, lk->key, &lk->a, NULL, &res);
 		else
 			s->ci_earlier_unknown++;
 		return;
 	}
-	struct household *h = &s->hh[i];
+	struct household *h = &s->hh[res.id];
+	s->ci_implied += res.kind == SQ_RES_IMPLIED;
 	if (day < s->day) {
 		if (h->last == NO_DAY || day > h->last)
 			h->last = day;
@@ -798,30 +829,18 @@ take_checkin(struct state *s, const struct sq_reader *r, const struct cicols *c,
 		s->ci_today++;
 	h->reported = 1;
 
-	double t;
-	p = sq_rec_cell_trim(rec, c->temp, &len);
-	rc = sq_temp_parse(p, len, &t, &why);
-	if (rc == SQ_VAL_OK) {
-		int t10 = (int)(t * 10 + (t >= 0 ? 0.5 : -0.5));
-		if (t10 > h->temp10)
-			h->temp10 = (int16_t)t10;
-	} else if (rc != SQ_VAL_EMPTY) {
-		s->bad_temps++;
-		sq_problem(sq_reader_name(r), rec->line, "%s '%.*s': %s",
-		    sq_reader_rawname(r, (size_t)c->temp), (int)len, p, why);
-		if (!h->bad) {
-			h->bad = 1;
-			set_note(s, h, arena_printf(&s->arena, "体温“%.*s”无法识别"
-			    "（%s:%ld）", (int)(len > 40 ? 40 : len), p,
-			    sq_reader_name(r), rec->line));
-		}
+	struct reading rd;
+	read_reading(s, r, c, rec, &rd);
+	if (rd.temp10 != NO_TEMP && rd.temp10 > h->temp10)
+		h->temp10 = rd.temp10;
+	if (rd.bad && !h->bad) {
+		h->bad = 1;
+		set_note(s, h, rd.note);
 	}
-	p = sq_rec_cell_trim(rec, c->symptoms, &len);
-	if (len && has_symptoms(s, p, len) && !h->symptoms) {
+	if (rd.symptoms && !h->symptoms) {
 		h->symptoms = 1;
 		if (!h->bad || h->note == 0)
-			set_note(s, h, arena_printf(&s->arena, "%.*s",
-			    (int)(len > 60 ? 60 : len), p));
+			set_note(s, h, rd.note);
 	}
 }
 
@@ -844,6 +863,19 @@ read_checkins(struct state *s, const char *path)
 	if (sq_reader_ncols(r) > 0 && !sq_rowaddr_usable(&c.addr)) {
 		sq_error("%s: no address column (地址, 楼号/单元/室号, or hh)",
 		    sq_reader_name(r));
+		sq_reader_close(r);
+		return -1;
+	}
+	/*
+	 * Every community has its own 12号楼: without the community of each
+	 * check-in, a district's would all be unknown, and every household
+	 * unreported.
+	 */
+	if (sq_reader_ncols(r) > 0 && s->communities && c.addr.community < 0 &&
+	    c.addr.hh < 0) {
+		sq_error("%s: no community column (小区), and the roster has "
+		    "several communities: name the column in the header, or "
+		    "add its name to aliases.txt", sq_reader_name(r));
 		sq_reader_close(r);
 		return -1;
 	}
@@ -873,7 +905,7 @@ read_checkins(struct state *s, const char *path)
 		long cand[BATCH];
 		for (size_t k = 0; k < n; k++) {
 			cand[k] = lk[k].rc == SQ_ROWADDR_OK ?
-			    sq_hmap_peek(&s->index, lk[k].hash) : -1;
+			    sq_resolver_peek(s->res, lk[k].hash) : -1;
 			if (cand[k] >= 0)
 				__builtin_prefetch(&s->hh[cand[k]]);
 		}
@@ -1077,7 +1109,8 @@ put_row(struct state *s, struct sq_writer *w, const struct flagrow *f)
 			}
 		if (h->temp10 != NO_TEMP)
 			temp = decimal(h->temp10, tbuf, 1);
-	}
+	} else if (f->temp10 != NO_TEMP)
+		temp = decimal(f->temp10, tbuf, 1);
 	const char *missed = decimal(f->missed, mbuf, 0);
 	const char *prio = decimal((long)f->tier, pbuf, 0);
 	const char *str[NSTR];
@@ -1092,7 +1125,7 @@ put_row(struct state *s, struct sq_writer *w, const struct flagrow *f)
 	v[3] = h ? str[S_ROOM] : f->room;
 	v[4] = s->names[f->grid];
 	v[5] = h ? str[S_PHONE] : "";
-	v[6] = status_names[h ? h->status : ST_UNKNOWN];
+	v[6] = status_names[h ? h->status : f->status];
 	v[7] = f->reason;
 	v[8] = h ? missed : "";
 	v[9] = vuln;
@@ -1259,8 +1292,15 @@ write_summary(struct state *s)
 	free(by_rank);
 	json_object_set_new(root, "date", json_string(s->date));
 	json_object_set_new(root, "fever_threshold", json_real(s->fever));
+	/* a fever is a fever, whatever the address */
+	total.count[ST_FEVER] += s->unknown_count[ST_FEVER];
+	total.count[ST_SYMPTOMS] += s->unknown_count[ST_SYMPTOMS];
 	json_t *t = agg_json(&total, NULL);
 	json_object_set_new(t, "unknown_household", json_integer((long)s->nunknown));
+	json_object_set_new(t, "fever_unknown_address",
+	    json_integer(s->unknown_count[ST_FEVER]));
+	json_object_set_new(t, "symptoms_unknown_address",
+	    json_integer(s->unknown_count[ST_SYMPTOMS]));
 	json_object_set_new(root, "total", t);
 	json_object_set_new(root, "buildings", blds);
 	json_object_set_new(root, "grids", grids);
@@ -1271,6 +1311,7 @@ write_summary(struct state *s)
 	json_object_set_new(ci, "earlier_days", json_integer(s->ci_history));
 	json_object_set_new(ci, "later_days", json_integer(s->ci_future));
 	json_object_set_new(ci, "unknown_household", json_integer(s->ci_unknown));
+	json_object_set_new(ci, "implied", json_integer(s->ci_implied));
 	json_object_set_new(ci, "earlier_unknown",
 	    json_integer(s->ci_earlier_unknown));
 	json_object_set_new(ci, "rejected", json_integer(sq_rejects_count(s->rj)));
@@ -1365,7 +1406,7 @@ main(int argc, char **argv)
 		return SQ_EXIT_USAGE;
 	s.c.in.aliases = s.aliases;
 	s.c.in.canonical = 1;
-	sq_hmap_init(&s.index, key_of, &s);
+	s.res = sq_resolver_new_borrowed(key_of, &s);
 	sq_hmap_init(&s.name_index, name_of, &s);
 	s.arena.huge = 1;	/* speed over a few MB: well below gawk's memory */
 	if ((s.rj = sq_rejects_open(s.c.rejects)) == NULL)
@@ -1445,16 +1486,19 @@ main(int argc, char **argv)
 	    s.nhh, reported, s.date, s.ci_rows, s.ci_today, s.ci_merged,
 	    s.ci_unknown, s.ci_history + s.ci_earlier_unknown,
 	    s.ci_earlier_unknown, s.ci_future, rejected);
+	if (s.ci_implied)
+		sq_note("%ld check-ins found their household with a part of the "
+		    "address left out (12-502 for 12号楼1单元502; see shequ(7))",
+		    s.ci_implied);
 
 	free(rows);
 	free(s.unknown);
-	free(s.sorted);
 	free(s.hh);
 	free(s.notes);
 	free(s.names);
 	free(s.namelen);
 	free(s.rank);
-	sq_hmap_free(&s.index);
+	sq_resolver_free(s.res);
 	sq_hmap_free(&s.name_index);
 	sq_arena_free(&s.arena);
 	sq_keywords_free(s.symptom_words);

@@ -812,6 +812,12 @@ sq_resolver_prefetch(const struct sq_resolver *r, uint32_t hash)
 	sq_hmap_prefetch(&r->exact, hash);
 }
 
+long
+sq_resolver_peek(const struct sq_resolver *r, uint32_t hash)
+{
+	return sq_hmap_peek(&r->exact, hash);
+}
+
 int
 sq_resolve_row(struct sq_resolver *r, const struct sq_rowaddr *c,
     const struct sq_rec *rec, char *key, struct sq_res *res, const char **why)

@@ -112,8 +112,13 @@ int	 sq_resolve(struct sq_resolver *, const char *key, size_t len,
 int	 sq_resolve_h(struct sq_resolver *, uint32_t hash, const char *key,
 	    size_t len, struct sq_res *);
 
-/* Fetch the slot of a key's hash into the cache (a batch of lookups). */
+/*
+ * For a batch of lookups: fetch the slot of a key's hash into the cache;
+ * then the id in the first slot with that hash (not yet compared with the
+ * key: a hint to prefetch the caller's record by), or -1.
+ */
 void	 sq_resolver_prefetch(const struct sq_resolver *, uint32_t hash);
+long	 sq_resolver_peek(const struct sq_resolver *, uint32_t hash);
 
 /*
  * The household of a row: its key from its hh cell or its address
