@@ -28,6 +28,7 @@
 #include "reader.h"
 #include "afile.h"
 #include "rejects.h"
+#include "resolve.h"
 #include "rowaddr.h"
 #include "settings.h"
 #include "tsplib.h"
@@ -880,6 +881,9 @@ read_orders(struct plan *pl, const char *path, struct sq_common *c,
 	    strncmp(hh[0].hh, hh[nhh - 1].hh, 10) == 0)
 		snprintf(prefix, sizeof(prefix), "%.10s", hh[0].hh);
 
+	struct sq_resolver *resolver = sq_resolver_new();
+	for (int i = 0; hh && i < nhh; i++)
+		sq_resolver_add(resolver, hh[i].hh, strlen(hh[i].hh), (uint32_t)i);
 	sq_rejects_columns(rj, sq_reader_rawheader(r));
 	sq_rowaddr_find(&ra, r);
 	if (ch < 0 && !sq_rowaddr_usable(&ra))
@@ -955,10 +959,20 @@ read_orders(struct plan *pl, const char *path, struct sq_common *c,
 		if (!why[0] && *o.hh == '\0')
 			snprintf(why, sizeof(why), "no household (hh)");
 		else if (!why[0] && hh) {
-			struct hhrow k = { .hh = o.hh };
-			hr = bsearch(&k, hh, (size_t)nhh, sizeof(*hh),
-			    cmp_hhrow);
-			if (hr == NULL)
+			/* the household the order means (resolve.h) */
+			struct sq_res res;
+			sq_resolve(resolver, o.hh, strlen(o.hh), &res);
+			if (res.kind == SQ_RES_EXACT || res.kind == SQ_RES_IMPLIED) {
+				hr = &hh[res.id];
+				free(o.hh);
+				o.hh = sq_xstrdup(hr->hh);
+			} else if (res.kind == SQ_RES_AMBIGUOUS)
+				snprintf(why, sizeof(why), "household '%s': the "
+				    "address fits %zu households (%s%s); give "
+				    "the unit", o.hh, res.ncand,
+				    hh[res.cand[0]].hh, res.ncand > 1 ? ", ..." :
+				    "");
+			else
 				snprintf(why, sizeof(why), "household '%s' is "
 				    "not in the households table", o.hh);
 		}
@@ -1021,6 +1035,7 @@ read_orders(struct plan *pl, const char *path, struct sq_common *c,
 		pl->ord[pl->nord++] = o;
 	}
 	sq_rec_free(&rec);
+	sq_resolver_free(resolver);
 	if (st == SQ_READ_IOERR)
 		exit(SQ_EXIT_USAGE);
 	sq_reader_close(r);
