@@ -42,6 +42,7 @@
 #include "skills.h"
 #include "text.h"
 #include "value.h"
+#include "words.h"
 #include "writer.h"
 
 static const char synopsis[] =
@@ -86,7 +87,10 @@ usage(void)
 "                           today)\n"
 "  -f, --shifts FILE        more named shifts, after share/match/shifts.conf\n"
 "  -T, --trained-default yes|no  training of those the volunteers table\n"
-"                           does not say (default: not trained)\n");
+"                           does not say (default: not trained)\n"
+"  -l, --lang LANG          the language of reasons and explanations\n"
+"                           (share/match/LANG; default $SHEQU_LANG, else zh)\n"
+"  -Z, --zh                 write Chinese column names\n");
 	fputs(sq_common_help, stdout);
 	printf("\nexamples:\n"
 "  sq-match -u unfilled.csv -w hours.csv volunteers.csv posts.csv > plan.csv\n"
@@ -207,6 +211,10 @@ struct ctx {
 	int	 explain;
 	int	 trained_default;	/* --trained-default: 1, 0; -1 none */
 	long	 date;			/* --date (day): for times without one */
+	const char *lang;		/* --lang: of what a person reads */
+	int	 zh;			/* --zh: Chinese column names */
+	struct sq_words *W;		/* share/match/LANG/words.conf */
+	struct sq_words *Wzh;		/* --zh: the column names of zh */
 	struct sq_shifts shifts;	/* named shifts: share/match/shifts.conf */
 	long	 rest, staff_max, vol_min, vol_max, day_default, headcount;
 	long	 effort, max_rounds;
@@ -1845,15 +1853,17 @@ header(struct sq_writer *w, const char *const *names)
 
 	sq_rec_init(&h);
 	for (int i = 0; names[i]; i++)
-		put(&h, names[i]);
+		put(&h, C.zh ? sq_words_label(C.Wzh, "col", names[i]) :
+		    names[i]);
 	sq_writer_header(w, &h);
 	sq_rec_free(&h);
 }
 
+/* a skill as a person reads it: its label in words.conf, or its name */
 static const char *
 skill_name(int s)
 {
-	return s >= 0 ? C.R.skill[s] : "";
+	return s >= 0 ? sq_words_label(C.W, "skill", C.R.skill[s]) : "";
 }
 
 static const char *
@@ -1862,70 +1872,77 @@ team_name(int t)
 	return t >= 0 && C.R.team[t].nnames ? C.R.team[t].names[0] : "";
 }
 
-/* why v got slot s, in a few words */
+static const char *
+num_str(char buf[24], long n)
+{
+	snprintf(buf, 24, "%ld", n);
+	return buf;
+}
+
+/* why v got slot s, in a few words, into out */
 static void
-explain(size_t v, size_t s, int fit, char *out, size_t sz)
+explain(size_t v, size_t s, int fit, struct sq_buf *out)
 {
 	const struct vol *V = &C.v[v];
 	const struct slot *S = &C.s[s];
 	const char *first[SQ_SKILLS_MAX] = { 0 };
 	char *t = sq_fold_lower(V->skills_txt, strlen(V->skills_txt));
-	size_t o = 0;
-	char hb[16];
+	char hb[16], n1[24], n2[24];
 	long nth = 0;
+	int k;
 
 	sq_skills_scan(&C.R, t, first);
-#define ADD(...) do { if (o < sz) o += (size_t)snprintf(out + o, sz - o, \
-	__VA_ARGS__); } while (0)
 	switch (fit) {
 	case FIT_EXACT:
-		ADD("has the skill %s ('%s')", skill_name(S->skill),
-		    first[S->skill] ? first[S->skill] : skill_name(S->skill));
+		sq_words_say(C.W, out, "why.exact", "skill",
+		    skill_name(S->skill), "word", first[S->skill] ?
+		    first[S->skill] : skill_name(S->skill), NULL);
 		break;
 	case FIT_RELATED:
-		for (int k = 0; k < (int)C.R.nskill; k++)
+		for (k = 0; k < (int)C.R.nskill; k++)
 			if ((V->skills & C.R.related[S->skill] &
-			    ((uint64_t)1 << k))) {
-				ADD("related skill: %s ('%s') for a %s post",
-				    skill_name(k), first[k] ? first[k] : "",
-				    skill_name(S->skill));
+			    ((uint64_t)1 << k)))
 				break;
-			}
+		if (k < (int)C.R.nskill)
+			sq_words_say(C.W, out, "why.related", "skill",
+			    skill_name(k), "word", first[k] ? first[k] : "",
+			    "post_skill", skill_name(S->skill), NULL);
 		break;
 	case FIT_TEAM:
-		for (int k = 0; k < (int)C.R.nskill; k++)
+		for (k = 0; k < (int)C.R.nskill; k++)
 			if ((V->skills & C.R.team[S->teamid].skills &
-			    ((uint64_t)1 << k))) {
-				ADD("%s ('%s') belongs in team %s", skill_name(k),
-				    first[k] ? first[k] : "",
-				    team_name(S->teamid));
+			    ((uint64_t)1 << k)))
 				break;
-			}
+		if (k < (int)C.R.nskill)
+			sq_words_say(C.W, out, "why.team", "skill",
+			    skill_name(k), "word", first[k] ? first[k] : "",
+			    "team", team_name(S->teamid), NULL);
 		break;
 	case FIT_GENERAL:
-		ADD("the post asks for no skill");
+		sq_words_say(C.W, out, "why.general", NULL);
 		break;
 	default:
-		ADD("the post asks for no skill; no post for their skills "
-		    "was open to them then");
+		sq_words_say(C.W, out, "why.other", NULL);
 		break;
 	}
 	free(t);
 	if (S->training)
-		ADD("; trained");
+		sq_words_say(C.W, out, "why.trained", NULL);
 	if (*V->avail_txt)
-		ADD("; available '%s'", V->avail_txt);
+		sq_words_say(C.W, out, "why.available", "text", V->avail_txt,
+		    NULL);
 	else
-		ADD("; no availability given (any time)");
+		sq_words_say(C.W, out, "why.any_time", NULL);
 	if (S->bld[0] && strcmp(S->bld, V->bld) == 0)
-		ADD("; lives in building %s, where the post is", V->bld);
+		sq_words_say(C.W, out, "why.building", "building", V->bld,
+		    NULL);
 	for (size_t i = 0; i < V->ncls; i++)
 		if (C.s[V->cls[i]].start < S->start ||
 		    (C.s[V->cls[i]].start == S->start && V->cls[i] <= s))
 			nth++;
 	sq_hours_format(V->minutes, hb, sizeof(hb));
-	ADD("; shift %ld of %zu, %s h in all", nth, V->ncls, hb);
-#undef ADD
+	sq_words_say(C.W, out, "why.load", "n", num_str(n1, nth), "of",
+	    num_str(n2, (long)V->ncls), "hours", hb, NULL);
 }
 
 static int
@@ -1935,7 +1952,8 @@ write_assignments(void)
 	    "vid", "name", "phone", "fit", "why", NULL };
 	struct sq_writer *w = sq_writer_open(C.c.output, &C.c.out);
 	struct sq_rec r;
-	char t1[17], t2[17], why[1024];
+	struct sq_buf why;
+	char t1[17], t2[17];
 
 	if (w == NULL)
 		return -1;
@@ -1946,6 +1964,7 @@ write_assignments(void)
 	} else
 		header(w, cols);
 	sq_rec_init(&r);
+	sq_buf_init(&why);
 	for (size_t s = 0; s < C.ns; s++) {
 		const struct slot *S = &C.s[s];
 		fmt_time(S->start, t1);
@@ -1965,23 +1984,25 @@ write_assignments(void)
 			put(&r, V->phone);
 			put(&r, fit_name[fit]);
 			if (C.explain) {
-				explain(S->who[j], s, fit, why, sizeof(why));
-				put(&r, why);
+				why.len = 0;
+				explain(S->who[j], s, fit, &why);
+				sq_rec_push(&r, why.s ? why.s : "", why.len);
 			}
 			sq_writer_row(w, &r);
 		}
 	}
+	sq_buf_free(&why);
 	sq_rec_free(&r);
 	return sq_writer_close(w);
 }
 
-/* why slot s has empty seats */
+/* why slot s has empty seats, into out */
 static void
-diagnose(size_t s, char *out, size_t sz)
+diagnose(size_t s, struct sq_buf *out)
 {
 	const struct slot *S = &C.s[s];
 	long pass[CAN_CAP + 2] = { 0 }, busy[ADD_WEEK + 1] = { 0 };
-	char hb[16];
+	char hb[16], n1[24], n2[24], n3[24], n4[24];
 
 	for (size_t v = 0; v < C.nv; v++) {
 		int fit, w = can_take(&C.v[v], S->start, S->end, S->skill,
@@ -1999,55 +2020,43 @@ diagnose(size_t s, char *out, size_t sz)
 	}
 	sq_hours_format(S->end - S->start, hb, sizeof(hb));
 	if (pass[CAN_SKILL] == 0)
-		snprintf(out, sz, S->skill >= 0 ? "no volunteer has the skill "
-		    "%s or a related one" : "no volunteers", skill_name(S->skill));
+		sq_words_say(C.W, out, S->skill >= 0 ? "reason.no_skill" :
+		    "reason.no_volunteers", "skill", skill_name(S->skill), NULL);
 	else if (pass[CAN_TRAIN] == 0)
-		snprintf(out, sz, S->skill >= 0 ? "no one with the skill %s is "
-		    "trained" : "no one who could take it is trained%s",
-		    skill_name(S->skill));
+		sq_words_say(C.W, out, S->skill >= 0 ? "reason.untrained_skill" :
+		    "reason.untrained", "skill", skill_name(S->skill), NULL);
 	else if (pass[CAN_LEN] == 0)
-		snprintf(out, sz, "no one who could take it may work a %s h "
-		    "shift (staff up to %ld h, volunteers %ld to %ld h, unless "
-		    "the post sets its own length)", hb, C.staff_max / 60,
-		    C.vol_min / 60, C.vol_max / 60);
+		sq_words_say(C.W, out, "reason.length", "hours", hb, "staff",
+		    num_str(n1, C.staff_max / 60), "vmin", num_str(n2,
+		    C.vol_min / 60), "vmax", num_str(n3, C.vol_max / 60), NULL);
 	else if (pass[CAN_AVAIL] == 0)
-		snprintf(out, sz, "no one who could take it is available then");
+		sq_words_say(C.W, out, "reason.available", NULL);
 	else if (pass[CAN_CAP] == 0)
-		snprintf(out, sz, "%s h is more than the daily or weekly limit "
-		    "of everyone who could take it", hb);
+		sq_words_say(C.W, out, "reason.limit", "hours", hb, NULL);
 	else if (busy[ADD_OK] == 0 && busy[ADD_OVERLAP] + busy[ADD_REST] +
 	    busy[ADD_DAY] + busy[ADD_WEEK] == 0)
-		snprintf(out, sz, "only %ld can take it, and %s on it",
-		    pass[CAN_CAP], pass[CAN_CAP] == 1 ? "is" : "all are");
+		sq_words_say(C.W, out, pass[CAN_CAP] == 1 ? "reason.only_one" :
+		    "reason.only_many", "n", num_str(n1, pass[CAN_CAP]), NULL);
 	else if (busy[ADD_OK] > 0)
-		snprintf(out, sz, "%ld who could take it %s free", busy[ADD_OK],
-		    busy[ADD_OK] == 1 ? "is" : "are");
+		sq_words_say(C.W, out, busy[ADD_OK] == 1 ? "reason.free_one" :
+		    "reason.free_many", "n", num_str(n1, busy[ADD_OK]), NULL);
 	else {
+		static const char *const what[] = { NULL, "busy.overlap",
+		    "busy.rest", "busy.day", "busy.week" };
 		long nb = busy[ADD_OVERLAP] + busy[ADD_REST] + busy[ADD_DAY] +
 		    busy[ADD_WEEK];
-		size_t o = (size_t)snprintf(out, sz, nb == 1 ? "the %ld other "
-		    "who could take it is busy:" : "all %ld others who could "
-		    "take it are busy:", nb);
-		const char *sep = " ";
-		if (busy[ADD_OVERLAP] && o < sz) {
-			o += (size_t)snprintf(out + o, sz - o, "%s%ld on "
-			    "shifts at the same time", sep, busy[ADD_OVERLAP]);
-			sep = ", ";
+		int any = 0;
+		sq_words_say(C.W, out, nb == 1 ? "reason.busy_one" :
+		    "reason.busy_many", "n", num_str(n1, nb), NULL);
+		for (int k = ADD_OVERLAP; k <= ADD_WEEK; k++) {
+			if (busy[k] == 0)
+				continue;
+			sq_buf_adds(out, sq_words_get(C.W, any ? "busy.next" :
+			    "busy.first"));
+			sq_words_say(C.W, out, what[k], "n", num_str(n4,
+			    busy[k]), "rest", num_str(n2, C.rest / 60), NULL);
+			any = 1;
 		}
-		if (busy[ADD_REST] && o < sz) {
-			o += (size_t)snprintf(out + o, sz - o, "%s%ld would "
-			    "rest less than %ld h", sep, busy[ADD_REST],
-			    C.rest / 60);
-			sep = ", ";
-		}
-		if (busy[ADD_DAY] && o < sz) {
-			o += (size_t)snprintf(out + o, sz - o, "%s%ld at their "
-			    "daily limit", sep, busy[ADD_DAY]);
-			sep = ", ";
-		}
-		if (busy[ADD_WEEK] && o < sz)
-			snprintf(out + o, sz - o, "%s%ld at their weekly limit",
-			    sep, busy[ADD_WEEK]);
 	}
 }
 
@@ -2056,10 +2065,12 @@ write_unfilled(long *empty)
 {
 	static const char *const cols[] = { "post", "team", "start", "end",
 	    "skill", "headcount", "filled", "missing", "reason", NULL };
-	struct sq_writer_opts o = C.c.out;
+	/* the empty seats are for the person who recruits: Excel-safe */
+	struct sq_writer_opts o = sq_person_opts(&C.c);
 	struct sq_writer *w = NULL;
 	struct sq_rec r;
-	char t1[17], t2[17], why[512], n1[24], n2[24], n3[24];
+	struct sq_buf why;
+	char t1[17], t2[17], n1[24], n2[24], n3[24];
 
 	*empty = 0;
 	if (C.unfilled && (w = sq_writer_open(C.unfilled, &o)) == NULL)
@@ -2067,6 +2078,7 @@ write_unfilled(long *empty)
 	if (w)
 		header(w, cols);
 	sq_rec_init(&r);
+	sq_buf_init(&why);
 	for (size_t s = 0; s < C.ns; s++) {
 		const struct slot *S = &C.s[s];
 		if ((long)S->nwho >= S->head)
@@ -2076,7 +2088,8 @@ write_unfilled(long *empty)
 			continue;
 		fmt_time(S->start, t1);
 		fmt_time(S->end, t2);
-		diagnose(s, why, sizeof(why));
+		why.len = 0;
+		diagnose(s, &why);
 		snprintf(n1, sizeof(n1), "%ld", S->head);
 		snprintf(n2, sizeof(n2), "%zu", S->nwho);
 		snprintf(n3, sizeof(n3), "%ld", S->head - (long)S->nwho);
@@ -2089,9 +2102,10 @@ write_unfilled(long *empty)
 		put(&r, n1);
 		put(&r, n2);
 		put(&r, n3);
-		put(&r, why);
+		sq_rec_push(&r, why.s ? why.s : "", why.len);
 		sq_writer_row(w, &r);
 	}
+	sq_buf_free(&why);
 	sq_rec_free(&r);
 	return w ? sq_writer_close(w) : 0;
 }
@@ -2272,24 +2286,27 @@ static size_t np;
 static struct viol *VL;
 static size_t nvl;
 
+/* Row row breaks rule (a code); the problem in the words of key, its
+   places filled from the name, value pairs that follow (NULL-ended). */
 static void
-violate(size_t row, const char *rule, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+violate(size_t row, const char *rule, const char *key, ...)
+    __attribute__((sentinel));
 
 static void
-violate(size_t row, const char *rule, const char *fmt, ...)
+violate(size_t row, const char *rule, const char *key, ...)
 {
-	char buf[512];
+	struct sq_buf b;
 	va_list ap;
 
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
+	sq_buf_init(&b);
+	va_start(ap, key);
+	sq_words_vsay(C.W, &b, key, ap);
 	va_end(ap);
 	VL = sq_xrealloc(VL, (nvl + 1) * sizeof(*VL));
 	VL[nvl].row = row;
 	VL[nvl].seq = (int)nvl;
 	VL[nvl].rule = rule;
-	VL[nvl].problem = sq_xstrdup(buf);
+	VL[nvl].problem = b.s ? sq_buf_take(&b) : sq_xstrdup("");
 	nvl++;
 }
 
@@ -2330,7 +2347,8 @@ read_plan(const char *path)
 			p.vid = sq_xstrdup("");
 			p.name = sq_xstrdup("");
 			P[np++] = p;
-			violate(np - 1, "unreadable", "%s", rec.err);
+			violate(np - 1, "unreadable", "check.unreadable", "why",
+			    rec.err, NULL);
 			continue;
 		}
 		p.post = cell_dup(&rec, cpost);
@@ -2353,17 +2371,18 @@ read_plan(const char *path)
 		if (t1 >= 0 && t2 >= 0 && !he && t2 <= t1)
 			t2 += DAYMIN;
 		if (t1 < 0 || t2 < 0) {
-			violate(np - 1, "unknown shift", "%s: %s", t1 < 0 ?
-			    "start" : "end", why);
+			violate(np - 1, "unknown shift", "check.bad_time",
+			    "which", sq_words_get(C.W, t1 < 0 ? "check.start" :
+			    "check.end"), "why", why, NULL);
 			continue;
 		}
 		P[np - 1].vol = vol_find(p.vid);
 		long all[64];
 		size_t nall = slot_find_all(p.post, t1, t2, all, 64);
 		if (nall == 0)
-			violate(np - 1, "unknown shift", "the posts table has "
-			    "no shift of '%s' from %s to %s", q(p.post,
-			    strlen(p.post)), p.start, p.end);
+			violate(np - 1, "unknown shift", "check.no_shift",
+			    "post", q(p.post, strlen(p.post)), "start", p.start,
+			    "end", p.end, NULL);
 		else {
 			/* a post asking for several skills: the one that fits */
 			P[np - 1].slot = all[0];
@@ -2378,12 +2397,12 @@ read_plan(const char *path)
 			}
 		}
 		if (P[np - 1].vol < 0)
-			violate(np - 1, "unknown volunteer", "no volunteer has "
-			    "vid '%s'", q(p.vid, strlen(p.vid)));
+			violate(np - 1, "unknown volunteer", "check.no_volunteer",
+			    "vid", q(p.vid, strlen(p.vid)), NULL);
 		else if (*p.name && strcmp(p.name, C.v[P[np - 1].vol].name))
-			violate(np - 1, "name", "vid %s is '%s' in the "
-			    "volunteers table", q(p.vid, strlen(p.vid)),
-			    C.v[P[np - 1].vol].name);
+			violate(np - 1, "name", "check.name", "vid", q(p.vid,
+			    strlen(p.vid)), "name", C.v[P[np - 1].vol].name,
+			    NULL);
 	}
 	sq_rec_free(&rec);
 	sq_reader_close(r);
@@ -2418,7 +2437,7 @@ static void
 check_plan(void)
 {
 	size_t *ord = sq_xcalloc(np + 1, sizeof(*ord)), n = 0;
-	char hb[16], hc[16], t1[17], t2[17];
+	char hb[16], hc[16], t1[17], t2[17], n1[24], n2[24];
 
 	/* each row on its own */
 	for (size_t i = 0; i < np; i++) {
@@ -2432,33 +2451,34 @@ check_plan(void)
 			if (S->who[j] == (size_t)P[i].vol)
 				dup = 1;
 		if (dup) {
-			violate(i, "duplicate", "%s is on this shift twice",
-			    V->vid);
+			violate(i, "duplicate", "check.duplicate", "vid", V->vid,
+			    NULL);
 			continue;
 		}
 		if (S->skill >= 0 && !(V->skills & ((uint64_t)1 << S->skill)) &&
 		    !(V->skills & C.R.related[S->skill]))
-			violate(i, "skill", "the post needs %s; '%s' gives "
-			    "neither it nor a related skill",
-			    skill_name(S->skill), V->skills_txt);
+			violate(i, "skill", "check.skill", "skill",
+			    skill_name(S->skill), "text", V->skills_txt, NULL);
 		if (S->training && V->trained != 1)
-			violate(i, "training", "the post needs training; %s is "
-			    "%s", V->vid, V->trained == 0 ? "not trained" :
-			    "not known to be trained");
+			violate(i, "training", V->trained == 0 ?
+			    "check.untrained" : "check.unknown_training", "vid",
+			    V->vid, NULL);
 		sq_hours_format(len, hb, sizeof(hb));
 		if (V->staff && len > C.staff_max)
-			violate(i, "shift length", "a %s h shift; staff work "
-			    "at most %ld h", hb, C.staff_max / 60);
-		else if (!V->staff && (len < C.vol_min || len > C.vol_max))
-			violate(i, "shift length", "a %s h shift; volunteers "
-			    "work %ld to %ld h", hb, C.vol_min / 60,
-			    C.vol_max / 60);
+			violate(i, "shift length", "check.staff_length", "hours",
+			    hb, "staff", num_str(n1, C.staff_max / 60), NULL);
+		else if (!V->staff && ((len < C.vol_min && !S->own_len) ||
+		    len > C.vol_max))
+			violate(i, "shift length", "check.vol_length", "hours",
+			    hb, "vmin", num_str(n1, C.vol_min / 60), "vmax",
+			    num_str(n2, C.vol_max / 60), NULL);
 		if (!sq_avail_within(V->win, V->nwin, S->start, S->end))
-			violate(i, "availability", "outside their availability "
-			    "'%s'", V->avail_txt);
+			violate(i, "availability", "check.available", "text",
+			    V->avail_txt, NULL);
 		if ((long)S->nwho >= S->head)
-			violate(i, "headcount", "the shift needs %ld; this is "
-			    "person %zu", S->head, S->nwho + 1);
+			violate(i, "headcount", "check.headcount", "head",
+			    num_str(n1, S->head), "n", num_str(n2,
+			    (long)S->nwho + 1), NULL);
 		vol_take((size_t)P[i].vol, (size_t)P[i].slot);
 		ord[n++] = i;
 	}
@@ -2476,18 +2496,18 @@ check_plan(void)
 				fmt_time(Si->start, t1);
 				fmt_time(Si->end, t2);
 				if (Si->start < Sj->end && Sj->start < Si->end)
-					violate(ord[j], "overlap", "overlaps %s "
-					    "%s to %s (line %ld)", Si->post, t1,
-					    t2, P[ord[i]].line);
+					violate(ord[j], "overlap", "check.overlap",
+					    "post", Si->post, "start", t1, "end", t2,
+					    "line", num_str(n1, P[ord[i]].line), NULL);
 				else if (conflict(Si->start, Si->end,
 				    Sj->start, Sj->end)) {
 					long gap = Sj->start - Si->end;
 					sq_hours_format(gap < 0 ? -gap : gap, hb,
 					    sizeof(hb));
-					violate(ord[j], "rest", "only %s h after "
-					    "%s ending %s (line %ld); the rest "
-					    "gap is %ld h", hb, Si->post, t2,
-					    P[ord[i]].line, C.rest / 60);
+					violate(ord[j], "rest", "check.rest",
+					    "hours", hb, "post", Si->post, "end", t2,
+					    "line", num_str(n1, P[ord[i]].line),
+					    "rest", num_str(n2, C.rest / 60), NULL);
 				}
 			}
 		}
@@ -2516,10 +2536,10 @@ check_plan(void)
 						sq_date_from_days((int)(pass ?
 						    key * 7 - 3 : key), d);
 						violate(ord[j], pass ? "week hours"
-						    : "day hours", "%s h %s %s, "
-						    "more than their limit of %s h",
-						    hb, pass ? "in the week of" :
-						    "on", d, hc);
+						    : "day hours", pass ?
+						    "check.week_hours" :
+						    "check.day_hours", "hours", hb,
+						    "date", d, "limit", hc, NULL);
 					}
 				}
 				i = j;
@@ -2612,6 +2632,8 @@ free_all(void)
 	free(VL);
 	sq_skills_free(&C.R);
 	sq_shifts_free(&C.shifts);
+	sq_words_free(C.W);
+	sq_words_free(C.Wzh);
 	for (size_t i = 0; i < ncare; i++) {
 		free(care_rows[i].vid);
 		free(care_rows[i].name);
@@ -2641,6 +2663,8 @@ main(int argc, char **argv)
 		{ "date",            required_argument, NULL, 't' },
 		{ "shifts",          required_argument, NULL, 'f' },
 		{ "trained-default", required_argument, NULL, 'T' },
+		{ "lang",            required_argument, NULL, 'l' },
+		{ "zh",              no_argument,       NULL, 'Z' },
 		{ "help",            no_argument,       NULL, 'h' },
 		{ "version",         no_argument,       NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -2660,7 +2684,7 @@ main(int argc, char **argv)
 	C.trained_default = -1;
 	C.date = -1;
 	while ((ch = getopt_long(argc, argv, SQ_COMMON_SHORTOPTS
-	    "c:u:w:A:xr:g:s:v:d:n:e:t:f:T:hV", longopts, NULL)) != -1) {
+	    "c:u:w:A:xr:g:s:v:d:n:e:t:f:T:l:ZhV", longopts, NULL)) != -1) {
 		if (sq_common_opt(&C.c, ch, optarg, synopsis))
 			continue;
 		switch (ch) {
@@ -2730,6 +2754,12 @@ main(int argc, char **argv)
 		case 'f':
 			C.shifts_file = optarg;
 			break;
+		case 'l':
+			C.lang = optarg;
+			break;
+		case 'Z':
+			C.zh = 1;
+			break;
 		case 'T':
 			if ((C.trained_default = sq_bool_parse(optarg,
 			    strlen(optarg))) < 0)
@@ -2781,6 +2811,12 @@ main(int argc, char **argv)
 	}
 	free(rpath);
 	free(spath);
+	if ((C.W = sq_words_open(sq_datadir(&C.c), "match",
+	    sq_words_lang(C.lang))) == NULL || (C.zh && (C.Wzh =
+	    sq_words_open(sq_datadir(&C.c), "match", "zh")) == NULL)) {
+		free_all();
+		return SQ_EXIT_USAGE;
+	}
 	C.c.tables = "volunteers";
 	struct sq_aliases *aliases = sq_load_aliases(&C.c);
 	if (aliases == NULL) {
