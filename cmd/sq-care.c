@@ -1930,7 +1930,7 @@ read_state(struct care *C)
 static int
 write_state(struct care *C)
 {
-	struct sq_writer_opts wo = { SQ_OUT_CSV, 0, 0, 0 };
+	struct sq_writer_opts wo = { .format = SQ_OUT_CSV };
 	struct sq_writer *w;
 	struct sq_rec names;
 

@@ -87,10 +87,8 @@ usage(void)
 "                           today)\n"
 "  -f, --shifts FILE        more named shifts, after share/match/shifts.conf\n"
 "  -T, --trained-default yes|no  training of those the volunteers table\n"
-"                           does not say (default: not trained)\n"
-"  -l, --lang LANG          the language of reasons and explanations\n"
-"                           (share/match/LANG; default $SHEQU_LANG, else zh)\n"
-"  -Z, --zh                 write Chinese column names\n");
+"                           does not say (default: not trained)\n");
+	fputs(sq_lang_help, stdout);
 	fputs(sq_common_help, stdout);
 	printf("\nexamples:\n"
 "  sq-match -u unfilled.csv -w hours.csv volunteers.csv posts.csv > plan.csv\n"
@@ -211,8 +209,6 @@ struct ctx {
 	int	 explain;
 	int	 trained_default;	/* --trained-default: 1, 0; -1 none */
 	long	 date;			/* --date (day): for times without one */
-	const char *lang;		/* --lang: of what a person reads */
-	int	 zh;			/* --zh: Chinese column names */
 	struct sq_words *W;		/* share/match/LANG/words.conf */
 	struct sq_words *Wzh;		/* --zh: the column names of zh */
 	struct sq_shifts shifts;	/* named shifts: share/match/shifts.conf */
@@ -1853,7 +1849,7 @@ header(struct sq_writer *w, const char *const *names)
 
 	sq_rec_init(&h);
 	for (int i = 0; names[i]; i++)
-		put(&h, C.zh ? sq_words_label(C.Wzh, "col", names[i]) :
+		put(&h, C.c.zh ? sq_words_label(C.Wzh, "col", names[i]) :
 		    names[i]);
 	sq_writer_header(w, &h);
 	sq_rec_free(&h);
@@ -2663,8 +2659,7 @@ main(int argc, char **argv)
 		{ "date",            required_argument, NULL, 't' },
 		{ "shifts",          required_argument, NULL, 'f' },
 		{ "trained-default", required_argument, NULL, 'T' },
-		{ "lang",            required_argument, NULL, 'l' },
-		{ "zh",              no_argument,       NULL, 'Z' },
+		SQ_LANG_LONGOPTS,
 		{ "help",            no_argument,       NULL, 'h' },
 		{ "version",         no_argument,       NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -2684,8 +2679,10 @@ main(int argc, char **argv)
 	C.trained_default = -1;
 	C.date = -1;
 	while ((ch = getopt_long(argc, argv, SQ_COMMON_SHORTOPTS
-	    "c:u:w:A:xr:g:s:v:d:n:e:t:f:T:l:ZhV", longopts, NULL)) != -1) {
-		if (sq_common_opt(&C.c, ch, optarg, synopsis))
+	    "c:u:w:A:xr:g:s:v:d:n:e:t:f:T:" SQ_LANG_SHORTOPTS "hV", longopts,
+	    NULL)) != -1) {
+		if (sq_common_opt(&C.c, ch, optarg, synopsis) ||
+		    sq_lang_opt(&C.c, ch, optarg, synopsis))
 			continue;
 		switch (ch) {
 		case 'c':
@@ -2754,12 +2751,6 @@ main(int argc, char **argv)
 		case 'f':
 			C.shifts_file = optarg;
 			break;
-		case 'l':
-			C.lang = optarg;
-			break;
-		case 'Z':
-			C.zh = 1;
-			break;
 		case 'T':
 			if ((C.trained_default = sq_bool_parse(optarg,
 			    strlen(optarg))) < 0)
@@ -2812,7 +2803,7 @@ main(int argc, char **argv)
 	free(rpath);
 	free(spath);
 	if ((C.W = sq_words_open(sq_datadir(&C.c), "match",
-	    sq_words_lang(C.lang))) == NULL || (C.zh && (C.Wzh =
+	    sq_lang(&C.c))) == NULL || (C.c.zh && (C.Wzh =
 	    sq_words_open(sq_datadir(&C.c), "match", "zh")) == NULL)) {
 		free_all();
 		return SQ_EXIT_USAGE;

@@ -9,7 +9,9 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "kvconf.h"
 #include "opts.h"
+#include "value.h"
 
 #ifndef SQ_VERSION
 #define SQ_VERSION "0.0.0"
@@ -39,6 +41,11 @@ const char sq_common_help[] =
 "      --private            files readable by you alone (mode 0600)\n"
 "  -h, --help               show this help\n"
 "  -V, --version            show the version\n";
+
+const char sq_lang_help[] =
+"  -l, --lang LANG          the language of what people read (share/*/LANG;\n"
+"                           default $SHEQU_LANG, the community's, else zh)\n"
+"  -Z, --zh                 write Chinese column names\n";
 
 void
 sq_start(int argc, char **argv)
@@ -82,10 +89,61 @@ sq_bad_option(const char *synopsis, int ch, char *const argv[])
 	sq_usage_error(synopsis, "unknown option '%s'", argv[optind - 1]);
 }
 
+static void
+community_setting(void *ctx, const char *key, const char *value, long line)
+{
+	struct sq_common *c = ctx;
+
+	(void)line;
+	/* the rest of the file is sq-report's, and sq-report checks it */
+	if (key == NULL)
+		return;
+	if (strcmp(key, "lang") == 0)
+		snprintf(c->conf_lang, sizeof(c->conf_lang), "%s", value);
+	else if (strcmp(key, "bom") == 0)
+		c->out.file_bom = sq_bool_parse(value, strlen(value)) == 1;
+}
+
 void
 sq_common_init(struct sq_common *c)
 {
+	const char *conf = getenv("SHEQU_CONF");
+
 	memset(c, 0, sizeof(*c));
+	if (conf && *conf && sq_kv_load(conf, SQ_KV_HASH, community_setting,
+	    c) < 0)
+		sq_fatal("the community's settings ($SHEQU_CONF) cannot be "
+		    "read; set SHEQU_CONF to its community.conf, or unset it");
+}
+
+int
+sq_lang_opt(struct sq_common *c, int ch, const char *arg,
+    const char *synopsis)
+{
+	switch (ch) {
+	case 'l':
+		if (*arg == '\0' || strchr(arg, '/') || arg[0] == '.')
+			sq_usage_error(synopsis, "--lang is a name like zh or "
+			    "en, not '%s'", arg);
+		c->lang = arg;
+		return 1;
+	case 'Z':
+		c->zh = 1;
+		return 1;
+	}
+	return 0;
+}
+
+const char *
+sq_lang(const struct sq_common *c)
+{
+	const char *e = getenv("SHEQU_LANG");
+
+	if (c->lang)
+		return c->lang;
+	if (e && *e)
+		return e;
+	return c->conf_lang[0] ? c->conf_lang : "zh";
 }
 
 long

@@ -50,6 +50,12 @@ struct sq_common {
 	int	 excel;
 	/* the [sections] of aliases.txt this program reads, e.g. "households" */
 	const char *tables;
+	/* -l/--lang and -Z/--zh, for the programs that take them (sq_lang_opt) */
+	const char *lang;
+	int	 zh;
+	/* the community's settings ($SHEQU_CONF, read by sq_common_init):
+	   its language ("lang = zh"), "" when it says none */
+	char	 conf_lang[32];
 };
 
 #define SQ_COMMON_SHORTOPTS	"i:o:O:E:H:R:SBCGM:D:qW:U"
@@ -81,6 +87,32 @@ enum { SQ_OPT_EXCEL_SAFE = 0x100, SQ_OPT_NO_EXCEL_SAFE, SQ_OPT_PRIVATE };
  * formulas neutralized unless --no-excel-safe.
  */
 struct sq_writer_opts sq_person_opts(const struct sq_common *);
+
+/*
+ * The language of what a person reads, one way for every program: a
+ * program that writes for people lists SQ_LANG_LONGOPTS and
+ * SQ_LANG_SHORTOPTS, prints sq_lang_help, hands -l and -Z to
+ * sq_lang_opt(), and words its sheets in sq_lang() (lib/words).
+ *
+ *	-l, --lang LANG		share/AREA/LANG (default: $SHEQU_LANG, then
+ *				the community's "lang" in $SHEQU_CONF, then zh)
+ *	-Z, --zh		Chinese column names in the tables too
+ *
+ * The community's settings file is $SHEQU_CONF (shequ-daily sets it to
+ * the day's community.conf): besides lang, "bom = yes" starts every CSV
+ * written to a file with a BOM, for Excel on Chinese Windows (not the
+ * standard output, which goes on to the next program).
+ */
+#define SQ_LANG_SHORTOPTS	"l:Z"
+#define SQ_LANG_LONGOPTS \
+	{ "lang", required_argument, NULL, 'l' }, \
+	{ "zh",   no_argument,       NULL, 'Z' }
+extern const char sq_lang_help[];
+/* 1 if ch was -l or -Z (handled), 0 if not; a bad name is a usage error. */
+int	 sq_lang_opt(struct sq_common *, int ch, const char *arg,
+	    const char *synopsis);
+/* The language asked for: --lang, $SHEQU_LANG, the community's, or zh. */
+const char *sq_lang(const struct sq_common *);
 
 /* The lines of --help describing the common options (for usage()). */
 extern const char sq_common_help[];

@@ -37,16 +37,6 @@ word_fn(void *ctx, const char *key, const char *value, long line)
 	W->n++;
 }
 
-const char *
-sq_words_lang(const char *opt)
-{
-	const char *e = getenv("SHEQU_LANG");
-
-	if (opt && *opt)
-		return opt;
-	return e && *e ? e : "zh";
-}
-
 struct sq_words *
 sq_words_open(const char *dir, const char *area, const char *lang)
 {

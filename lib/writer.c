@@ -383,7 +383,8 @@ sq_writer_header(struct sq_writer *w, const struct sq_rec *names)
 		sq_xlsxw_header(w->xlsx, names);
 		return;
 	}
-	if (w->o.bom && w->o.format == SQ_OUT_CSV)
+	if ((w->o.bom || (w->o.file_bom && w->path)) &&
+	    w->o.format == SQ_OUT_CSV)
 		put(w, "\xEF\xBB\xBF", 3);
 	if (w->o.format == SQ_OUT_JSONARRAY)
 		putch(w, '[');

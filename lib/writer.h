@@ -25,6 +25,9 @@ enum sq_ofmt { SQ_OUT_CSV = 0, SQ_OUT_NDJSON, SQ_OUT_JSONARRAY, SQ_OUT_XLSX };
 struct sq_writer_opts {
 	enum sq_ofmt format;
 	int	 bom;
+	/* a BOM in a CSV written to a file (not to standard output, which
+	   goes on to the next program): the community's `bom = yes` */
+	int	 file_bom;
 	int	 crlf;
 	int	 excel_safe;
 };
