@@ -33,6 +33,7 @@
 #include "settings.h"
 #include "tsplib.h"
 #include "value.h"
+#include "words.h"
 #include "writer.h"
 
 static const char synopsis[] =
@@ -69,6 +70,7 @@ usage(void)
 "  -x, --settings FILE      settings (default: rounds.conf in the datadir)\n"
 "  -T, --tsplib FILE.vrp    solve a CVRPLIB instance (benchmarks)\n"
 "  -p, --progress           show progress even when stderr is not a tty\n");
+	fputs(sq_lang_help, stdout);
 	fputs(sq_common_help, stdout);
 	printf("\nexamples:\n"
 "  sq-rounds -s sites.csv -w households.csv -n 3 -c 30 orders.csv > rounds.csv\n"
@@ -1419,6 +1421,7 @@ baseline(const struct plan *pl, double *dist, double *end, int *nrounds)
 
 /* ---- output ---- */
 
+/* "1 h 05 min", "23 min", for the notes on stderr */
 static void
 hm(double minutes, char *buf, size_t sz)
 {
@@ -1428,6 +1431,37 @@ hm(double minutes, char *buf, size_t sz)
 		snprintf(buf, sz, "%ld h %02ld min", m / 60, m % 60);
 	else
 		snprintf(buf, sz, "%ld min", m);
+}
+
+/* The wording of the sheets (share/rounds/LANG), and of --zh's columns. */
+static struct sq_words *Wsheet, *Wzh;
+
+/* "1 h 05 min", "23 min" as the sheets' language says it. */
+static void
+sheet_hm(double minutes, struct sq_buf *out)
+{
+	long m = lround(minutes);
+	char h[24], mm[24];
+
+	snprintf(h, sizeof(h), "%ld", m / 60);
+	snprintf(mm, sizeof(mm), m >= 60 ? "%02ld" : "%ld", m % 60);
+	if (m >= 60)
+		sq_words_say(Wsheet, out, "time.hours", "h", h, "mm", mm, NULL);
+	else
+		sq_words_say(Wsheet, out, "time.minutes", "m", mm, NULL);
+}
+
+/* "1 parcel", "8 parcels": key_one for one, key for the rest. */
+static void
+count(struct sq_buf *out, long n, const char *key_one, const char *key)
+{
+	char v[24];
+
+	snprintf(v, sizeof(v), "%ld", n);
+	if (n == 1)
+		sq_words_say(Wsheet, out, key_one, NULL);
+	else
+		sq_words_say(Wsheet, out, key, "n", v, NULL);
 }
 
 /* The orders of one stop: chunks ch[a..b) of a round, sorted by hh. */
@@ -1485,8 +1519,11 @@ write_rounds(const struct plan *pl, struct sq_common *c)
 	if (w == NULL)
 		return -1;
 	sq_rec_init(&h);
-	for (size_t i = 0; i < sizeof(cols) / sizeof(*cols); i++)
-		sq_rec_push(&h, cols[i], strlen(cols[i]));
+	for (size_t i = 0; i < sizeof(cols) / sizeof(*cols); i++) {
+		const char *n = c->zh ? sq_words_label(Wzh, "col", cols[i]) :
+		    cols[i];
+		sq_rec_push(&h, n, strlen(n));
+	}
 	sq_writer_header(w, &h);
 	for (int ri = 0; ri < pl->nrd; ri++) {
 		const struct round *r = &pl->rd[ri];
@@ -1546,7 +1583,7 @@ write_sheets(const struct plan *pl, const char *dir)
 	}
 	for (int ri = 0; ri < pl->nrd && rc == 0; ri++) {
 		const struct round *r = &pl->rd[ri];
-		char *path = sq_xmalloc(strlen(dir) + 32), t1[32], t2[32];
+		char *path = sq_xmalloc(strlen(dir) + 32);
 		struct sq_afile f;
 		sprintf(path, "%s/round-%02d.txt", dir, r->num);
 		if (sq_afile_open(&f, path) < 0) {
@@ -1558,19 +1595,34 @@ write_sheets(const struct plan *pl, const char *dir)
 		int norders = 0;
 		for (int k = 0; k < r->nch; k++)
 			norders += pl->ch[r->ch[k]].nord;
-		snprintf(t1, sizeof(t1), "+%ld:%02ld", lround(r->start) / 60,
+		struct sq_buf t, a1, a2;
+		char n1[48], n2[48];
+		sq_buf_init(&t);
+		sq_buf_init(&a1);
+		sq_buf_init(&a2);
+		snprintf(n1, sizeof(n1), "%d", r->num);
+		snprintf(n2, sizeof(n2), "%d", pl->nrd);
+		sq_words_say(Wsheet, &t, "sheet.title", "round", n1, "rounds", n2,
+		    "courier", pl->couriers[r->courier], NULL);
+		if (r->urgent)
+			sq_words_say(Wsheet, &t, "sheet.urgent", NULL);
+		sq_buf_addc(&t, '\n');
+		snprintf(n1, sizeof(n1), "+%ld:%02ld", lround(r->start) / 60,
 		    lround(r->start) % 60);
-		hm(r->minutes, t2, sizeof(t2));
-		fprintf(f.fp, "Round %d of %d  -  courier %s%s\n", r->num,
-		    pl->nrd, pl->couriers[r->courier], r->urgent ?
-		    "  -  URGENT (medicine first)" : "");
-		fprintf(f.fp, "Leave the gate at %s with %ld "
-		    "parcel%s (%d order%s).\n", t1, r->load, r->load == 1 ?
-		    "" : "s", norders, norders == 1 ? "" : "s");
-		fprintf(f.fp, "Walk %.0f m, about %s with the stops.\n\n",
-		    r->dist, t2);
-		fprintf(f.fp, "stop  building      parcels  to the door "
-		    "(room: parcels)\n");
+		count(&a1, r->load, "count.parcel_one", "count.parcels");
+		count(&a2, norders, "count.order_one", "count.orders");
+		sq_words_say(Wsheet, &t, "sheet.leave", "start", n1, "parcels",
+		    a1.len ? a1.s : "", "orders", a2.len ? a2.s : "", NULL);
+		sq_buf_addc(&t, '\n');
+		a1.len = 0;
+		sheet_hm(r->minutes, &a1);
+		snprintf(n1, sizeof(n1), "%.0f", r->dist);
+		sq_words_say(Wsheet, &t, "sheet.walk", "metres", n1, "time",
+		    a1.len ? a1.s : "", NULL);
+		sq_buf_adds(&t, "\n\n");
+		sq_words_say(Wsheet, &t, "sheet.columns", NULL);
+		sq_buf_addc(&t, '\n');
+		fwrite(t.s, 1, t.len, f.fp);
 		int seq = 0;
 		for (int a = 0; a < r->nch;) {
 			int b = stop_end(pl, r, a), site = pl->ch[r->ch[a]].site;
@@ -1581,7 +1633,7 @@ write_sheets(const struct plan *pl, const char *dir)
 			fprintf(f.fp, "%4d  %-12s  %7ld  ", ++seq,
 			    pl->sites[site].name, parcels);
 			/* door deliveries: one entry per room, parcels added */
-			int any = 0;
+			t.len = 0;
 			for (int i = 0; i < n; i++) {
 				const struct order *o = &pl->ord[buf[i]];
 				if (!o->door)
@@ -1599,14 +1651,24 @@ write_sheets(const struct plan *pl, const char *dir)
 					    strcmp(pl->ord[buf[j]].room,
 					    o->room) == 0)
 						p += pl->ord[buf[j]].parcels;
-				fprintf(f.fp, "%s%s: %ld", any ? ", " : "",
-				    o->room, p);
-				any = 1;
+				if (t.len)
+					sq_words_say(Wsheet, &t, "sheet.door_sep",
+					    NULL);
+				snprintf(n1, sizeof(n1), "%ld", p);
+				sq_words_say(Wsheet, &t, "sheet.door", "room",
+				    o->room, "n", n1, NULL);
 			}
-			fprintf(f.fp, "%s\n", any ? "" : "-");
+			if (t.len == 0)
+				sq_words_say(Wsheet, &t, "sheet.no_door", NULL);
+			fprintf(f.fp, "%.*s\n", (int)t.len, t.s);
 			a = b;
 		}
-		fprintf(f.fp, "Back to the gate.\n");
+		t.len = 0;
+		sq_words_say(Wsheet, &t, "sheet.back", NULL);
+		fprintf(f.fp, "%.*s\n", (int)t.len, t.s);
+		sq_buf_free(&t);
+		sq_buf_free(&a1);
+		sq_buf_free(&a2);
 		if (sq_afile_close(&f) < 0)
 			rc = -1;
 	}
@@ -1925,6 +1987,7 @@ main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		SQ_COMMON_LONGOPTS,
+		SQ_LANG_LONGOPTS,
 		{ "sites",       required_argument, NULL, 's' },
 		{ "households",  required_argument, NULL, 'w' },
 		{ "couriers",    required_argument, NULL, 'n' },
@@ -1958,8 +2021,10 @@ main(int argc, char **argv)
 	sq_start(argc, argv);
 	sq_common_init(&c);
 	while ((ch = getopt_long(argc, argv, SQ_COMMON_SHORTOPTS
-	    "s:w:n:c:L:m:t:I:e:k:d:g:j:x:T:phV", longopts, NULL)) != -1) {
-		if (sq_common_opt(&c, ch, optarg, synopsis))
+	    "s:w:n:c:L:m:t:I:e:k:d:g:j:x:T:p" SQ_LANG_SHORTOPTS "hV", longopts,
+	    NULL)) != -1) {
+		if (sq_common_opt(&c, ch, optarg, synopsis) ||
+		    sq_lang_opt(&c, ch, optarg, synopsis))
 			continue;
 		switch (ch) {
 		case 's': sites = optarg; break;
@@ -2040,6 +2105,11 @@ main(int argc, char **argv)
 		    "minutes of loading at the gate", pl.st.max_min,
 		    pl.st.gate_min);
 
+	/* the sheets are for the couriers: in their language */
+	if ((Wsheet = sq_words_open(sq_datadir(&c), "rounds", sq_lang(&c))) ==
+	    NULL || (c.zh && (Wzh = sq_words_open(sq_datadir(&c), "rounds",
+	    "zh")) == NULL))
+		return SQ_EXIT_USAGE;
 	c.tables = "households,rounds";
 	struct sq_aliases *aliases = sq_load_aliases(&c);
 	if (aliases == NULL)
