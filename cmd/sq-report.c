@@ -118,6 +118,8 @@ struct report {
 	json_t	*data;		/* what -f json prints and templates see */
 	json_t	*plan_points;	/* [{building, x, y, gate}] */
 	json_t	*sensitive;	/* request categories, by id and name */
+	json_t	*sensitive_list; /* [[id, 名称]] in the file's order */
+	json_t	*categories;	/* every category, by id and name */
 };
 
 static char *
@@ -1051,6 +1053,8 @@ load_sensitive(struct report *R)
 	size_t cap = 0;
 
 	R->sensitive = json_object();
+	R->sensitive_list = json_array();
+	R->categories = json_object();
 	free(path);
 	if (f == NULL)
 		return;
@@ -1062,9 +1066,15 @@ load_sensitive(struct report *R)
 		for (char *t = strtok_r(line, " \t\r\n", &save); t && n < 8;
 		    t = strtok_r(NULL, " \t\r\n", &save))
 			tok[n++] = t;
+		if (n >= 2) {
+			json_object_set_new(R->categories, tok[0], json_true());
+			json_object_set_new(R->categories, tok[1], json_true());
+		}
 		if (n >= 3 && strcmp(tok[n - 1], "sensitive") == 0) {
 			json_object_set_new(R->sensitive, tok[0], json_true());
 			json_object_set_new(R->sensitive, tok[1], json_true());
+			json_array_append_new(R->sensitive_list, json_pack(
+			    "[ss]", tok[0], tok[1]));
 		}
 	}
 	free(line);
@@ -1077,6 +1087,45 @@ is_sensitive(struct report *R, const char *cat)
 	if (R->sensitive == NULL)
 		load_sensitive(R);
 	return cat && json_is_true(json_object_get(R->sensitive, cat));
+}
+
+/*
+ * Every sensitive category is listed, a 0 too: were one left out when
+ * none came, its "<3" on a day it is listed would say "at least one", and
+ * the total beside the others could pin it.  Only for a list in the
+ * committee's words (one category of categories.txt at least).
+ */
+static void
+list_sensitive(struct report *R, json_t *all)
+{
+	size_t i, j;
+	json_t *p, *c;
+	int ours = 0;
+
+	if (R->sensitive == NULL)
+		load_sensitive(R);
+	json_array_foreach(all, j, c) {
+		const char *cc = json_string_value(json_object_get(c,
+		    "category"));
+		if (cc && json_object_get(R->categories, cc))
+			ours = 1;
+	}
+	if (!ours)
+		return;
+	json_array_foreach(R->sensitive_list, i, p) {
+		const char *id = json_string_value(json_array_get(p, 0));
+		const char *nm = json_string_value(json_array_get(p, 1));
+		int found = 0;
+		json_array_foreach(all, j, c) {
+			const char *cc = json_string_value(json_object_get(c,
+			    "category"));
+			if (cc && (strcmp(cc, id) == 0 || strcmp(cc, nm) == 0))
+				found = 1;
+		}
+		if (!found)
+			json_array_append_new(all, json_pack("{sssisb}",
+			    "category", nm, "count", 0, "sensitive", 1));
+	}
 }
 
 /* ---- requests -------------------------------------------------------- */
@@ -1195,6 +1244,7 @@ load_topics(struct report *R, const char *path, json_t *root)
 		total += n;
 		json_array_append_new(all, e);
 	}
+	list_sensitive(R, all);
 	/* top is made from the counts shown (lib/publish.c) */
 	(void)top;
 	json_array_foreach(rep, i, o) {
@@ -1278,6 +1328,7 @@ load_requests(struct report *R, const char *path)
 			    is_sensitive(R, v[i].cat)));
 			json_array_append_new(all, o);
 		}
+		list_sensitive(R, all);
 		json_object_set_new(d, "total", json_integer(total));
 		json_object_set_new(d, "top", top);
 		json_object_set_new(d, "categories", all);
@@ -2197,6 +2248,8 @@ main(int argc, char **argv)
 	json_decref(R.words);
 	json_decref(R.plan_points);
 	json_decref(R.sensitive);
+	json_decref(R.sensitive_list);
+	json_decref(R.categories);
 	sq_aliases_free(R.aliases);
 	sq_mask_free(R.mask);
 	free(R.people);

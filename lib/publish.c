@@ -242,8 +242,10 @@ sec_requests(struct section *S, json_t *data)
 	if (total < sum)
 		total = sum;
 	int tot = put(S, rq, "total", SQ_DC_COUNT, total, 100, "requests");
-	/* categories not listed (an old topics file): one hidden rest */
-	int rest = sq_dc_cell(S->dc, SQ_DC_HIDDEN, total - sum, "unlisted");
+	/* categories not listed (an old topics file): one hidden rest; when
+	   the list adds up to the total a reader takes it as complete */
+	int rest = sq_dc_cell(S->dc, total > sum ? SQ_DC_HIDDEN : SQ_DC_PUBLIC,
+	    total - sum, "unlisted");
 	ids[nc] = rest;
 	sq_dc_sum(S->dc, tot, ids, nc + 1);
 	json_array_foreach(rep, j, q) {
