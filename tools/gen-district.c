@@ -23,7 +23,11 @@
  * 12-2-0502, 12号2单元502, ...), name, temperature, symptoms, time.
  * Truth: truth-households.csv (档案号, status sq-flag must give: fever,
  * symptoms, ok, unreported) and truth-checkins.csv (line of each check-in,
- * its 档案号 or empty for a flat not in the roster, its kind).
+ * its 档案号 or empty for a flat not in the roster, its kind, the shape of
+ * its building, the form of the household's address in roster-addr.csv
+ * and the form of the check-in's).  Communities take the five kinds in
+ * turn, and the forms are dealt in turn: with five communities of a few
+ * thousand households, every shape meets every pair of forms.
  *
  * The same options give the same bytes on every machine.
  */
@@ -129,6 +133,7 @@ struct household {
 	int	 sub;		/* 502-<sub>, 0 if none */
 	int	 word;		/* lane-house room: index in roomwords, -1 whole */
 	int	 id;		/* 档案号 D<id> */
+	int	 rform;		/* the form of its address in roster-addr */
 	int	 status;	/* what happened today */
 	int	 flagged;	/* the status sq-flag must give */
 	char	 name[16];
@@ -174,6 +179,7 @@ static const char *const given[] = { "伟", "芳", "娜", "敏", "静", "丽",
 struct district {
 	struct community *comm;
 	int	 ncomm;
+	int	 kind0;		/* the first community's kind */
 	struct building *bld;
 	int	 nbld, capbld;
 	struct household *hh;
@@ -269,7 +275,9 @@ make_community(struct district *d, struct rng *r, int ci, int target)
 	struct community *c = &d->comm[ci];
 	int start = d->nhh;
 
-	c->kind = (int)below(r, 5);	/* 0 walk-ups, 1 high, 2 mixed, 3 lane, 4 compound */
+	/* 0 walk-ups, 1 high, 2 mixed, 3 lane, 4 compound: in turn, so five
+	   communities have every shape */
+	c->kind = (d->kind0 + ci) % 5;
 	c->style = (int)below(r, 6);
 	snprintf(c->road, sizeof(c->road), "%s", roads[below(r,
 	    sizeof(roads) / sizeof(roads[0]))]);
@@ -433,13 +441,55 @@ one_unit(const struct building *b)
 }
 
 /*
+ * The shapes the truth names (a flat let room by room is a shape of its
+ * own: its forms are not a whole flat's), and how many address forms
+ * address() has for each, in a roster and in a check-in.
+ */
+enum { K_WALKUP, K_HIGHRISE, K_TOWER, K_LANETOWER, K_LANEHOUSE, K_SUBLET,
+	NKINDS };
+static const char *const kind_names[] = { "walkup", "highrise", "tower",
+	"lanetower", "lanehouse", "sublet" };
+#define MAXFORMS	16
+
+static int one_unit(const struct building *b);
+
+static int
+kind_of(const struct district *d, const struct household *h)
+{
+	if (h->sub)
+		return K_SUBLET;
+	switch (d->bld[h->b].shape) {
+	case WALKUP:	return K_WALKUP;
+	case HIGHRISE:	return K_HIGHRISE;
+	case TOWER:	return K_TOWER;
+	case LANETOWER:	return K_LANETOWER;
+	default:	return K_LANEHOUSE;
+	}
+}
+
+static int
+nforms(const struct district *d, const struct household *h, int for_checkin)
+{
+	const struct building *b = &d->bld[h->b];
+
+	if (b->shape == LANEHOUSE)
+		return 5;
+	if (b->shape == LANETOWER)
+		return for_checkin ? 8 : 5;
+	if (one_unit(b))
+		return for_checkin ? 13 : 9;
+	return for_checkin ? 16 : 11;
+}
+
+/*
  * An address as a resident or a clerk types it.  for_checkin: the forms of
  * a phone form (no clerk would write 5楼2室 in a roster, a resident does).
  * omit_unit: leave the unit out (an ambiguous check-in, on purpose).
+ * form: which of nforms() forms, or -1 for one at random.  Returns it.
  */
-static void
+static int
 address(const struct district *d, const struct household *h, struct rng *r,
-    int for_checkin, int omit_unit, struct out *o)
+    int for_checkin, int omit_unit, int form, struct out *o)
 {
 	const struct building *b = &d->bld[h->b];
 	const struct community *c = &d->comm[b->comm];
@@ -449,9 +499,11 @@ address(const struct district *d, const struct household *h, struct rng *r,
 	o->n = 0;
 	o->s[0] = '\0';
 	room_of(h, room, sizeof(room));
+	if (form < 0 || form >= nforms(d, h, for_checkin))
+		form = (int)below(r, (unsigned)nforms(d, h, for_checkin));
 	if (b->shape == LANEHOUSE) {
 		const char *w = h->word >= 0 ? roomwords[h->word] : "";
-		switch (below(r, 5)) {
+		switch (form) {
 		case 0: put(o, "%s%d弄%d号%s", c->road, b->lane, b->no, w); break;
 		case 1: put(o, "%d弄%d号%s", b->lane, b->no, w); break;
 		case 2:
@@ -462,11 +514,10 @@ address(const struct district *d, const struct household *h, struct rng *r,
 		default: put(o, "%s%d弄%d号%s", c->name, b->lane, b->no, w);
 			break;
 		}
-		return;
+		return form;
 	}
 	if (b->shape == LANETOWER) {
-		int k = (int)below(r, for_checkin ? 8 : 5);
-		switch (k) {
+		switch (form) {
 		case 0: put(o, "%s%d弄%d号%s室", c->road, b->lane, b->no, room); break;
 		case 1: put(o, "%d弄%d号%s室", b->lane, b->no, room); break;
 		case 2: put(o, "%d弄%d号%s", b->lane, b->no, room); break;
@@ -485,10 +536,10 @@ address(const struct district *d, const struct household *h, struct rng *r,
 			break;
 		default: put(o, "%s%d弄%d号%s", c->road, b->lane, b->no, room); break;
 		}
-		return;
+		return form;
 	}
 	if (one_unit(b) || omit_unit) {
-		f = (int)below(r, for_checkin ? 13 : 9);
+		f = omit_unit ? (int)below(r, for_checkin ? 13 : 9) : form;
 		switch (f) {
 		case 0: put(o, "%d号楼%s室", b->no, room); break;
 		case 1: put(o, "%d-%s", b->no, room); break;
@@ -536,9 +587,9 @@ address(const struct district *d, const struct household *h, struct rng *r,
 			break;
 		default: put(o, "%d号%s号", b->no, room); break;
 		}
-		return;
+		return f;
 	}
-	f = (int)below(r, for_checkin ? 16 : 11);
+	f = form;
 	switch (f) {
 	case 0: put(o, "%d号楼%d单元%s室", b->no, h->unit, room); break;
 	case 1: put(o, "%d栋%d单元%s", b->no, h->unit, room); break;
@@ -580,6 +631,7 @@ address(const struct district *d, const struct household *h, struct rng *r,
 	case 14: put(o, "%d号楼%d单元%s号", b->no, h->unit, room); break;
 	default: put(o, "%d.%d.%s", b->no, h->unit, room); break;
 	}
+	return f;
 }
 
 /* The 楼栋 cell of a roster, in the community's own style mostly. */
@@ -786,7 +838,7 @@ shuffled(int n, struct rng *r)
 enum { R_SPLIT, R_DOOR, R_ADDR };
 
 static void
-write_roster(const struct district *d, int layout, uint64_t seed)
+write_roster(struct district *d, int layout, uint64_t seed)
 {
 	static const char *const files[] = { "roster-split.csv",
 		"roster-door.csv", "roster-addr.csv" };
@@ -810,8 +862,9 @@ write_roster(const struct district *d, int layout, uint64_t seed)
 	fprintf(fp, "%s,%s,%s,%s\n", PICK(&r, h_name), PICK(&r, h_phone),
 	    PICK(&r, h_members), PICK(&r, h_alone));
 	int *order = shuffled(d->nhh, &r);
+	int turn[NKINDS] = { 0 };
 	for (int k = 0; k < d->nhh; k++) {
-		const struct household *h = &d->hh[order[k]];
+		struct household *h = &d->hh[order[k]];
 		char id[16];
 		snprintf(id, sizeof(id), "D%07d", h->id);
 		cell(fp, id, 0);
@@ -829,7 +882,10 @@ write_roster(const struct district *d, int layout, uint64_t seed)
 			cell(fp, a.s, 0);
 			cell(fp, b2.s, 0);
 		} else {
-			address(d, h, &r, 0, 0, &a);
+			/* the forms in turn, so every one is in the roster */
+			int kd = kind_of(d, h);
+			h->rform = address(d, h, &r, 0, 0,
+			    turn[kd]++ % nforms(d, h, 0), &a);
 			cell(fp, a.s, 0);
 		}
 		cell(fp, h->name, 0);
@@ -896,7 +952,7 @@ write_checkins(struct district *d, uint64_t seed, double unknown,
 	fprintf(fp, "%s,%s,%s,%s,%s,%s\n", PICK(&r, h_ci_time),
 	    PICK(&r, h_ci_comm), PICK(&r, h_ci_addr), PICK(&r, h_ci_name),
 	    PICK(&r, h_ci_temp), PICK(&r, h_ci_sym));
-	fprintf(tr, "line,档案号,kind,status\n");
+	fprintf(tr, "line,档案号,kind,status,shape,roster_form,form\n");
 	if (kf)
 		fprintf(kf, "date,档案号,name,temperature,symptoms,time\n");
 	/* the day's statuses */
@@ -908,9 +964,17 @@ write_checkins(struct district *d, uint64_t seed, double unknown,
 		h->flagged = h->status;
 	}
 	int *order = shuffled(d->nhh, &r);
+	/*
+	 * The first check-in of a household takes the forms in turn for each
+	 * shape and roster form: every pair of forms is met when a shape has
+	 * enough households (truth-checkins.csv says which pair each was).
+	 */
+	static int turn[NKINDS][MAXFORMS];
+	memset(turn, 0, sizeof(turn));
 	for (int k = 0; k < d->nhh; k++) {
 		struct household *h = &d->hh[order[k]];
 		const struct building *b = &d->bld[h->b];
+		int kd = kind_of(d, h);
 		if (h->status == S_SILENT)
 			continue;
 		int copies = chance(&r, 0.05) ? 2 : 1;
@@ -939,7 +1003,8 @@ write_checkins(struct district *d, uint64_t seed, double unknown,
 				strcat(temp, chance(&r, 0.5) ? "℃" : "度");
 			snprintf(t, sizeof(t), "2022-04-10 %02d:%02d",
 			    7 + (int)below(&r, 14), (int)below(&r, 60));
-			address(d, h, &r, 1, amb, &a);
+			int form = address(d, h, &r, 1, amb, c == 0 && !amb ?
+			    turn[kd][h->rform]++ % nforms(d, h, 1) : -1, &a);
 			cell(fp, t, 0);
 			cell(fp, d->comm[b->comm].name, 0);
 			cell(fp, a.s, 0);
@@ -948,20 +1013,20 @@ write_checkins(struct district *d, uint64_t seed, double unknown,
 			cell(fp, sym, 1);
 			line++;
 			if (amb) {
-				/* nobody can tell which flat: still silent */
-				if (copies == 1)
-					h->flagged = S_SILENT;
-				fprintf(tr, "%ld,D%07d,ambiguous,%s\n", line,
-				    h->id, status_names[h->status]);
+				/* nobody can tell which flat: still silent,
+				   or only the second, normal copy counts */
+				h->flagged = copies == 1 ? S_SILENT : S_OK;
+				fprintf(tr, "%ld,D%07d,ambiguous,%s,%s,,\n", line,
+				    h->id, status_names[h->status],
+				    kind_names[kd]);
 			} else
-				fprintf(tr, "%ld,D%07d,household,%s\n", line,
-				    h->id, status_names[h->status]);
+				fprintf(tr, "%ld,D%07d,household,%s,%s,%d,%d\n",
+				    line, h->id, status_names[h->status],
+				    kind_names[kd], h->rform, form);
 			if (kf)
 				fprintf(kf, "2022-04-10,D%07d,%s,%s,%s,%s\n",
 				    h->id, h->name, temp, sym, t + 11);
 		}
-		if (copies == 2 && h->flagged == S_SILENT)
-			h->flagged = S_OK;	/* the second copy names the flat */
 		/* now and then, someone from a flat not in the roster */
 		while (chance(&r, unknown / (1 - unknown))) {
 			struct household x;
@@ -972,7 +1037,7 @@ write_checkins(struct district *d, uint64_t seed, double unknown,
 				a.n = 0;
 				put(&a, "%d弄%d号", xb->lane, 200 + (int)below(&r, 50));
 			} else
-				address(d, &x, &r, 1, 0, &a);
+				address(d, &x, &r, 1, 0, -1, &a);
 			int fever = chance(&r, 0.2);
 			char temp[16], t[32];
 			snprintf(temp, sizeof(temp), "%.1f", fever ? 38.0 +
@@ -986,8 +1051,8 @@ write_checkins(struct district *d, uint64_t seed, double unknown,
 			cell(fp, temp, 0);
 			cell(fp, fever ? "咳嗽" : "否", 1);
 			line++;
-			fprintf(tr, "%ld,,unknown,%s\n", line, fever ? "fever" :
-			    "ok");
+			fprintf(tr, "%ld,,unknown,%s,%s,,\n", line, fever ?
+			    "fever" : "ok", kind_names[kind_of(d, &x)]);
 			if (kf)
 				fprintf(kf, "2022-04-10,X%ld,新住户,%s,%s,%s\n",
 				    line, temp, fever ? "咳嗽" : "否", t + 11);
@@ -1088,6 +1153,7 @@ main(int argc, char **argv)
 	d.comm = xrealloc(NULL, (size_t)ncomm * sizeof(*d.comm));
 	memset(d.comm, 0, (size_t)ncomm * sizeof(*d.comm));
 	seed_rng(&r, seed, 1);
+	d.kind0 = (int)below(&r, 5);
 	for (int ci = 0; ci < d.ncomm; ci++) {
 		long left = n - d.nhh;
 		int target = (int)(left / (d.ncomm - ci));
