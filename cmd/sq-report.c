@@ -56,7 +56,7 @@ usage(void)
 "threshold are \"<3\", others in bands where needed).  Files not given\n"
 "are looked for in DIR by their usual names (summary.json, rounds.csv,\n"
 "assignments.csv, unfilled.csv, levels.csv, topics.json or topics.csv,\n"
-"care.json, "
+"care.json, waves.json, waves-plan.json, "
 "community.conf, "
 "notices.txt); a section without its input is left out.\n\n", synopsis);
 	printf(
@@ -76,6 +76,8 @@ usage(void)
 "  -w, --requests FILE      request counts: category,count, or the\n"
 "                           topics.json of sq-requests\n"
 "  -g, --care FILE          sq-care's summary (care.json)\n"
+"  -T, --waves FILE         sq-waves' summary: of the missed (waves.json),\n"
+"                           of the plan (waves-plan.json), or both (-T -T)\n"
 "  -P, --people TABLE       the roster or the volunteers: their names are\n"
 "                           masked in the notices and settings (repeatable)\n"
 "  -A, --allow FILE:LINE    publish that line of the notices or settings as\n"
@@ -96,7 +98,7 @@ struct report {
 	enum fmt fmt;
 	const char *dir;
 	const char *config, *notices, *plan, *summary, *rounds, *assignments,
-		   *unfilled, *stock, *requests, *care;
+		   *unfilled, *stock, *requests, *care, *waves[2];
 	char	*plan_owned;
 	const char *lang;
 	long	 threshold, max_chars, top;
@@ -776,6 +778,118 @@ load_care(struct report *R, const char *path)
 	json_object_set_new(o, "greetings", json_boolean(json_object_get(c,
 	    "greeted") != NULL));
 	json_object_set_new(R->data, "care", o);
+	json_decref(s);
+	return 0;
+}
+
+/* ---- mass testing: sq-waves' summaries ------------------------------------ */
+
+/* "HH:MM" in minutes; -1 if not */
+static int
+hhmm_minutes(const char *t)
+{
+	if (t == NULL || strlen(t) != 5 || t[2] != ':')
+		return -1;
+	return (t[0] - '0') * 600 + (t[1] - '0') * 60 + (t[3] - '0') * 10 +
+	    (t[4] - '0');
+}
+
+/*
+ * sq-waves -Y of the missed list: each building's households, missed and
+ * partly sampled (those of the configured community when the summary has
+ * several); of the plan: each point's hours and the people called each
+ * quarter hour, to the nearest 5 (a plan's "about"), for the queue chart.
+ * A summary of another day is left out, and that is said.
+ */
+static int
+load_waves(struct report *R, const char *path)
+{
+	json_error_t e;
+	json_t *s = json_load_file(path, 0, &e), *w, *b, *pt;
+	size_t i;
+
+	if (s == NULL) {
+		sq_error("%s:%d: not the JSON of sq-waves -Y: %s", path, e.line,
+		    e.text);
+		return -1;
+	}
+	json_t *plan = json_object_get(s, "plan");
+	json_t *blds = json_object_get(s, "buildings");
+	if (!json_is_object(plan) && !json_is_array(blds)) {
+		sq_error("%s: no 'buildings' or 'plan'; is this the summary of "
+		    "sq-waves -Y?", path);
+		json_decref(s);
+		return -1;
+	}
+	const char *d = json_string_value(json_object_get(s, "date"));
+	if (d && R->date[0] && strcmp(d, R->date) != 0) {
+		sq_warn(path, 0, "the testing summary is of %s, not %s; it is "
+		    "left out", d, R->date);
+		json_decref(s);
+		return 0;
+	}
+	if ((w = json_object_get(R->data, "waves")) == NULL) {
+		w = json_object();
+		json_object_set_new(R->data, "waves", w);
+	}
+	if (json_is_object(plan)) {
+		json_t *o = json_object(), *pts = json_array();
+		json_object_set(o, "start", json_object_get(plan, "start"));
+		json_object_set(o, "end", json_object_get(plan, "queue_end"));
+		json_array_foreach(json_object_get(s, "points"), i, pt) {
+			json_t *p = json_object(), *q = json_array(), *v;
+			size_t k;
+			json_object_set(p, "point", json_object_get(pt, "point"));
+			json_object_set(p, "desks", json_object_get(pt, "desks"));
+			json_object_set(p, "start", json_object_get(pt, "start"));
+			json_object_set(p, "end", json_object_get(pt, "end"));
+			json_array_foreach(json_object_get(pt, "per_15_minutes"),
+			    k, v)
+				json_array_append_new(q, json_integer(
+				    json_integer_value(v) > 0 ?
+				    (json_integer_value(v) + 2) / 5 * 5 : 0));
+			json_object_set_new(p, "per_15_minutes", q);
+			json_array_append_new(pts, p);
+		}
+		json_object_set_new(o, "points", pts);
+		json_object_set_new(w, "plan", o);
+	}
+	if (json_is_array(blds)) {
+		const char *only = R->community ? R->community : R->name;
+		const char *first = NULL;
+		int mine = 0, mixed = 0;
+		json_array_foreach(blds, i, b) {
+			const char *c = json_string_value(json_object_get(b,
+			    "community"));
+			if (only && c && strcmp(c, only) == 0)
+				mine = 1;
+			if (first == NULL)
+				first = c ? c : "";
+			else if (strcmp(first, c ? c : "") != 0)
+				mixed = 1;
+		}
+		json_t *list = json_array();
+		json_array_foreach(blds, i, b) {
+			const char *c = json_string_value(json_object_get(b,
+			    "community"));
+			if (mine && (c == NULL || strcmp(c, only) != 0))
+				continue;
+			json_t *o = json_object();
+			json_object_set(o, "building", json_object_get(b,
+			    "building"));
+			if (!mine && mixed && c)	/* a district's: whose */
+				json_object_set_new(o, "community",
+				    json_string(c));
+			json_object_set_new(o, "households", json_integer(
+			    geti(b, "households")));
+			json_object_set_new(o, "missed", json_integer(geti(b,
+			    "missed")));
+			json_object_set_new(o, "partial", json_integer(geti(b,
+			    "partial")));
+			json_array_append_new(list, o);
+		}
+		json_object_set_new(w, "buildings", list);
+	}
 	json_decref(s);
 	return 0;
 }
@@ -1761,6 +1875,65 @@ out:
 	free(v);
 }
 
+/*
+ * One column chart a testing point: the people called each quarter hour
+ * (the plan's, to the nearest 5), hours under the columns.
+ */
+static void
+chart_queue(struct report *R, json_t *svg)
+{
+	json_t *pts = json_object_get(json_object_get(json_object_get(R->data,
+	    "waves"), "plan"), "points"), *pt;
+	json_t *list = json_array();
+	size_t i;
+
+	json_array_foreach(pts, i, pt) {
+		json_t *q = json_object_get(pt, "per_15_minutes");
+		size_t n = json_array_size(q), k;
+		int m0 = hhmm_minutes(json_string_value(json_object_get(pt,
+		    "start")));
+		const char *name = json_string_value(json_object_get(pt, "point"));
+		struct sq_svg_item *v = sq_xcalloc(n + 1, sizeof(*v));
+		char **txt = sq_xcalloc(2 * n + 1, sizeof(char *));
+		if (m0 < 0)
+			m0 = 0;
+		for (k = 0; k < n; k++) {
+			int a = m0 + 15 * (int)k, z = a + 15;
+			long c = (long)json_integer_value(json_array_get(q, k));
+			txt[2 * k] = a % 60 == 0 ? xasprintf("%02d:00",
+			    a / 60 % 24) : xasprintf("%s", "");
+			txt[2 * k + 1] = xasprintf("%02d:%02d–%02d:%02d %ld%s",
+			    a / 60 % 24, a % 60, z / 60 % 24, z % 60, c,
+			    word(R, "people_unit"));
+			v[k].label = txt[2 * k];
+			v[k].value = (double)c;
+			v[k].part = v[k].mark = -1;
+			v[k].tip = txt[2 * k + 1];
+		}
+		char *title = xasprintf("%s %s", name ? name : "",
+		    word(R, "chart_queue"));
+		char *id = xasprintf("chart-queue-%zu", i + 1);
+		struct sq_svg_chart c = { id, title, 0, "#4a7ab5", NULL, 720,
+		    NULL };
+		struct sq_buf out;
+		sq_buf_init(&out);
+		sq_svg_columns(&out, &c, v, n);
+		json_t *o = json_object(), *ch = json_object();
+		json_object_set(o, "point", json_object_get(pt, "point"));
+		json_object_set_new(ch, "chart", json_string(out.s));
+		json_object_set_new(o, "svg", ch);
+		json_array_append_new(list, o);
+		sq_buf_free(&out);
+		for (k = 0; k < 2 * n; k++)
+			free(txt[k]);
+		free(txt);
+		free(v);
+		free(title);
+		free(id);
+	}
+	json_object_set_new(svg, "queue", list);
+}
+
 static json_t *
 charts(struct report *R)
 {
@@ -1799,6 +1972,7 @@ charts(struct report *R)
 		    "need", word(R, "people_unit"));
 	if (json_object_get(R->data, "stock"))
 		chart_stock(R, svg);
+	chart_queue(R, svg);
 	if ((d = json_object_get(R->data, "requests")) != NULL)
 		chart_bars(R, svg, "requests", "chart-requests",
 		    word(R, "chart_requests"), json_object_get(d, "top"),
@@ -1999,6 +2173,7 @@ main(int argc, char **argv)
 		{ "stock",       required_argument, NULL, 'k' },
 		{ "requests",    required_argument, NULL, 'w' },
 		{ "care",        required_argument, NULL, 'g' },
+		{ "waves",       required_argument, NULL, 'T' },
 		{ "people",      required_argument, NULL, 'P' },
 		{ "allow",       required_argument, NULL, 'A' },
 		{ "help",        no_argument,       NULL, 'h' },
@@ -2006,7 +2181,7 @@ main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	static struct report R;
-	char *owned[12] = { 0 };
+	char *owned[14] = { 0 };
 	const char *why;
 	int ch, failed = 0, fmt_set = 0;
 
@@ -2017,7 +2192,7 @@ main(int argc, char **argv)
 	R.top = 5;
 	opterr = 0;
 	while ((ch = getopt_long(argc, argv, ":" SQ_COMMON_SHORTOPTS
-	    "f:c:n:d:l:t:m:p:s:r:a:u:k:w:g:P:A:hV", longopts, NULL)) != -1) {
+	    "f:c:n:d:l:t:m:p:s:r:a:u:k:w:g:T:P:A:hV", longopts, NULL)) != -1) {
 		if (sq_common_opt(&R.c, ch, optarg, synopsis))
 			continue;
 		switch (ch) {
@@ -2067,6 +2242,12 @@ main(int argc, char **argv)
 		case 'k': R.stock = optarg; break;
 		case 'w': R.requests = optarg; break;
 		case 'g': R.care = optarg; break;
+		case 'T':
+			if (R.waves[1])
+				sq_usage_error(synopsis, "--waves is given at "
+				    "most twice (the missed and the plan)");
+			R.waves[R.waves[0] != NULL] = optarg;
+			break;
 		case 'P':
 			R.people = sq_xrealloc(R.people, (R.npeople + 1) *
 			    sizeof(*R.people));
@@ -2104,6 +2285,11 @@ main(int argc, char **argv)
 	R.requests = in_dir(&R, R.requests, "topics.json", &owned[7]);
 	R.requests = in_dir(&R, R.requests, "topics.csv", &owned[9]);
 	R.care = in_dir(&R, R.care, "care.json", &owned[11]);
+	if (R.waves[0] == NULL) {
+		R.waves[0] = in_dir(&R, NULL, "waves.json", &owned[12]);
+		R.waves[R.waves[0] != NULL] = in_dir(&R, NULL,
+		    "waves-plan.json", &owned[13]);
+	}
 
 	R.words = json_object();
 	R.data = json_object();
@@ -2170,6 +2356,9 @@ main(int argc, char **argv)
 		failed = 1;
 	if (!failed && R.care && load_care(&R, R.care) < 0)
 		failed = 1;
+	for (int k = 0; k < 2 && !failed && R.waves[k]; k++)
+		if (load_waves(&R, R.waves[k]) < 0)
+			failed = 1;
 	if (!failed && R.notices && load_notices(&R, R.notices) < 0)
 		failed = 1;
 
@@ -2198,7 +2387,8 @@ main(int argc, char **argv)
 	if (!failed) {
 		static const char *const order[] = { "community", "date", "year",
 		    "month", "day", "weekday", "threshold", "below", "checkin",
-		    "buildings", "deliveries", "posts", "stock", "requests", "care",
+		    "buildings", "waves", "deliveries", "posts", "stock", "requests",
+		    "care",
 		    "notices", "faq" };
 		json_t *o = json_object();
 		for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++) {

@@ -10,6 +10,9 @@
  *    "A-B" or "A-B%";
  *  - no count shown as a number in the check-in section is below the
  *    threshold where it is a count of households;
+ *  - no count shown as a number in the testing section (still to sample:
+ *    a building's, missed, partial) is below the threshold, and no
+ *    building keeps its missed or partial;
  *  - the same input twice gives the same output.
  */
 #include <jansson.h>
@@ -76,6 +79,31 @@ LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
 			    "bad_reading", "unreported", "follow_up" };
 			for (int j = 0; j < 5; j++) {
 				json_t *v = json_object_get(ck, k[j]);
+				check_shown(v);
+				FZ_CHECK(!json_is_integer(v) ||
+				    json_integer_value(v) >= o.threshold);
+			}
+		}
+		/* testing: no building's missed or partial, and none still
+		   to sample shown below the threshold */
+		json_t *w = json_object_get(a, "waves");
+		if (json_is_object(w) && json_array_size(json_object_get(w,
+		    "buildings")) > 0) {
+			json_array_foreach(json_object_get(w, "buildings"), i, x) {
+				if (!json_is_object(x))
+					continue;
+				FZ_CHECK(json_object_get(x, "missed") == NULL);
+				FZ_CHECK(json_object_get(x, "partial") == NULL);
+				json_t *fu = json_object_get(x, "follow_up");
+				check_shown(fu);
+				FZ_CHECK(!json_is_integer(fu) ||
+				    json_integer_value(fu) >= o.threshold);
+				check_shown(json_object_get(x, "rate"));
+			}
+			static const char *const k[] = { "follow_up", "missed",
+			    "partial" };
+			for (int j = 0; j < 3; j++) {
+				json_t *v = json_object_get(w, k[j]);
 				check_shown(v);
 				FZ_CHECK(!json_is_integer(v) ||
 				    json_integer_value(v) >= o.threshold);

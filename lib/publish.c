@@ -424,6 +424,90 @@ fin_care(struct section *S, json_t *data)
 	json_object_del(c, "alarm");
 }
 
+/* ---- mass testing (sq-waves' summary of who was missed) ---------------- */
+
+/*
+ * A household not sampled is a household's state: each building's count of
+ * them (missed or partly sampled) is shown from the threshold only and
+ * protected, as are the community's; a building's flats are public, so
+ * its rate (households sampled in full / households) is coarsened when it
+ * would give the count away.  Missed and partial are shown for the
+ * community only; the plan's queue (people called, not households) is
+ * not a household's state and is shown as it is.
+ */
+static int
+sec_waves(struct section *S, json_t *data)
+{
+	json_t *w = json_object_get(data, "waves");
+	json_t *blds = json_object_get(w, "buildings");
+	size_t nb = json_array_size(blds), i;
+	json_t *b;
+
+	if (!json_is_object(w) || nb == 0)
+		return 0;
+	int *hs = sq_xcalloc(nb, sizeof(int)), *fs = sq_xcalloc(nb, sizeof(int));
+	int *ms = sq_xcalloc(nb, sizeof(int));
+	int *ps = sq_xcalloc(nb, sizeof(int));
+	long H = 0, M = 0, P = 0;
+
+	json_array_foreach(blds, i, b) {
+		long m = geti(b, "missed"), p = geti(b, "partial");
+		long h = geti(b, "households");
+		if (h < m + p)		/* made by hand: at least those listed */
+			h = m + p;
+		H += h; M += m; P += p;
+		json_object_set_new(b, "households", json_integer(h));
+		hs[i] = sq_dc_cell(S->dc, SQ_DC_PUBLIC, h, "households");
+		ms[i] = sq_dc_cell(S->dc, SQ_DC_HIDDEN, m, "missed");
+		ps[i] = sq_dc_cell(S->dc, SQ_DC_HIDDEN, p, "partial");
+		fs[i] = put(S, b, "follow_up", SQ_DC_HOUSEHOLDS, m + p, C_FOLLOW,
+		    "not sampled");
+		int mp[2] = { ms[i], ps[i] }, hf[2] = { hs[i], fs[i] };
+		double k[2] = { 1, -1 };
+		sq_dc_sum(S->dc, fs[i], mp, 2);
+		/* not below zero, and the rate sampled: (h - f) / h, in terms
+		   of the figures themselves (the solver coarsens by them) */
+		sq_dc_le(S->dc, hf, (const double[]){ -1, 1 }, 2);
+		put_rate(S, b, "rate", "rate_text", hf, k, 2, hs[i], C_RATE,
+		    "sampled");
+	}
+	int tH = sq_dc_cell(S->dc, SQ_DC_PUBLIC, H, "households");
+	json_object_set_new(w, "households", json_integer(H));
+	int tF = put(S, w, "follow_up", SQ_DC_HOUSEHOLDS, M + P, C_TOTAL_FU,
+	    "the community's not sampled");
+	int tM = put(S, w, "missed", SQ_DC_HOUSEHOLDS, M, C_TOTAL, "missed");
+	int tP = put(S, w, "partial", SQ_DC_HOUSEHOLDS, P, C_TOTAL, "partial");
+	int mp[2] = { tM, tP }, hf[2] = { tH, tF };
+	double k[2] = { 1, -1 };
+	sq_dc_sum(S->dc, tF, mp, 2);
+	sq_dc_sum(S->dc, tH, hs, nb);
+	sq_dc_sum(S->dc, tF, fs, nb);
+	sq_dc_sum(S->dc, tM, ms, nb);
+	sq_dc_sum(S->dc, tP, ps, nb);
+	put_rate(S, w, "rate", "rate_text", hf, k, 2, tH, C_TOTAL,
+	    "the community's sampled");
+	free(hs);
+	free(fs);
+	free(ms);
+	free(ps);
+	return 0;
+}
+
+/* nothing true the section did not show */
+static void
+fin_waves(struct section *S, json_t *data)
+{
+	json_t *w = json_object_get(data, "waves");
+	size_t i;
+	json_t *b;
+
+	(void)S;
+	json_array_foreach(json_object_get(w, "buildings"), i, b) {
+		json_object_del(b, "missed");
+		json_object_del(b, "partial");
+	}
+}
+
 /* ---- the table of sections --------------------------------------------- */
 
 static const struct {
@@ -435,6 +519,7 @@ static const struct {
 	{ "requests", sec_requests, fin_requests },
 	{ "deliveries", sec_deliveries, NULL },
 	{ "care", sec_care, fin_care },
+	{ "waves", sec_waves, fin_waves },
 };
 
 int

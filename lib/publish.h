@@ -33,6 +33,11 @@
  *	and (when "greetings" is true) greeted today, still to greet, urgent
  *	(an alarm, or days of silence) and the rate greeted: every count shown from the threshold only and
  *	protected, the parts adding up; the alarms by kind are dropped.
+ *   waves  sq-waves' summary of the sampling (核酸): per building its
+ *	households (public), those not sampled in full (missed + partial:
+ *	"follow_up", shown from the threshold, protected) and the rate
+ *	sampled in full; the community's households, follow_up, missed,
+ *	partial and rate; a building's missed and partial are dropped.
  */
 #ifndef SQ_PUBLISH_H
 #define SQ_PUBLISH_H

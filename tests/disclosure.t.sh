@@ -118,5 +118,34 @@ for spec in "4 3 2 1" "5 5 4 1" "3 2 1 0" "12 11 10 2" "7 6 5 5" "2 2 1 1" "40 3
 		bad "care $spec: the alarms or not_greeted are published"; else ok; fi
 done
 
+# ---- waves (sq-waves' summary, sq-report -T): households not sampled ----
+# naive: a building of 40 at 98% beside "<3" still to sample: 1
+cat >"$tmp/waves-naive.json" <<EOF
+{"threshold": 3, "waves": {"households": 40, "follow_up": "<3", "missed": "<3",
+ "partial": "<3", "rate": 98, "rate_text": "98%", "buildings": [{"building": "1",
+ "households": 40, "follow_up": "<3", "rate": 98, "rate_text": "98%"}]}}
+EOF
+if ! dc-check -H "$tmp/none.csv" "$tmp/waves-naive.json" >"$tmp/waves.out" 2>&1 &&
+    grep -q '^PINNED waves: building 1: still to sample: 1 to 1' "$tmp/waves.out"; then ok; else
+	bad "waves naive: 40 households at 98%, '<3' to sample passed"; cat "$tmp/waves.out"; fi
+# the bulletin's waves section, tiny counts: households,missed,partial a building
+for spec in "40,1,0 30,0,0" "40,0,1 30,1,1 12,0,0" "5,2,0 6,0,0 7,1,0" "2,1,0" \
+    "100,0,1 100,1,0 100,3,0" "3,1,1 4,0,0" "60,2,0 60,0,2 60,1,1 60,4,0"; do
+	awk -v spec="$spec" 'BEGIN {
+		n = split(spec, b, " ")
+		printf "{\"date\": \"2022-04-10\", \"buildings\": ["
+		for (i = 1; i <= n; i++) {
+			split(b[i], f, ",")
+			printf "%s{\"building\": \"%d\", \"households\": %d, \"sampled\": %d, \"partial\": %d, \"missed\": %d}", (i > 1 ? ", " : ""), i, f[1], f[1] - f[2] - f[3], f[3], f[2]
+		}
+		print "]}"
+	}' >"$tmp/waves.json"
+	if sq-report -f json -d 2022-04-10 -T "$tmp/waves.json" >"$tmp/waves-b.json" 2>"$tmp/waves.err" &&
+	    dc-check -H "$tmp/none.csv" "$tmp/waves-b.json" >"$tmp/waves.out" 2>&1; then ok; else
+		bad "waves $spec: pinned or failed"; cat "$tmp/waves.err" "$tmp/waves.out"; fi
+	if jq -e '[.waves.buildings[] | has("missed") or has("partial")] | any' "$tmp/waves-b.json" >/dev/null; then
+		bad "waves $spec: a building's missed or partial is published"; else ok; fi
+done
+
 echo "disclosure: $pass passed, $fail failed"
 [ $fail = 0 ]

@@ -22,7 +22,12 @@
  *  - care: the households in care = paired + unpaired = greeted + still
  *    to greet; urgent at most the households; the rate greeted = greeted /
  *    households, within its rounding or band (and a rate shown says
- *    there are households: a rate of none is "-").
+ *    there are households: a rate of none is "-");
+ *  - waves (sq-waves' summary): per building, its households (shown; a
+ *    building's flats are public) = sampled in full + still to sample,
+ *    the rate sampled = sampled / households within its rounding or band;
+ *    the community: each the sum over the buildings, still to sample =
+ *    missed + partial, its rate likewise.
  * A figure shown as a number is exact (a rate: within its rounding), "<N"
  * is 0 .. N-1, "A-B" is A .. B (a rate "A-B%" is A% .. B%), null is
  * unknown.  Every cell is a whole number >= 0; ranges are those of the
@@ -32,7 +37,9 @@
  * each of them, its follow-up and unreported when not shown exactly; the
  * community's figures not shown exactly; sensitive request categories
  * shown as a band; urgent and door orders shown as a band; every count
- * of the households in care not shown exactly.
+ * of the households in care not shown exactly; the households still to
+ * sample (a building's, the community's, missed, partial) not shown
+ * exactly.
  * Exit 0 when nothing is pinned, 1 when something is (each printed), 2 on
  * a usage error or an input that cannot be read.
  */
@@ -466,6 +473,81 @@ care(struct prog *P, json_t *doc)
 	}
 }
 
+/*
+ * Mass testing: a household not sampled is protected; the buildings'
+ * households are public (the bulletin shows them exactly).
+ */
+static void
+rate_rows(struct prog *P, size_t part, size_t whole, json_t *v)
+{
+	struct shown rt = parse_rate(v);
+
+	if (!rt.known)
+		return;
+	size_t ph[2] = { part, whole };
+	double lo[2] = { 1, -rt.lo / 100 }, hi[2] = { 1, -rt.hi / 100 };
+	double one = 1;
+	row(P, ph, lo, 2, 0, INFINITY);
+	row(P, ph, hi, 2, -INFINITY, 0);
+	row(P, &whole, &one, 1, 1, INFINITY);
+}
+
+static void
+waves(struct prog *P, json_t *doc)
+{
+	json_t *w = json_object_get(doc, "waves");
+	json_t *blds = json_object_get(w, "buildings"), *b;
+	size_t nb = json_array_size(blds), i;
+
+	if (!json_is_object(w) || nb == 0)
+		return;
+	size_t *hs = calloc(nb, sizeof(size_t)), *ss = calloc(nb, sizeof(size_t));
+	size_t *fs = calloc(nb, sizeof(size_t)), *ms = calloc(nb, sizeof(size_t));
+	size_t *ps = calloc(nb, sizeof(size_t));
+	json_array_foreach(blds, i, b) {
+		const char *name = json_string_value(json_object_get(b,
+		    "building"));
+		hs[i] = shown_var(P, parse_count(json_object_get(b,
+		    "households")));
+		ss[i] = var(P, 0, INFINITY);
+		ms[i] = var(P, 0, INFINITY);
+		ps[i] = var(P, 0, INFINITY);
+		struct shown f = parse_count(json_object_get(b, "follow_up"));
+		fs[i] = shown_var(P, f);
+		size_t sf[2] = { ss[i], fs[i] }, mp[2] = { ms[i], ps[i] };
+		sum_row(P, hs[i], sf, 2);
+		sum_row(P, fs[i], mp, 2);
+		rate_rows(P, ss[i], hs[i], json_object_get(b, "rate"));
+		if (!f.exact)
+			protect(P, &fs[i], 1, "waves: building %s: still to "
+			    "sample", name ? name : "");
+	}
+	static const char *const keys[] = { "households", "follow_up",
+	    "missed", "partial" };
+	size_t t[4];
+	for (int k = 0; k < 4; k++) {
+		struct shown s = parse_count(json_object_get(w, keys[k]));
+		t[k] = shown_var(P, s);
+		if (!s.exact && k > 0)
+			protect(P, &t[k], 1, "waves: %s", keys[k]);
+	}
+	size_t tS = var(P, 0, INFINITY);
+	size_t sf[2] = { tS, t[1] };
+	sum_row(P, t[0], sf, 2);
+	sum_row(P, t[1], &t[2], 2);
+	sum_row(P, t[0], hs, nb);
+	sum_row(P, tS, ss, nb);
+	sum_row(P, t[1], fs, nb);
+	sum_row(P, t[2], ms, nb);
+	sum_row(P, t[3], ps, nb);
+	rate_rows(P, tS, t[0], json_object_get(w, "rate"));
+	free(hs);
+	free(ss);
+	free(fs);
+	free(ms);
+	free(ps);
+}
+
 static void
 release(struct prog *P, struct sizes *z)
 {
@@ -530,6 +612,7 @@ main(int argc, char **argv)
 	requests(&P, doc);
 	deliveries(&P, doc);
 	care(&P, doc);
+	waves(&P, doc);
 	json_decref(doc);
 	if (bad) {
 		release(&P, &z);
