@@ -29,6 +29,7 @@
 #include "rowaddr.h"
 #include "text.h"
 #include "value.h"
+#include "words.h"
 #include "writer.h"
 
 static const char synopsis[] =
@@ -53,8 +54,8 @@ usage(void)
 "  -s, --state FILE         days of history: read it, and write it back\n"
 "  -L, --split DIR          one follow-up list (待跟进) per grid worker in DIR\n"
 "  -F, --split-format FMT   the lists as csv (default) or xlsx\n"
-"  -Y, --summary FILE       counts for the bulletin, as JSON\n"
-"  -Z, --zh                 write Chinese column names\n");
+"  -Y, --summary FILE       counts for the bulletin, as JSON\n");
+	fputs(sq_lang_help, stdout);
 	fputs(sq_common_help, stdout);
 	printf("\nexamples:\n"
 "  sq-flag -d 2022-04-10 households.csv 打卡-0410.csv > flags.csv\n"
@@ -73,6 +74,22 @@ static const char *const status_names[NSTATUS] = {
 enum { F_ELDERLY, F_CHRONIC, F_DISABLED, F_PREGNANT, F_INFANT, NFLAGS };
 static const char *const flag_names[NFLAGS] = {
 	"elderly_alone", "chronic", "disabled", "pregnant", "infant",
+};
+
+static const char *const out_cols[] = {
+	"hh", "building", "unit", "room", "grid", "phone", "status", "reason",
+	"missed_days", "vulnerable", "priority", "community", "name",
+	"temperature",
+};
+#define NOUT (sizeof(out_cols) / sizeof(out_cols[0]))
+
+/*
+ * The words of a table: the codes and column names (the flags table, for
+ * the next program), or the labels a person reads (the lists), looked up
+ * once from share/flag/LANG/words.conf, not per row.
+ */
+struct labels {
+	const char *status[NSTATUS], *flag[NFLAGS], *sep, *col[NOUT];
 };
 
 enum { S_KEY, S_BUILDING, S_UNIT, S_ROOM, S_NAME, S_PHONE, NSTR };
@@ -131,7 +148,9 @@ struct state {
 	int	 day, year;
 	char	 date[11];
 	double	 fever;
-	int	 all, zh;
+	int	 all;
+	struct sq_words *words, *words_zh;
+	struct labels person, machine;	/* the lists', the flags table's */
 	const char *state_path, *split_dir, *summary_path;
 	int	 split_xlsx;		/* -F xlsx: the lists as workbooks */
 
@@ -1044,28 +1063,39 @@ row_order(const void *pa, const void *pb)
 
 /* ---- output ----------------------------------------------------------- */
 
-static const char *const out_cols[] = {
-	"hh", "building", "unit", "room", "grid", "phone", "status", "reason",
-	"missed_days", "vulnerable", "priority", "community", "name",
-	"temperature",
-};
-#define NOUT (sizeof(out_cols) / sizeof(out_cols[0]))
-
-static const char *const out_cols_zh[NOUT] = {
-	"户号", "楼号", "单元", "室", "网格员", "电话", "状态", "原因",
-	"连续未报天数", "重点人群", "优先级", "小区", "姓名", "体温",
-};
 
 static void
-put_header(struct sq_writer *w, int zh)
+labels_codes(struct labels *L)
+{
+	for (int k = 0; k < NSTATUS; k++)
+		L->status[k] = status_names[k];
+	for (int k = 0; k < NFLAGS; k++)
+		L->flag[k] = flag_names[k];
+	L->sep = ";";
+	for (size_t i = 0; i < NOUT; i++)
+		L->col[i] = out_cols[i];
+}
+
+static void
+labels_words(struct labels *L, const struct sq_words *W)
+{
+	for (int k = 0; k < NSTATUS; k++)
+		L->status[k] = sq_words_label(W, "status", status_names[k]);
+	for (int k = 0; k < NFLAGS; k++)
+		L->flag[k] = sq_words_label(W, "vulnerable", flag_names[k]);
+	L->sep = sq_words_get(W, "vulnerable.sep");
+	for (size_t i = 0; i < NOUT; i++)
+		L->col[i] = sq_words_label(W, "col", out_cols[i]);
+}
+
+static void
+put_header(struct sq_writer *w, const struct labels *L)
 {
 	struct sq_rec names;
 
 	sq_rec_init(&names);
-	for (size_t i = 0; i < NOUT; i++) {
-		const char *n = zh ? out_cols_zh[i] : out_cols[i];
-		sq_rec_push(&names, n, strlen(n));
-	}
+	for (size_t i = 0; i < NOUT; i++)
+		sq_rec_push(&names, L->col[i], strlen(L->col[i]));
 	sq_writer_header(w, &names);
 	sq_rec_free(&names);
 }
@@ -1092,10 +1122,11 @@ decimal(long n, char buf[16], int tenths)
 }
 
 static void
-put_row(struct state *s, struct sq_writer *w, const struct flagrow *f)
+put_row(struct state *s, struct sq_writer *w, const struct flagrow *f,
+    const struct labels *L)
 {
 	const struct household *h = f->h;
-	char mbuf[16], pbuf[16], tbuf[16], vuln[80];
+	char mbuf[16], pbuf[16], tbuf[16], vuln[400];
 	const char *v[NOUT], *temp = "";
 	size_t len[NOUT];
 
@@ -1103,9 +1134,9 @@ put_row(struct state *s, struct sq_writer *w, const struct flagrow *f)
 	if (h) {
 		for (int k = 0; k < NFLAGS; k++)
 			if (h->vuln >> k & 1) {
-				if (vuln[0])
-					strcat(vuln, ";");
-				strcat(vuln, flag_names[k]);
+				size_t o = strlen(vuln);
+				snprintf(vuln + o, sizeof(vuln) - o, "%s%s",
+				    o ? L->sep : "", L->flag[k]);
 			}
 		if (h->temp10 != NO_TEMP)
 			temp = decimal(h->temp10, tbuf, 1);
@@ -1125,7 +1156,7 @@ put_row(struct state *s, struct sq_writer *w, const struct flagrow *f)
 	v[3] = h ? str[S_ROOM] : f->room;
 	v[4] = s->names[f->grid];
 	v[5] = h ? str[S_PHONE] : "";
-	v[6] = status_names[h ? h->status : f->status];
+	v[6] = L->status[h ? h->status : f->status];
 	v[7] = f->reason;
 	v[8] = h ? missed : "";
 	v[9] = vuln;
@@ -1183,10 +1214,10 @@ write_split(struct state *s, struct flagrow *rows, size_t n)
 		struct sq_writer *w = sq_writer_open(path, &wo);
 		if (w == NULL)
 			return -1;
-		put_header(w, 1);
+		put_header(w, &s->person);
 		for (size_t k = i; k < j; k++)
 			if (rows[k].tier < 10)
-				put_row(s, w, &rows[k]);
+				put_row(s, w, &rows[k], &s->person);
 		if (sq_writer_close(w) < 0)
 			return -1;
 		i = j;
@@ -1337,7 +1368,7 @@ main(int argc, char **argv)
 		{ "split",   required_argument, NULL, 'L' },
 		{ "split-format", required_argument, NULL, 'F' },
 		{ "summary", required_argument, NULL, 'Y' },
-		{ "zh",      no_argument,       NULL, 'Z' },
+		SQ_LANG_LONGOPTS,
 		{ "help",    no_argument,       NULL, 'h' },
 		{ "version", no_argument,       NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -1352,9 +1383,10 @@ main(int argc, char **argv)
 	s.fever = 37.3;
 	s.day = NO_DAY;
 	grow_names(&s);
-	while ((ch = getopt_long(argc, argv, SQ_COMMON_SHORTOPTS "d:f:as:L:F:Y:ZhV",
-	    longopts, NULL)) != -1) {
-		if (sq_common_opt(&s.c, ch, optarg, synopsis))
+	while ((ch = getopt_long(argc, argv, SQ_COMMON_SHORTOPTS "d:f:as:L:F:Y:"
+	    SQ_LANG_SHORTOPTS "hV", longopts, NULL)) != -1) {
+		if (sq_common_opt(&s.c, ch, optarg, synopsis) ||
+		    sq_lang_opt(&s.c, ch, optarg, synopsis))
 			continue;
 		switch (ch) {
 		case 'd':
@@ -1380,7 +1412,6 @@ main(int argc, char **argv)
 			s.split_xlsx = strcmp(optarg, "xlsx") == 0;
 			break;
 		case 'Y': s.summary_path = optarg; break;
-		case 'Z': s.zh = 1; break;
 		case 'h': usage(); return 0;
 		case 'V': sq_print_version(); return 0;
 		default: sq_usage_error(synopsis, "unknown option");
@@ -1396,6 +1427,17 @@ main(int argc, char **argv)
 	s.window_start = s.day;
 	s.year = atoi(s.date);
 
+	/* the lists are for the grid workers: in their language */
+	if ((s.words = sq_words_open(sq_datadir(&s.c), "flag",
+	    sq_lang(&s.c))) == NULL || (s.c.zh && (s.words_zh =
+	    sq_words_open(sq_datadir(&s.c), "flag", "zh")) == NULL))
+		return SQ_EXIT_USAGE;
+	labels_words(&s.person, s.words);
+	labels_codes(&s.machine);
+	if (s.c.zh)
+		for (size_t i = 0; i < NOUT; i++)
+			s.machine.col[i] = sq_words_label(s.words_zh, "col",
+			    out_cols[i]);
 	s.c.tables = "households,checkins";
 	if ((s.aliases = sq_load_aliases(&s.c)) == NULL)
 		return SQ_EXIT_USAGE;
@@ -1462,9 +1504,9 @@ main(int argc, char **argv)
 	struct sq_writer *w = sq_writer_open(s.c.output, &s.c.out);
 	if (w == NULL)
 		return SQ_EXIT_USAGE;
-	put_header(w, s.zh);
+	put_header(w, &s.machine);
 	for (size_t i = 0; i < nrows; i++)
-		put_row(&s, w, &rows[i]);
+		put_row(&s, w, &rows[i], &s.machine);
 	if (sq_writer_close(w) < 0)
 		failed = 1;
 	if (!failed && s.split_dir && write_split(&s, rows, nrows) < 0)
@@ -1503,6 +1545,8 @@ main(int argc, char **argv)
 	sq_arena_free(&s.arena);
 	sq_keywords_free(s.symptom_words);
 	sq_aliases_free(s.aliases);
+	sq_words_free(s.words);
+	sq_words_free(s.words_zh);
 	int status = sq_diag_finish();
 	return failed ? SQ_EXIT_USAGE : status;
 }
