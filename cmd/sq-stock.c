@@ -18,6 +18,7 @@
 #include "text.h"
 #include "units.h"
 #include "value.h"
+#include "words.h"
 #include "writer.h"
 
 static const char synopsis[] =
@@ -29,11 +30,14 @@ usage(void)
 {
 	printf("usage: %s\n\n"
 "Read the stock ledger (item, date, in and out quantities or one signed\n"
-"quantity, unit) and write each item's level: the balance, the average\n"
-"use a day over the window, the days of supply left, and an alert when it\n"
-"is out, below its threshold, or runs out within --days.  Units are checked:\n"
-"a row in another unit is converted only by a rule in stock/units.txt, else\n"
-"rejected by line.  A balance below zero is a data problem named by line.\n"
+"quantity, a running balance (结存) beside them or alone, unit) and write\n"
+"each item's level: the balance, the average use a day over the window (or\n"
+"over the days the ledger covers, when fewer), the days of supply left, and\n"
+"an alert when it is out, below its threshold, or runs out within --days.\n"
+"A balance the rows before it do not give is a data problem named by line.\n"
+"Units are checked: a row in another unit is converted only by a rule in\n"
+"stock/units.txt, else rejected by line.  A balance below zero is a data\n"
+"problem named by line.  The alerts are for people: Chinese by default.\n"
 "With no ledger, or when it is -, read standard input.\n\n", synopsis);
 	printf(
 "  -d, --date DATE          the day of the levels (default: today); later\n"
@@ -43,6 +47,7 @@ usage(void)
 "  -t, --thresholds FILE    item, threshold, unit (also a ledger column)\n"
 "  -u, --units FILE         more unit conversions, after stock/units.txt\n"
 "  -A, --alerts FILE        only the items with an alert, the worst first\n");
+	fputs(sq_lang_help, stdout);
 	fputs(sq_common_help, stdout);
 	printf("\nexamples:\n"
 "  sq-stock -d 2022-04-10 -t thresholds.csv stock.csv > levels.csv\n"
@@ -53,6 +58,8 @@ struct item {
 	char	*name, *key, *unit;
 	double	 qty, used, threshold;
 	int	 has_threshold, negative;
+	int	 rows;		/* rows taken: a balance is checked from the 2nd */
+	int	 first_day;	/* the first dated row's, or SQ_DATE_INVALID */
 	long	 unit_line, first_line;
 	const char *unit_file;
 };
@@ -65,6 +72,7 @@ struct state {
 	struct sq_aliases *aliases;
 	struct sq_rejects *rj;
 	struct sq_units *units;
+	struct sq_words *words, *words_zh;
 	struct item *items;
 	size_t	 nitems;
 	long	 rows, used_rows, later;
@@ -88,6 +96,7 @@ item_get(struct state *s, const char *name, size_t len, long line)
 	it->name = sq_xstrndup(name, len);
 	it->key = key;
 	it->first_line = line;
+	it->first_day = SQ_DATE_INVALID;
 	return it;
 }
 
@@ -116,7 +125,7 @@ quantity(const char *p, size_t len, double *v, char *unit, size_t usz)
 }
 
 struct cols {
-	long	 item, date, in, out, qty, unit, threshold;
+	long	 item, date, in, out, qty, balance, unit, threshold;
 };
 
 /* Convert v from unit u into the item's unit; -1 (and why) if no rule. */
@@ -155,7 +164,7 @@ take_row(struct state *s, struct sq_reader *r, const struct cols *c,
 	const char *name = sq_reader_name(r), *why;
 	char unit[64], why2[512], ymd[11];
 	size_t il, ul, dl, l = 0;
-	double vin = 0, vout = 0, vq = 0, th = 0;
+	double vin = 0, vout = 0, vq = 0, vb = 0, th = 0;
 
 	const char *item = sq_rec_cell_trim(rec, c->item, &il);
 	if (il == 0) {
@@ -181,13 +190,15 @@ take_row(struct state *s, struct sq_reader *r, const struct cols *c,
 	int ho = quantity(p, l, &vout, unit, sizeof(unit));
 	p = sq_rec_cell_trim(rec, c->qty, &l);
 	int hq = quantity(p, l, &vq, unit, sizeof(unit));
+	p = sq_rec_cell_trim(rec, c->balance, &l);
+	int hb = quantity(p, l, &vb, unit, sizeof(unit));
 	p = sq_rec_cell_trim(rec, c->threshold, &l);
 	int ht = quantity(p, l, &th, unit, sizeof(unit));
-	if (hi < 0 || ho < 0 || hq < 0 || ht < 0) {
+	if (hi < 0 || ho < 0 || hq < 0 || hb < 0 || ht < 0) {
 		sq_rejects_add(s->rj, name, rec, hi < 0 ? "入库 (in) is not a "
 		    "number" : ho < 0 ? "出库 (out) is not a number" : hq < 0 ?
-		    "数量 (qty) is not a number" : "预警值 (threshold) is not a "
-		    "number");
+		    "数量 (qty) is not a number" : hb < 0 ? "结存 (balance) is "
+		    "not a number" : "预警值 (threshold) is not a number");
 		return;
 	}
 	if (vin < 0 || vout < 0) {
@@ -195,9 +206,9 @@ take_row(struct state *s, struct sq_reader *r, const struct cols *c,
 		    "what left under out (出库), what came under in (入库)");
 		return;
 	}
-	if (hi == 0 && ho == 0 && hq == 0 && ht == 0) {
+	if (hi == 0 && ho == 0 && hq == 0 && hb == 0 && ht == 0) {
 		sq_rejects_add(s->rj, name, rec, "no quantity: in (入库), out "
-		    "(出库) or qty (数量)");
+		    "(出库), qty (数量) or balance (结存)");
 		return;
 	}
 	if (unit[0] == '\0') {
@@ -218,6 +229,9 @@ take_row(struct state *s, struct sq_reader *r, const struct cols *c,
 		return;
 	}
 	to_item_unit(s, it, name, rec->line, unit, &use, why2, sizeof(why2));
+	if (hb > 0)
+		to_item_unit(s, it, name, rec->line, unit, &vb, why2,
+		    sizeof(why2));
 	if (ht > 0) {
 		to_item_unit(s, it, name, rec->line, unit, &th, why2,
 		    sizeof(why2));
@@ -225,6 +239,29 @@ take_row(struct state *s, struct sq_reader *r, const struct cols *c,
 		it->has_threshold = 1;
 	}
 	s->used_rows++;
+	if (c->date >= 0 && (it->first_day == SQ_DATE_INVALID ||
+	    day < it->first_day))
+		it->first_day = day;
+	if (hb > 0) {
+		/*
+		 * The balance as written is the truth: the movements beside
+		 * it are checked against it (from an item's second row: the
+		 * first may carry an opening balance), never added to it.
+		 * A balance alone (a stocktake) tells the use by its fall.
+		 */
+		double want = it->qty + net, tol = 1e-6 * (fabs(vb) + 1);
+		int moved = hi > 0 || ho > 0 || hq > 0;
+		if (moved && it->rows > 0 && fabs(want - vb) > tol)
+			sq_problem(name, rec->line, "%s: 结存 (balance) %g %s, "
+			    "but the balance before (%g) with this line's in "
+			    "and out gives %g; the balance is taken as written: "
+			    "check this line and the one before", it->name, vb,
+			    it->unit, it->qty, want);
+		if (!moved && it->rows > 0 && vb < it->qty)
+			use = it->qty - vb;
+		net = vb - it->qty;
+	}
+	it->rows++;
 	it->qty += net;
 	if (day > s->day - s->window)
 		it->used += use;
@@ -251,12 +288,14 @@ read_ledger(struct state *s, const char *path)
 	c.in = sq_reader_col(r, "in");
 	c.out = sq_reader_col(r, "out");
 	c.qty = sq_reader_col(r, "qty");
+	c.balance = sq_reader_col(r, "balance");
 	c.unit = sq_reader_col(r, "unit");
 	c.threshold = sq_reader_col(r, "threshold");
 	if (sq_reader_ncols(r) > 0 && (c.item < 0 || (c.in < 0 && c.out < 0 &&
-	    c.qty < 0))) {
+	    c.qty < 0 && c.balance < 0))) {
 		sq_error("%s: a ledger needs an item column (物资名称) and in/out "
-		    "(入库/出库) or a signed qty (数量)", sq_reader_name(r));
+		    "(入库/出库), a signed qty (数量) or a balance (结存)",
+		    sq_reader_name(r));
 		sq_reader_close(r);
 		return -1;
 	}
@@ -377,17 +416,27 @@ write_levels(struct state *s, const char *path, struct level *lv, size_t n,
 {
 	static const char *const cols[] = { "item", "qty", "unit", "threshold",
 	    "avg_daily", "days_left", "alert" };
-	/* the alerts are for the person who restocks; levels for sq-report */
+	/* the alerts are for the person who restocks, in their language;
+	   the levels for sq-report, in codes */
 	struct sq_writer_opts wo = only_alerts ? sq_person_opts(&s->c) :
 	    s->c.out;
 	struct sq_writer *w = sq_writer_open(path, &wo);
+	const struct sq_words *names_from = only_alerts ? s->words :
+	    s->c.zh ? s->words_zh : NULL;
+	const char *alert[4];
 	struct sq_rec names;
 
 	if (w == NULL)
 		return -1;
+	for (int k = 0; k < 4; k++)
+		alert[k] = only_alerts && k ? sq_words_label(s->words, "alert",
+		    alert_names[k]) : alert_names[k];
 	sq_rec_init(&names);
-	for (size_t i = 0; i < 7; i++)
-		sq_rec_push(&names, cols[i], strlen(cols[i]));
+	for (size_t i = 0; i < 7; i++) {
+		const char *nm = names_from ? sq_words_label(names_from, "col",
+		    cols[i]) : cols[i];
+		sq_rec_push(&names, nm, strlen(nm));
+	}
 	sq_writer_header(w, &names);
 	sq_rec_free(&names);
 	for (size_t i = 0; i < n; i++) {
@@ -409,7 +458,7 @@ write_levels(struct state *s, const char *path, struct level *lv, size_t n,
 		v[3] = t;
 		v[4] = a;
 		v[5] = d;
-		v[6] = alert_names[l->alert];
+		v[6] = alert[l->alert];
 		for (size_t k = 0; k < 7; k++)
 			len[k] = strlen(v[k]);
 		sq_writer_fields(w, v, len, 7);
@@ -428,6 +477,8 @@ free_state(struct state *s)
 	}
 	free(s->items);
 	sq_aliases_free(s->aliases);
+	sq_words_free(s->words);
+	sq_words_free(s->words_zh);
 }
 
 int
@@ -441,6 +492,7 @@ main(int argc, char **argv)
 		{ "thresholds", required_argument, NULL, 't' },
 		{ "units",      required_argument, NULL, 'u' },
 		{ "alerts",     required_argument, NULL, 'A' },
+		SQ_LANG_LONGOPTS,
 		{ "help",       no_argument,       NULL, 'h' },
 		{ "version",    no_argument,       NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -456,8 +508,9 @@ main(int argc, char **argv)
 	s.day = SQ_DATE_INVALID;
 	opterr = 0;
 	while ((ch = getopt_long(argc, argv, ":" SQ_COMMON_SHORTOPTS
-	    "d:w:n:t:u:A:hV", longopts, NULL)) != -1) {
-		if (sq_common_opt(&s.c, ch, optarg, synopsis))
+	    "d:w:n:t:u:A:" SQ_LANG_SHORTOPTS "hV", longopts, NULL)) != -1) {
+		if (sq_common_opt(&s.c, ch, optarg, synopsis) ||
+		    sq_lang_opt(&s.c, ch, optarg, synopsis))
 			continue;
 		switch (ch) {
 		case 'd':
@@ -489,9 +542,17 @@ main(int argc, char **argv)
 	if (s.day == SQ_DATE_INVALID)
 		s.day = sq_date_today(s.date, NULL);
 
-	s.c.tables = "stock";
-	if ((s.aliases = sq_load_aliases(&s.c)) == NULL)
+	if ((s.words = sq_words_open(sq_datadir(&s.c), "stock",
+	    sq_lang(&s.c))) == NULL || (s.c.zh && (s.words_zh =
+	    sq_words_open(sq_datadir(&s.c), "stock", "zh")) == NULL)) {
+		free_state(&s);
 		return SQ_EXIT_USAGE;
+	}
+	s.c.tables = "stock";
+	if ((s.aliases = sq_load_aliases(&s.c)) == NULL) {
+		free_state(&s);
+		return SQ_EXIT_USAGE;
+	}
 	s.c.in.aliases = s.aliases;
 	s.c.in.canonical = 1;
 	char *upath = sq_datafile(&s.c, "stock/units.txt");
@@ -529,7 +590,13 @@ main(int argc, char **argv)
 		const struct item *it = &s.items[i];
 		struct level *l = &lv[i];
 		l->it = it;
-		l->avg = it->used / s.window;
+		/* over the days the ledger covers, when fewer than the
+		   window: 3 days of use are not a week's */
+		int span = s.window;
+		if (it->first_day != SQ_DATE_INVALID &&
+		    s.day - it->first_day + 1 < span)
+			span = s.day - it->first_day + 1;
+		l->avg = it->used / (span > 0 ? span : 1);
 		l->left = l->avg > 0 ? (it->qty > 0 ? it->qty / l->avg : 0) : -1;
 		if (it->qty <= 1e-9)
 			l->alert = A_OUT;
