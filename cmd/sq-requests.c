@@ -26,6 +26,7 @@
 #include "rowaddr.h"
 #include "text.h"
 #include "value.h"
+#include "words.h"
 #include "writer.h"
 
 static const char synopsis[] =
@@ -59,8 +60,8 @@ usage(void)
 "  -w, --max-texts N        texts of the day grouped, at most (default 5000)\n"
 "  -P, --people TABLE       a roster or volunteers table: their names are\n"
 "                           masked in the topics (repeatable)\n"
-"  -x, --explain            add a column with the keywords found\n"
-"  -Z, --zh                 write Chinese column names\n");
+"  -x, --explain            add a column with the keywords found\n");
+	fputs(sq_lang_help, stdout);
 	fputs(sq_common_help, stdout);
 	printf("\nexamples:\n"
 "  sq-requests -e events.csv -n '2022-04-10 18:00' requests.csv > out.csv\n"
@@ -154,7 +155,8 @@ struct state {
 	struct sq_common c;
 	long	 now;
 	int	 nowday;
-	int	 explain, zh, top, min_count;
+	int	 explain, top, min_count;
+	struct sq_words *words;	/* the queue's and overdue list's */
 	double	 similar;
 	long	 max_texts;
 	const char *events_path, *queue_path, *overdue_path, *topics_path;
@@ -718,7 +720,7 @@ put_header(struct state *s, struct sq_writer *w, const struct sq_reader *r,
 
 	sq_rec_init(&names);
 	for (size_t i = 0; i < NOUT; i++) {
-		const char *n = s->zh ? out_cols_zh[i] : out_cols[i];
+		const char *n = s->c.zh ? out_cols_zh[i] : out_cols[i];
 		sq_rec_push(&names, n, strlen(n));
 	}
 	for (size_t i = 0; i < c->nextra; i++) {
@@ -726,8 +728,8 @@ put_header(struct state *s, struct sq_writer *w, const struct sq_reader *r,
 		sq_rec_push(&names, n, strlen(n));
 	}
 	if (s->explain)
-		sq_rec_push(&names, s->zh ? "关键词" : "matched",
-		    strlen(s->zh ? "关键词" : "matched"));
+		sq_rec_push(&names, s->c.zh ? "关键词" : "matched",
+		    strlen(s->c.zh ? "关键词" : "matched"));
 	sq_writer_header(w, &names);
 	sq_rec_free(&names);
 }
@@ -1063,17 +1065,20 @@ write_list(struct state *s, const char *path, int overdue)
 	static const char *const qcols[] = { "owner", "rid", "urgent",
 	    "category", "status", "created", "due", "age_min", "overdue", "hh",
 	    "text" };
-	static const char *const qcols_zh[] = { "负责人", "编号", "紧急",
-	    "类别", "状态", "登记时间", "时限", "已用分钟", "超时", "户号",
-	    "内容" };
 	static const char *const ocols[] = { "rid", "owner", "urgent",
 	    "category", "status", "created", "due", "stage", "late_min", "hh",
 	    "text" };
-	static const char *const ocols_zh[] = { "编号", "负责人", "紧急",
-	    "类别", "状态", "登记时间", "时限", "超时环节", "超时分钟", "户号",
-	    "内容" };
-	const char *const *cols = overdue ? (s->zh ? ocols_zh : ocols) :
-	    (s->zh ? qcols_zh : qcols);
+	const char *const *cols = overdue ? ocols : qcols;
+	/* in their language (share/requests/LANG/words.conf) */
+	const struct sq_words *W = s->words;
+	int by_name = strcmp(sq_words_get(W, "category.show"), "name") == 0;
+	const char *yes = sq_words_get(W, "bool.true");
+	const char *no = sq_words_get(W, "bool.false");
+	const char *stage[2] = { sq_words_get(W, "stage.respond"),
+	    sq_words_get(W, "stage.solve") };
+	const char *status[NSTATUS];
+	for (int k = 0; k < NSTATUS; k++)
+		status[k] = sq_words_label(W, "status", status_names[k]);
 	/* the queue and the overdue list are opened in Excel by staff */
 	struct sq_writer_opts wo = sq_person_opts(&s->c);
 	struct sq_writer *w = sq_writer_open(path, &wo);
@@ -1082,8 +1087,10 @@ write_list(struct state *s, const char *path, int overdue)
 	if (w == NULL)
 		return -1;
 	sq_rec_init(&names);
-	for (size_t i = 0; i < 11; i++)
-		sq_rec_push(&names, cols[i], strlen(cols[i]));
+	for (size_t i = 0; i < 11; i++) {
+		const char *n = sq_words_label(W, "col", cols[i]);
+		sq_rec_push(&names, n, strlen(n));
+	}
 	sq_writer_header(w, &names);
 	sq_rec_free(&names);
 	if (s->nopen > 1)	/* qsort(NULL, 0) is undefined */
@@ -1099,20 +1106,20 @@ write_list(struct state *s, const char *path, int overdue)
 		if (o->age != NO_TIME)
 			snprintf(age, sizeof(age), "%ld", o->age);
 		snprintf(late, sizeof(late), "%ld", o->late);
-		const char *urg = o->urgent ? "true" : "false";
-		const char *st = status_names[o->status];
+		const char *urg = o->urgent ? yes : no;
+		const char *st = status[o->status];
 		const char *od = o->t_created == NO_TIME ? "" : o->overdue ?
-		    "true" : "false";
+		    yes : no;
+		const char *cat = by_name ? s->cats[o->cat].zh :
+		    s->cats[o->cat].id;
 		if (overdue) {
-			const char *x[11] = { o->rid, o->owner, urg,
-			    s->cats[o->cat].id, st, o->created, o->due,
-			    o->stage == 1 ? "respond" : "solve", late, o->hh,
-			    o->text };
+			const char *x[11] = { o->rid, o->owner, urg, cat, st,
+			    o->created, o->due, stage[o->stage == 1 ? 0 : 1],
+			    late, o->hh, o->text };
 			memcpy(v, x, sizeof(v));
 		} else {
-			const char *x[11] = { o->owner, o->rid, urg,
-			    s->cats[o->cat].id, st, o->created, o->due, age, od,
-			    o->hh, o->text };
+			const char *x[11] = { o->owner, o->rid, urg, cat, st,
+			    o->created, o->due, age, od, o->hh, o->text };
 			memcpy(v, x, sizeof(v));
 		}
 		for (size_t k = 0; k < 11; k++)
@@ -1261,6 +1268,7 @@ free_state(struct state *s)
 		free(s->cats[i].id);
 		free(s->cats[i].zh);
 	}
+	sq_words_free(s->words);
 	free(s->cats);
 	for (size_t i = 0; i < s->ntexts; i++) {
 		free(s->texts[i].text);
@@ -1293,7 +1301,7 @@ main(int argc, char **argv)
 		{ "min-count", required_argument, NULL, 'm' },
 		{ "max-texts", required_argument, NULL, 'w' },
 		{ "explain",   no_argument,       NULL, 'x' },
-		{ "zh",        no_argument,       NULL, 'Z' },
+		SQ_LANG_LONGOPTS,
 		{ "people",    required_argument, NULL, 'P' },
 		{ "help",      no_argument,       NULL, 'h' },
 		{ "version",   no_argument,       NULL, 'V' },
@@ -1312,8 +1320,10 @@ main(int argc, char **argv)
 	s.max_texts = 5000;
 	opterr = 0;
 	while ((ch = getopt_long(argc, argv, ":" SQ_COMMON_SHORTOPTS
-	    "e:n:r:Q:X:T:t:s:m:w:xZP:hV", longopts, NULL)) != -1) {
-		if (sq_common_opt(&s.c, ch, optarg, synopsis))
+	    "e:n:r:Q:X:T:t:s:m:w:xP:" SQ_LANG_SHORTOPTS "hV", longopts,
+	    NULL)) != -1) {
+		if (sq_common_opt(&s.c, ch, optarg, synopsis) ||
+		    sq_lang_opt(&s.c, ch, optarg, synopsis))
 			continue;
 		switch (ch) {
 		case 'e': s.events_path = optarg; break;
@@ -1346,7 +1356,6 @@ main(int argc, char **argv)
 			    "--max-texts", synopsis);
 			break;
 		case 'x': s.explain = 1; break;
-		case 'Z': s.zh = 1; break;
 		case 'P':
 			s.people = sq_xrealloc(s.people, (s.npeople + 1) *
 			    sizeof(*s.people));
@@ -1366,6 +1375,10 @@ main(int argc, char **argv)
 		s.now = now_default();
 	s.nowday = (int)(s.now / 1440);
 
+	/* the queue and the overdue list are for the staff: their language */
+	if ((s.queue_path || s.overdue_path) && (s.words = sq_words_open(
+	    sq_datadir(&s.c), "requests", sq_lang(&s.c))) == NULL)
+		return SQ_EXIT_USAGE;
 	s.c.tables = "requests";
 	if ((s.aliases = sq_load_aliases(&s.c)) == NULL)
 		return SQ_EXIT_USAGE;
