@@ -302,9 +302,12 @@ conf_fn(void *ctx, const char *k, const char *v, long no)
 			R->top = n;
 		return;
 	}
+	/* every program reads it, through $SHEQU_CONF (lib/opts) */
+	if (strcmp(k, "bom") == 0)
+		return;
 	sq_problem(g_conf_path, no, "unknown setting '%s' (known: name, "
-	    "committee, hotline, community, lang, plan, threshold, max_chars, "
-	    "top, allow)", k);
+	    "committee, hotline, community, lang, bom, plan, threshold, "
+	    "max_chars, top, allow)", k);
 }
 
 /* ---- tables ---------------------------------------------------------- */

@@ -5,6 +5,7 @@
 # (Caf1ea9e9-B0050-U03-R1203, the canonical code the next program joins
 # on) and a file's own name (checkins-2022-04-10.csv) are no words; any
 # other run of two ASCII letters is, and fails with the file and the line.
+# The tables for Excel carry a BOM, as the sample's community.conf asks.
 # Then, with --lang en through the community's settings, the same sheets
 # are English: the words come from share/, not from the code.
 # Usage: sh tests/demo.t.sh [BUILD_DIR]
@@ -44,6 +45,17 @@ for d in sheets lists; do
 		fail=$((fail + 1))
 	else
 		pass=$((pass + 1))
+	fi
+done
+# the sample's community.conf says bom = yes: the tables meant for Excel
+# start with a BOM when written to a file
+bom=$(printf '\357\273\277')
+for f in assignments.csv unfilled.csv stock-alerts.csv overdue.csv levels.csv; do
+	if [ "$(head -c 3 "$tmp/out/$f" 2>/dev/null)" = "$bom" ]; then
+		pass=$((pass + 1))
+	else
+		echo "FAIL demo: bom = yes in community.conf, but $f has no BOM"
+		fail=$((fail + 1))
 	fi
 done
 # the community says en: the sheets follow (the words are data)
