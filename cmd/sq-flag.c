@@ -150,6 +150,8 @@ struct state {
 	double	 fever;
 	int	 all;
 	struct sq_words *words, *words_zh;
+	struct sq_buf scratch;		/* arena_say's */
+	char	*said_today, *said_symptoms;	/* said once, not per row */
 	struct labels person, machine;	/* the lists', the flags table's */
 	const char *state_path, *split_dir, *summary_path;
 	int	 split_xlsx;		/* -F xlsx: the lists as workbooks */
@@ -559,6 +561,24 @@ arena_printf(struct sq_arena *a, const char *fmt, ...)
 	return sq_arena_strndup(a, buf, (size_t)n);
 }
 
+/* The words of key (share/flag/LANG), places filled, in the arena. */
+static char *
+arena_say(struct state *s, const char *key, ...)
+    __attribute__((sentinel));
+
+static char *
+arena_say(struct state *s, const char *key, ...)
+{
+	va_list ap;
+
+	s->scratch.len = 0;
+	va_start(ap, key);
+	sq_words_vsay(s->words, &s->scratch, key, ap);
+	va_end(ap);
+	return sq_arena_strndup(&s->arena, s->scratch.len ? s->scratch.s : "",
+	    s->scratch.len);
+}
+
 static void
 set_note(struct state *s, struct household *h, char *note)
 {
@@ -613,9 +633,13 @@ read_reading(struct state *s, const struct sq_reader *r, const struct cicols *c,
 		sq_problem(sq_reader_name(r), rec->line, "%s '%.*s': %s",
 		    sq_reader_rawname(r, (size_t)c->temp), (int)len, p, why);
 		rd->bad = 1;
-		rd->note = arena_printf(&s->arena, "体温“%.*s”无法识别（%s:%ld）",
-		    (int)utf8_cut(p, len > 40 ? 40 : len), p, sq_reader_name(r),
+		char value[64], where[4200];
+		snprintf(value, sizeof(value), "%.*s",
+		    (int)utf8_cut(p, len > 40 ? 40 : len), p);
+		snprintf(where, sizeof(where), "%s:%ld", sq_reader_name(r),
 		    rec->line);
+		rd->note = arena_say(s, "reason.bad_reading", "value", value,
+		    "where", where, NULL);
 	}
 	p = sq_rec_cell_trim(rec, c->symptoms, &len);
 	if (len && has_symptoms(s, p, len)) {
@@ -642,7 +666,8 @@ list_candidates(const struct state *s, const struct sq_res *res, char *buf,
 
 	buf[0] = '\0';
 	for (size_t k = 0; k < n && o + 1 < sz; k++) {
-		int w = snprintf(buf + o, sz - o, "%s%s", k ? "、" : "",
+		int w = snprintf(buf + o, sz - o, "%s%s", k ?
+		    sq_words_get(s->words, "reason.cand_sep") : "",
 		    s->hh[res->cand[k]].text);
 		if (w < 0 || (size_t)w >= sz - o)
 			break;
@@ -664,7 +689,7 @@ add_unknown(struct state *s, const struct sq_reader *r,
 	size_t len, alen;
 	const char *addr = sq_rec_cell_trim(rec, c->addr.address, &alen);
 	struct reading rd;
-	char cands[400], what[600];
+	char cands[400];
 
 	if (alen > 80)
 		alen = utf8_cut(addr, 80);
@@ -702,32 +727,47 @@ add_unknown(struct state *s, const struct sq_reader *r,
 		u->grid = s->hh[near].grid;
 		u->community = s->hh[near].community;
 	}
-	if (why)
-		snprintf(what, sizeof(what), "地址无法识别（%.*s）：%s",
-		    (int)alen, addr, why);
-	else if (res->kind == SQ_RES_AMBIGUOUS) {
+	char *what;
+	if (why) {
+		char address[128];
+		snprintf(address, sizeof(address), "%.*s", (int)alen, addr);
+		what = arena_say(s, "reason.bad_address", "address", address,
+		    "why", why, NULL);
+	} else if (res->kind == SQ_RES_AMBIGUOUS) {
+		char n[24];
 		list_candidates(s, res, cands, sizeof(cands));
-		snprintf(what, sizeof(what), "地址不全%s，可能是：%s%s（共%zu户）",
-		    res->parts & SQ_PART_UNIT ? "（未写单元）" :
-		    res->parts & SQ_PART_COMMUNITY ? "（未写小区）" : "", cands,
-		    res->ncand > SQ_RES_MAXCAND ? "等" : "", res->ncand);
+		snprintf(n, sizeof(n), "%zu", res->ncand);
+		what = arena_say(s, "reason.partial", "missing",
+		    sq_words_get(s->words, res->parts & SQ_PART_UNIT ?
+		    "reason.partial_unit" : res->parts & SQ_PART_COMMUNITY ?
+		    "reason.partial_community" : "reason.partial_none"),
+		    "candidates", cands, "more", res->ncand > SQ_RES_MAXCAND ?
+		    sq_words_get(s->words, "reason.partial_more") : "", "n", n,
+		    NULL);
 	} else if (near >= 0)
-		snprintf(what, sizeof(what), "花名册中无此户；最接近：%s",
-		    s->hh[near].text);
+		what = arena_say(s, "reason.nearest", "hh", s->hh[near].text,
+		    NULL);
 	else
-		snprintf(what, sizeof(what), "花名册中无此户");
-	if (u->status == ST_FEVER)
-		u->reason = arena_printf(&s->arena, "体温%.1f℃%s%s；%s:%ld %s",
-		    rd.temp10 / 10.0, rd.symptoms ? "；症状：" : "",
-		    rd.symptoms && rd.note ? rd.note : "", sq_reader_name(r),
-		    rec->line, what);
-	else if (u->status == ST_SYMPTOMS)
-		u->reason = arena_printf(&s->arena, "症状：%s；%s:%ld %s",
-		    rd.note ? rd.note : "有", sq_reader_name(r), rec->line, what);
-	else
-		u->reason = arena_printf(&s->arena, "%s:%ld %s%s%s",
-		    sq_reader_name(r), rec->line, what, rd.bad ? "；" : "",
-		    rd.bad ? rd.note : "");
+		what = arena_say(s, "reason.not_on_roster", NULL);
+	char where[4200];
+	snprintf(where, sizeof(where), "%s:%ld", sq_reader_name(r), rec->line);
+	char *at = arena_say(s, "reason.at", "where", where, "what", what,
+	    NULL);
+	const char *sep = sq_words_get(s->words, "reason.sep");
+	if (u->status == ST_FEVER) {
+		char temp[24];
+		snprintf(temp, sizeof(temp), "%.1f", rd.temp10 / 10.0);
+		char *f = rd.symptoms ? arena_say(s, "reason.fever_symptoms",
+		    "temp", temp, "what", rd.note ? rd.note : "", NULL) :
+		    arena_say(s, "reason.fever", "temp", temp, NULL);
+		u->reason = arena_printf(&s->arena, "%s%s%s", f, sep, at);
+	} else if (u->status == ST_SYMPTOMS) {
+		char *f = rd.note ? arena_say(s, "reason.symptoms_what", "what",
+		    rd.note, NULL) : arena_say(s, "reason.symptoms", NULL);
+		u->reason = arena_printf(&s->arena, "%s%s%s", f, sep, at);
+	} else
+		u->reason = arena_printf(&s->arena, "%s%s%s", at,
+		    rd.bad ? sep : "", rd.bad ? rd.note : "");
 	s->ci_unknown++;
 }
 
@@ -996,22 +1036,27 @@ static char *
 reason_of(struct state *s, const struct household *h)
 {
 	const char *note = h->note ? s->notes[h->note - 1] : NULL;
+	char v[24];
 
 	switch (h->status) {
 	case ST_FEVER:
-		return arena_printf(&s->arena, "体温%.1f℃%s%s",
-		    h->temp10 / 10.0, h->symptoms ? "；症状：" : "",
-		    h->symptoms && note ? note : "");
+		snprintf(v, sizeof(v), "%.1f", h->temp10 / 10.0);
+		if (h->symptoms && note)
+			return arena_say(s, "reason.fever_symptoms", "temp", v,
+			    "what", note, NULL);
+		return arena_say(s, "reason.fever", "temp", v, NULL);
 	case ST_SYMPTOMS:
 		/* a yes in a yes/no column says no more than that */
 		if (note == NULL || sq_bool_parse(note, strlen(note)) == 1)
-			return "有症状";
-		return arena_printf(&s->arena, "症状：%s", note);
+			return s->said_symptoms;
+		return arena_say(s, "reason.symptoms_what", "what", note, NULL);
 	case ST_BAD_READING:
 		return arena_printf(&s->arena, "%s", note ? note : "");
 	case ST_UNREPORTED:
-		return h->missed > 1 ? arena_printf(&s->arena, "连续%d天未报",
-		    h->missed) : "今日未报";
+		if (h->missed <= 1)
+			return s->said_today;
+		snprintf(v, sizeof(v), "%d", h->missed);
+		return arena_say(s, "reason.days", "n", v, NULL);
 	default:
 		return "";
 	}
@@ -1433,6 +1478,9 @@ main(int argc, char **argv)
 	    sq_words_open(sq_datadir(&s.c), "flag", "zh")) == NULL))
 		return SQ_EXIT_USAGE;
 	labels_words(&s.person, s.words);
+	sq_buf_init(&s.scratch);
+	s.said_today = arena_say(&s, "reason.today", NULL);
+	s.said_symptoms = arena_say(&s, "reason.symptoms", NULL);
 	labels_codes(&s.machine);
 	if (s.c.zh)
 		for (size_t i = 0; i < NOUT; i++)
@@ -1547,6 +1595,7 @@ main(int argc, char **argv)
 	sq_aliases_free(s.aliases);
 	sq_words_free(s.words);
 	sq_words_free(s.words_zh);
+	sq_buf_free(&s.scratch);
 	int status = sq_diag_finish();
 	return failed ? SQ_EXIT_USAGE : status;
 }
