@@ -1952,6 +1952,16 @@ tally_json(const struct tally *t, json_t *o)
 	return o;
 }
 
+/* qsort has no context: the table of the names being sorted */
+static const struct sq_strtab *g_names;
+
+static int
+by_name(const void *a, const void *b)
+{
+	return strcmp(sq_strtab_str(g_names, *(const uint32_t *)a),
+	    sq_strtab_str(g_names, *(const uint32_t *)b));
+}
+
 static int
 write_missed_summary(struct state *s)
 {
@@ -1978,10 +1988,29 @@ write_missed_summary(struct state *s)
 		json_object_set_new(o, "building", json_string(s->bld[b].label));
 		json_array_append_new(blds, tally_json(&per_b[b], o));
 	}
+	/*
+	 * Grids by number, not by the grid worker's name: the summary feeds
+	 * the bulletin and holds no name.  G01, G02 ... in the byte order of
+	 * the roster's grid column, "none" for no grid (as sq-flag -Y).
+	 */
+	uint32_t *gv = sq_xmalloc((s->names.n + 1) * sizeof(*gv));
+	size_t ngv = 0, gk = 0;
 	for (size_t g = 0; g < s->names.n; g++)
 		if (per_g[g].households)
-			json_object_set_new(grids, sq_strtab_str(&s->names,
-			    (uint32_t)g), tally_json(&per_g[g], json_object()));
+			gv[ngv++] = (uint32_t)g;
+	g_names = &s->names;
+	qsort(gv, ngv, sizeof(*gv), by_name);
+	for (size_t i = 0; i < ngv; i++) {
+		const char *nm = sq_strtab_str(&s->names, gv[i]);
+		char key[24];
+		if (*nm == '\0')
+			snprintf(key, sizeof(key), "none");
+		else
+			snprintf(key, sizeof(key), "G%02zu", ++gk);
+		json_object_set_new(grids, key, tally_json(&per_g[gv[i]],
+		    json_object()));
+	}
+	free(gv);
 	sq_strtab_rank(&s->points);
 	uint32_t *ord = sq_xmalloc((s->points.n + 1) * sizeof(*ord));
 	for (size_t k = 0; k < s->points.n; k++)
