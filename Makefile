@@ -62,6 +62,12 @@ $(B)/bin/%: cmd/%.c $(B)/libshequ.a $(LIB_HDR)
 	@mkdir -p $(@D)
 	$(CC) $(WARN) $(SQ_CPPFLAGS) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libshequ.a $(SQ_LIBS) $(LDLIBS)
 
+# sq-match is cmd/sq-match.c and its parts in cmd/match/ (issue #18)
+MATCH_SRC = $(sort $(wildcard cmd/match/*.c))
+$(B)/bin/sq-match: cmd/sq-match.c $(MATCH_SRC) $(wildcard cmd/match/*.h) $(B)/libshequ.a $(LIB_HDR)
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(SQ_CPPFLAGS) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ cmd/sq-match.c $(MATCH_SRC) $(B)/libshequ.a $(SQ_LIBS) $(LDLIBS)
+
 $(B)/tools/%: tools/%.c $(B)/libshequ.a $(LIB_HDR)
 	@mkdir -p $(@D)
 	$(CC) $(WARN) $(SQ_CPPFLAGS) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libshequ.a $(SQ_LIBS) $(LDLIBS)
@@ -126,7 +132,7 @@ build-fuzz/bin/%: fuzz/%.c $(wildcard fuzz/*.h) build-fuzz/obj/libshequ.a
 	$(FUZZ_CC) $(WARN) $(SQ_CPPFLAGS) -Ifuzz $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $< build-fuzz/obj/libshequ.a $(SQ_LIBS)
 
 # harnesses that include a program's source to reach its static parsers
-build-fuzz/bin/fuzz_match: cmd/sq-match.c
+build-fuzz/bin/fuzz_match: cmd/sq-match.c $(MATCH_SRC) $(wildcard cmd/match/*.h)
 build-fuzz/bin/fuzz_categories: cmd/sq-requests.c
 
 fuzz: fuzz-build

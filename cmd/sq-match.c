@@ -45,11 +45,11 @@
 #include "words.h"
 #include "writer.h"
 
+#include "match/match.h"
+
 static const char synopsis[] =
     "sq-match [options] [-c PLAN] VOLUNTEERS POSTS";
 
-#define DAYMIN		SQ_DAYMIN
-#define NOLIMIT		LONG_MAX
 #define FIT_W		16	/* one grade of fit outweighs fairness */
 #define BB_MAX_ARCS	50000	/* larger networks: no branch and bound */
 
@@ -127,7 +127,7 @@ norm_building(const char *s, size_t len)
 	return b;
 }
 
-static void
+void
 fmt_time(long t, char out[17])
 {
 	char d[11];
@@ -149,97 +149,13 @@ floor_div(long a, long b)
 	return a >= 0 ? a / b : -((-a + b - 1) / b);
 }
 
-/* ------------------------------------------------------------------ */
-/* the data                                                            */
+/* the data: see match/match.h */
 
-enum { FIT_EXACT, FIT_TEAM, FIT_GENERAL, FIT_RELATED, FIT_OTHER };
 static const char *const fit_name[] = { "exact", "team", "general",
 	"related", "other" };
 static const int fit_cost[] = { 0, 0, 1, 2, 2 };
 
-/* why a person cannot take a shift, in the order they are checked */
-enum { CAN_OK, CAN_SKILL, CAN_TRAIN, CAN_LEN, CAN_AVAIL, CAN_CAP };
-
-struct vol {
-	long	 line;
-	char	*vid, *name, *phone, *bld, *skills_txt, *avail_txt;
-	uint64_t skills;
-	int	 trained, staff;
-	long	 daycap, weekcap;	/* minutes, NOLIMIT: none */
-	long	*win;			/* merged availability windows */
-	size_t	 nwin;
-	/* the plan */
-	size_t	*cls;			/* classes (or slots in --check) */
-	size_t	 ncls, ccls;
-	long	 minutes;
-};
-
-struct slot {
-	long	 line;
-	char	*post, *team, *bld, *skill_txt;
-	int	 skill, teamid, training;
-	int	 own_len;		/* the post sets its shift length */
-	long	 start, end, head;
-	size_t	 cls;
-	size_t	*who;			/* volunteers on it */
-	size_t	 nwho;
-};
-
-struct cls {
-	long	 start, end, day, week;
-	int	 skill, training, teamid, own_len;
-	long	 seats;
-	size_t	*slots, nslots;
-	size_t	 node;
-	size_t	*edges, nedges;		/* candidate edges, by volunteer */
-	long	 filled;
-};
-
-struct edge {
-	size_t	 vol, cls;
-	size_t	 arc;
-	int	 fit;
-};
-
-struct ctx {
-	struct sq_common c;
-	struct sq_skills R;
-	const char *unfilled, *hours, *check, *rules_file, *care_hours;
-	const char *shifts_file;
-	int	 explain;
-	int	 trained_default;	/* --trained-default: 1, 0; -1 none */
-	long	 date;			/* --date (day): for times without one */
-	struct sq_words *W;		/* share/match/LANG/words.conf */
-	struct sq_words *Wzh;		/* --zh: the column names of zh */
-	struct sq_shifts shifts;	/* named shifts: share/match/shifts.conf */
-	long	 rest, staff_max, vol_min, vol_max, day_default, headcount;
-	long	 effort, max_rounds;
-	int	 bb_skipped;
-	const char *volfile, *postfile;
-	struct sq_rejects *rj;
-
-	struct vol *v;
-	size_t	 nv;
-	struct slot *s;
-	size_t	 ns;
-	struct cls *k;
-	size_t	 nk;
-	long	 day0, day1;		/* horizon */
-	int	 year;
-	long	 vrows, prows;
-
-	/* the network */
-	struct sq_mcmf *g;
-	struct edge *e;
-	size_t	 ne;
-	size_t	*ebeg;			/* per volunteer */
-	unsigned char *sel;		/* edge in the plan */
-	long	 bound, root, filled, seats;
-	int	 proved;
-	long	 bb_nodes, rounds;
-};
-
-static struct ctx C;	/* the program's one instance (reachable at exit) */
+struct ctx C;	/* the program's one instance (reachable at exit) */
 
 static long
 len_of(const struct cls *k)
@@ -284,19 +200,19 @@ can_take(const struct vol *v, long start, long end, int skill, int training,
 }
 
 /* conflict: overlapping, or closer than the rest gap */
-static int
+int
 conflict(long s1, long e1, long s2, long e2)
 {
 	return s1 < e2 + C.rest && s2 < e1 + C.rest;
 }
 
-static long
+long
 day_of(long t)
 {
 	return floor_div(t, DAYMIN);
 }
 
-static long
+long
 week_of(long t)
 {
 	return floor_div(day_of(t) + 3, 7);	/* weeks start on Monday */
@@ -317,7 +233,7 @@ col2(const struct sq_reader *r, const char *a, const char *b)
 	return i >= 0 || b == NULL ? i : sq_reader_col(r, b);
 }
 
-static char *
+char *
 cell_dup(const struct sq_rec *rec, long col)
 {
 	size_t len;
@@ -331,7 +247,7 @@ cell_dup(const struct sq_rec *rec, long col)
  * A point in time: "2022-04-10 08:00", or "08:00" on day defday (-1: none).
  * Minutes since 1970, or -1 with *why.
  */
-static long
+long
 parse_when(const char *s, size_t len, long defday, int *has_date,
     const char **why)
 {
@@ -407,7 +323,7 @@ reject(const char *file, const struct sq_rec *rec, const char *fmt, ...)
 }
 
 /* quote a cell for a message: at most 60 bytes */
-static const char *
+const char *
 q(const char *s, size_t len)
 {
 	static char buf[4][80];
@@ -470,7 +386,7 @@ slot_hkey(const char *post, long start, long end)
  * The slots of a post and shift (several when a post asks for different
  * skills at the same time): up to max indices in out, their number.
  */
-static size_t
+size_t
 slot_find_all(const char *post, long start, long end, long *out, size_t max)
 {
 	size_t n = 0;
@@ -1040,7 +956,7 @@ parse_trained(const char *s, size_t len)
 static size_t *vol_hash;
 static size_t vol_hcap;
 
-static long
+long
 vol_find(const char *vid)
 {
 	if (vol_hcap == 0)
@@ -1752,7 +1668,7 @@ solve(void)
 /* ------------------------------------------------------------------ */
 /* from classes to posts                                               */
 
-static void
+void
 vol_take(size_t v, size_t slot)
 {
 	struct vol *V = &C.v[v];
@@ -1836,13 +1752,13 @@ slot_can_add(size_t v, size_t s)
 /* ------------------------------------------------------------------ */
 /* output                                                              */
 
-static void
+void
 put(struct sq_rec *r, const char *s)
 {
 	sq_rec_push(r, s, strlen(s));
 }
 
-static void
+void
 header(struct sq_writer *w, const char *const *names)
 {
 	struct sq_rec h;
@@ -1856,7 +1772,7 @@ header(struct sq_writer *w, const char *const *names)
 }
 
 /* a skill as a person reads it: its label in words.conf, or its name */
-static const char *
+const char *
 skill_name(int s)
 {
 	return s >= 0 ? sq_words_label(C.W, "skill", C.R.skill[s]) : "";
@@ -1868,7 +1784,7 @@ team_name(int t)
 	return t >= 0 && C.R.team[t].nnames ? C.R.team[t].names[0] : "";
 }
 
-static const char *
+const char *
 num_str(char buf[24], long n)
 {
 	snprintf(buf, 24, "%ld", n);
@@ -2262,324 +2178,6 @@ write_hours(void)
 }
 
 /* ------------------------------------------------------------------ */
-/* --check: a plan made by hand                                        */
-
-struct prow {
-	long	 line;
-	char	*post, *start, *end, *vid, *name;
-	long	 slot, vol;
-};
-
-struct viol {
-	size_t	 row;
-	int	 seq;
-	const char *rule;
-	char	*problem;
-};
-
-static struct prow *P;
-static size_t np;
-static struct viol *VL;
-static size_t nvl;
-
-/* Row row breaks rule (a code); the problem in the words of key, its
-   places filled from the name, value pairs that follow (NULL-ended). */
-static void
-violate(size_t row, const char *rule, const char *key, ...)
-    __attribute__((sentinel));
-
-static void
-violate(size_t row, const char *rule, const char *key, ...)
-{
-	struct sq_buf b;
-	va_list ap;
-
-	sq_buf_init(&b);
-	va_start(ap, key);
-	sq_words_vsay(C.W, &b, key, ap);
-	va_end(ap);
-	VL = sq_xrealloc(VL, (nvl + 1) * sizeof(*VL));
-	VL[nvl].row = row;
-	VL[nvl].seq = (int)nvl;
-	VL[nvl].rule = rule;
-	VL[nvl].problem = b.s ? sq_buf_take(&b) : sq_xstrdup("");
-	nvl++;
-}
-
-static int
-read_plan(const char *path)
-{
-	struct sq_reader *r = sq_reader_open(path, &C.c.in);
-	struct sq_rec rec;
-	int st;
-
-	if (r == NULL)
-		return -1;
-	long cpost = sq_reader_col(r, "post"), cstart = sq_reader_col(r,
-	    "start"), cend = sq_reader_col(r, "end"), cdate =
-	    sq_reader_col(r, "date"), cvid = sq_reader_col(r, "vid"),
-	    cname = sq_reader_col(r, "name");
-	if (cpost < 0 || cstart < 0 || cend < 0 || cvid < 0) {
-		sq_error("%s: a plan needs post, start, end and vid columns",
-		    path);
-		sq_reader_close(r);
-		return -1;
-	}
-	sq_rec_init(&rec);
-	while ((st = sq_reader_next(r, &rec)) > 0) {
-		struct prow p;
-		const char *why = NULL;
-		size_t len;
-		int hs, he;
-
-		memset(&p, 0, sizeof(p));
-		p.line = rec.line;
-		p.slot = p.vol = -1;
-		P = sq_xrealloc(P, (np + 1) * sizeof(*P));
-		if (st == SQ_READ_BAD) {
-			p.post = sq_xstrdup("");
-			p.start = sq_xstrdup("");
-			p.end = sq_xstrdup("");
-			p.vid = sq_xstrdup("");
-			p.name = sq_xstrdup("");
-			P[np++] = p;
-			violate(np - 1, "unreadable", "check.unreadable", "why",
-			    rec.err, NULL);
-			continue;
-		}
-		p.post = cell_dup(&rec, cpost);
-		p.start = cell_dup(&rec, cstart);
-		p.end = cell_dup(&rec, cend);
-		p.vid = cell_dup(&rec, cvid);
-		p.name = cell_dup(&rec, cname);
-		P[np++] = p;
-		long defday = -1;
-		if (cdate >= 0) {
-			char ymd[11];
-			const char *d = sq_rec_cell(&rec, cdate, &len);
-			if (sq_date_parse(d, len, 0, ymd, &why) == SQ_VAL_OK)
-				defday = sq_date_days(ymd);
-		}
-		long t1 = parse_when(p.start, strlen(p.start), defday, &hs,
-		    &why);
-		long t2 = t1 < 0 ? -1 : parse_when(p.end, strlen(p.end),
-		    day_of(t1), &he, &why);
-		if (t1 >= 0 && t2 >= 0 && !he && t2 <= t1)
-			t2 += DAYMIN;
-		if (t1 < 0 || t2 < 0) {
-			violate(np - 1, "unknown shift", "check.bad_time",
-			    "which", sq_words_get(C.W, t1 < 0 ? "check.start" :
-			    "check.end"), "why", why, NULL);
-			continue;
-		}
-		P[np - 1].vol = vol_find(p.vid);
-		long all[64];
-		size_t nall = slot_find_all(p.post, t1, t2, all, 64);
-		if (nall == 0)
-			violate(np - 1, "unknown shift", "check.no_shift",
-			    "post", q(p.post, strlen(p.post)), "start", p.start,
-			    "end", p.end, NULL);
-		else {
-			/* a post asking for several skills: the one that fits */
-			P[np - 1].slot = all[0];
-			for (size_t a = 0; a < nall && P[np - 1].vol >= 0; a++) {
-				const struct slot *S = &C.s[all[a]];
-				uint64_t sk = C.v[P[np - 1].vol].skills;
-				if (S->skill >= 0 && (sk & ((uint64_t)1 <<
-				    S->skill))) {
-					P[np - 1].slot = all[a];
-					break;
-				}
-			}
-		}
-		if (P[np - 1].vol < 0)
-			violate(np - 1, "unknown volunteer", "check.no_volunteer",
-			    "vid", q(p.vid, strlen(p.vid)), NULL);
-		else if (*p.name && strcmp(p.name, C.v[P[np - 1].vol].name))
-			violate(np - 1, "name", "check.name", "vid", q(p.vid,
-			    strlen(p.vid)), "name", C.v[P[np - 1].vol].name,
-			    NULL);
-	}
-	sq_rec_free(&rec);
-	sq_reader_close(r);
-	return st == SQ_READ_IOERR ? -1 : 0;
-}
-
-static int
-cmp_prow_vol(const void *a, const void *b)
-{
-	const struct prow *x = &P[*(const size_t *)a];
-	const struct prow *y = &P[*(const size_t *)b];
-
-	if (x->vol != y->vol)
-		return x->vol < y->vol ? -1 : 1;
-	if (C.s[x->slot].start != C.s[y->slot].start)
-		return C.s[x->slot].start < C.s[y->slot].start ? -1 : 1;
-	return (*(const size_t *)a > *(const size_t *)b) -
-	    (*(const size_t *)a < *(const size_t *)b);
-}
-
-static int
-cmp_viol(const void *a, const void *b)
-{
-	const struct viol *x = a, *y = b;
-
-	if (P[x->row].line != P[y->row].line)
-		return P[x->row].line < P[y->row].line ? -1 : 1;
-	return (x->seq > y->seq) - (x->seq < y->seq);
-}
-
-static void
-check_plan(void)
-{
-	size_t *ord = sq_xcalloc(np + 1, sizeof(*ord)), n = 0;
-	char hb[16], hc[16], t1[17], t2[17], n1[24], n2[24];
-
-	/* each row on its own */
-	for (size_t i = 0; i < np; i++) {
-		if (P[i].slot < 0 || P[i].vol < 0)
-			continue;
-		struct slot *S = &C.s[P[i].slot];
-		struct vol *V = &C.v[P[i].vol];
-		long len = S->end - S->start;
-		int dup = 0;
-		for (size_t j = 0; j < S->nwho; j++)
-			if (S->who[j] == (size_t)P[i].vol)
-				dup = 1;
-		if (dup) {
-			violate(i, "duplicate", "check.duplicate", "vid", V->vid,
-			    NULL);
-			continue;
-		}
-		if (S->skill >= 0 && !(V->skills & ((uint64_t)1 << S->skill)) &&
-		    !(V->skills & C.R.related[S->skill]))
-			violate(i, "skill", "check.skill", "skill",
-			    skill_name(S->skill), "text", V->skills_txt, NULL);
-		if (S->training && V->trained != 1)
-			violate(i, "training", V->trained == 0 ?
-			    "check.untrained" : "check.unknown_training", "vid",
-			    V->vid, NULL);
-		sq_hours_format(len, hb, sizeof(hb));
-		if (V->staff && len > C.staff_max)
-			violate(i, "shift length", "check.staff_length", "hours",
-			    hb, "staff", num_str(n1, C.staff_max / 60), NULL);
-		else if (!V->staff && ((len < C.vol_min && !S->own_len) ||
-		    len > C.vol_max))
-			violate(i, "shift length", "check.vol_length", "hours",
-			    hb, "vmin", num_str(n1, C.vol_min / 60), "vmax",
-			    num_str(n2, C.vol_max / 60), NULL);
-		if (!sq_avail_within(V->win, V->nwin, S->start, S->end))
-			violate(i, "availability", "check.available", "text",
-			    V->avail_txt, NULL);
-		if ((long)S->nwho >= S->head)
-			violate(i, "headcount", "check.headcount", "head",
-			    num_str(n1, S->head), "n", num_str(n2,
-			    (long)S->nwho + 1), NULL);
-		vol_take((size_t)P[i].vol, (size_t)P[i].slot);
-		ord[n++] = i;
-	}
-	/* each person's shifts together, in time order */
-	qsort(ord, n, sizeof(*ord), cmp_prow_vol);
-	for (size_t a = 0; a < n;) {
-		size_t b = a;
-		while (b < n && P[ord[b]].vol == P[ord[a]].vol)
-			b++;
-		const struct vol *V = &C.v[P[ord[a]].vol];
-		for (size_t j = a; j < b; j++) {
-			const struct slot *Sj = &C.s[P[ord[j]].slot];
-			for (size_t i = a; i < j; i++) {
-				const struct slot *Si = &C.s[P[ord[i]].slot];
-				fmt_time(Si->start, t1);
-				fmt_time(Si->end, t2);
-				if (Si->start < Sj->end && Sj->start < Si->end)
-					violate(ord[j], "overlap", "check.overlap",
-					    "post", Si->post, "start", t1, "end", t2,
-					    "line", num_str(n1, P[ord[i]].line), NULL);
-				else if (conflict(Si->start, Si->end,
-				    Sj->start, Sj->end)) {
-					long gap = Sj->start - Si->end;
-					sq_hours_format(gap < 0 ? -gap : gap, hb,
-					    sizeof(hb));
-					violate(ord[j], "rest", "check.rest",
-					    "hours", hb, "post", Si->post, "end", t2,
-					    "line", num_str(n1, P[ord[i]].line),
-					    "rest", num_str(n2, C.rest / 60), NULL);
-				}
-			}
-		}
-		for (int pass = 0; pass < 2; pass++) {
-			long cap = pass ? V->weekcap : V->daycap;
-			if (cap == NOLIMIT)
-				continue;
-			for (size_t i = a; i < b;) {
-				long key = pass ? week_of(C.s[P[ord[i]].slot].
-				    start) : day_of(C.s[P[ord[i]].slot].start);
-				long sum = 0;
-				int said = 0;
-				size_t j = i;
-				for (; j < b; j++) {
-					const struct slot *S = &C.s[P[ord[j]].
-					    slot];
-					if ((pass ? week_of(S->start) :
-					    day_of(S->start)) != key)
-						break;
-					sum += S->end - S->start;
-					if (sum > cap && !said) {
-						said = 1;
-						sq_hours_format(sum, hb, sizeof(hb));
-						sq_hours_format(cap, hc, sizeof(hc));
-						char d[11];
-						sq_date_from_days((int)(pass ?
-						    key * 7 - 3 : key), d);
-						violate(ord[j], pass ? "week hours"
-						    : "day hours", pass ?
-						    "check.week_hours" :
-						    "check.day_hours", "hours", hb,
-						    "date", d, "limit", hc, NULL);
-					}
-				}
-				i = j;
-			}
-		}
-		a = b;
-	}
-	free(ord);
-}
-
-static int
-write_violations(void)
-{
-	static const char *const cols[] = { "line", "post", "start", "end",
-	    "vid", "name", "rule", "problem", NULL };
-	struct sq_writer *w = sq_writer_open(C.c.output, &C.c.out);
-	struct sq_rec r;
-	char ln[24];
-
-	if (w == NULL)
-		return -1;
-	header(w, cols);
-	if (nvl > 1)
-		qsort(VL, nvl, sizeof(*VL), cmp_viol);
-	sq_rec_init(&r);
-	for (size_t i = 0; i < nvl; i++) {
-		const struct prow *p = &P[VL[i].row];
-		snprintf(ln, sizeof(ln), "%ld", p->line);
-		sq_rec_clear(&r);
-		put(&r, ln);
-		put(&r, p->post);
-		put(&r, p->start);
-		put(&r, p->end);
-		put(&r, p->vid);
-		put(&r, p->name);
-		put(&r, VL[i].rule);
-		put(&r, VL[i].problem);
-		sq_writer_row(w, &r);
-	}
-	sq_rec_free(&r);
-	return sq_writer_close(w);
-}
-
-/* ------------------------------------------------------------------ */
 
 static long
 opt_hours(const char *arg, long min, long max, const char *what)
@@ -2615,17 +2213,7 @@ free_all(void)
 	free(scratch2);
 	free(slot_hash);
 	free(vol_hash);
-	for (size_t i = 0; i < np; i++) {
-		free(P[i].post);
-		free(P[i].start);
-		free(P[i].end);
-		free(P[i].vid);
-		free(P[i].name);
-	}
-	free(P);
-	for (size_t i = 0; i < nvl; i++)
-		free(VL[i].problem);
-	free(VL);
+	check_free();
 	sq_skills_free(&C.R);
 	sq_shifts_free(&C.shifts);
 	sq_words_free(C.W);
@@ -2878,9 +2466,10 @@ main(int argc, char **argv)
 		long prej = nrejected - vrej;
 		if (C.check) {
 			sq_note("checked %zu assignment%s: %zu violation%s; "
-			    "%ld of %ld seats empty", np, np == 1 ? "" : "s",
-			    nvl, nvl == 1 ? "" : "s", empty, C.seats);
-			if (nvl > 0)
+			    "%ld of %ld seats empty", check_rows(),
+			    check_rows() == 1 ? "" : "s", check_violations(),
+			    check_violations() == 1 ? "" : "s", empty, C.seats);
+			if (check_violations() > 0)
 				sq_mark_problem();
 		} else {
 			sq_note("%ld seat%s in %zu post-shift%s: %ld filled, "

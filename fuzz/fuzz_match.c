@@ -24,6 +24,7 @@
 #define main sq_match_main
 #include "../cmd/sq-match.c"
 #undef main
+#include "../cmd/match/check.c"	/* the rest of the program */
 
 #include "fuzz.h"
 
