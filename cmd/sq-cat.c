@@ -10,13 +10,15 @@
 
 #include "bookread.h"
 #include "diag.h"
+#include "kind.h"
 #include "opts.h"
 #include "reader.h"
 #include "rejects.h"
 #include "writer.h"
 
 static const char synopsis[] = "sq-cat [options] [FILE...]\n"
-"       sq-cat --sheets FILE...";
+"       sq-cat --sheets FILE...\n"
+"       sq-cat --kind FILE...";
 
 static void
 usage(void)
@@ -30,6 +32,8 @@ usage(void)
 "FILE:SHEET!ROW) and the reason.  With no FILE, or when FILE is -, read\n"
 "standard input.\n\n", synopsis);
 	printf("  -L, --sheets             list each workbook's sheets (number, name) and exit\n");
+	printf("  -K, --kind               say what each FILE is (roster, checkins, orders ...,\n"
+"                           by share/kinds.txt) and its rows: KIND TAB ROWS TAB FILE\n");
 	fputs(sq_common_help, stdout);
 	printf("\nexamples:\n"
 "  sq-cat -o json roster.csv | jq -r '.[\"联系电话\"]'\n"
@@ -53,6 +57,53 @@ map_columns(const struct sq_rec *first, const struct sq_reader *r, size_t *map)
 		map[i] = (size_t)c;
 	}
 	return 0;
+}
+
+/*
+ * --kind: "KIND\tROWS\tFILE" a file, KIND "-" when no rule fits, "empty"
+ * for a file with no header; a file that cannot be read is named on
+ * stderr and listed with ROWS "-".
+ */
+static int
+kind_list(int argc, char **argv, struct sq_common *c)
+{
+	struct sq_kinds *k = sq_kinds_load(c);
+	char *apath = sq_datafile(c, "aliases.txt");
+	struct sq_aliases *all = sq_aliases_load(apath);
+	int failed = k == NULL || all == NULL;
+
+	free(apath);
+	c->in.aliases = all;
+	for (int i = 0; i < argc && !(k == NULL || all == NULL); i++) {
+		struct sq_reader *r = sq_reader_open(argv[i], &c->in);
+		if (r == NULL) {
+			printf("-\t-\t%s\n", argv[i]);
+			failed = 1;
+			continue;
+		}
+		struct sq_rec rec;
+		long rows = 0;
+		int st;
+		sq_rec_init(&rec);
+		while ((st = sq_reader_next(r, &rec)) > 0)
+			rows++;
+		sq_rec_free(&rec);
+		const char *kind = sq_reader_ncols(r) == 0 ? "empty" :
+		    sq_kinds_match(k, r);
+		if (st == SQ_READ_IOERR) {
+			failed = 1;
+			printf("-\t-\t%s\n", argv[i]);
+		} else
+			printf("%s\t%ld\t%s\n", kind ? kind : "-", rows, argv[i]);
+		sq_reader_close(r);
+	}
+	sq_kinds_free(k);
+	sq_aliases_free(all);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		sq_error("write error: %s", strerror(errno));
+		failed = 1;
+	}
+	return failed ? SQ_EXIT_USAGE : SQ_EXIT_OK;
 }
 
 struct totals {
@@ -128,6 +179,7 @@ main(int argc, char **argv)
 	static const struct option longopts[] = {
 		SQ_COMMON_LONGOPTS,
 		{ "sheets",  no_argument, NULL, 'L' },
+		{ "kind",    no_argument, NULL, 'K' },
 		{ "help",    no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -146,13 +198,16 @@ main(int argc, char **argv)
 	 * '--x'", then "unknown option"): say it once, naming the option.
 	 */
 	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":" SQ_COMMON_SHORTOPTS "LhV",
+	while ((ch = getopt_long(argc, argv, ":" SQ_COMMON_SHORTOPTS "KLhV",
 	    longopts, NULL)) != -1) {
 		if (sq_common_opt(&c, ch, optarg, synopsis))
 			continue;
 		switch (ch) {
 		case 'L':
 			list = 1;
+			break;
+		case 'K':
+			list = 2;
 			break;
 		case 'h':
 			usage();
@@ -166,6 +221,11 @@ main(int argc, char **argv)
 	}
 	argc -= optind;
 	argv += optind;
+	if (list == 2) {
+		if (argc == 0)
+			sq_usage_error(synopsis, "--kind needs a file");
+		return kind_list(argc, argv, &c);
+	}
 	if (list) {
 		if (argc == 0)
 			sq_usage_error(synopsis, "--sheets needs a workbook");
