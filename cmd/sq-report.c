@@ -81,7 +81,10 @@ usage(void)
 "  -P, --people TABLE       the roster or the volunteers: their names are\n"
 "                           masked in the notices and settings (repeatable)\n"
 "  -A, --allow FILE:LINE    publish that line of the notices or settings as\n"
-"                           written, names and numbers in it (repeatable)\n");
+"                           written, names and numbers in it (repeatable)\n"
+"  -x, --absent SEC=WHY     say that section SEC (checkin, deliveries, posts,\n"
+"                           stock, requests, care) is missing and why: WHY is\n"
+"                           a word of words.conf, absent_WHY (repeatable)\n");
 	fputs(sq_common_help, stdout);
 	printf("\nexamples:\n"
 "  sq-report -f text -c community.conf -n notices.txt out/ > post.txt\n"
@@ -104,6 +107,9 @@ struct report {
 	long	 threshold, max_chars, top;
 	int	 threshold_set, max_chars_set;
 	char	 date[11];
+	int	 date_set;	/* --date given: a summary of another day is not it */
+	const char *absent[16];	/* --absent SECTION=REASON */
+	size_t	 nabsent;
 	struct sq_aliases *aliases;
 
 	/* settings, and their lines (for the messages of scrub) */
@@ -305,9 +311,12 @@ conf_fn(void *ctx, const char *k, const char *v, long no)
 	/* every program reads it, through $SHEQU_CONF (lib/opts) */
 	if (strcmp(k, "bom") == 0)
 		return;
+	/* shequ-daily's own: the grid workers' lists as csv or xlsx */
+	if (strcmp(k, "lists") == 0)
+		return;
 	sq_problem(g_conf_path, no, "unknown setting '%s' (known: name, "
 	    "committee, hotline, community, lang, bom, plan, threshold, "
-	    "max_chars, top, allow)", k);
+	    "max_chars, top, allow, lists)", k);
 }
 
 /* ---- tables ---------------------------------------------------------- */
@@ -439,6 +448,14 @@ load_summary(struct report *R, const char *path)
 		return -1;
 	}
 	const char *d = json_string_value(json_object_get(s, "date"));
+	if (R->date_set && (d == NULL || strcmp(d, R->date) != 0)) {
+		/* another day's figures are not today's: leave them out */
+		sq_problem(path, 0, "the check-ins are of %s, not of the "
+		    "bulletin's %s; the check-in section is left out (run "
+		    "sq-flag -d %s)", d ? d : "no date", R->date, R->date);
+		json_decref(s);
+		return 0;
+	}
 	if (R->date[0] == '\0' && d && strlen(d) == 10 &&
 	    sq_date_days(d) != SQ_DATE_INVALID)
 		memcpy(R->date, d, 11);
@@ -2137,6 +2154,46 @@ render(struct report *R, json_t *ctx, struct sq_buf *out)
 	return rc;
 }
 
+/*
+ * --absent SECTION=REASON: a section the day's job could not make, said
+ * in the bulletin as "■ 健康打卡 / 今日未收到打卡数据" (the words
+ * section_SECTION and absent_REASON of words.conf), never left to vanish.
+ */
+static int
+set_absent(struct report *R)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; i < R->nabsent; i++) {
+		const char *eq = strchr(R->absent[i], '=');
+		char key[96];
+		snprintf(key, sizeof(key), "section_%.*s",
+		    (int)(eq - R->absent[i]), R->absent[i]);
+		const char *title = word(R, key);
+		char why[96];
+		snprintf(why, sizeof(why), "absent_%s", eq + 1);
+		const char *text = word(R, why);
+		if (!*title || !*text) {
+			sq_error("--absent %s: the words.conf of '%s' has no %s",
+			    R->absent[i], R->lang, !*title ? key : why);
+			json_decref(a);
+			return -1;
+		}
+		json_t *o = json_object();
+		json_object_set_new(o, "section", json_stringn(R->absent[i],
+		    (size_t)(eq - R->absent[i])));
+		json_object_set_new(o, "reason", json_string(eq + 1));
+		json_object_set_new(o, "title", json_string(title));
+		json_object_set_new(o, "text", json_string(text));
+		json_array_append_new(a, o);
+	}
+	if (json_array_size(a))
+		json_object_set_new(R->data, "absent", a);
+	else
+		json_decref(a);
+	return 0;
+}
+
 static void
 set_date(struct report *R)
 {
@@ -2179,6 +2236,7 @@ main(int argc, char **argv)
 		{ "waves",       required_argument, NULL, 'T' },
 		{ "people",      required_argument, NULL, 'P' },
 		{ "allow",       required_argument, NULL, 'A' },
+		{ "absent",      required_argument, NULL, 'x' },
 		{ "help",        no_argument,       NULL, 'h' },
 		{ "version",     no_argument,       NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -2195,7 +2253,7 @@ main(int argc, char **argv)
 	R.top = 5;
 	opterr = 0;
 	while ((ch = getopt_long(argc, argv, ":" SQ_COMMON_SHORTOPTS
-	    "f:c:n:d:l:t:m:p:s:r:a:u:k:w:g:T:P:A:hV", longopts, NULL)) != -1) {
+	    "f:c:n:d:l:t:m:p:s:r:a:u:k:w:g:T:P:A:x:hV", longopts, NULL)) != -1) {
 		if (sq_common_opt(&R.c, ch, optarg, synopsis))
 			continue;
 		switch (ch) {
@@ -2220,6 +2278,14 @@ main(int argc, char **argv)
 			    &why) != SQ_VAL_OK)
 				sq_usage_error(synopsis, "--date '%s': %s",
 				    optarg, why);
+			R.date_set = 1;
+			break;
+		case 'x':
+			if (strchr(optarg, '=') == NULL || R.nabsent == 16)
+				sq_usage_error(synopsis, "--absent takes "
+				    "SECTION=REASON (at most 16), not '%s'",
+				    optarg);
+			R.absent[R.nabsent++] = optarg;
 			break;
 		case 'l':
 			if (strchr(optarg, '/') || optarg[0] == '.' || !*optarg)
@@ -2376,6 +2442,8 @@ main(int argc, char **argv)
 		    R.hotline_line, "hotline", R.hotline));
 		json_object_set_new(R.data, "community", cm);
 		set_date(&R);
+		if (set_absent(&R) < 0)
+			failed = 1;
 		json_object_set_new(R.data, "threshold", json_integer(R.threshold));
 		json_object_set_new(R.data, "below", json_sprintf("<%ld",
 		    R.threshold));
@@ -2389,7 +2457,8 @@ main(int argc, char **argv)
 	}
 	if (!failed) {
 		static const char *const order[] = { "community", "date", "year",
-		    "month", "day", "weekday", "threshold", "below", "checkin",
+		    "month", "day", "weekday", "threshold", "below", "absent",
+		    "checkin",
 		    "buildings", "waves", "deliveries", "posts", "stock", "requests",
 		    "care",
 		    "notices", "faq" };
