@@ -153,11 +153,12 @@ fuzz-smoke:
 deps:
 	sh tools/install-deps.sh
 
-# The daily job on the bundled sample community, into demo/.
+# The daily job on the bundled sample community, into demo/ (its state,
+# the streaks, in demo.state/).
 # The sample is messy on purpose: data problems (exit 1) are expected.
 demo: all
 	@PATH="$(CURDIR)/$(B)/bin:$$PATH" SHEQU_DATADIR="$(CURDIR)/share" \
-	    sh share/shequ-daily share/examples/sample demo 2>demo.log; \
+	    sh share/shequ-daily -s demo.state share/examples/sample demo 2>demo.log; \
 	    rc=$$?; [ $$rc -le 1 ] || { cat demo.log; exit $$rc; }; \
 	    echo "demo: outputs in demo/ (messages in demo.log)"; \
 	    echo "demo: the bulletin is demo/bulletin.html (for the group: demo/bulletin.txt)"
