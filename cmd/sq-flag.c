@@ -177,6 +177,10 @@ struct state {
 	struct flagrow *unknown;
 	size_t	 nunknown, capunknown;
 
+	/* state rows of households not in today's roster: kept as read */
+	char	*(*away)[5];
+	size_t	 naway, capaway;
+
 	struct sq_rejects *rj;
 	int	 window_start;
 	long	 ci_rows, ci_today, ci_merged, ci_history, ci_future,
@@ -444,9 +448,30 @@ load_state(struct state *s)
 			sq_problem(s->state_path, rec.line, "%s", rec.err);
 			continue;
 		}
-		p = sq_rec_cell_trim(&rec, ca, &len);
-		int as_of = parse_day(p, len);
+		/* a date that does not read is an error, not a new start */
+		static const char *const what[] = { "last", "prev", "since",
+		    "as_of" };
+		long cols[4] = { cl, cp, cs, ca };
+		int days[4];
+		for (int k = 0; k < 4; k++) {
+			p = cols[k] < 0 ? "" : sq_rec_cell_trim(&rec, cols[k], &len);
+			if (cols[k] < 0)
+				len = 0;
+			days[k] = parse_day(p, len);
+			if (len && days[k] == NO_DAY) {
+				sq_error("%s:%ld: %s '%.*s' is not a date "
+				    "(YYYY-MM-DD); correct the line or delete "
+				    "it (that household's history starts again)",
+				    s->state_path, rec.line, what[k], (int)len, p);
+				st = -1;
+				break;
+			}
+		}
+		if (st < 0)
+			break;
+		int as_of = days[3];
 		if (as_of != NO_DAY && as_of > s->day) {
+			p = sq_rec_cell_trim(&rec, ca, &len);
 			sq_error("%s: the state is as of %.*s, after --date %s; "
 			    "give the right --date or another --state",
 			    s->state_path, (int)len, p, s->date);
@@ -455,15 +480,29 @@ load_state(struct state *s)
 		}
 		p = sq_rec_cell_trim(&rec, ck, &len);
 		long i = find_household(s, p, len);
-		if (i < 0)
-			continue;	/* moved out of the roster */
+		if (i < 0) {
+			/* not in today's roster (a row rejected, a typo): its
+			   history is kept until it is back */
+			if (s->naway == s->capaway) {
+				s->capaway = s->capaway ? 2 * s->capaway : 64;
+				s->away = sq_xrealloc(s->away,
+				    s->capaway * sizeof(*s->away));
+			}
+			long c5[5] = { ck, cl, cp, cs, ca };
+			for (int k = 0; k < 5; k++) {
+				size_t l = 0;
+				const char *v = c5[k] < 0 ? "" :
+				    sq_rec_cell_trim(&rec, c5[k], &l);
+				s->away[s->naway][k] = sq_arena_strndup(&s->arena,
+				    v, c5[k] < 0 ? 0 : l);
+			}
+			s->naway++;
+			continue;
+		}
 		struct household *h = &s->hh[i];
-		p = sq_rec_cell_trim(&rec, cl, &len);
-		int last = parse_day(p, len);
-		p = sq_rec_cell_trim(&rec, cp, &len);
-		int prev = parse_day(p, len);
-		p = sq_rec_cell_trim(&rec, cs, &len);
-		h->since = parse_day(p, len);
+		int last = days[0];
+		int prev = days[1];
+		h->since = days[2];
 		/* a re-run of the same day: what was known before it */
 		h->last = last != NO_DAY && last >= s->day ? prev : last;
 	}
@@ -507,6 +546,18 @@ write_state(struct state *s)
 			len[k] = strlen(v[k]);
 		sq_writer_fields(w, v, len, 5);
 	}
+	for (size_t i = 0; i < s->naway; i++) {
+		size_t len[5];
+		for (int k = 0; k < 5; k++)
+			len[k] = strlen(s->away[i][k]);
+		sq_writer_fields(w, (const char *const *)s->away[i], len, 5);
+	}
+	if (s->naway)
+		sq_warn(s->state_path, 0, "%zu household%s of the state not in "
+		    "today's roster: %s history kept until %s back", s->naway,
+		    s->naway == 1 ? "" : "s", s->naway == 1 ? "its" : "their",
+		    s->naway == 1 ? "it is" : "they are");
+	free(s->away);
 	return sq_writer_close(w);
 }
 
