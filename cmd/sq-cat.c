@@ -278,9 +278,14 @@ main(int argc, char **argv)
 		    "(skipped: %ld blank, %ld title, %ld repeated header)",
 		    t.rows, t.rows == 1 ? "" : "s", t.written, t.rejected,
 		    t.blank, t.titles, t.headers);
-	if (stopped)
+	/* to a file nothing is written; to a pipe the rows before are gone */
+	if (stopped && c.output)
 		sq_note("stopped at the first rejected row (--strict); no "
 		    "output written");
+	else if (stopped)
+		sq_note("stopped at the first rejected row (--strict); what "
+		    "reached standard output is incomplete: do not use it "
+		    "(-O FILE writes all or nothing)");
 	if (stopped || (failed && c.output)) {
 		sq_writer_abort(w);
 		sq_rejects_close(rj);
