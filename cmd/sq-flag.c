@@ -7,6 +7,7 @@
  * with today's, and from a state file that a daily cron job reads and
  * rewrites, so it never re-reads weeks of exports.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <jansson.h>
@@ -17,6 +18,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "arena.h"
 #include "diag.h"
@@ -1285,9 +1287,20 @@ list_name(const char *grid, const char *date, const char *suffix, char *out,
 }
 
 static int
+used_name(char **v, size_t n, const char *name)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(v[i], name) == 0)
+			return 1;
+	return 0;
+}
+
+static int
 write_split(struct state *s, struct flagrow *rows, size_t n)
 {
 	char path[4096], name[256];
+	char **written = NULL;
+	size_t nwritten = 0;
 
 	if (mkdir(s->split_dir, 0777) < 0 && errno != EEXIST) {
 		sq_error("%s: cannot make the directory: %s", s->split_dir,
@@ -1304,20 +1317,51 @@ write_split(struct state *s, struct flagrow *rows, size_t n)
 		size_t j = i;
 		while (j < n && rows[j].grid == rows[i].grid)
 			j++;
-		list_name(s->names[rows[i].grid], s->date, s->split_xlsx ? "xlsx" :
-		    "csv", name, sizeof(name));
+		const char *ext = s->split_xlsx ? "xlsx" : "csv";
+		list_name(s->names[rows[i].grid], s->date, ext, name,
+		    sizeof(name));
+		/* two grid names that make one file name (王芳/李明 and
+		   王芳_李明) get two files: -2, -3 ... on the later ones */
+		for (int dup = 2; used_name(written, nwritten, name); dup++) {
+			list_name(s->names[rows[i].grid], s->date, ext, name,
+			    sizeof(name));
+			size_t l = strlen(name) - strlen(ext) - 1;
+			snprintf(name + l, sizeof(name) - l, "-%d.%s", dup, ext);
+		}
+		written = sq_xrealloc(written, (nwritten + 1) * sizeof(char *));
+		written[nwritten++] = sq_arena_strndup(&s->arena, name,
+		    strlen(name));
 		snprintf(path, sizeof(path), "%s/%s", s->split_dir, name);
 		struct sq_writer *w = sq_writer_open(path, &wo);
-		if (w == NULL)
+		if (w == NULL) {
+			free(written);
 			return -1;
+		}
 		put_header(w, &s->person);
 		for (size_t k = i; k < j; k++)
 			if (rows[k].tier < 10)
 				put_row(s, w, &rows[k], &s->person);
-		if (sq_writer_close(w) < 0)
+		if (sq_writer_close(w) < 0) {
+			free(written);
 			return -1;
+		}
 		i = j;
 	}
+	/* a list of an earlier run (a grid worker since renamed, yesterday's
+	   date) must not stay beside today's: the set is today's alone */
+	DIR *d = opendir(s->split_dir);
+	struct dirent *e;
+	while (d && (e = readdir(d)) != NULL) {
+		if (strstr(e->d_name, "-待跟进-") == NULL ||
+		    used_name(written, nwritten, e->d_name))
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", s->split_dir, e->d_name);
+		if (unlink(path) == 0)
+			sq_note("%s: an earlier run's list, removed", path);
+	}
+	if (d)
+		closedir(d);
+	free(written);
 	return 0;
 }
 
