@@ -60,8 +60,10 @@ usage(void)
 "  -c, --capacity C         parcels a cart holds (default: rounds.conf)\n"
 "  -L, --max-minutes M      longest round in minutes (default: rounds.conf)\n"
 "  -m, --matrix FILE        walking distances: from, to, distance_m\n"
-"  -t, --time SECONDS       search time (default 0.5)\n"
-"  -I, --iterations N       stop after N iterations: same plan every run\n"
+"  -t, --time SECONDS       search this long instead (wall clock: a rerun\n"
+"                           may give another plan)\n"
+"  -I, --iterations N       the search's effort (default 30000): the same\n"
+"                           plan every run for the same input\n"
 "  -e, --seed N             random seed (default 1)\n"
 "  -k, --vehicles K         at most K rounds\n"
 "  -d, --sheets DIR         one sheet per round, DIR/round-01.txt ...\n"
@@ -2017,6 +2019,7 @@ main(int argc, char **argv)
 	int force_progress = 0, ch;
 	struct progress pg = { 0, 0, 0 };
 	struct solve_opts so = { 0.5, 0, 1, 0, &pg };
+	int time_set = 0;
 
 	sq_start(argc, argv);
 	sq_common_init(&c);
@@ -2040,6 +2043,7 @@ main(int argc, char **argv)
 		case 'm': matrix = optarg; break;
 		case 't':
 			so.time = opt_double(optarg, 0, 86400, "--time");
+			time_set = 1;
 			break;
 		case 'I':
 			so.iterations = sq_opt_long(optarg, 1, 1000000000L,
@@ -2069,6 +2073,9 @@ main(int argc, char **argv)
 			sq_usage_error(synopsis, "unknown option");
 		}
 	}
+	/* a fixed effort by default: the sheets handed out match a rerun */
+	if (so.iterations == 0 && !time_set)
+		so.iterations = 30000;
 	argc -= optind;
 	argv += optind;
 	pg.on = force_progress || (!c.quiet && so.iterations == 0 &&
