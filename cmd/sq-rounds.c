@@ -19,6 +19,7 @@
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <unistd.h>
+#include <dirent.h>
 
 #include "cvrp.h"
 #include "diag.h"
@@ -1675,6 +1676,29 @@ write_sheets(const struct plan *pl, const char *dir)
 			rc = -1;
 	}
 	free(buf);
+	/* a sheet of an earlier, longer plan (round-04 of 21 beside today's
+	   3) would have a courier deliver twice: the set is this plan's */
+	DIR *d = rc == 0 ? opendir(dir) : NULL;
+	struct dirent *e;
+	while (d && (e = readdir(d)) != NULL) {
+		int num, end = 0;
+		if (sscanf(e->d_name, "round-%d.txt%n", &num, &end) != 1 ||
+		    end == 0 || e->d_name[end] != '\0')
+			continue;
+		int ours = 0;
+		for (int ri = 0; ri < pl->nrd; ri++)
+			if (pl->rd[ri].num == num)
+				ours = 1;
+		if (ours)
+			continue;
+		char *path = sq_xmalloc(strlen(dir) + strlen(e->d_name) + 2);
+		sprintf(path, "%s/%s", dir, e->d_name);
+		if (unlink(path) == 0)
+			sq_note("%s: a sheet of an earlier plan, removed", path);
+		free(path);
+	}
+	if (d)
+		closedir(d);
 	return rc;
 }
 
