@@ -108,6 +108,7 @@ struct report {
 	int	 threshold_set, max_chars_set;
 	char	 date[11];
 	int	 date_set;	/* --date given: a summary of another day is not it */
+	int	 restocking;	/* restocking = yes: low stock is being restocked */
 	const char *absent[16];	/* --absent SECTION=REASON */
 	size_t	 nabsent;
 	struct sq_aliases *aliases;
@@ -314,9 +315,19 @@ conf_fn(void *ctx, const char *k, const char *v, long no)
 	/* shequ-daily's own: the grid workers' lists as csv or xlsx */
 	if (strcmp(k, "lists") == 0)
 		return;
+	/* the bulletin says 正在补货 only when the committee says it is */
+	if (strcmp(k, "restocking") == 0) {
+		int b = sq_bool_parse(v, strlen(v));
+		if (b < 0)
+			sq_problem(g_conf_path, no, "restocking '%s': yes or no",
+			    v);
+		else
+			R->restocking = b;
+		return;
+	}
 	sq_problem(g_conf_path, no, "unknown setting '%s' (known: name, "
 	    "committee, hotline, community, lang, bom, plan, threshold, "
-	    "max_chars, top, allow, lists)", k);
+	    "max_chars, top, allow, lists, restocking)", k);
 }
 
 /* ---- tables ---------------------------------------------------------- */
@@ -2440,6 +2451,8 @@ main(int argc, char **argv)
 		    R.committee_line, "committee", R.committee));
 		json_object_set_new(cm, "hotline", scrub_json(&R, R.config,
 		    R.hotline_line, "hotline", R.hotline));
+		if (R.restocking)
+			json_object_set_new(cm, "restocking", json_true());
 		json_object_set_new(R.data, "community", cm);
 		set_date(&R);
 		if (set_absent(&R) < 0)
