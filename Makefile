@@ -58,9 +58,12 @@ $(B)/libshequ.a: $(LIB_OBJ)
 	@rm -f $@
 	$(AR) rcs $@ $(LIB_OBJ)
 
-$(B)/bin/%: cmd/%.c $(B)/libshequ.a $(LIB_HDR)
+# A program is cmd/NAME.c (its main) and, when it has more, the parts in
+# cmd/NAME/ (its own header and files, by responsibility).
+.SECONDEXPANSION:
+$(B)/bin/%: cmd/%.c $$(wildcard cmd/$$*/*.c cmd/$$*/*.h) $(B)/libshequ.a $(LIB_HDR)
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(SQ_CPPFLAGS) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libshequ.a $(SQ_LIBS) $(LDLIBS)
+	$(CC) $(WARN) $(SQ_CPPFLAGS) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(wildcard cmd/$*/*.c) $(B)/libshequ.a $(SQ_LIBS) $(LDLIBS)
 
 # sq-match is cmd/sq-match.c and its parts in cmd/match/ (issue #18)
 MATCH_SRC = $(sort $(wildcard cmd/match/*.c))
