@@ -83,91 +83,91 @@ opt_minutes(const char *arg)
 	return atoi(hm) * 60 + atoi(hm + 3);
 }
 
-int
-main(int argc, char **argv)
-{
-	static const struct option longopts[] = {
-		SQ_COMMON_LONGOPTS,
-		{ "date",         required_argument, NULL, 'd' },
-		{ "start",        required_argument, NULL, 't' },
-		{ "desks",        required_argument, NULL, 'k' },
-		{ "rate",         required_argument, NULL, 'r' },
-		{ "slot-minutes", required_argument, NULL, 'm' },
-		{ "points",       required_argument, NULL, 'P' },
-		{ "sites",        required_argument, NULL, 'p' },
-		{ "door",         required_argument, NULL, 'e' },
-		{ "closed",       required_argument, NULL, 'c' },
-		{ "door-teams",   required_argument, NULL, 'T' },
-		{ "notices",      required_argument, NULL, 'N' },
-		{ "sampled",      required_argument, NULL, 's' },
-		{ "all",          no_argument,       NULL, 'a' },
-		{ "split",        required_argument, NULL, 'L' },
-		{ "summary",      required_argument, NULL, 'Y' },
-		{ "settings",     required_argument, NULL, 'x' },
-		{ "lang",         required_argument, NULL, 'l' },
-		{ "zh",           no_argument,       NULL, 'Z' },
-		{ "help",         no_argument,       NULL, 'h' },
-		{ "version",      no_argument,       NULL, 'V' },
-		{ NULL, 0, NULL, 0 }
-	};
-	static struct state s;
-	const char *why;
-	int ch, failed = 0;
+static const struct option longopts[] = {
+	SQ_COMMON_LONGOPTS,
+	{ "date",         required_argument, NULL, 'd' },
+	{ "start",        required_argument, NULL, 't' },
+	{ "desks",        required_argument, NULL, 'k' },
+	{ "rate",         required_argument, NULL, 'r' },
+	{ "slot-minutes", required_argument, NULL, 'm' },
+	{ "points",       required_argument, NULL, 'P' },
+	{ "sites",        required_argument, NULL, 'p' },
+	{ "door",         required_argument, NULL, 'e' },
+	{ "closed",       required_argument, NULL, 'c' },
+	{ "door-teams",   required_argument, NULL, 'T' },
+	{ "notices",      required_argument, NULL, 'N' },
+	{ "sampled",      required_argument, NULL, 's' },
+	{ "all",          no_argument,       NULL, 'a' },
+	{ "split",        required_argument, NULL, 'L' },
+	{ "summary",      required_argument, NULL, 'Y' },
+	{ "settings",     required_argument, NULL, 'x' },
+	{ "lang",         required_argument, NULL, 'l' },
+	{ "zh",           no_argument,       NULL, 'Z' },
+	{ "help",         no_argument,       NULL, 'h' },
+	{ "version",      no_argument,       NULL, 'V' },
+	{ NULL, 0, NULL, 0 }
+};
 
-	sq_start(argc, argv);
-	sq_common_init(&s.c);
-	s.lang = "zh";
-	s.opt_desks = s.opt_rate = s.opt_slot = s.opt_teams = -1;
-	s.opt_start = -1;
-	s.logs = sq_xcalloc((size_t)argc + 1, sizeof(*s.logs));
+/* The options, checked together; the roster's path. */
+static const char *
+parse_args(struct state *s, int argc, char **argv)
+{
+	const char *why;
+	int ch;
+
+	sq_common_init(&s->c);
+	s->lang = "zh";
+	s->opt_desks = s->opt_rate = s->opt_slot = s->opt_teams = -1;
+	s->opt_start = -1;
+	s->logs = sq_xcalloc((size_t)argc + 1, sizeof(*s->logs));
 	while ((ch = getopt_long(argc, argv, ":" SQ_COMMON_SHORTOPTS
 	    "d:t:k:r:m:P:p:e:c:T:N:s:aL:Y:x:l:ZhV", longopts, NULL)) != -1) {
-		if (sq_common_opt(&s.c, ch, optarg, synopsis))
+		if (sq_common_opt(&s->c, ch, optarg, synopsis))
 			continue;
 		switch (ch) {
 		case 'd':
-			if (sq_date_parse(optarg, strlen(optarg), 0, s.date,
+			if (sq_date_parse(optarg, strlen(optarg), 0, s->date,
 			    &why) != SQ_VAL_OK)
 				sq_usage_error(synopsis, "--date '%s': %s",
 				    optarg, why);
-			s.date_given = 1;
+			s->date_given = 1;
 			break;
-		case 't': s.opt_start = opt_minutes(optarg); break;
+		case 't': s->opt_start = opt_minutes(optarg); break;
 		case 'k':
-			s.opt_desks = sq_opt_long(optarg, 1, 1000, "--desks",
+			s->opt_desks = sq_opt_long(optarg, 1, 1000, "--desks",
 			    synopsis);
 			break;
 		case 'r':
-			s.opt_rate = sq_opt_long(optarg, 1, 100000, "--rate",
+			s->opt_rate = sq_opt_long(optarg, 1, 100000, "--rate",
 			    synopsis);
 			break;
 		case 'm':
-			s.opt_slot = sq_opt_long(optarg, 1, 1440,
+			s->opt_slot = sq_opt_long(optarg, 1, 1440,
 			    "--slot-minutes", synopsis);
 			break;
 		case 'T':
-			s.opt_teams = sq_opt_long(optarg, 1, 10000,
+			s->opt_teams = sq_opt_long(optarg, 1, 10000,
 			    "--door-teams", synopsis);
 			break;
-		case 'P': s.points_path = optarg; break;
-		case 'p': s.sites_path = optarg; break;
-		case 'e': s.door_path = optarg; break;
-		case 'c': s.closed_path = optarg; break;
-		case 'N': s.notices_dir = optarg; break;
-		case 's': s.logs[s.nlogs++] = optarg; break;
-		case 'a': s.all = 1; break;
-		case 'L': s.split_dir = optarg; break;
-		case 'Y': s.summary_path = optarg; break;
-		case 'x': s.settings_path = optarg; break;
+		case 'P': s->points_path = optarg; break;
+		case 'p': s->sites_path = optarg; break;
+		case 'e': s->door_path = optarg; break;
+		case 'c': s->closed_path = optarg; break;
+		case 'N': s->notices_dir = optarg; break;
+		case 's': s->logs[s->nlogs++] = optarg; break;
+		case 'a': s->all = 1; break;
+		case 'L': s->split_dir = optarg; break;
+		case 'Y': s->summary_path = optarg; break;
+		case 'x': s->settings_path = optarg; break;
 		case 'l':
 			if (strchr(optarg, '/') || *optarg == '.' || !*optarg)
 				sq_usage_error(synopsis, "--lang is a folder "
 				    "name of share/waves, such as zh or en");
-			s.lang = optarg;
+			s->lang = optarg;
 			break;
-		case 'Z': s.zh = 1; break;
-		case 'h': usage(); return 0;
-		case 'V': sq_print_version(); return 0;
+		case 'Z': s->zh = 1; break;
+		case 'h': usage(); exit(0);
+		case 'V': sq_print_version(); exit(0);
 		default: sq_bad_option(synopsis, ch, argv);
 		}
 	}
@@ -177,95 +177,124 @@ main(int argc, char **argv)
 		sq_usage_error(synopsis, "give the households table");
 	/* more files after the roster are logs, for a glob of logs */
 	for (int i = 1; i < argc; i++)
-		s.logs[s.nlogs++] = argv[i];
-	int missed_job = s.nlogs > 0;
+		s->logs[s->nlogs++] = argv[i];
+	int missed_job = s->nlogs > 0;
 	if (argc > 1 && !missed_job)
 		sq_usage_error(synopsis, "one households table");
-	if (missed_job && (s.points_path || s.sites_path || s.door_path ||
-	    s.closed_path || s.notices_dir))
+	if (missed_job && (s->points_path || s->sites_path || s->door_path ||
+	    s->closed_path || s->notices_dir))
 		sq_usage_error(synopsis, "--sampled reads logs; the plan's "
 		    "options (-P -p -e -c -N) are for a run without it");
-	if (!missed_job && (s.split_dir || s.all))
+	if (!missed_job && (s->split_dir || s->all))
 		sq_usage_error(synopsis, "--split and --all are for the "
 		    "missed list: give the logs with --sampled");
 
-	settings_default(&s.set);
-	char *conf = sq_datafile(&s.c, "waves.conf");
-	int rc = settings_load(conf, &s.set, 0);
+	return argv[0];
+}
+
+/* waves.conf, --settings, the options over them; the wording; the day. */
+static int
+configure(struct state *s)
+{
+	settings_default(&s->set);
+	char *conf = sq_datafile(&s->c, "waves.conf");
+	int rc = settings_load(conf, &s->set, 0);
 	free(conf);
-	if (rc < 0 || (s.settings_path &&
-	    settings_load(s.settings_path, &s.set, 1) < 0))
-		return SQ_EXIT_USAGE;
-	if (s.opt_desks > 0)
-		s.set.desks = s.opt_desks;
-	if (s.opt_rate > 0)
-		s.set.rate = s.opt_rate;
-	if (s.opt_start >= 0)
-		s.set.start = (int)s.opt_start;
-	if (s.opt_slot > 0)
-		s.set.eng.slot_minutes = (int)s.opt_slot;
-	if (s.opt_teams > 0)
-		s.set.eng.door_teams = (int)s.opt_teams;
+	if (rc < 0 || (s->settings_path &&
+	    settings_load(s->settings_path, &s->set, 1) < 0))
+		return -1;
+	if (s->opt_desks > 0)
+		s->set.desks = s->opt_desks;
+	if (s->opt_rate > 0)
+		s->set.rate = s->opt_rate;
+	if (s->opt_start >= 0)
+		s->set.start = (int)s->opt_start;
+	if (s->opt_slot > 0)
+		s->set.eng.slot_minutes = (int)s->opt_slot;
+	if (s->opt_teams > 0)
+		s->set.eng.door_teams = (int)s->opt_teams;
 	char rel[64];
-	snprintf(rel, sizeof(rel), "waves/%s/words.conf", s.lang);
-	char *wpath = sq_datafile(&s.c, rel);
-	rc = words_load(&s.words, wpath);
-	if (rc < 0) {
-		free(wpath);
-		return SQ_EXIT_USAGE;
-	}
+	snprintf(rel, sizeof(rel), "waves/%s/words.conf", s->lang);
+	s->words_path = sq_datafile(&s->c, rel);
+	if (words_load(&s->words, s->words_path) < 0)
+		return -1;
 
-	if (s.date_given)
-		s.day = sq_date_days(s.date);
+	if (s->date_given)
+		s->day = sq_date_days(s->date);
 	else
-		s.day = sq_date_today(s.date, NULL);
-	s.year = atoi(s.date);
+		s->day = sq_date_today(s->date, NULL);
+	s->year = atoi(s->date);
 
-	s.c.tables = "households,rounds,waves";
-	if ((s.aliases = sq_load_aliases(&s.c)) == NULL)
-		return SQ_EXIT_USAGE;
-	s.c.in.aliases = s.aliases;
-	s.c.in.canonical = 1;
-	sq_strtab_init(&s.names);
-	sq_strtab_init(&s.units);
-	sq_strtab_init(&s.bkeys);
-	sq_strtab_init(&s.points);
-	s.res = sq_resolver_new_borrowed(key_of, &s);
-	if ((s.rj = sq_rejects_open(s.c.rejects)) == NULL)
-		return SQ_EXIT_USAGE;
-	if (s.sites_path) {
-		if (sq_sites_read(&s.sites, s.sites_path, &s.c.in) < 0)
-			return SQ_EXIT_USAGE;
-		s.have_sites = 1;
+	return 0;
+}
+
+/* Aliases, rejects, the site plan, the roster. */
+static int
+open_roster(struct state *s, const char *roster)
+{
+	s->c.tables = "households,rounds,waves";
+	if ((s->aliases = sq_load_aliases(&s->c)) == NULL)
+		return -1;
+	s->c.in.aliases = s->aliases;
+	s->c.in.canonical = 1;
+	sq_strtab_init(&s->names);
+	sq_strtab_init(&s->units);
+	sq_strtab_init(&s->bkeys);
+	sq_strtab_init(&s->points);
+	s->res = sq_resolver_new_borrowed(key_of, s);
+	if ((s->rj = sq_rejects_open(s->c.rejects)) == NULL)
+		return -1;
+	if (s->sites_path) {
+		if (sq_sites_read(&s->sites, s->sites_path, &s->c.in) < 0)
+			return -1;
+		s->have_sites = 1;
 	}
-	if (load_households(&s, argv[0]) < 0) {
-		sq_rejects_abort(s.rj);
-		return SQ_EXIT_USAGE;
+	if (load_households(s, roster) < 0) {
+		sq_rejects_abort(s->rj);
+		return -1;
 	}
-	if (missed_job)
+	return 0;
+}
+
+static void
+state_free(struct state *s)
+{
+	free(s->unk);
+	free(s->seen);
+	free(s->point_rows);
+	free(s->hh);
+	free(s->bld);
+	free(s->logs);
+	free(s->set.door_flags);
+	free(s->words_path);
+	words_free(&s->words);
+	sq_sites_free(&s->sites);
+	sq_strtab_free(&s->names);
+	sq_strtab_free(&s->units);
+	sq_strtab_free(&s->bkeys);
+	sq_strtab_free(&s->points);
+	sq_resolver_free(s->res);
+	sq_arena_free(&s->arena);
+	sq_aliases_free(s->aliases);
+}
+
+int
+main(int argc, char **argv)
+{
+	static struct state s;
+	int failed;
+
+	sq_start(argc, argv);
+	const char *roster = parse_args(&s, argc, argv);
+	if (configure(&s) < 0 || open_roster(&s, roster) < 0)
+		return SQ_EXIT_USAGE;
+	if (s.nlogs > 0)
 		failed = run_missed(&s) < 0;
 	else
 		failed = run_plan(&s) < 0;
 	if (sq_rejects_close(s.rj) < 0)
 		failed = 1;
-
-	free(s.unk);
-	free(s.seen);
-	free(s.point_rows);
-	free(s.hh);
-	free(s.bld);
-	free(s.logs);
-	free(s.set.door_flags);
-	free(wpath);
-	words_free(&s.words);
-	sq_sites_free(&s.sites);
-	sq_strtab_free(&s.names);
-	sq_strtab_free(&s.units);
-	sq_strtab_free(&s.bkeys);
-	sq_strtab_free(&s.points);
-	sq_resolver_free(s.res);
-	sq_arena_free(&s.arena);
-	sq_aliases_free(s.aliases);
+	state_free(&s);
 	int status = sq_diag_finish();
 	return failed ? SQ_EXIT_USAGE : status;
 }

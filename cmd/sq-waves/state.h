@@ -118,6 +118,7 @@ struct state {
 	struct sq_common c;
 	struct settings set;
 	struct words words;
+	char	*words_path;		/* share/waves/LANG/words.conf */
 	const char *lang, *settings_path, *points_path, *sites_path,
 		   *door_path, *closed_path, *notices_dir, *split_dir,
 		   *summary_path;
