@@ -120,100 +120,100 @@ aliases_for(struct care *C, const char *tables)
 	}
 	return a;
 }
-int
-main(int argc, char **argv)
+static const struct option longopts[] = {
+	SQ_COMMON_LONGOPTS,
+	{ "max",       required_argument, NULL, 'm' },
+	{ "keep",      required_argument, NULL, 'k' },
+	{ "sites",     required_argument, NULL, 'p' },
+	{ "unpaired",  required_argument, NULL, 'u' },
+	{ "rules",     required_argument, NULL, 'r' },
+	{ "config",    required_argument, NULL, 'c' },
+	{ "greetings", required_argument, NULL, 'g' },
+	{ "date",      required_argument, NULL, 'd' },
+	{ "state",     required_argument, NULL, 's' },
+	{ "all",       no_argument,       NULL, 'a' },
+	{ "hours",     required_argument, NULL, 'w' },
+	{ "split",     required_argument, NULL, 'L' },
+	{ "summary",   required_argument, NULL, 'Y' },
+	{ "zh",        no_argument,       NULL, 'Z' },
+	{ "help",      no_argument,       NULL, 'h' },
+	{ "version",   no_argument,       NULL, 'V' },
+	{ NULL, 0, NULL, 0 }
+};
+
+/* The defaults, the options, checked together; the files named. */
+static char **
+parse_args(struct care *C, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		SQ_COMMON_LONGOPTS,
-		{ "max",       required_argument, NULL, 'm' },
-		{ "keep",      required_argument, NULL, 'k' },
-		{ "sites",     required_argument, NULL, 'p' },
-		{ "unpaired",  required_argument, NULL, 'u' },
-		{ "rules",     required_argument, NULL, 'r' },
-		{ "config",    required_argument, NULL, 'c' },
-		{ "greetings", required_argument, NULL, 'g' },
-		{ "date",      required_argument, NULL, 'd' },
-		{ "state",     required_argument, NULL, 's' },
-		{ "all",       no_argument,       NULL, 'a' },
-		{ "hours",     required_argument, NULL, 'w' },
-		{ "split",     required_argument, NULL, 'L' },
-		{ "summary",   required_argument, NULL, 'Y' },
-		{ "zh",        no_argument,       NULL, 'Z' },
-		{ "help",      no_argument,       NULL, 'h' },
-		{ "version",   no_argument,       NULL, 'V' },
-		{ NULL, 0, NULL, 0 }
-	};
-	static struct care C;
 	const char *date = NULL;
 	int ch;
 
-	sq_start(argc, argv);
-	sq_common_init(&C.c);
-	C.max = 4;
-	C.urgent_after = 2;
-	C.minutes[0] = 15;
-	C.minutes[1] = 5;
-	C.minutes[2] = 10;
-	C.minutes[3] = 10;
-	names_init(&C.comms);
-	names_init(&C.blds);
-	names_init(&C.grids);
-	names_init(&C.hname);
-	names_init(&C.kname);
-	sq_hmap_init(&C.hindex, home_key, &C);
-	sq_hmap_init(&C.kindex, carer_key, &C);
+	sq_common_init(&C->c);
+	C->max = 4;
+	C->urgent_after = 2;
+	C->minutes[0] = 15;
+	C->minutes[1] = 5;
+	C->minutes[2] = 10;
+	C->minutes[3] = 10;
+	names_init(&C->comms);
+	names_init(&C->blds);
+	names_init(&C->grids);
+	names_init(&C->hname);
+	names_init(&C->kname);
+	sq_hmap_init(&C->hindex, home_key, C);
+	sq_hmap_init(&C->kindex, carer_key, C);
 	while ((ch = getopt_long(argc, argv, SQ_COMMON_SHORTOPTS
 	    "m:k:p:u:r:c:g:d:s:aw:L:Y:ZhV", longopts, NULL)) != -1) {
-		if (sq_common_opt(&C.c, ch, optarg, synopsis))
+		if (sq_common_opt(&C->c, ch, optarg, synopsis))
 			continue;
 		switch (ch) {
 		case 'm':
-			C.max = sq_opt_long(optarg, 1, 1000, "--max", synopsis);
-			C.max_set = 1;
+			C->max = sq_opt_long(optarg, 1, 1000, "--max", synopsis);
+			C->max_set = 1;
 			break;
-		case 'k': C.keep = optarg; break;
-		case 'p': C.sites = optarg; break;
-		case 'u': C.unpaired = optarg; break;
-		case 'r': C.rules = optarg; break;
-		case 'c': C.config = optarg; break;
-		case 'g': C.log = optarg; break;
+		case 'k': C->keep = optarg; break;
+		case 'p': C->sites = optarg; break;
+		case 'u': C->unpaired = optarg; break;
+		case 'r': C->rules = optarg; break;
+		case 'c': C->config = optarg; break;
+		case 'g': C->log = optarg; break;
 		case 'd': date = optarg; break;
-		case 's': C.state = optarg; break;
-		case 'a': C.all = 1; break;
-		case 'w': C.hours = optarg; break;
-		case 'L': C.split = optarg; break;
-		case 'Y': C.summary = optarg; break;
-		case 'Z': C.zh = 1; break;
+		case 's': C->state = optarg; break;
+		case 'a': C->all = 1; break;
+		case 'w': C->hours = optarg; break;
+		case 'L': C->split = optarg; break;
+		case 'Y': C->summary = optarg; break;
+		case 'Z': C->zh = 1; break;
 		case 'h':
 			usage();
 			if (fflush(stdout) != 0 || ferror(stdout))
 				sq_fatal("write error: %s", strerror(errno));
-			return 0;
+			exit(0);
 		case 'V':
 			sq_print_version();
-			return 0;
+			exit(0);
 		default:
 			sq_usage_error(synopsis, "unknown option");
 		}
 	}
 	argc -= optind;
 	argv += optind;
-	if (C.log) {
+	if (C->log) {
 		if (argc != 1)
 			sq_usage_error(synopsis, argc < 1 ? "give the pairs "
 			    "table (what sq-care HOUSEHOLDS VOLUNTEERS wrote)" :
 			    "too many files: with --greetings, only the pairs");
-		if (C.keep || C.sites || C.unpaired || C.max_set)
+		if (C->keep || C->sites || C->unpaired || C->max_set)
 			sq_usage_error(synopsis, "--keep, --sites, --unpaired "
 			    "and --max are for pairing, not --greetings");
-		if (strcmp(C.log, "-") == 0 && strcmp(argv[0], "-") == 0)
+		if (strcmp(C->log, "-") == 0 && strcmp(argv[0], "-") == 0)
 			sq_usage_error(synopsis, "only one of the log and the "
 			    "pairs can be standard input");
 	} else {
 		if (argc != 2)
 			sq_usage_error(synopsis, argc < 2 ? "give the households "
 			    "and the volunteers tables" : "too many files");
-		if (C.state || C.all || C.hours)
+		if (C->state || C->all || C->hours)
 			sq_usage_error(synopsis, "--state, --all and --hours "
 			    "are for --greetings");
 		if (strcmp(argv[0], "-") == 0 && strcmp(argv[1], "-") == 0)
@@ -222,15 +222,25 @@ main(int argc, char **argv)
 	}
 	if (date) {
 		const char *why = NULL;
-		if (sq_date_parse(date, strlen(date), 0, C.date, &why) !=
+		if (sq_date_parse(date, strlen(date), 0, C->date, &why) !=
 		    SQ_VAL_OK)
 			sq_usage_error(synopsis, "--date '%s': %s", date,
 			    why ? why : "not a date");
-		C.day = sq_date_days(C.date);
+		C->day = sq_date_days(C->date);
 	} else
-		C.day = sq_date_today(C.date, NULL);
-	C.year = atoi(C.date);
+		C->day = sq_date_today(C->date, NULL);
+	C->year = atoi(C->date);
 
+	return argv;
+}
+
+int
+main(int argc, char **argv)
+{
+	static struct care C;
+
+	sq_start(argc, argv);
+	char **files = parse_args(&C, argc, argv);
 	int rc = load_rules(&C);
 	if (rc == 0) {
 		C.al_hh = aliases_for(&C, "households");
@@ -241,8 +251,8 @@ main(int argc, char **argv)
 			rc = -1;
 	}
 	if (rc == 0)
-		rc = C.log ? run_greetings(&C, argv[0]) :
-		    run_pairs(&C, argv[0], argv[1]);
+		rc = C.log ? run_greetings(&C, files[0]) :
+		    run_pairs(&C, files[0], files[1]);
 	if (C.rj) {
 		if (rc < 0)
 			sq_rejects_abort(C.rj);
