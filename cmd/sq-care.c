@@ -79,11 +79,11 @@ free_all(struct care *C)
 	free(C->kname_carer);
 	free(C->kh_start);
 	free(C->kh_list);
-	names_free(&C->comms);
-	names_free(&C->blds);
-	names_free(&C->grids);
-	names_free(&C->hname);
-	names_free(&C->kname);
+	sq_strtab_free(&C->comms);
+	sq_strtab_free(&C->blds);
+	sq_strtab_free(&C->grids);
+	sq_strtab_free(&C->hname);
+	sq_strtab_free(&C->kname);
 	for (int i = 0; i < C->ncond; i++)
 		free(C->cond[i].name);
 	for (size_t i = 0; i < C->nwords; i++) {
@@ -155,11 +155,11 @@ parse_args(struct care *C, int argc, char **argv)
 	C->minutes[1] = 5;
 	C->minutes[2] = 10;
 	C->minutes[3] = 10;
-	names_init(&C->comms);
-	names_init(&C->blds);
-	names_init(&C->grids);
-	names_init(&C->hname);
-	names_init(&C->kname);
+	sq_strtab_init(&C->comms);
+	sq_strtab_init(&C->blds);
+	sq_strtab_init(&C->grids);
+	sq_strtab_init(&C->hname);
+	sq_strtab_init(&C->kname);
 	sq_hmap_init(&C->hindex, home_key, C);
 	sq_hmap_init(&C->kindex, carer_key, C);
 	while ((ch = getopt_long(argc, argv, SQ_COMMON_SHORTOPTS

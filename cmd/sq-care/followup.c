@@ -272,7 +272,7 @@ write_greet_summary(struct care *C, const struct grow *rows)
 	for (uint32_t c = 1; c < C->comms.n; c++) {
 		json_t *o = json_object();
 		greet_counts(C, rows, c, o);
-		json_object_set_new(per, C->comms.v[c], o);
+		json_object_set_new(per, C->comms.s[c], o);
 	}
 	if (json_object_size(per) > 0)
 		json_object_set_new(root, "communities", per);

@@ -8,10 +8,10 @@
 
 /* name -> one index, or -2 when several share it */
 static void
-index_name(struct names *N, long **map, const char *name, long i)
+index_name(struct sq_strtab *N, long **map, const char *name, long i)
 {
 	size_t before = N->n;
-	uint32_t id = names_add(N, name, strlen(name));
+	uint32_t id = sq_strtab_id(N, name, strlen(name));
 
 	if (id == 0)
 		return;
@@ -79,7 +79,7 @@ read_pairs(struct care *C, const char *path)
 			*f[i] = dup_cell(C, &rec, col[i]);
 		h->line = rec.line;
 		h->since = parse_day(h->since_s, strlen(h->since_s), C->year);
-		h->comm = names_add(&C->comms, h->community,
+		h->comm = sq_strtab_id(&C->comms, h->community,
 		    strlen(h->community));
 		h->ci = -1;
 		sq_greet_init(&h->g, SQ_GREET_NODAY, SQ_GREET_NODAY, 0);

@@ -417,7 +417,7 @@ write_pair_summary(struct care *C, const struct sq_care_stats *st,
 			json_object_set_new(o, "households", json_integer(n));
 			json_object_set_new(o, "paired", json_integer(p));
 			json_object_set_new(o, "unpaired", json_integer(n - p));
-			json_object_set_new(per, C->comms.v[c], o);
+			json_object_set_new(per, C->comms.s[c], o);
 		}
 		json_object_set_new(root, "communities", per);
 	}

@@ -6,64 +6,17 @@
 
 /* ---- names interned to small numbers (0 is "") ---------------------- */
 
-static const char *
-names_key(void *ctx, uint32_t i, size_t *len)
-{
-	struct names *N = ctx;
-
-	*len = N->len[i];
-	return N->v[i];
-}
-
-void
-names_init(struct names *N)
-{
-	memset(N, 0, sizeof(*N));
-	sq_hmap_init(&N->index, names_key, N);
-	N->v = sq_xmalloc(16 * sizeof(char *));
-	N->len = sq_xmalloc(16 * sizeof(size_t));
-	N->cap = 16;
-	N->v[0] = sq_xstrdup("");
-	N->len[0] = 0;
-	N->n = 1;
-}
-
+/*
+ * The id of a name, UINT32_MAX when it is not there; "" is 0.  The table
+ * is lib/strtab's (sq_strtab_id adds).
+ */
 uint32_t
-names_find(const struct names *N, const char *s, size_t len)
+names_find(const struct sq_strtab *N, const char *s, size_t len)
 {
 	if (len == 0)
 		return 0;
-	long i = sq_hmap_get(&N->index, s, len);
+	long i = sq_strtab_find(N, s, len);
 	return i < 0 ? UINT32_MAX : (uint32_t)i;
-}
-
-uint32_t
-names_add(struct names *N, const char *s, size_t len)
-{
-	if (len == 0)
-		return 0;
-	long i = sq_hmap_get(&N->index, s, len);
-	if (i >= 0)
-		return (uint32_t)i;
-	if (N->n == N->cap) {
-		N->cap *= 2;
-		N->v = sq_xrealloc(N->v, N->cap * sizeof(char *));
-		N->len = sq_xrealloc(N->len, N->cap * sizeof(size_t));
-	}
-	N->v[N->n] = sq_xstrndup(s, len);
-	N->len[N->n] = len;
-	sq_hmap_put(&N->index, N->v[N->n], len, (uint32_t)N->n);
-	return (uint32_t)N->n++;
-}
-
-void
-names_free(struct names *N)
-{
-	for (size_t i = 0; i < N->n; i++)
-		free(N->v[i]);
-	free(N->v);
-	free(N->len);
-	sq_hmap_free(&N->index);
 }
 
 const char *
@@ -129,7 +82,7 @@ building_of_key(const char *key)
 uint32_t
 intern_building(struct care *C, const char *key, size_t len, const char *shown)
 {
-	uint32_t id = names_add(&C->blds, key, len);
+	uint32_t id = sq_strtab_id(&C->blds, key, len);
 
 	if (id >= C->nb) {
 		if (id >= C->capb) {
@@ -179,7 +132,7 @@ grid_of_building(const struct care *C, uint32_t b)
 	for (int i = 0; i < 4; i++)
 		if (B->gcount[i] > 0 && (best < 0 || B->gcount[i] >
 		    B->gcount[best] || (B->gcount[i] == B->gcount[best] &&
-		    strcmp(C->grids.v[B->grid[i]], C->grids.v[B->grid[best]]) < 0)))
+		    strcmp(C->grids.s[B->grid[i]], C->grids.s[B->grid[best]]) < 0)))
 			best = i;
 	return best < 0 ? 0 : B->grid[best];
 }

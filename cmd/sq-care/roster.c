@@ -115,7 +115,7 @@ read_households(struct care *C, const char *path)
 			continue;
 		}
 		const char *cm = sq_rec_cell_trim(&rec, ra.community, &len);
-		uint32_t comm = names_add(&C->comms, cm, len);
+		uint32_t comm = sq_strtab_id(&C->comms, cm, len);
 		size_t bl;
 		const char *bshown = sq_rec_cell_trim(&rec, ra.building, &bl);
 		char shown[32];
@@ -124,7 +124,7 @@ read_households(struct care *C, const char *path)
 			snprintf(shown, sizeof(shown), "%s", a.building);
 		uint32_t b = intern_building(C, key, building_of_key(key), shown);
 		const char *g = sq_rec_cell_trim(&rec, cgrid, &len);
-		uint32_t grid = names_add(&C->grids, g, len);
+		uint32_t grid = sq_strtab_id(&C->grids, g, len);
 		count_grid(C, b, grid);
 
 		uint32_t cond = note_conditions(C, &rec, cnote, cvuln);
@@ -187,7 +187,7 @@ only_community(const struct care *C, size_t *len)
 	}
 	if (C->comms.n == 2) {
 		*len = C->comms.len[1];
-		return C->comms.v[1];
+		return C->comms.s[1];
 	}
 	return NULL;
 }
@@ -297,7 +297,7 @@ read_volunteers(struct care *C, const char *path)
 		}
 		uint32_t comm = names_find(&C->comms, cm, len);
 		if (comm == UINT32_MAX)
-			comm = names_add(&C->comms, cm, len);	/* nobody there */
+			comm = sq_strtab_id(&C->comms, cm, len);	/* nobody there */
 		/* where they live: a full address, else a building */
 		char key[SQ_ADDR_KEYMAX], shown[16] = "";
 		struct sq_addr a;
@@ -325,7 +325,7 @@ read_volunteers(struct care *C, const char *path)
 		    adup(C, shown)) : "";
 		k.comm = comm;
 		p = sq_rec_cell_trim(&rec, cgrid, &len);
-		k.gridid = names_add(&C->grids, p, len);
+		k.gridid = sq_strtab_id(&C->grids, p, len);
 		if (k.gridid == 0 && k.bld)
 			k.gridid = grid_of_building(C, k.bld);
 		p = sq_rec_cell(&rec, cskills, &len);

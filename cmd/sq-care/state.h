@@ -33,6 +33,7 @@
 #include "resolve.h"
 #include "rowaddr.h"
 #include "skills.h"
+#include "strtab.h"
 #include "text.h"
 #include "value.h"
 #include "writer.h"
@@ -42,13 +43,6 @@
 #define NOTE_MAX	500
 #define NPAIR		18		/* pair_cols, in pair.c */
 #define NGREET		19		/* greet_cols, in followup.c */
-
-struct names {
-	char	**v;
-	size_t	*len;
-	size_t	 n, cap;
-	struct sq_hmap index;
-};
 
 /* ---- the program's state ------------------------------------------- */
 
@@ -133,7 +127,7 @@ struct care {
 	struct list honorifics, prefixes;
 	struct sq_aliases *al_hh, *al_vol, *al_care, *al_sites;
 
-	struct names comms, blds, grids;
+	struct sq_strtab comms, blds, grids;
 	struct bld *b;
 	size_t	 nb, capb;
 	struct sq_arena arena;
@@ -148,7 +142,7 @@ struct care {
 	/* greetings: finding the household a log row means */
 	struct sq_resolver *res;	/* the homes, by address */
 	char	 whybuf[256];
-	struct names hname, kname;	/* household heads, carers by name */
+	struct sq_strtab hname, kname;	/* household heads, carers by name */
 	long	*hname_home, *kname_carer;	/* -2: more than one */
 	size_t	*kh_start, *kh_list;	/* homes by carer */
 
@@ -189,10 +183,7 @@ void say(struct sq_buf *out, const char *tpl, const struct fill *f);
 int load_rules(struct care *C);
 
 /* cmd/sq-care/places.c */
-void names_init(struct names *N);
-uint32_t names_find(const struct names *N, const char *s, size_t len);
-uint32_t names_add(struct names *N, const char *s, size_t len);
-void names_free(struct names *N);
+uint32_t names_find(const struct sq_strtab *N, const char *s, size_t len);
 const char *home_key(void *ctx, uint32_t i, size_t *len);
 void build_resolver(struct care *C);
 const char *carer_key(void *ctx, uint32_t i, size_t *len);
