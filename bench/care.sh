@@ -130,4 +130,22 @@ SQL
 		[ -n "$v" ] && printf '   sq-care -g is %.1fx faster than %s\n' "$(echo "$v / $time_sq_care_greet" | bc -l)" "$t"
 		eval "time_$t="
 	done
+
+	# streaks at this scale: four days, day by day with the state file,
+	# each day's households to follow up (status, days in a row, alarm)
+	# against the generator's truth
+	mkdir -p "$d/days"
+	"$gen" log -s 8 -D 4 "$d/pairs.csv" "$d/days" || exit 2
+	rm -f "$d/days/state.csv"
+	same=0 days=0
+	for day in 2022-04-10 2022-04-11 2022-04-12 2022-04-13; do
+		"$care" -q -g "$d/days/log-$day.csv" -d "$day" -s "$d/days/state.csv" \
+		    "$d/pairs.csv" >"$d/days/g.csv" 2>/dev/null || { echo "streaks: sq-care failed on $day"; break; }
+		awk -F, 'NR > 1 { print $1 "," $13 "," $15 "," $14 }' "$d/days/g.csv" | sort >"$d/days/got"
+		awk -F, 'NR > 1 && $2 != "greeted"' "$d/days/truth-$day.csv" | sort >"$d/days/want"
+		days=$((days + 1))
+		cmp -s "$d/days/got" "$d/days/want" && same=$((same + 1))
+		n=$(wc -l <"$d/days/want")
+	done
+	echo "check: streaks over $days days: $same days equal the truth ($n households to follow up on the last)"
 done
