@@ -39,6 +39,7 @@ const char sq_common_help[] =
 "      --excel-safe         neutralize formulas (=, +, -, @) in CSV output\n"
 "      --no-excel-safe      keep them, even in the lists meant for people\n"
 "      --private            files readable by you alone (mode 0600)\n"
+"      --allow-empty        an empty input is no rows (default: exit 1)\n"
 "  -h, --help               show this help\n"
 "  -V, --version            show the version\n";
 
@@ -257,6 +258,9 @@ sq_common_opt(struct sq_common *c, int ch, const char *arg, const char *synopsis
 	case SQ_OPT_NO_EXCEL_SAFE:
 		c->excel = -1;
 		c->out.excel_safe = 0;
+		return 1;
+	case SQ_OPT_ALLOW_EMPTY:
+		c->in.allow_empty = 1;
 		return 1;
 	case SQ_OPT_PRIVATE:
 		/* every file and folder made from here on: the user's alone */

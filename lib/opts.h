@@ -25,8 +25,9 @@
  *	    --excel-safe	neutralize formulas in every CSV output
  *	    --no-excel-safe	not even in the files meant for people
  *	    --private		create files readable by the user alone (0600)
+ *	    --allow-empty	an empty input is a table of no rows, not exit 1
  *
- * The last three have no short form on purpose: a letter added here would
+ * The last four have no short form on purpose: a letter added here would
  * be taken from every program, also those being written while it lands.
  */
 #ifndef SQ_OPTS_H
@@ -77,9 +78,11 @@ struct sq_common {
 	{ "fill-merged",   no_argument,       NULL, 'U' }, \
 	{ "excel-safe",    no_argument,       NULL, SQ_OPT_EXCEL_SAFE }, \
 	{ "no-excel-safe", no_argument,       NULL, SQ_OPT_NO_EXCEL_SAFE }, \
-	{ "private",       no_argument,       NULL, SQ_OPT_PRIVATE }
+	{ "private",       no_argument,       NULL, SQ_OPT_PRIVATE }, \
+	{ "allow-empty",   no_argument,       NULL, SQ_OPT_ALLOW_EMPTY }
 /* getopt_long's values for the common options without a letter */
-enum { SQ_OPT_EXCEL_SAFE = 0x100, SQ_OPT_NO_EXCEL_SAFE, SQ_OPT_PRIVATE };
+enum { SQ_OPT_EXCEL_SAFE = 0x100, SQ_OPT_NO_EXCEL_SAFE, SQ_OPT_PRIVATE,
+	SQ_OPT_ALLOW_EMPTY };
 
 /*
  * The writer options of a file meant for a person, opened in Excel or WPS

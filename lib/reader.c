@@ -285,8 +285,18 @@ csv_header(struct sq_reader *r)
 				ok[nok] = recs[i];
 				map[nok++] = i;
 			}
-		if (nok == 0 && n == 0)
-			return 0;	/* an empty file: no header, no rows */
+		if (nok == 0 && n == 0) {
+			/*
+			 * An empty file: no header, no rows.  A data problem
+			 * unless asked for: a cron job whose export failed to
+			 * download would otherwise say nothing (exit 1).
+			 */
+			if (!r->o.allow_empty)
+				sq_problem(file, 0, "empty input: no header (did "
+				    "the export fail?); --allow-empty takes it "
+				    "as a table of no rows");
+			return 0;
+		}
 		h = nok ? map[sq_header_pick(ok, nok, r->o.aliases)] : n;
 		/*
 		 * A line above the one picked could not be read.  It may be
@@ -633,6 +643,56 @@ total_row(const struct sq_rec *rec)
 	return NULL;
 }
 
+/*
+ * A signature or footnote line at the foot (or top) of an export:
+ * "制表人：张三,审核人：李四", "填报说明：……" or "备注：……" spanning the row.
+ * Its first non-empty cell starts with a signer's word and a colon; or,
+ * for a note, that cell is the only one.  Returns the word, or NULL.  Not
+ * a record: skipped with a warning naming the line, never a household.
+ */
+static const char *
+footer_row(const struct sq_rec *rec)
+{
+	static const char *const signer[] = { "制表人", "审核人", "填表人",
+		"填报人", "复核人", "审批人", "统计人", "负责人", "制表日期",
+		"填报日期", "填表日期", "制表单位", "填报单位", "报送单位",
+		"制表", "审核", "填表" };
+	static const char *const note[] = { "填报说明", "填表说明", "说明",
+		"备注", "注" };
+	size_t i = 0, cells = 0;
+
+	while (i < rec->nf && rec->len[i] == 0)
+		i++;
+	if (i == rec->nf)
+		return NULL;
+	for (size_t k = i; k < rec->nf; k++)
+		cells += rec->len[k] != 0;
+	const char *s = sq_rec_get(rec, i), *end = s + rec->len[i];
+	while (s < end && (*s == ' ' || *s == '\t'))
+		s++;
+	if (s == end || ((unsigned char)*s < 0xE5 || (unsigned char)*s > 0xE8))
+		return NULL;
+	for (int pass = 0; pass < 2; pass++) {
+		const char *const *w = pass ? note : signer;
+		size_t nw = pass ? sizeof(note) / sizeof(note[0]) :
+		    sizeof(signer) / sizeof(signer[0]);
+		if (pass && cells != 1)
+			break;
+		for (size_t k = 0; k < nw; k++) {
+			size_t wl = strlen(w[k]);
+			if ((size_t)(end - s) < wl || memcmp(s, w[k], wl) != 0)
+				continue;
+			const char *t = s + wl;
+			while (t < end && *t == ' ')
+				t++;
+			if (t < end && (*t == ':' || (end - t >= 3 &&
+			    memcmp(t, "：", 3) == 0)))
+				return w[k];
+		}
+	}
+	return NULL;
+}
+
 /* The next record, skipping blank lines and repeated headers. */
 static int
 next_record(struct sq_reader *r, struct sq_rec *rec)
@@ -647,6 +707,12 @@ next_record(struct sq_reader *r, struct sq_rec *rec)
 			continue;
 		}
 		const char *word;
+		if (st == SQ_READ_OK && (word = footer_row(rec)) != NULL) {
+			r->st.blank++;
+			sq_warn(rname(r), rec->line, "a signature or note line "
+			    "('%s：…'), not a record; skipped", word);
+			continue;
+		}
 		if (st == SQ_READ_OK && (word = total_row(rec)) != NULL) {
 			/* before shape(): "总计：35户" alone is short, too */
 			sq_rec_seterr(rec, "a totals row ('%s'), not a record; "

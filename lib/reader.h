@@ -39,6 +39,7 @@ struct sq_reader_opts {
 	int	 readahead;	/* SQ_READAHEAD_*: a thread reads ahead */
 	const char *sheet;	/* a workbook's sheet, name or number */
 	int	 fill_merged;	/* a workbook's merged cells all hold the value */
+	int	 allow_empty;	/* an empty file is no problem (else exit 1) */
 };
 
 /*

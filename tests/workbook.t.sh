@@ -267,7 +267,9 @@ bad nosheet 2 'part xl/worksheets/sheet1.xml is missing'
 bad token 2 'an XML token larger than --max-field' -M 100000
 bad bigcell 1 '表!3: cell A3 is larger than --max-field' -M 2000
 grep -q '李四' "$tmp/bigcell.out" && check bigcell-row-after ok || check bigcell-row-after "row 4 lost"
-bad cycle 0 -
+# (a sheet that is really the workbook part reads as no rows at all: an
+# empty input, said and exit 1, not silence)
+bad cycle 1 'empty input: no header'
 bad escapes 0 -
 printf 'name,phone\n张三,13800138000\n"a\r\nb_x0041_",TRUE\n' >"$tmp/want"
 same escapes-rows "$tmp/want" "$tmp/escapes.out"
