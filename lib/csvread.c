@@ -402,11 +402,16 @@ sq_csv_next(struct sq_csv *c, struct sq_rec *rec, size_t expect_nf, long *blank)
 		}
 		if (in_open_quote(c)) {
 			hold(c, &l);
-			if (c->npend > SQ_CSV_MAX_LINES ||
-			    c->pend_bytes > c->max_record) {
+			/*
+			 * bounded by bytes, not lines: a note of 90,000
+			 * Alt+Enter lines is one cell, and a quote that never
+			 * closes is still caught past --max-field
+			 */
+			if (c->pend_bytes > c->max_record) {
 				snprintf(why, sizeof(why), "unterminated quote: "
 				    "the quoted field opened here runs over %zu "
-				    "lines", c->npend);
+				    "lines and %zu bytes, past --max-field",
+				    c->npend, c->pend_bytes);
 				resync(c, rec, why);
 				return SQ_READ_BAD;
 			}

@@ -9,7 +9,7 @@
  * outside quotes.  A quoted field that runs over several lines is accepted
  * only if the record it ends up in has the header's number of fields (or
  * the caller does not know it yet); otherwise, or at end of input, or past
- * SQ_CSV_MAX_LINES lines or the byte limit, the quote is taken to be
+ * the byte limit (--max-field; any number of lines), the quote is taken to be
  * unterminated: the first line is rejected and the lines after it are read
  * again as records of their own, so no row is swallowed.
  */
@@ -20,8 +20,6 @@
 
 #include "record.h"
 #include "source.h"
-
-#define SQ_CSV_MAX_LINES	10000
 
 struct sq_csv;
 
