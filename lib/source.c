@@ -20,6 +20,8 @@
 #define SQ_SOURCE_CHUNK	((size_t)256 << 10)
 #endif
 #define CHUNK	((size_t)(SQ_SOURCE_CHUNK))
+/* What a UTF-16 unit that is no character becomes, U+FFFD in UTF-8. */
+#define REPLACEMENT	"\xEF\xBF\xBD"
 /* Bytes looked at, at most, to tell CR-only line ends from LF ones. */
 #define SNIFF_MAX	((size_t)1 << 20)
 
@@ -39,6 +41,7 @@ struct sq_source {
 	iconv_t	 cd_line;	/* GB18030/Big5 -> UTF-8, per line */
 	iconv_t	 cd_stream;	/* UTF-16 -> UTF-8, over the stream */
 	char	*raw;		/* UTF-16 bytes read but not yet decoded */
+	long	 bad_units;	/* UTF-16 units made U+FFFD, not yet told */
 	size_t	 rawlen, rawcap;
 
 	char	*lb;		/* a decoded line */
@@ -121,12 +124,21 @@ decode_stream(struct sq_source *src)
 	char *in = src->raw, *out = src->buf + src->end;
 	size_t inleft = src->rawlen, outleft = src->cap - src->end;
 
-	if (iconv(src->cd_stream, &in, &inleft, &out, &outleft) == (size_t)-1 &&
-	    errno == EILSEQ) {
-		sq_error("%s: line %ld: not valid %s; save the file as "
-		    "\"CSV UTF-8\" and try again", src->name, src->lineno + 1,
-		    sq_enc_name(src->enc));
-		return -1;
+	/*
+	 * A unit that is not UTF-16 (an unpaired surrogate) becomes U+FFFD
+	 * and makes its line an error (check_line): the row is rejected, not
+	 * the file.  Before, one bad unit refused the whole file, naming
+	 * line 1.
+	 */
+	while (iconv(src->cd_stream, &in, &inleft, &out, &outleft) ==
+	    (size_t)-1 && errno == EILSEQ && inleft >= 2 && outleft >= 3) {
+		memcpy(out, REPLACEMENT, 3);
+		out += 3;
+		outleft -= 3;
+		in += 2;
+		inleft -= 2;
+		src->bad_units++;
+		iconv(src->cd_stream, NULL, NULL, NULL, NULL);
 	}
 	/* EINVAL (a split character) and E2BIG simply wait for the next call */
 	src->end = (size_t)(out - src->buf);
@@ -232,7 +244,9 @@ sniff(struct sq_source *src)
 		if (src->enc == SQ_ENC_AUTO || src->enc == SQ_ENC_UTF16LE ||
 		    src->enc == SQ_ENC_UTF16BE) {
 			src->enc = b[0] == 0xFF ? SQ_ENC_UTF16LE : SQ_ENC_UTF16BE;
-			return start_utf16(src, 2);
+			if (start_utf16(src, 2) < 0)
+				return -1;
+			goto line_ends;
 		}
 	} else if (src->enc == SQ_ENC_AUTO && n >= 4) {
 		/*
@@ -248,19 +262,19 @@ sniff(struct sq_source *src)
 		for (size_t i = 0; i < lim; i++)
 			if (b[i] == 0)
 				*(i % 2 ? &zodd : &zeven) += 1;
-		if (zeven == 0 && zodd >= 2 && zodd * 8 >= lim) {
+		if (zeven == 0 && zodd >= 2 && zodd * 8 >= lim)
 			src->enc = SQ_ENC_UTF16LE;
-			return start_utf16(src, 0);
-		}
-		if (zodd == 0 && zeven >= 2 && zeven * 8 >= lim) {
+		else if (zodd == 0 && zeven >= 2 && zeven * 8 >= lim)
 			src->enc = SQ_ENC_UTF16BE;
-			return start_utf16(src, 0);
-		}
 	}
-	if (src->enc == SQ_ENC_UTF16LE || src->enc == SQ_ENC_UTF16BE)
-		return start_utf16(src, 0);
+	if ((src->enc == SQ_ENC_UTF16LE || src->enc == SQ_ENC_UTF16BE) &&
+	    start_utf16(src, 0) < 0)
+		return -1;
+line_ends:
 	/*
-	 * Old Mac line ends (CR only): a CR and no LF in the first lines.
+	 * Old Mac line ends (CR only): a CR and no LF in the first lines,
+	 * in every encoding (UTF-16 is decoded by now: CR-only UTF-16 was
+	 * one header line and no rows).
 	 * Look at up to SNIFF_MAX bytes however the reads came.  Only the
 	 * first read() was looked at: a pipe handing over a few bytes, or a
 	 * first line longer than one read with a quoted CR in it, made an
@@ -409,6 +423,41 @@ line_bytes(const char *s, size_t n)
 }
 
 
+/*
+ * Big5 rather than GB18030?  Nearly every Big5 line is also valid GBK, and
+ * was read as GBK into wrong or private-use characters with no word.  But
+ * Big5 puts some 40% of its characters on second bytes 0x40-0x7E, which in
+ * GBK are only the rare extension characters, and its common characters
+ * start 0xA4-0xC6, where GBK has kana, Greek, Cyrillic, pinyin, box
+ * drawing and private use up to 0xAF: a line whose two-byte characters
+ * are all valid Big5, at least two of them, and a quarter or more of them
+ * such, is Big5.  (GBK text scores near 0; a line too short to tell is
+ * read as GB18030, as before.)
+ */
+static int
+looks_big5(const char *s, size_t n)
+{
+	const unsigned char *b = (const unsigned char *)s;
+	size_t dbl = 0, low = 0;
+
+	for (size_t i = 0; i < n;) {
+		if (b[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if (i + 1 >= n || b[i] < 0xA1 || b[i] > 0xF9)
+			return 0;
+		unsigned t = b[i + 1];
+		if (t < 0x40 || (t > 0x7E && t < 0xA1) || t > 0xFE)
+			return 0;
+		if (t <= 0x7E || (b[i] >= 0xA4 && b[i] <= 0xAF) || b[i] >= 0xF8)
+			low++;
+		dbl++;
+		i += 2;
+	}
+	return dbl >= 2 && low * 4 >= dbl;
+}
+
 /* Check and, where needed, decode the raw line in *l. */
 static void
 check_line(struct sq_source *src, struct sq_line *l)
@@ -421,6 +470,20 @@ check_line(struct sq_source *src, struct sq_line *l)
 		    "without a BOM?)";
 		return;
 	}
+	if (src->bad_units > 0 && (bytes & 1)) {
+		int here = 0;
+		for (size_t i = 0; i + 3 <= l->len; i++)
+			if (memcmp(l->s + i, REPLACEMENT, 3) == 0)
+				here++;
+		if (here > 0) {
+			src->bad_units -= here;
+			snprintf(src->errbuf, sizeof(src->errbuf), "not valid "
+			    "%s (an unpaired surrogate); the row is left out, "
+			    "the rest of the file is read", sq_enc_name(src->enc));
+			l->err = src->errbuf;
+			return;
+		}
+	}
 	if (!(bytes & 1))
 		return;		/* plain ASCII: valid in every encoding read */
 	switch (src->enc) {
@@ -432,6 +495,15 @@ check_line(struct sq_source *src, struct sq_line *l)
 	case SQ_ENC_AUTO:
 		if (sq_utf8_valid((const unsigned char *)l->s, l->len, &bad)) {
 			src->enc = SQ_ENC_UTF8;
+			return;
+		}
+		if (looks_big5(l->s, l->len) &&
+		    open_line_decoder(src, SQ_ENC_BIG5) == 0 &&
+		    decode_line(src, SQ_ENC_BIG5, l) == 0) {
+			src->enc = SQ_ENC_BIG5;
+			sq_warn(src->name, l->no, "read as Big5 (traditional "
+			    "Chinese): its characters fit Big5, not GB18030; "
+			    "if it is GBK, give --encoding gb18030");
 			return;
 		}
 		if (open_line_decoder(src, SQ_ENC_GB18030) == 0 &&
