@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "csvread.h"
 #include "diag.h"
 #include "jsonread.h"
@@ -119,11 +120,113 @@ reject_value(struct sq_json *j, struct sq_rec *rec, const char *why)
 	return SQ_READ_BAD;
 }
 
+/* The length of a JSON number at s (RFC 8259's grammar), or 0. */
+static size_t
+number_len(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	if (i < n && s[i] == '-')
+		i++;
+	if (i < n && s[i] == '0')
+		i++;
+	else if (i < n && s[i] >= '1' && s[i] <= '9')
+		while (i < n && s[i] >= '0' && s[i] <= '9')
+			i++;
+	else
+		return 0;
+	if (i < n && s[i] == '.') {
+		size_t d = ++i;
+		while (i < n && s[i] >= '0' && s[i] <= '9')
+			i++;
+		if (i == d)
+			return 0;
+	}
+	if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+		i++;
+		if (i < n && (s[i] == '+' || s[i] == '-'))
+			i++;
+		size_t d = i;
+		while (i < n && s[i] >= '0' && s[i] <= '9')
+			i++;
+		if (i == d)
+			return 0;
+	}
+	/* a number ends where a value may end */
+	if (i < n && !strchr(" \t\r\n,}]", s[i]))
+		return 0;
+	return i;
+}
+
+/*
+ * The object's own number values quoted, so they come out as their source
+ * digits: jansson keeps a number as a double or an integer, and wrote
+ * 1.50 back as 1.5 and 1E2 as 100.0, where values are promised verbatim.
+ * Numbers inside a nested value stay numbers (that value is written as
+ * JSON).  A malformed number is left alone for jansson to reject.  NULL
+ * when there is no number to quote.
+ */
+static char *
+quote_numbers(const char *s, size_t n, size_t *outlen)
+{
+	struct sq_buf b;
+	int depth = 0, in_str = 0, esc = 0, any = 0;
+	size_t from = 0;
+
+	sq_buf_init(&b);
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (in_str) {
+			if (esc)
+				esc = 0;
+			else if (c == '\\')
+				esc = 1;
+			else if (c == '"')
+				in_str = 0;
+			continue;
+		}
+		if (c == '"')
+			in_str = 1;
+		else if (c == '{' || c == '[')
+			depth++;
+		else if (c == '}' || c == ']')
+			depth--;
+		else if (depth == 1 && (c == '-' || (c >= '0' && c <= '9'))) {
+			size_t k = number_len(s + i, n - i);
+			if (k == 0) {
+				/* not a number: left whole, for jansson */
+				while (i + 1 < n && strchr("0123456789.eE+-",
+				    s[i + 1]) && s[i + 1] != '\0')
+					i++;
+				continue;
+			}
+			sq_buf_add(&b, s + from, i - from);
+			sq_buf_add(&b, "\"", 1);
+			sq_buf_add(&b, s + i, k);
+			sq_buf_add(&b, "\"", 1);
+			i += k - 1;
+			from = i + 1;
+			any = 1;
+		}
+	}
+	if (!any) {
+		sq_buf_free(&b);
+		return NULL;
+	}
+	sq_buf_add(&b, s + from, n - from);
+	*outlen = b.len;
+	return sq_buf_take(&b);
+}
+
 static int
 finish_value(struct sq_json *j, json_t **obj, struct sq_rec *rec)
 {
 	json_error_t e;
-	json_t *v = json_loadb(j->acc, j->acclen, JSON_REJECT_DUPLICATES, &e);
+	size_t qlen = 0;
+	char *q = quote_numbers(j->acc, j->acclen, &qlen);
+	json_t *v = json_loadb(q ? q : j->acc, q ? qlen : j->acclen,
+	    JSON_REJECT_DUPLICATES, &e);
+	free(q);
 
 	if (v == NULL) {
 		char why[240];
