@@ -142,6 +142,7 @@ struct state {
 	struct sq_rec above;
 	struct sq_addr above_addr;
 	int	 above_ok;
+	long	 above_bad;	/* the row above was rejected: its line, or 0 */
 	char	 above_community[256];
 };
 
@@ -603,6 +604,28 @@ take_row(struct state *s, const struct sq_reader *r, const struct cols *c,
 	fill_down(s, c, rec);	/* (totals rows were rejected by the reader) */
 	len = trimmed(rec, c->community, &p);
 	int rc = sq_rowaddr_key(&c->addr, rec, p, len, w.key, &a, &why);
+	if (rc == SQ_ROWADDR_EMPTY && c->per_resident && (!s->above_ok ||
+	    is_head(rec, c))) {
+		/*
+		 * A member never borrows another household's address: not
+		 * when the row of its own household's head was rejected (it
+		 * was filed under the household before, which then lost its
+		 * count), nor as a head of a household of its own.
+		 */
+		char msg[200];
+		if (is_head(rec, c))
+			snprintf(msg, sizeof(msg), "no usable address: a head "
+			    "of household (户主) with no address of its own");
+		else if (s->above_bad)
+			snprintf(msg, sizeof(msg), "no usable address: the row "
+			    "of its household (line %ld) was rejected, and it "
+			    "has no address of its own", s->above_bad);
+		else
+			snprintf(msg, sizeof(msg), "no usable address: %s", why);
+		s->above_ok = 0;
+		sq_rejects_add(s->rj, sq_reader_name(r), rec, msg);
+		return;
+	}
 	if (rc == SQ_ROWADDR_EMPTY && c->per_resident && s->above_ok) {
 		/* merged address cells: a member's row under its household */
 		a = s->above_addr;
@@ -618,8 +641,11 @@ take_row(struct state *s, const struct sq_reader *r, const struct cols *c,
 		char msg[200];
 		snprintf(msg, sizeof(msg), "no usable address: %s", why);
 		sq_rejects_add(s->rj, sq_reader_name(r), rec, msg);
+		s->above_ok = 0;
+		s->above_bad = rec->line;
 		return;
 	}
+	s->above_bad = 0;
 	w.community = intern(&s->intern, p, len);
 	if (len < sizeof(s->above_community)) {
 		memcpy(s->above_community, p, len);
@@ -753,11 +779,15 @@ ingest_file(struct state *s, const char *path)
 	sq_rec_init(&rec);
 	sq_rec_clear(&s->above);
 	s->above_ok = 0;
+	s->above_bad = 0;
 	s->above_community[0] = '\0';
 	while ((st = sq_reader_next(r, &rec)) > 0) {
-		if (st == SQ_READ_BAD)
+		if (st == SQ_READ_BAD) {
 			sq_rejects_add(s->rj, sq_reader_name(r), &rec, rec.err);
-		else {
+			/* the members below it are not the household above */
+			s->above_ok = 0;
+			s->above_bad = rec.line;
+		} else {
 			take_row(s, r, &c, &rec);
 			sq_rec_copy(&s->above, &rec);
 		}
