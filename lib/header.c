@@ -227,6 +227,50 @@ sq_aliases_lookup(const struct sq_aliases *a, const char *name, size_t len)
 	return NULL;
 }
 
+const char *
+sq_aliases_keyword(const struct sq_aliases *a, const char *name, size_t len,
+    const char **word, const char **other)
+{
+	char norm[256];
+	const struct alias *best = NULL;
+	const char *at = NULL;
+	size_t bl = 0;
+
+	*word = *other = NULL;
+	if (a == NULL)
+		return NULL;
+	sq_header_norm(name, len, norm, sizeof(norm));
+	for (size_t i = 0; i < a->n; i++) {
+		const char *w = a->v[i].norm, *p;
+		size_t wl = strlen(w);
+		/* two Chinese characters at least: not 楼, 室, tel, day */
+		if (wl < 6 || (unsigned char)w[0] < 0x80 || wl <= bl)
+			continue;
+		if ((p = strstr(norm, w)) != NULL) {
+			best = &a->v[i];
+			at = p;
+			bl = wl;
+		}
+	}
+	if (best == NULL)
+		return NULL;
+	*word = best->norm;
+	/* another column's word outside the one found: cannot tell */
+	for (size_t i = 0; i < a->n; i++) {
+		const char *w = a->v[i].norm, *p;
+		size_t wl = strlen(w);
+		if (wl < 6 || (unsigned char)w[0] < 0x80 ||
+		    strcmp(a->v[i].canon, best->canon) == 0)
+			continue;
+		for (p = strstr(norm, w); p; p = strstr(p + 1, w))
+			if (p + wl <= at || p >= at + bl) {
+				*other = a->v[i].canon;
+				return NULL;
+			}
+	}
+	return best->canon;
+}
+
 static void
 score(const struct sq_rec *r, const struct sq_aliases *a, size_t *known,
     size_t *full)

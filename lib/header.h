@@ -33,6 +33,16 @@ void	 sq_aliases_free(struct sq_aliases *);
 /* The canonical name for a header as written, or NULL. */
 const char *sq_aliases_lookup(const struct sq_aliases *, const char *name,
 	    size_t len);
+/*
+ * A header no alias matches whole, read by its key words: a question of an
+ * online form ("1.您今天的体温是多少？", "您的家庭住址是？") holds an alias
+ * of two or more Chinese characters.  The canonical name of the longest
+ * alias found in it, with that alias in *word; NULL when none is, or when
+ * another canonical name's alias is found elsewhere in it too (then *word
+ * and *other name the two, for a warning).
+ */
+const char *sq_aliases_keyword(const struct sq_aliases *, const char *name,
+	    size_t len, const char **word, const char **other);
 /* The first alias listed for a canonical name (its Chinese name), or NULL. */
 const char *sq_aliases_first(const struct sq_aliases *, const char *canon);
 /* Number of canonical names (for tests). */

@@ -175,11 +175,48 @@ build_header(struct sq_reader *r)
 	for (size_t i = 0; i < r->raw.nf; i++)
 		sq_hmap_put_new(&r->rawidx, sq_rec_get(&r->raw, i),
 		    r->raw.len[i], (uint32_t)i);
+	/*
+	 * The canonical names: whole aliases first; then a header none
+	 * matches is read by its key words, if no column already has that
+	 * name (紧急联系人电话 beside 联系电话 stays as it is), with a
+	 * warning, since a word can mislead; one that could be either of two
+	 * is left as it is, with the alias to add.
+	 */
+	const char **canons = sq_xcalloc(r->raw.nf + 1, sizeof(*canons));
+	for (size_t i = 0; r->o.canonical && i < r->raw.nf; i++)
+		canons[i] = sq_aliases_lookup(r->o.aliases,
+		    sq_rec_get(&r->raw, i), r->raw.len[i]);
+	for (size_t i = 0; r->o.canonical && i < r->raw.nf; i++) {
+		const char *raw = sq_rec_get(&r->raw, i), *word, *other;
+		if (canons[i] || r->raw.len[i] == 0)
+			continue;
+		const char *k = sq_aliases_keyword(r->o.aliases, raw,
+		    r->raw.len[i], &word, &other);
+		if (k == NULL && other != NULL) {
+			sq_warn(file, r->header_line, "column %zu '%s' may be "
+			    "%s ('%s') or %s: left as it is; add it to "
+			    "aliases.txt under the one it is, e.g. '%s: %s'",
+			    i + 1, raw, sq_aliases_lookup(r->o.aliases, word,
+			    strlen(word)), word, other, other, raw);
+			continue;
+		}
+		if (k == NULL)
+			continue;
+		size_t j = 0;
+		while (j < r->raw.nf && (canons[j] == NULL ||
+		    strcmp(canons[j], k) != 0))
+			j++;
+		if (j < r->raw.nf)
+			continue;	/* another column is that already */
+		canons[i] = k;
+		sq_warn(file, r->header_line, "column %zu '%s' read as %s (it "
+		    "says '%s'); if that is wrong, add it to aliases.txt",
+		    i + 1, raw, k, word);
+	}
 	for (size_t i = 0; i < r->raw.nf; i++) {
 		const char *raw = sq_rec_get(&r->raw, i);
 		size_t len = r->raw.len[i];
-		const char *canon = r->o.canonical ?
-		    sq_aliases_lookup(r->o.aliases, raw, len) : NULL;
+		const char *canon = canons[i];
 
 		if (len == 0)
 			snprintf(name, sizeof(name), "column_%zu", i + 1);
@@ -216,6 +253,7 @@ build_header(struct sq_reader *r)
 		sq_rec_push(&r->header, name, strlen(name));
 		sq_hmap_put(&r->hidx, name, strlen(name), (uint32_t)i);
 	}
+	free(canons);
 	free(next);
 }
 
