@@ -7,6 +7,7 @@ BINDIR   ?= $(PREFIX)/bin
 DATADIR  ?= $(PREFIX)/share/shequ
 MANDIR   ?= $(PREFIX)/share/man
 COMPDIR  ?= $(PREFIX)/share/bash-completion/completions
+LOCALEDIR ?= $(PREFIX)/share/locale
 
 CC       ?= cc
 CFLAGS   ?= -O2 -g
@@ -22,7 +23,8 @@ BOOK_PKGS      = libzip expat freexl xlsxwriter
 BOOK_CFLAGS   := $(shell pkg-config --cflags $(BOOK_PKGS) 2>/dev/null)
 BOOK_LIBS     := $(shell pkg-config --libs $(BOOK_PKGS) 2>/dev/null || echo -lzip -lexpat -lfreexl -lxlsxwriter)
 SQ_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Ilib \
-              -DSQ_VERSION='"$(VERSION)"' -DSQ_DATADIR='"$(DATADIR)"' $(JANSSON_CFLAGS) $(BOOK_CFLAGS)
+              -DSQ_VERSION='"$(VERSION)"' -DSQ_DATADIR='"$(DATADIR)"' \
+              -DSQ_LOCALEDIR='"$(LOCALEDIR)"' $(JANSSON_CFLAGS) $(BOOK_CFLAGS)
 SQ_LIBS     = -lcsv $(JANSSON_LIBS) $(BOOK_LIBS) -lm -pthread
 
 # Everything built goes under $(B); the sanitizer build uses another $(B).
@@ -40,7 +42,31 @@ UNITS     = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 MAN1      = $(wildcard man/man1/*.1)
 MAN7      = $(wildcard man/man7/*.7)
 
-all: $(PROGS) $(TOOLS)
+# Messages in the user's language (gettext, in libc): po/LANG.po compiled
+# into $(B)/locale/LANG/LC_MESSAGES/shequ.mo, where a program run from
+# $(B)/bin looks first.  Without msgfmt (Debian: gettext) the programs
+# build all the same and speak English.
+MSGFMT   := $(shell command -v msgfmt 2>/dev/null)
+PO        = $(wildcard po/*.po)
+MO        = $(if $(MSGFMT),$(PO:po/%.po=$(B)/locale/%/LC_MESSAGES/shequ.mo))
+# the functions whose argument is a message (po/keywords, one a line)
+XGETTEXT_FLAGS = --from-code=UTF-8 --language=C -k $(addprefix --keyword=,$(shell cat po/keywords)) \
+                 --add-comments=TRANSLATORS --package-name=shequ --package-version=$(VERSION) \
+                 --msgid-bugs-address='the shequ maintainers' --add-location=file --sort-by-file
+
+all: $(PROGS) $(TOOLS) $(MO)
+
+$(B)/locale/%/LC_MESSAGES/shequ.mo: po/%.po
+	@mkdir -p $(@D)
+	$(MSGFMT) --check -o $@ $<
+
+# Refresh the template from the sources and merge it into each po/LANG.po:
+# new messages come in untranslated (tests/i18n.t.sh fails until each has
+# its translation), vanished ones are kept as obsolete (#~).
+po:
+	xgettext $(XGETTEXT_FLAGS) -o po/shequ.pot lib/*.c cmd/*.c
+	for p in $(PO); do msgmerge --quiet --update --backup=none --no-fuzzy-matching \
+	    --add-location=file --sort-by-file $$p po/shequ.pot; done
 
 $(B)/lib/%.o: lib/%.c $(LIB_HDR)
 	@mkdir -p $(@D)
@@ -50,7 +76,7 @@ $(B)/lib/%.o: lib/%.c $(LIB_HDR)
 # `make install PREFIX=/usr` after a plain `make` does not install
 # programs that look in /usr/local.
 $(B)/datadir.txt: FORCE
-	@mkdir -p $(B); echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' > $@
+	@mkdir -p $(B); echo '$(DATADIR) $(LOCALEDIR)' | cmp -s - $@ || echo '$(DATADIR) $(LOCALEDIR)' > $@
 $(B)/lib/opts.o: $(B)/datadir.txt
 FORCE:
 
@@ -183,6 +209,9 @@ install: all
 	for m in $(MAN7); do install -m 644 $$m $(DESTDIR)$(MANDIR)/man7/; done
 	for p in $(PROGS); do n=$$(basename $$p); \
 	  printf 'complete -F _longopt %s\n' $$n > $(DESTDIR)$(COMPDIR)/$$n; done
+	for m in $(MO); do l=$$(basename $$(dirname $$(dirname $$m))); \
+	  mkdir -p $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
+	  install -m 644 $$m $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/shequ.mo; done
 
 uninstall:
 	for p in $(PROGS); do n=$$(basename $$p); rm -f $(DESTDIR)$(BINDIR)/$$n $(DESTDIR)$(COMPDIR)/$$n; done
@@ -190,10 +219,11 @@ uninstall:
 	for m in $(MAN1); do rm -f $(DESTDIR)$(MANDIR)/man1/$$(basename $$m); done
 	for m in $(MAN7); do rm -f $(DESTDIR)$(MANDIR)/man7/$$(basename $$m); done
 	rm -rf $(DESTDIR)$(DATADIR)
+	for p in $(PO); do l=$$(basename $$p .po); rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/shequ.mo; done
 
 clean:
 	rm -rf build build-asan build-fuzz
 
-.PHONY: FORCE deps demo all check test check-asan check-tsan golden lint-man bench bench-book install uninstall clean
+.PHONY: FORCE deps demo all po check test check-asan check-tsan golden lint-man bench bench-book install uninstall clean
 .PHONY: fuzz fuzz-build fuzz-smoke
 .SUFFIXES:

@@ -1,4 +1,6 @@
 #include <errno.h>
+#include <libintl.h>
+#include <locale.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -18,6 +20,75 @@ static struct {
 	long	 shown;
 	long	 hidden;
 } D = { "shequ", 0, 0, 20, 0, 0 };
+
+#define SQ_TEXTDOMAIN "shequ"
+
+static int i18n_on;
+
+/* The language the environment asks for messages in ("zh_CN"), or NULL. */
+static const char *
+wanted_language(void)
+{
+	static const char *const vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+
+	for (size_t i = 0; i < sizeof(vars) / sizeof(vars[0]); i++) {
+		const char *v = getenv(vars[i]);
+		if (v && *v)
+			return strcmp(v, "C") == 0 || strcmp(v, "POSIX") == 0 ?
+			    NULL : v;
+	}
+	return NULL;
+}
+
+void
+sq_i18n_init(const char *localedir)
+{
+	/*
+	 * Only LC_MESSAGES: numbers, character classes and sorting stay C, as
+	 * every parser here assumes.  A laptop whose LANG is zh_CN.UTF-8 but
+	 * whose locale was never generated still gets Chinese: C.UTF-8 (built
+	 * into glibc) with LANGUAGE, which gettext reads when not plain "C".
+	 */
+	if (setlocale(LC_MESSAGES, "") == NULL) {
+		const char *want = wanted_language();
+		const char *language = getenv("LANGUAGE");
+		if (want && setlocale(LC_MESSAGES, "C.UTF-8") != NULL &&
+		    (language == NULL || *language == '\0')) {
+			char lang[64];
+			size_t n = strcspn(want, ".@");
+			if (n >= sizeof(lang))
+				n = sizeof(lang) - 1;
+			memcpy(lang, want, n);
+			lang[n] = '\0';
+			setenv("LANGUAGE", lang, 1);
+		}
+	}
+	bindtextdomain(SQ_TEXTDOMAIN, localedir);
+	/*
+	 * The catalog's text is written as is, and so is libc's (strerror,
+	 * getopt): shequ speaks UTF-8 whatever LC_CTYPE says (it stays C).
+	 */
+	bind_textdomain_codeset(SQ_TEXTDOMAIN, "UTF-8");
+	bind_textdomain_codeset("libc", "UTF-8");
+	textdomain(SQ_TEXTDOMAIN);
+	i18n_on = 1;
+}
+
+const char *
+sq_tr(const char *msgid)
+{
+	if (!i18n_on || msgid == NULL || *msgid == '\0')
+		return msgid;
+	return dgettext(SQ_TEXTDOMAIN, msgid);
+}
+
+const char *
+sq_ntr(const char *one, const char *many, unsigned long n)
+{
+	if (!i18n_on)
+		return n == 1 ? one : many;
+	return dngettext(SQ_TEXTDOMAIN, one, many, n);
+}
 
 void
 sq_diag_init(const char *progname)
@@ -134,6 +205,8 @@ sq_problem(const char *file, long line, const char *fmt, ...)
 {
 	va_list ap;
 
+	fmt = sq_tr(fmt);
+
 	va_start(ap, fmt);
 	if (captured('p', file, line, fmt, ap)) {
 		va_end(ap);
@@ -154,6 +227,8 @@ sq_warn(const char *file, long line, const char *fmt, ...)
 {
 	va_list ap;
 
+	fmt = sq_tr(fmt);
+
 	va_start(ap, fmt);
 	if (captured('w', file, line, fmt, ap)) {
 		va_end(ap);
@@ -171,6 +246,8 @@ void
 sq_note(const char *fmt, ...)
 {
 	va_list ap;
+
+	fmt = sq_tr(fmt);
 
 	va_start(ap, fmt);
 	if (captured('n', NULL, 0, fmt, ap)) {
@@ -190,6 +267,8 @@ sq_error(const char *fmt, ...)
 {
 	va_list ap;
 
+	fmt = sq_tr(fmt);
+
 	va_start(ap, fmt);
 	if (captured('e', NULL, 0, fmt, ap)) {
 		va_end(ap);
@@ -207,6 +286,8 @@ sq_fatal(const char *fmt, ...)
 {
 	va_list ap;
 
+	fmt = sq_tr(fmt);
+
 	va_start(ap, fmt);
 	vmsg(NULL, 0, fmt, ap);
 	va_end(ap);
@@ -223,10 +304,13 @@ sq_mark_problem(void)
 int
 sq_diag_finish(void)
 {
-	if (D.hidden > 0)
-		fprintf(stderr, "%s: %ld more message%s not shown "
-		    "(every rejected row is in the --rejects file)\n",
-		    D.prog, D.hidden, D.hidden == 1 ? "" : "s");
+	if (D.hidden > 0) {
+		fprintf(stderr, "%s: ", D.prog);
+		fprintf(stderr, sq_ntr("%ld more message not shown (every "
+		    "rejected row is in the --rejects file)\n", "%ld more "
+		    "messages not shown (every rejected row is in the --rejects "
+		    "file)\n", (unsigned long)D.hidden), D.hidden);
+	}
 	D.hidden = 0;
 	return D.status;
 }
@@ -240,8 +324,9 @@ sq_diag_status(void)
 static noreturn void
 oom(size_t n)
 {
-	fprintf(stderr, "%s: out of memory (asked for %zu bytes); "
-	    "raise the memory limit or split the input\n", D.prog, n);
+	fprintf(stderr, "%s: ", D.prog);
+	fprintf(stderr, sq_tr("out of memory (asked for %zu bytes); "
+	    "raise the memory limit or split the input\n"), n);
 	exit(SQ_EXIT_USAGE);
 }
 

@@ -18,6 +18,21 @@
 #define SQ_EXIT_USAGE	2
 
 void	 sq_diag_init(const char *progname);
+/*
+ * Messages in the user's language: every format given to the functions
+ * below (and sq_usage_error, sq_rec_seterr, sq_rejects_add's reason) is
+ * looked up in the "shequ" message catalog (gettext) before use, so a call
+ * site writes plain English and po/zh_CN.po holds its Chinese.  sq_start()
+ * picks the catalog from the locale.  A message built in pieces marks each
+ * piece: _("...") where it is used, N_("...") where it is only named (a
+ * table of reasons), so that `make po` finds it.
+ */
+void	 sq_i18n_init(const char *localedir);
+const char *sq_tr(const char *msgid) __attribute__((format_arg(1)));
+const char *sq_ntr(const char *one, const char *many, unsigned long n)
+	    __attribute__((format_arg(1))) __attribute__((format_arg(2)));
+#define _(s)	sq_tr(s)
+#define N_(s)	(s)
 const char *sq_progname(void);
 void	 sq_diag_quiet(int);		/* -q: no notes or warnings */
 void	 sq_diag_cap(long);		/* line messages shown (default 20) */

@@ -19,6 +19,9 @@
 #ifndef SQ_DATADIR
 #define SQ_DATADIR "/usr/local/share/shequ"
 #endif
+#ifndef SQ_LOCALEDIR
+#define SQ_LOCALEDIR "/usr/local/share/locale"
+#endif
 
 const char sq_common_help[] =
 "  -i, --input-format FMT   csv, json or xlsx (default: detect; xlsx: .xls too)\n"
@@ -48,11 +51,53 @@ const char sq_lang_help[] =
 "                           default $SHEQU_LANG, the community's, else zh)\n"
 "  -Z, --zh                 write Chinese column names\n";
 
+/*
+ * The directory the running program is in (build/bin for one run from the
+ * build tree), into buf; NULL when /proc does not say.
+ */
+static const char *
+exe_dir(char *buf, size_t size)
+{
+	ssize_t n = readlink("/proc/self/exe", buf, size - 1);
+	char *slash;
+
+	if (n <= 0)
+		return NULL;
+	buf[n] = '\0';
+	if ((slash = strrchr(buf, '/')) == NULL)
+		return NULL;
+	*slash = '\0';
+	return buf;
+}
+
+/*
+ * The message catalogs: $SHEQU_LOCALEDIR, else the build tree's (build/
+ * locale beside build/bin, made by `make`) for a program run from there,
+ * else the installed $(PREFIX)/share/locale.
+ */
+static const char *
+localedir(void)
+{
+	static char dir[PATH_MAX];
+	const char *env = getenv("SHEQU_LOCALEDIR");
+	char exe[PATH_MAX];
+	struct stat st;
+
+	if (env && *env)
+		return env;
+	if (exe_dir(exe, sizeof(exe)) != NULL &&
+	    snprintf(dir, sizeof(dir), "%s/../locale", exe) < (int)sizeof(dir) &&
+	    stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
+		return dir;
+	return SQ_LOCALEDIR;
+}
+
 void
 sq_start(int argc, char **argv)
 {
 	(void)argc;
 	sq_diag_init(argv[0]);
+	sq_i18n_init(localedir());
 	/* `sq-cat big.csv | head` ends quietly, as cat does */
 	signal(SIGPIPE, SIG_DFL);
 }
@@ -72,9 +117,10 @@ sq_usage_error(const char *synopsis, const char *fmt, ...)
 
 	fprintf(stderr, "%s: ", sq_progname());
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vfprintf(stderr, sq_tr(fmt), ap);
 	va_end(ap);
-	fprintf(stderr, "\nusage: %s\nTry '%s --help'.\n", synopsis,
+	fputc('\n', stderr);
+	fprintf(stderr, _("usage: %s\nTry '%s --help'.\n"), synopsis,
 	    sq_progname());
 	exit(SQ_EXIT_USAGE);
 }
@@ -280,15 +326,9 @@ tree_datadir(void)
 {
 	static char dir[PATH_MAX];
 	char exe[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	char *slash;
 
-	if (n <= 0)
+	if (exe_dir(exe, sizeof(exe)) == NULL)
 		return NULL;
-	exe[n] = '\0';
-	if ((slash = strrchr(exe, '/')) == NULL)
-		return NULL;
-	*slash = '\0';
 	if (snprintf(dir, sizeof(dir), "%s/../../share", exe) >= (int)sizeof(dir))
 		return NULL;
 	char probe[PATH_MAX + 16];

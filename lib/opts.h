@@ -137,7 +137,11 @@ noreturn void sq_usage_error(const char *synopsis, const char *fmt, ...)
 noreturn void sq_bad_option(const char *synopsis, int ch, char *const argv[]);
 /* "sq-x (shequ) 0.1.0" */
 void	 sq_print_version(void);
-/* Program start: name for messages, SIGPIPE default, C locale. */
+/*
+ * Program start: name for messages, SIGPIPE default, the C locale but for
+ * messages, which are in the user's language ($SHEQU_LOCALEDIR overrides
+ * where the catalogs are looked for).
+ */
 void	 sq_start(int argc, char **argv);
 
 /* The data directory (rules, templates); and a file in it (malloc'd). */

@@ -118,8 +118,15 @@ sq_rec_seterr(struct sq_rec *r, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(r->errbuf, sizeof(r->errbuf), fmt, ap);
+	int n = vsnprintf(r->errbuf, sizeof(r->errbuf), sq_tr(fmt), ap);
 	va_end(ap);
+	/* cut short: end on a whole UTF-8 character, not half of one */
+	if (n >= (int)sizeof(r->errbuf)) {
+		size_t end = sizeof(r->errbuf) - 1;
+		while (end > 0 && ((unsigned char)r->errbuf[end] & 0xC0) == 0x80)
+			end--;
+		r->errbuf[end] = '\0';
+	}
 	r->err = r->errbuf;
 }
 

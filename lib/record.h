@@ -21,7 +21,7 @@ struct sq_rec {
 	size_t	 buflen, bufcap, fcap;
 	const char *err;	/* set by a reader on a rejected record */
 	int	 plain;		/* no field holds , " CR or LF: no quoting */
-	char	 errbuf[256];
+	char	 errbuf[512];	/* room for a reason in Chinese */
 };
 
 void	 sq_rec_init(struct sq_rec *);

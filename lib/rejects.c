@@ -50,6 +50,9 @@ sq_rejects_add(struct sq_rejects *rj, const char *file, const struct sq_rec *rec
 	size_t width;
 
 	rj->count++;
+	/* a reason given as a literal is translated here; one built with
+	 * sq_rec_seterr already was (and is not in the catalog) */
+	why = sq_tr(why);
 	sq_problem(file, rec->line, "%s", why);
 	if (rj->w == NULL)
 		return;

@@ -46,7 +46,7 @@ struct sq_source {
 
 	char	*lb;		/* a decoded line */
 	size_t	 lbcap;
-	char	 errbuf[160];
+	char	 errbuf[384];	/* room for a reason in Chinese */
 	struct sq_line last;
 	int	 unread;
 };

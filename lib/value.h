@@ -289,7 +289,7 @@ int	 sq_temp_parse(const char *s, size_t len, double *celsius,
  * double.  Never depends on the locale's decimal point for the common
  * case (up to 15 significant digits, exponent within ±22, computed
  * exactly); longer numbers go through strtod, which needs the C locale
- * (shequ never calls setlocale).
+ * (shequ sets only LC_MESSAGES).
  */
 int	 sq_long_parse(const char *s, size_t len, long min, long max,
 	    long *out);

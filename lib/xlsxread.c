@@ -90,7 +90,7 @@ struct sq_xlsx {
 	char	*rowbuf;
 	size_t	 rowlen, rowcap;
 	const char *rowerr;
-	char	 rowerrbuf[200];
+	char	 rowerrbuf[400];	/* room for a reason in Chinese */
 	int	 row_ready;
 	struct sq_rec *out;
 	int	 warned_nocache;

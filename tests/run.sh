@@ -17,10 +17,11 @@
 # (`if`, `!`, `&&` and `||` are exempt from -e, as in any shell script).
 #
 # PATH starts with the build's bin/, LC_ALL=C, TZ=UTC, SHEQU_DATADIR=share/.
-# The runner only reads tests/cases; SQ_REGEN=1 (`make golden`) is the one
+# The runner only reads the cases; SQ_REGEN=1 (`make golden`) is the one
 # way to write there: it rewrites expout/experr/rc from the actual run, for
 # review with git diff.  Usage: sh tests/run.sh [BUILD_DIR] [CASE...]
-# The last line is "golden: N passed, N failed".
+# The last line is "golden: N passed, N failed".  SQ_CASES=DIR reads the
+# cases from DIR instead (tests/i18n.t.sh: cases that need a catalog).
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-build}
 [ $# -gt 0 ] && shift
@@ -37,9 +38,10 @@ fi
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/sqtest.XXXXXX") || exit 2
 trap 'rm -rf "$tmp"' EXIT INT TERM
 pass=0 fail=0
-if [ $# -gt 0 ]; then cases=$*; else cases=$(ls "$top/tests/cases"); fi
+casedir=${SQ_CASES:-$top/tests/cases}
+if [ $# -gt 0 ]; then cases=$*; else cases=$(ls "$casedir"); fi
 for name in $cases; do
-	dir=$top/tests/cases/$name
+	dir=$casedir/$name
 	if [ ! -f "$dir/cmd" ]; then
 		# a directory named on the command line must be a case
 		[ $# -gt 0 ] && { echo "FAIL $name: no such case"; fail=$((fail + 1)); }

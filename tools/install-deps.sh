@@ -20,9 +20,13 @@ need=""
 # libfreexl-dev .xls, libxlsxwriter-dev writes .xlsx; python3-openpyxl and
 # python3-xlwt make the workbooks tests/workbook.t.sh reads, csvkit's
 # in2csv is what bench/book.sh compares against.
+# gettext: msgfmt compiles po/zh_CN.po (without it the programs build and
+# speak English), xgettext and msgcmp let tests/i18n.t.sh check the catalog;
+# locales: the zh_CN.UTF-8 locale generated below, for the Chinese messages.
 for pkg in gcc clang libclang-rt-14-dev make pkg-config libcsv-dev \
     libjansson-dev mandoc gawk jq bc libzip-dev libexpat1-dev \
-    libfreexl-dev libxlsxwriter-dev python3-openpyxl python3-xlwt csvkit; do
+    libfreexl-dev libxlsxwriter-dev python3-openpyxl python3-xlwt csvkit \
+    gettext locales; do
 	dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" ||
 		need="$need $pkg"
 done
@@ -40,4 +44,15 @@ if [ -n "$need" ]; then
 	export DEBIAN_FRONTEND=noninteractive
 	apt-get update -qq
 	apt-get install -y -qq --no-install-recommends $need
+fi
+# A Chinese user's locale (LANG=zh_CN.UTF-8), if not generated yet.  The
+# programs speak Chinese without it too (through C.UTF-8), but a real
+# locale is what users have; the tests run under either.
+if ! locale -a 2>/dev/null | grep -qix 'zh_CN\.utf-\?8'; then
+	if [ "$(id -u)" = 0 ] && command -v localedef >/dev/null 2>&1; then
+		localedef -i zh_CN -f UTF-8 zh_CN.UTF-8 ||
+			echo "install-deps: could not generate zh_CN.UTF-8" >&2
+	else
+		echo "install-deps: no zh_CN.UTF-8 locale (as root: localedef -i zh_CN -f UTF-8 zh_CN.UTF-8)" >&2
+	fi
 fi
