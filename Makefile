@@ -61,7 +61,7 @@ $(B)/locale/%/LC_MESSAGES/shequ.mo: po/%.po
 	$(MSGFMT) --check -o $@ $<
 
 # Refresh the template from the sources and merge it into each po/LANG.po:
-# new messages come in untranslated (tests/i18n.t.sh fails until each has
+# new messages come in untranslated (tests/messages.t.sh fails until each has
 # its translation), vanished ones are kept as obsolete (#~).
 po:
 	xgettext $(XGETTEXT_FLAGS) -o po/shequ.pot lib/*.c cmd/*.c

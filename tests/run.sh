@@ -21,7 +21,7 @@
 # way to write there: it rewrites expout/experr/rc from the actual run, for
 # review with git diff.  Usage: sh tests/run.sh [BUILD_DIR] [CASE...]
 # The last line is "golden: N passed, N failed".  SQ_CASES=DIR reads the
-# cases from DIR instead (tests/i18n.t.sh: cases that need a catalog).
+# cases from DIR instead (tests/messages.t.sh: cases that need a catalog).
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-build}
 [ $# -gt 0 ] && shift

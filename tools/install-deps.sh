@@ -21,7 +21,7 @@ need=""
 # python3-xlwt make the workbooks tests/workbook.t.sh reads, csvkit's
 # in2csv is what bench/book.sh compares against.
 # gettext: msgfmt compiles po/zh_CN.po (without it the programs build and
-# speak English), xgettext and msgcmp let tests/i18n.t.sh check the catalog;
+# speak English), xgettext and msgcmp let tests/messages.t.sh check the catalog;
 # locales: the zh_CN.UTF-8 locale generated below, for the Chinese messages.
 for pkg in gcc clang libclang-rt-14-dev make pkg-config libcsv-dev \
     libjansson-dev mandoc gawk jq bc libzip-dev libexpat1-dev \
