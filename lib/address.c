@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "address.h"
+#include "diag.h"
 #include "text.h"
 
 #define MAXITEMS	12
@@ -19,7 +20,7 @@
 #define NONE		((size_t)-1)
 
 #define TOO_MANY	"too many numbers to tell building, unit and room apart"
-#define PHONE		"looks like a phone number, not an address"
+#define PHONE		_("looks like a phone number, not an address")
 
 enum kind {
 	K_BARE,		/* no marker: placed by order */
@@ -612,11 +613,11 @@ scan(const char *s, size_t len, struct scan *sc)
 
 	len = sq_trim(&s, len);
 	if (len == 0)
-		return "empty address";
+		return _("empty address");
 	if (len > MAXLEN)
-		return "address too long";
+		return _("address too long");
 	if (!sq_utf8_valid((const unsigned char *)s, len, NULL))
-		return "not valid UTF-8";
+		return _("not valid UTF-8");
 	lx.n = sq_fold(s, len, buf, sizeof(buf));
 	lx.p = (const unsigned char *)buf;
 	lx.i = 0;
@@ -718,19 +719,19 @@ place_marked(struct item *it, int n, struct places *pl)
 			break;
 		case K_LANE:
 			if (pl->lane >= 0)
-				return "two lane numbers";
+				return _("two lane numbers");
 			pl->lane = i;
 			break;
 		case K_ZONE:
 		case K_GROUP:
 			if (pl->zone >= 0)
-				return "two zone numbers (区/期/组)";
+				return _("two zone numbers (区/期/组)");
 			pl->zone = i;
 			break;
 		case K_BLDG:
 			if (s[B] >= 0) {
 				if (!pl->hao_b || pl->lane >= 0)
-					return "two building numbers";
+					return _("two building numbers");
 				pl->lane = s[B];	/* XX路88号5号楼 */
 			}
 			s[B] = i;
@@ -743,7 +744,7 @@ place_marked(struct item *it, int n, struct places *pl)
 			} else if (s[R] < 0)
 				s[R] = i;	/* 5号楼502号, 12-2-502号 */
 			else
-				return "two room numbers";
+				return _("two room numbers");
 			break;
 		case K_LOU:
 			if (s[B] < 0 && s[U] < 0 && s[R] < 0 && !bare)
@@ -753,12 +754,12 @@ place_marked(struct item *it, int n, struct places *pl)
 			break;
 		case K_UNIT:
 			if (s[U] >= 0)
-				return "two unit numbers";
+				return _("two unit numbers");
 			s[U] = i;
 			break;
 		case K_ROOM:
 			if (s[R] >= 0)
-				return "two room numbers";
+				return _("two room numbers");
 			s[R] = i;
 			break;
 		case K_FLOOR:
@@ -808,10 +809,10 @@ place_group(struct item *it, int *g, int k, int lo, int hi,
 		}
 	if (k < na) {			/* one number, building or room */
 		if (!house && pl->marked)
-			return "no building number";
+			return _("no building number");
 		if (!house)
 			return longnum ? PHONE :
-			    "only one number: cannot tell building from room";
+			    _("only one number: cannot tell building from room");
 		na = 1;			/* 123弄5: the house */
 	}
 	if (k > na)
@@ -966,24 +967,24 @@ fill(const struct scan *sc, const struct places *pl, struct sq_addr *a)
 
 	if (s[B] < 0 || lou_is_floor(it, s))
 		return sc->longnum && !pl->marked ? PHONE :
-		    "no building number";
+		    _("no building number");
 	if (s[U] >= 0 && it[s[U]].sdig >= 3)
-		return "unit number too long (is it a room?)";
+		return _("unit number too long (is it a room?)");
 	house = s[U] < 0 && (pl->lane >= 0 ||
 	    (pl->zone >= 0 && it[pl->zone].kind == K_GROUP));
 	if (s[R] < 0 && !house)
-		return sc->longnum && !pl->marked ? PHONE : "no room number";
+		return sc->longnum && !pl->marked ? PHONE : _("no room number");
 	if (is_zero(it[s[B]].v))
-		return "building number is 0";
+		return _("building number is 0");
 	if (s[R] >= 0 && is_zero(it[s[R]].v))
-		return "room number is 0";
+		return _("room number is 0");
 	if (pl->lane >= 0 && is_zero(it[pl->lane].v))
-		return "lane number is 0";
+		return _("lane number is 0");
 	/* "12-2-502 弄..." must not turn 502 into a lane and 2 into a room */
 	if (pl->lane > s[B] || (s[R] >= 0 && pl->lane > s[R]))
-		return "lane number after the building number";
+		return _("lane number after the building number");
 	if (pl->zone > s[B] || (s[R] >= 0 && pl->zone > s[R]))
-		return "zone number after the building number";
+		return _("zone number after the building number");
 	copy(a->building, sizeof(a->building), it[s[B]].v);
 	if (s[U] >= 0 && !is_zero(it[s[U]].v))
 		copy(a->unit, sizeof(a->unit), it[s[U]].v);
@@ -1033,7 +1034,7 @@ resolve(struct scan *sc, struct sq_addr *a)
 	if (sc->overflow)
 		return TOO_MANY;
 	if (sc->n == 0)
-		return sc->longnum ? PHONE : "no building or room number";
+		return sc->longnum ? PHONE : _("no building or room number");
 	if (phone_like(sc))
 		return PHONE;
 	drop_split_phones(sc);
@@ -1123,7 +1124,7 @@ sq_addr_from_parts(const char *building, const char *unit, const char *room,
 	scan_init(&sc);
 	w = scan_columns(col, &sc, &used);
 	if (w == NULL && used == 0)
-		w = "empty address";
+		w = _("empty address");
 	else if (w == NULL && used == 1 << B)	/* the whole address in one */
 		return sq_addr_parse(building, strlen(building), a, why);
 	else if (w == NULL)

@@ -1,5 +1,6 @@
 #include <string.h>
 
+#include "diag.h"
 #include "rowaddr.h"
 #include "text.h"
 
@@ -53,7 +54,7 @@ sq_rowaddr_key(const struct sq_rowaddr *c, const struct sq_rec *rec,
 	else if (al > 0)
 		rc = sq_addr_parse(addr, al, a, why);
 	else {
-		*why = "empty address";
+		*why = _("empty address");
 		return SQ_ROWADDR_EMPTY;
 	}
 	if (rc < 0)

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "diag.h"
 #include "value.h"
 
 #define CELL_MAX	256
@@ -382,14 +383,15 @@ struct digits {
 	int		 plus;		/* written with a leading '+' */
 };
 
+/* reasons named here, translated where given (N_: for `make po`) */
 static const char msg_sci_lost[] =
-    "Excel turned this phone into scientific notation (like 1.38E+10) and "
-    "its last digits are lost; format the column as text and export again";
+    N_("Excel turned this phone into scientific notation (like 1.38E+10) and "
+    "its last digits are lost; format the column as text and export again");
 static const char msg_sci_ok[] =
-    "Excel showed this phone in scientific notation but all its digits "
-    "survived; recovered (format the column as text)";
+    N_("Excel showed this phone in scientific notation but all its digits "
+    "survived; recovered (format the column as text)");
 static const char msg_nocode[] =
-    "landline without area code; write it as 021-64381234";
+    N_("landline without area code; write it as 021-64381234");
 
 /* Shift the digits left by k (k > 0) or right by one with a '0' (k < 0). */
 static void
@@ -431,8 +433,8 @@ phone_sci(struct sc s, struct digits *g, const char **why)
 	if (!sc_ilit(&s, "e"))
 		return 0;
 	if (sc_lit(&s, "-")) {
-		*why = "not a phone number (a tiny number in scientific "
-		    "notation)";
+		*why = _("not a phone number (a tiny number in scientific "
+		    "notation)");
 		return -1;
 	}
 	(void)sc_lit(&s, "+");
@@ -440,15 +442,15 @@ phone_sci(struct sc s, struct digits *g, const char **why)
 	if (ne < 1 || ne > 2 || !sc_eof(&s))
 		return 0;
 	if (nf > ex) {
-		*why = "not a phone number (not a whole number)";
+		*why = _("not a phone number (not a whole number)");
 		return -1;
 	}
 	if (nf < ex) {
-		*why = msg_sci_lost;
+		*why = _(msg_sci_lost);
 		return -1;
 	}
 	if (nf + 1 > PH_DIGITS) {
-		*why = "too many digits for a phone number";
+		*why = _("too many digits for a phone number");
 		return -1;
 	}
 	memset(g, 0, sizeof(*g));
@@ -510,14 +512,14 @@ phone_scan(struct sc s, struct digits *g, const char **why)
 		if (isdig(c)) {
 			if (g->ext) {
 				if (g->nx >= 6) {
-					*why = "extension needs 1 to 6 digits";
+					*why = _("extension needs 1 to 6 digits");
 					return -1;
 				}
 				g->x[g->nx++] = (char)c;
 			} else {
 				if (g->n >= PH_DIGITS) {
-					*why = "too many digits for a phone "
-					    "number";
+					*why = _("too many digits for a phone "
+					    "number");
 					return -1;
 				}
 				g->gb[g->n] = (unsigned char)sep;
@@ -531,35 +533,35 @@ phone_scan(struct sc s, struct digits *g, const char **why)
 			s.p++;
 		} else if (c == '+') {
 			if (g->n > 0 || g->ext || g->plus) {
-				*why = "'+' in the middle of the number";
+				*why = _("'+' in the middle of the number");
 				return -1;
 			}
 			g->plus = 1;
 			s.p++;
 		} else if (sc_oneof(&s, extm) >= 0) {
 			if (g->n == 0 || g->ext) {
-				*why = "letters in a phone number";
+				*why = _("letters in a phone number");
 				return -1;
 			}
 			g->ext = 1;
 		} else if (c == 'O' || c == 'o' || c == 'l' || c == 'I') {
-			*why = "letter O or l where a digit should be; "
-			    "retype the number";
+			*why = _("letter O or l where a digit should be; "
+			    "retype the number");
 			return -1;
 		} else if (isalpha_(c)) {
-			*why = "letters in a phone number";
+			*why = _("letters in a phone number");
 			return -1;
 		} else {
-			*why = "text in the phone cell; keep only the number";
+			*why = _("text in the phone cell; keep only the number");
 			return -1;
 		}
 	}
 	if (g->n == 0) {
-		*why = "no digits; not a phone number";
+		*why = _("no digits; not a phone number");
 		return -1;
 	}
 	if (g->ext && g->nx == 0) {
-		*why = "extension needs 1 to 6 digits";
+		*why = _("extension needs 1 to 6 digits");
 		return -1;
 	}
 	return 0;
@@ -575,8 +577,8 @@ phone_country(struct digits *g, const char **why)
 		off = g->plus ? 0 : 2;
 		if (g->n - off < 2 || g->d[off] != '8' ||
 		    g->d[off + 1] != '6') {
-			*why = "not a mainland China number (country code "
-			    "other than +86)";
+			*why = _("not a mainland China number (country code "
+			    "other than +86)");
 			return -1;
 		}
 		cc = off + 2;
@@ -588,7 +590,7 @@ phone_country(struct digits *g, const char **why)
 		return 0;
 	dg_shift(g, cc);
 	if (g->n == 0) {
-		*why = "only a country code; no phone number";
+		*why = _("only a country code; no phone number");
 		return -1;
 	}
 	/* +86 21 6438 1234: the area code comes without its trunk 0 */
@@ -609,23 +611,23 @@ phone_mobile(const struct digits *g, char *out, size_t outsz,
     const char **why)
 {
 	if (g->ext || g->nx) {
-		*why = "extension after a mobile number";
+		*why = _("extension after a mobile number");
 		return -1;
 	}
 	if (g->n < 11) {
-		*why = "too few digits for a mobile (it needs 11)";
+		*why = _("too few digits for a mobile (it needs 11)");
 		return -1;
 	}
 	if (g->n > 11) {
-		*why = "too many digits for a mobile (it needs 11)";
+		*why = _("too many digits for a mobile (it needs 11)");
 		return -1;
 	}
 	if (!is_mobile(g)) {
-		*why = "not a mobile: mobile numbers start with 13 to 19";
+		*why = _("not a mobile: mobile numbers start with 13 to 19");
 		return -1;
 	}
 	if (put(out, outsz, g->d, 11) == -1) {
-		*why = "internal: phone buffer too small";
+		*why = _("internal: phone buffer too small");
 		return -1;
 	}
 	return 0;
@@ -641,19 +643,19 @@ phone_landline(const struct digits *g, char *out, size_t outsz,
 	size_t n = 0;
 
 	if (g->d[1] == '0') {
-		*why = "not a mainland China number (country code "
-		    "other than +86)";
+		*why = _("not a mainland China number (country code "
+		    "other than +86)");
 		return -1;
 	}
 	if (g->n >= 2 && g->d[1] == '1' && (g->n < 3 || g->d[2] != '0')) {
-		*why = "no such area code (01X other than 010)";
+		*why = _("no such area code (01X other than 010)");
 		return -1;
 	}
 	a = g->n >= 2 && (g->d[1] == '1' || g->d[1] == '2') ? 3 : 4;
 	r = g->n - a;
 	if (r < 7) {
-		*why = "too few digits for a landline (area code + 7 or 8 "
-		    "digits)";
+		*why = _("too few digits for a landline (area code + 7 or 8 "
+		    "digits)");
 		return -1;
 	}
 	/*
@@ -670,20 +672,20 @@ phone_landline(const struct digits *g, char *out, size_t outsz,
 	else
 		loc = r <= 8 ? r : 0;
 	if (loc == 0) {
-		*why = "too many digits for a landline (area code + 7 or 8 "
-		    "digits)";
+		*why = _("too many digits for a landline (area code + 7 or 8 "
+		    "digits)");
 		return -1;
 	}
 	if (loc < r) {
 		x = g->d + a + loc;
 		nx = r - loc;
 		if (nx > 6) {
-			*why = "extension needs 1 to 6 digits";
+			*why = _("extension needs 1 to 6 digits");
 			return -1;
 		}
 	}
 	if (g->d[a] == '0') {
-		*why = "local number cannot start with 0";
+		*why = _("local number cannot start with 0");
 		return -1;
 	}
 	memcpy(buf, g->d, (size_t)a);
@@ -697,7 +699,7 @@ phone_landline(const struct digits *g, char *out, size_t outsz,
 		n += (size_t)nx;
 	}
 	if (put(out, outsz, buf, n) == -1) {
-		*why = "internal: phone buffer too small";
+		*why = _("internal: phone buffer too small");
 		return -1;
 	}
 	return 0;
@@ -719,16 +721,16 @@ phone_digits(struct digits *g, char *out, size_t outsz, const char **why)
 		return phone_landline(g, out, outsz, why);
 	if (g->n == 10 && (memcmp(g->d, "400", 3) == 0 ||
 	    memcmp(g->d, "800", 3) == 0))
-		*why = "400/800 service number, not a household phone";
+		*why = _("400/800 service number, not a household phone");
 	else if (g->n >= 7 && g->n <= 8)
-		*why = msg_nocode;
+		*why = _(msg_nocode);
 	else if (g->n >= 9 && g->n <= 11)
-		*why = "leading 0 of the area code missing? (Excel drops it) "
-		    "write it as 021-64381234";
+		*why = _("leading 0 of the area code missing? (Excel drops it) "
+		    "write it as 021-64381234");
 	else if (g->n < 7)
-		*why = "too few digits for a phone number";
+		*why = _("too few digits for a phone number");
 	else
-		*why = "too many digits for a phone number";
+		*why = _("too many digits for a phone number");
 	return -1;
 }
 
@@ -748,7 +750,7 @@ phone_one(struct sc s, char *out, size_t outsz, const char **why)
 	case 1:
 		if (phone_digits(&g, out, outsz, why) == -1)
 			return SQ_PHONE_BAD;
-		*why = msg_sci_ok;
+		*why = _(msg_sci_ok);
 		return SQ_PHONE_RECOVERED;
 	}
 	excel_float_tail(&s);
@@ -847,7 +849,7 @@ sq_phone_norm(const char *s, size_t len, char *out, size_t outsz,
 		}
 	}
 	if (cell_load(&c, s, len) == -1) {
-		*why = "too long for a phone number";
+		*why = _("too long for a phone number");
 		return SQ_PHONE_BAD;
 	}
 	if (sc_eof(&c.s) || placeholder(&c.s))
@@ -869,7 +871,7 @@ sq_phone_norm(const char *s, size_t len, char *out, size_t outsz,
 				*why = w;
 				if (r == SQ_PHONE_OK &&
 				    (split || has_digit(q, c.s.e)))
-					*why = "several phones; kept the first";
+					*why = _("several phones; kept the first");
 				return r;
 			}
 			if (first == -1) {
@@ -1030,10 +1032,10 @@ cn_number(struct sc *s, long *out, const char **why)
 	    t[2] >= 1 && t[2] <= 9)
 		*out = t[0] * 10 + t[2];
 	else if (n >= 2 && t[0] <= 9 && t[1] <= 9) {
-		*why = "two numbers run together (like 三四); write one number";
+		*why = _("two numbers run together (like 三四); write one number");
 		return -1;
 	} else {
-		*why = "not a number of people";
+		*why = _("not a number of people");
 		return -1;
 	}
 	return 0;
@@ -1091,7 +1093,7 @@ sq_count_parse(const char *s, size_t len, long *out, const char **why)
 	}
 	sc_sp(sp);
 	if (sc_peek(sp) == '-' && sp->p + 1 < sp->e && isdig(sp->p[1])) {
-		*why = "negative number of members";
+		*why = _("negative number of members");
 		return SQ_VAL_BAD;
 	}
 	if ((n = sc_num(sp, &v)) > 0) {
@@ -1100,7 +1102,7 @@ sq_count_parse(const char *s, size_t len, long *out, const char **why)
 			for (sp->p++; sc_peek(sp) == '0'; sp->p++)
 				;
 			if (isdig(sc_peek(sp))) {
-				*why = "not a whole number";
+				*why = _("not a whole number");
 				return SQ_VAL_BAD;
 			}
 		}
@@ -1266,8 +1268,8 @@ date_core(struct sc *s, int defyear, long *y, long *m, long *d,
 		if (sc_lit(s, ".") && sc_num(s, &x) == 0)
 			goto bad;
 		if (a < EXCEL_MIN || a > EXCEL_MAX) {
-			*why = "not a date (an Excel date number is 20000 to "
-			    "80000)";
+			*why = _("not a date (an Excel date number is 20000 to "
+			    "80000)");
 			return -1;
 		}
 		civil_from_days(a - EXCEL_EPOCH, y, m, d);
@@ -1290,7 +1292,7 @@ date_core(struct sc *s, int defyear, long *y, long *m, long *d,
 		*m = b;
 		sep2 = date_sep(s);
 		if (sep2 == 0 && sc_eof(s)) {
-			*why = "no day; write it as 2022-04-01";
+			*why = _("no day; write it as 2022-04-01");
 			return -1;
 		}
 		if (sep == 'y' ? sep2 != 'm' : sep2 != sep) {
@@ -1300,7 +1302,7 @@ date_core(struct sc *s, int defyear, long *y, long *m, long *d,
 		}
 		if ((nb = sc_num(s, d)) < 1 || nb > 2) {
 			if (nb == 0 && sc_eof(s) && sep == 'y') {
-				*why = "no day; write it as 2022-04-01";
+				*why = _("no day; write it as 2022-04-01");
 				return -1;
 			}
 			goto bad;
@@ -1323,7 +1325,7 @@ date_core(struct sc *s, int defyear, long *y, long *m, long *d,
 		}
 	}
 	if (defyear == 0) {
-		*why = "no year; give --date";
+		*why = _("no year; give --date");
 		return -1;
 	}
 	*y = defyear;
@@ -1380,12 +1382,12 @@ date_tail(struct sc *s, const char **why)
 		return 0;
 	if (sc_peek(s) == 'Z' || sc_peek(s) == 'z' || sc_peek(s) == '+' ||
 	    sc_peek(s) == '-') {
-		*why = "a time zone in the timestamp; convert to local time "
-		    "first";
+		*why = _("a time zone in the timestamp; convert to local time "
+		    "first");
 		return -1;
 	}
 bad:
-	*why = "unexpected text after the date";
+	*why = _("unexpected text after the date");
 	return -1;
 }
 
@@ -1393,11 +1395,11 @@ static int
 date_check(long y, long m, long d, const char **why)
 {
 	if (y < 1900 || y > 2100) {
-		*why = "year out of range (1900 to 2100)";
+		*why = _("year out of range (1900 to 2100)");
 		return -1;
 	}
 	if (m < 1 || m > 12) {
-		*why = "no such month";
+		*why = _("no such month");
 		return -1;
 	}
 	if (d < 1 || d > mdays(y, m)) {
@@ -1449,7 +1451,7 @@ sq_date_parse(const char *s, size_t len, int default_year, char out[11],
 	if ((r = prelude(&c, s, len, why, msg_notdate)) != 1)
 		return r;
 	if (default_year != 0 && (default_year < 1900 || default_year > 2100)) {
-		*why = "default year out of range (1900 to 2100)";
+		*why = _("default year out of range (1900 to 2100)");
 		return SQ_VAL_BAD;
 	}
 	if (date_core(&c.s, default_year, &y, &m, &d, why) == -1 ||
@@ -1578,7 +1580,7 @@ time_core(struct sc *s, long *h, long *mi, const char **why)
 	if (sc_lit(s, ":")) {
 		n = sc_num(s, mi);
 		if (n == 1) {
-			*why = "minutes need two digits (8:05 or 8:50?)";
+			*why = _("minutes need two digits (8:05 or 8:50?)");
 			return -1;
 		}
 		if (n != 2)
@@ -1618,19 +1620,19 @@ time_core(struct sc *s, long *h, long *mi, const char **why)
 	if (per == P_NONE)
 		per = per2;
 	if (*h <= 23 && per != P_NONE && apply_period(per, h) == -1) {
-		*why = "the hour does not fit 上午/下午/AM/PM";
+		*why = _("the hour does not fit 上午/下午/AM/PM");
 		return -1;
 	}
 	if (*h == 24 && *mi == 0) {
-		*why = "24:00 is not a time of day; write 00:00";
+		*why = _("24:00 is not a time of day; write 00:00");
 		return -1;
 	}
 	if (*h > 23) {
-		*why = "no such hour (0 to 23)";
+		*why = _("no such hour (0 to 23)");
 		return -1;
 	}
 	if (*mi > 59) {
-		*why = "no such minute (0 to 59)";
+		*why = _("no such minute (0 to 59)");
 		return -1;
 	}
 	return 0;
@@ -1656,7 +1658,7 @@ time_number(struct sc s, long *min, const char **why)
 	if (!sc_lit(&s, ".")) {
 		if (ni == 0 || !sc_eof(&s))
 			return 0;
-		*why = "a bare number; write the time as 8:30";
+		*why = _("a bare number; write the time as 8:30");
 		return -1;
 	}
 	f = s.p;
@@ -1682,13 +1684,13 @@ time_number(struct sc s, long *min, const char **why)
 	if (ni <= 2 && ip >= 1 && ip <= 23 && nf == 2) {
 		*min = (f[0] - '0') * 10 + (f[1] - '0');
 		if (*min > 59) {
-			*why = "no such minute (0 to 59)";
+			*why = _("no such minute (0 to 59)");
 			return -1;
 		}
 		*min += ip * 60;
 		return 1;
 	}
-	*why = "ambiguous number; write the time as 8:30";
+	*why = _("ambiguous number; write the time as 8:30");
 	return -1;
 }
 
@@ -1714,7 +1716,7 @@ skip_date(struct sc *s, const char **why)
 	(void)(sc_lit(&t, "T") || sc_lit(&t, "t"));
 	sc_sp(&t);
 	if (sc_eof(&t)) {
-		*why = "a date, not a time";
+		*why = _("a date, not a time");
 		return -1;
 	}
 	*s = t;
@@ -1752,10 +1754,10 @@ sq_time_parse(const char *s, size_t len, char out[6], const char **why)
 
 			if (k == '-' || k == '~' || sc_lit(sp, "到") ||
 			    sc_lit(sp, "至"))
-				*why = "a time range; give one time";
+				*why = _("a time range; give one time");
 			else if (k == 'z' || k == 'Z' || k == '+')
-				*why = "a time zone; convert to local time "
-				    "first";
+				*why = _("a time zone; convert to local time "
+				    "first");
 			else
 				*why = msg_nottime;
 			return SQ_VAL_BAD;
@@ -1822,7 +1824,7 @@ sq_temp_parse(const char *s, size_t len, double *celsius, const char **why)
 	fahr = sc_lit(sp, "华氏");
 	sc_sp(sp);
 	if (sc_peek(sp) == '-' && sp->p + 1 < sp->e && isdig(sp->p[1])) {
-		*why = "impossible temperature (outside 34.0 to 43.0 °C)";
+		*why = _("impossible temperature (outside 34.0 to 43.0 °C)");
 		return SQ_VAL_BAD;
 	}
 	if ((ni = sc_num(sp, &ip)) == 0) {
@@ -1852,7 +1854,7 @@ sq_temp_parse(const char *s, size_t len, double *celsius, const char **why)
 		return SQ_VAL_BAD;
 	}
 	if (ni > 6) {
-		*why = "impossible temperature (outside 34.0 to 43.0 °C)";
+		*why = _("impossible temperature (outside 34.0 to 43.0 °C)");
 		return SQ_VAL_BAD;
 	}
 	/* both below 2^53: exact operands, one rounding */
@@ -1862,11 +1864,11 @@ sq_temp_parse(const char *s, size_t len, double *celsius, const char **why)
 		return SQ_VAL_BAD;
 	}
 	if (nf == 0 && ip >= 340 && ip <= 430) {
-		*why = "no decimal point? (365 for 36.5) fix the reading";
+		*why = _("no decimal point? (365 for 36.5) fix the reading");
 		return SQ_VAL_BAD;
 	}
 	if (v < 34.0 || v > 43.0) {
-		*why = "impossible temperature (outside 34.0 to 43.0 °C)";
+		*why = _("impossible temperature (outside 34.0 to 43.0 °C)");
 		return SQ_VAL_BAD;
 	}
 	*celsius = v;
