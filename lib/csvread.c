@@ -337,8 +337,8 @@ sq_csv_next(struct sq_csv *c, struct sq_rec *rec, size_t expect_nf, long *blank)
 		if (r == 0) {
 			if (c->npend == 0)
 				return SQ_READ_EOF;
-			snprintf(why, sizeof(why), "unterminated quote: the "
-			    "quoted field opened on this line never closes");
+			snprintf(why, sizeof(why), _("unterminated quote: the "
+			    "quoted field opened on this line never closes"));
 			resync(c, rec, why);
 			return SQ_READ_BAD;
 		}
@@ -346,9 +346,9 @@ sq_csv_next(struct sq_csv *c, struct sq_rec *rec, size_t expect_nf, long *blank)
 		if (l.err) {
 			if (c->npend) {
 				hold(c, &l);
-				snprintf(why, sizeof(why), "unterminated quote? "
+				snprintf(why, sizeof(why), _("unterminated quote? "
 				    "the quoted field runs into line %ld, which "
-				    "%s", l.no, l.err);
+				    "%s"), l.no, l.err);
 				resync(c, rec, why);
 				return SQ_READ_BAD;
 			}
@@ -386,9 +386,9 @@ sq_csv_next(struct sq_csv *c, struct sq_rec *rec, size_t expect_nf, long *blank)
 		if (csv_parse(&c->p, l.s, n, on_field, on_row, c) != n) {
 			if (c->npend) {
 				hold(c, &l);
-				snprintf(why, sizeof(why), "unterminated or "
+				snprintf(why, sizeof(why), _("unterminated or "
 				    "stray quote: the quoted field opened here "
-				    "breaks on line %ld", l.no);
+				    "breaks on line %ld"), l.no);
 				resync(c, rec, why);
 				return SQ_READ_BAD;
 			}
@@ -408,9 +408,9 @@ sq_csv_next(struct sq_csv *c, struct sq_rec *rec, size_t expect_nf, long *blank)
 			 * closes is still caught past --max-field
 			 */
 			if (c->pend_bytes > c->max_record) {
-				snprintf(why, sizeof(why), "unterminated quote: "
+				snprintf(why, sizeof(why), _("unterminated quote: "
 				    "the quoted field opened here runs over %zu "
-				    "lines and %zu bytes, past --max-field",
+				    "lines and %zu bytes, past --max-field"),
 				    c->npend, c->pend_bytes);
 				resync(c, rec, why);
 				return SQ_READ_BAD;
@@ -423,9 +423,9 @@ sq_csv_next(struct sq_csv *c, struct sq_rec *rec, size_t expect_nf, long *blank)
 		if (c->npend) {
 			hold(c, &l);
 			if (!fits(rec, expect_nf)) {
-				snprintf(why, sizeof(why), "unterminated quote? "
+				snprintf(why, sizeof(why), _("unterminated quote? "
 				    "the quoted field opened here runs to line "
-				    "%ld and leaves %zu fields, not %zu", l.no,
+				    "%ld and leaves %zu fields, not %zu"), l.no,
 				    rec->nf, expect_nf);
 				resync(c, rec, why);
 				return SQ_READ_BAD;

@@ -230,8 +230,8 @@ finish_value(struct sq_json *j, json_t **obj, struct sq_rec *rec)
 
 	if (v == NULL) {
 		char why[240];
-		snprintf(why, sizeof(why), "invalid JSON: %s (line %ld, "
-		    "column %d)", e.text, j->vline + (e.line > 0 ? e.line - 1 : 0),
+		snprintf(why, sizeof(why), _("invalid JSON: %s (line %ld, "
+		    "column %d)"), e.text, j->vline + (e.line > 0 ? e.line - 1 : 0),
 		    e.column);
 		return reject_value(j, rec, why);
 	}

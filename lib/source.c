@@ -381,8 +381,8 @@ decode_line(struct sq_source *src, enum sq_enc e, struct sq_line *l)
 	if (iconv(src->cd_line, &in, &inleft, &out, &outleft) == (size_t)-1) {
 		size_t col = (size_t)(in - l->s);
 		snprintf(src->errbuf, sizeof(src->errbuf),
-		    "byte 0x%02X at byte %zu is not valid %s; give the right "
-		    "--encoding", (unsigned char)*in, col + 1, sq_enc_name(e));
+		    _("byte 0x%02X at byte %zu is not valid %s; give the right "
+		    "--encoding"), (unsigned char)*in, col + 1, sq_enc_name(e));
 		return -1;
 	}
 	l->s = src->lb;
@@ -466,8 +466,8 @@ check_line(struct sq_source *src, struct sq_line *l)
 	int bytes = line_bytes(l->s, l->len);
 
 	if (bytes & 2) {
-		l->err = "contains a NUL byte (a binary file, or UTF-16 saved "
-		    "without a BOM?)";
+		l->err = _("contains a NUL byte (a binary file, or UTF-16 saved "
+		    "without a BOM?)");
 		return;
 	}
 	if (src->bad_units > 0 && (bytes & 1)) {
@@ -511,16 +511,16 @@ check_line(struct sq_source *src, struct sq_line *l)
 			src->enc = SQ_ENC_GB18030;
 			return;
 		}
-		snprintf(src->errbuf, sizeof(src->errbuf), "neither UTF-8 nor "
+		snprintf(src->errbuf, sizeof(src->errbuf), _("neither UTF-8 nor "
 		    "GB18030 (byte 0x%02X at byte %zu); give the right "
-		    "--encoding", (unsigned char)l->s[bad], bad + 1);
+		    "--encoding"), (unsigned char)l->s[bad], bad + 1);
 		l->err = src->errbuf;
 		return;
 	default:
 		if (!sq_utf8_valid((const unsigned char *)l->s, l->len, &bad)) {
-			snprintf(src->errbuf, sizeof(src->errbuf), "not valid "
+			snprintf(src->errbuf, sizeof(src->errbuf), _("not valid "
 			    "UTF-8 (byte 0x%02X at byte %zu); if the file is "
-			    "GBK, read it with --encoding gb18030",
+			    "GBK, read it with --encoding gb18030"),
 			    (unsigned char)l->s[bad], bad + 1);
 			l->err = src->errbuf;
 		}
@@ -554,8 +554,8 @@ sq_source_next(struct sq_source *src, struct sq_line *l)
 static void
 too_long(struct sq_source *src, struct sq_line *l)
 {
-	snprintf(src->errbuf, sizeof(src->errbuf), "line longer than %zu "
-	    "bytes (the limit; raise it with --max-field)", src->max_line);
+	snprintf(src->errbuf, sizeof(src->errbuf), _("line longer than %zu "
+	    "bytes (the limit; raise it with --max-field)"), src->max_line);
 	l->err = src->errbuf;
 }
 
