@@ -646,15 +646,6 @@ set_note(struct state *s, struct household *h, char *note)
 	s->notes[h->note - 1] = note;
 }
 
-/* The longest prefix of s within max bytes that ends on a character. */
-static size_t
-utf8_cut(const char *s, size_t max)
-{
-	while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
-		max--;
-	return max;
-}
-
 /* What a check-in says of the people in the flat. */
 struct reading {
 	int16_t	 temp10;	/* NO_TEMP: none */
@@ -688,7 +679,7 @@ read_reading(struct state *s, const struct sq_reader *r, const struct cicols *c,
 		rd->bad = 1;
 		char value[64], where[4200];
 		snprintf(value, sizeof(value), "%.*s",
-		    (int)utf8_cut(p, len > 40 ? 40 : len), p);
+		    (int)sq_utf8_cut(p, len, 40), p);
 		snprintf(where, sizeof(where), "%s:%ld", sq_reader_name(r),
 		    rec->line);
 		rd->note = arena_say(s, "reason.bad_reading", "value", value,
@@ -699,7 +690,7 @@ read_reading(struct state *s, const struct sq_reader *r, const struct cicols *c,
 		rd->symptoms = 1;
 		if (!rd->bad)
 			rd->note = arena_printf(&s->arena, "%.*s",
-			    (int)utf8_cut(p, len > 60 ? 60 : len), p);
+			    (int)sq_utf8_cut(p, len, 60), p);
 	}
 }
 
@@ -744,8 +735,7 @@ add_unknown(struct state *s, const struct sq_reader *r,
 	struct reading rd;
 	char cands[400];
 
-	if (alen > 80)
-		alen = utf8_cut(addr, 80);
+	alen = sq_utf8_cut(addr, alen, 80);
 	read_reading(s, r, c, rec, &rd);
 
 	if (s->nunknown == s->capunknown) {

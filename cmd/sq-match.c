@@ -332,9 +332,7 @@ q(const char *s, size_t len)
 
 	len = sq_trim(&s, len);
 	if (len > 60) {
-		len = 57;
-		while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
-			len--;
+		len = sq_utf8_cut(s, len, 57);
 		snprintf(b, 80, "%.*s...", (int)len, s);
 	} else
 		snprintf(b, 80, "%.*s", (int)len, s);

@@ -396,11 +396,8 @@ append(char *out, size_t outsz, size_t *o, const char *s, size_t n)
 		room--;
 	}
 	int whole = n <= room;
-	if (!whole) {
-		n = room;
-		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-			n--;
-	}
+	if (!whole)
+		n = sq_utf8_cut(s, n, room);
 	memcpy(out + *o, s, n);
 	*o += n;
 	out[*o] = '\0';

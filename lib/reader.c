@@ -11,6 +11,7 @@
 #include "jsonread.h"
 #include "magic.h"
 #include "reader.h"
+#include "text.h"
 
 #define HEADER_WINDOW	10	/* records looked at to find the header */
 
@@ -232,10 +233,7 @@ build_header(struct sq_reader *r)
 			 * boundary: cut inside one, the name was not UTF-8
 			 * and the output did not read back (fuzz_json).
 			 */
-			size_t cut = len > 500 ? 500 : len;
-			while (cut < len && cut > 0 &&
-			    ((unsigned char)raw[cut] & 0xC0) == 0x80)
-				cut--;
+			size_t cut = sq_utf8_cut(raw, len, 500);
 			snprintf(name, sizeof(name), "%.*s", (int)cut, raw);
 		}
 		long j = find_name(r, name);

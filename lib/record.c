@@ -121,12 +121,9 @@ sq_rec_seterr(struct sq_rec *r, const char *fmt, ...)
 	int n = vsnprintf(r->errbuf, sizeof(r->errbuf), sq_tr(fmt), ap);
 	va_end(ap);
 	/* cut short: end on a whole UTF-8 character, not half of one */
-	if (n >= (int)sizeof(r->errbuf)) {
-		size_t end = sizeof(r->errbuf) - 1;
-		while (end > 0 && ((unsigned char)r->errbuf[end] & 0xC0) == 0x80)
-			end--;
-		r->errbuf[end] = '\0';
-	}
+	if (n >= (int)sizeof(r->errbuf))
+		r->errbuf[sq_utf8_cut(r->errbuf, (size_t)n,
+		    sizeof(r->errbuf) - 1)] = '\0';
 	r->err = r->errbuf;
 }
 

@@ -445,3 +445,13 @@ sq_digits_at(const char *s, size_t n, size_t i, size_t *nd)
 		v = v * 10 + (s[i + (*nd)++] - '0');
 	return v;
 }
+
+size_t
+sq_utf8_cut(const char *s, size_t len, size_t max)
+{
+	if (len <= max)
+		return len;
+	while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
+		max--;
+	return max;
+}

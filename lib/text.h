@@ -71,6 +71,13 @@ int	sq_utf8_valid(const unsigned char *s, size_t len, size_t *bad_at);
 int	sq_utf8_next(const unsigned char *s, size_t len, size_t *i);
 
 /*
+ * The length of the longest prefix of s (len bytes) within max bytes that
+ * ends on a whole character: len when it fits, else max stepped back over
+ * continuation bytes, so a cut never leaves half a character.
+ */
+size_t	sq_utf8_cut(const char *s, size_t len, size_t max);
+
+/*
  * Value of a Chinese numeral 0..9 (〇 零 一 幺 二 两 三 四 五 六 七 八 九),
  * or -1 for any other code point.  十 百 千 are not digits: see
  * sq_cn_number.

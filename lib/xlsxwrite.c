@@ -302,9 +302,7 @@ cell_text(struct sq_xlsxw *x, const char *s, size_t n, int *cut)
 		x->scratch[o++] = s[i];
 	}
 	if (o > CELL_MAX) {
-		o = CELL_MAX;
-		while (o > 0 && ((unsigned char)x->scratch[o] & 0xC0) == 0x80)
-			o--;
+		o = sq_utf8_cut(x->scratch, o, CELL_MAX);
 		*cut = 1;
 	}
 	x->scratch[o] = '\0';

@@ -5,6 +5,7 @@
  * rate per building, for sq-report).
  */
 #include "state.h"
+#include "text.h"
 
 static const char *const status_names[] = {
 	"missed", "partial", "unknown_household", "sampled", "empty",
@@ -26,17 +27,6 @@ add_seen(struct state *s, uint32_t h, int day, uint32_t name, uint32_t point)
 	x->point = point;
 }
 
-/* The longest prefix of s within max bytes that ends on a character. */
-static size_t
-utf8_cut(const char *s, size_t len, size_t max)
-{
-	if (len <= max)
-		return len;
-	while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
-		max--;
-	return max;
-}
-
 static void
 add_unknown(struct state *s, const char *file, const struct sq_rec *rec,
     const struct sq_rowaddr *ra, long cname, const char *key,
@@ -51,9 +41,9 @@ add_unknown(struct state *s, const char *file, const struct sq_rec *rec,
 		const char *b = sq_rec_cell_trim(rec, ra->building, &bl);
 		const char *u = sq_rec_cell_trim(rec, ra->unit, &ul);
 		const char *r = sq_rec_cell_trim(rec, ra->room, &rl);
-		snprintf(buf, sizeof(buf), "%.*s %.*s %.*s", (int)utf8_cut(b,
-		    bl, 60), b, (int)utf8_cut(u, ul, 30), u,
-		    (int)utf8_cut(r, rl, 60), r);
+		snprintf(buf, sizeof(buf), "%.*s %.*s %.*s", (int)sq_utf8_cut(b,
+		    bl, 60), b, (int)sq_utf8_cut(u, ul, 30), u,
+		    (int)sq_utf8_cut(r, rl, 60), r);
 		addr = buf;
 		alen = strlen(buf);
 		alen = sq_trim(&addr, alen);
@@ -90,7 +80,7 @@ add_unknown(struct state *s, const char *file, const struct sq_rec *rec,
 	json_object_set_new(d, "file", json_string(file));
 	json_object_set_new(d, "line", json_integer(rec->line));
 	json_object_set_new(d, "address", json_stringn(addr,
-	    utf8_cut(addr, alen, 80)));
+	    sq_utf8_cut(addr, alen, 80)));
 	json_object_set_new(d, "key", json_string(key));
 	if (why) {
 		json_object_set_new(d, "why", json_string(why));

@@ -908,6 +908,24 @@ test_utf8_next(void)
 	CHECK_INT(i, 4);
 }
 
+static void
+test_utf8_cut(void)
+{
+	const char *s = "ab阳光小区";	/* 2 ASCII bytes, then 3 per character */
+	size_t len = strlen(s);
+
+	CHECK_INT(sq_utf8_cut(s, len, len), len);	/* fits: whole */
+	CHECK_INT(sq_utf8_cut(s, len, 100), len);
+	CHECK_INT(sq_utf8_cut(s, len, 2), 2);		/* on a boundary */
+	CHECK_INT(sq_utf8_cut(s, len, 5), 5);
+	CHECK_INT(sq_utf8_cut(s, len, 3), 2);		/* inside 阳: before it */
+	CHECK_INT(sq_utf8_cut(s, len, 4), 2);
+	CHECK_INT(sq_utf8_cut(s, len, 7), 5);
+	CHECK_INT(sq_utf8_cut(s, len, 0), 0);
+	CHECK_INT(sq_utf8_cut("阳", 3, 1), 0);		/* nothing whole fits */
+	CHECK_INT(sq_utf8_cut("", 0, 0), 0);
+}
+
 static long
 cn(const char *s, size_t *used)
 {
@@ -968,6 +986,7 @@ main(void)
 	test_trim();
 	test_utf8_valid();
 	test_utf8_next();
+	test_utf8_cut();
 	test_cn();
 	UNIT_DONE();
 }
