@@ -1558,9 +1558,7 @@ main(int argc, char **argv)
 	s.year = atoi(s.date);
 
 	/* the lists are for the grid workers: in their language */
-	if ((s.words = sq_words_open(sq_datadir(&s.c), "flag",
-	    sq_lang(&s.c))) == NULL || (s.c.zh && (s.words_zh =
-	    sq_words_open(sq_datadir(&s.c), "flag", "zh")) == NULL))
+	if (sq_person_words(&s.c, "flag", &s.words, &s.words_zh) < 0)
 		return SQ_EXIT_USAGE;
 	labels_words(&s.person, s.words);
 	sq_buf_init(&s.scratch);

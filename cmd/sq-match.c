@@ -2388,9 +2388,7 @@ main(int argc, char **argv)
 	}
 	free(rpath);
 	free(spath);
-	if ((C.W = sq_words_open(sq_datadir(&C.c), "match",
-	    sq_lang(&C.c))) == NULL || (C.c.zh && (C.Wzh =
-	    sq_words_open(sq_datadir(&C.c), "match", "zh")) == NULL)) {
+	if (sq_person_words(&C.c, "match", &C.W, &C.Wzh) < 0) {
 		free_all();
 		return SQ_EXIT_USAGE;
 	}

@@ -2137,9 +2137,7 @@ main(int argc, char **argv)
 		    pl.st.gate_min);
 
 	/* the sheets are for the couriers: in their language */
-	if ((Wsheet = sq_words_open(sq_datadir(&c), "rounds", sq_lang(&c))) ==
-	    NULL || (c.zh && (Wzh = sq_words_open(sq_datadir(&c), "rounds",
-	    "zh")) == NULL))
+	if (sq_person_words(&c, "rounds", &Wsheet, &Wzh) < 0)
 		return SQ_EXIT_USAGE;
 	c.tables = "households,rounds";
 	struct sq_aliases *aliases = sq_load_aliases(&c);

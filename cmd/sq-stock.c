@@ -542,9 +542,7 @@ main(int argc, char **argv)
 	if (s.day == SQ_DATE_INVALID)
 		s.day = sq_date_today(s.date, NULL);
 
-	if ((s.words = sq_words_open(sq_datadir(&s.c), "stock",
-	    sq_lang(&s.c))) == NULL || (s.c.zh && (s.words_zh =
-	    sq_words_open(sq_datadir(&s.c), "stock", "zh")) == NULL)) {
+	if (sq_person_words(&s.c, "stock", &s.words, &s.words_zh) < 0) {
 		free_state(&s);
 		return SQ_EXIT_USAGE;
 	}

@@ -12,6 +12,7 @@
 #include "kvconf.h"
 #include "opts.h"
 #include "value.h"
+#include "words.h"
 
 #ifndef SQ_VERSION
 #define SQ_VERSION "0.0.0"
@@ -191,6 +192,19 @@ sq_lang(const struct sq_common *c)
 	if (e && *e)
 		return e;
 	return c->conf_lang[0] ? c->conf_lang : "zh";
+}
+
+int
+sq_person_words(const struct sq_common *c, const char *area,
+    struct sq_words **words, struct sq_words **zh)
+{
+	const char *dir = sq_datadir(c);
+
+	if ((*words = sq_words_open(dir, area, sq_lang(c))) == NULL)
+		return -1;
+	if (c->zh && (*zh = sq_words_open(dir, area, "zh")) == NULL)
+		return -1;
+	return 0;
 }
 
 long

@@ -117,6 +117,16 @@ int	 sq_lang_opt(struct sq_common *, int ch, const char *arg,
 /* The language asked for: --lang, $SHEQU_LANG, the community's, or zh. */
 const char *sq_lang(const struct sq_common *);
 
+struct sq_words;
+/*
+ * The wording of AREA (share/AREA/LANG/words.conf) for the people who read
+ * a program's output: *words in sq_lang(), and under --zh *zh in Chinese
+ * too (else *zh is left as it is).  -1 with a message when one cannot be
+ * read.
+ */
+int	 sq_person_words(const struct sq_common *, const char *area,
+	    struct sq_words **words, struct sq_words **zh);
+
 /* The lines of --help describing the common options (for usage()). */
 extern const char sq_common_help[];
 
