@@ -31,18 +31,8 @@ echo "input: $(($(wc -l <"$clean/households.csv") - 1)) households," \
     "$(($(wc -l <"$clean/checkins.csv") - 1)) check-ins (clean)," \
     "$(($(wc -l <"$unk/checkins.csv") - 1)) (10% unknown)"
 
-measure() {	# name, command...
-	name=$1; shift
-	best=""
-	for run in 1 2 3; do
-		/usr/bin/time -f "%e %M %U %S" -o "$out/time.txt" "$@" >"$out/$name.out" 2>/dev/null
-		t=$(cut -d' ' -f1 "$out/time.txt"); m=$(cut -d' ' -f2 "$out/time.txt")
-		c=$(awk '{ print $3 + $4 }' "$out/time.txt")
-		if [ -z "$best" ] || [ "$(echo "$t < $best" | bc)" = 1 ]; then best=$t; rss=$m; cpu=$c; fi
-	done
-	printf '%-20s %8.2f s %8.2f s CPU %6d MB %8d rows out\n' "$name" "$best" "$cpu" "$((rss / 1024))" "$(($(wc -l <"$out/$name.out") - 1))"
-	eval "time_$name=$best"
-}
+measure_w=20
+. "$top/bench/measure.sh"
 
 # the roster's 档案号 and the day's highest reading by 档案号: who did not
 # report, who had a fever (the temperature cell may end in ℃ or 度)

@@ -40,18 +40,7 @@ fi
 mb=$(( ( $(wc -c <"$hh") + $(wc -c <"$ci") ) / 1048576 ))
 echo "input: $(($(wc -l <"$hh") - 1)) households, $(($(wc -l <"$ci") - 1)) check-ins, $mb MB"
 
-measure() {	# name, command...
-	name=$1; shift
-	best=""; rss=""
-	for run in 1 2 3; do
-		/usr/bin/time -f "%e %M %U %S" -o "$out/time.txt" "$@" >"$out/$name.out" 2>/dev/null
-		t=$(cut -d' ' -f1 "$out/time.txt"); m=$(cut -d' ' -f2 "$out/time.txt")
-		c=$(awk '{ print $3 + $4 }' "$out/time.txt")
-		if [ -z "$best" ] || [ "$(echo "$t < $best" | bc)" = 1 ]; then best=$t; rss=$m; cpu=$c; fi
-	done
-	printf '%-17s %8.2f s %8.2f s CPU %6d MB %8d rows out\n' "$name" "$best" "$cpu" "$((rss / 1024))" "$(($(wc -l <"$out/$name.out") - 1))"
-	eval "time_$name=$best"
-}
+. "$top/bench/measure.sh"
 
 cat >"$out/flag.sql" <<SQL
 .mode csv
