@@ -149,6 +149,8 @@ check "names: lists = xlsx writes the lists as .xlsx" sh -c "ls '$srv/out/lists/
 check "names: 04-09's export is history, not today" grep -q '^sq-flag: 2995 households, 2724 reported on 2022-04-10' "$srv/log"
 $daily --help >"$tmp/help" 2>&1; rc=$?
 check "names: --help exits 0 and shows the usage" [ $rc = 0 ] && grep -q '^usage: shequ-daily' "$tmp/help"
+v=$($daily --version 2>&1); rc=$?
+check "names: --version exits 0 with the toolkit's version" [ "$rc $v" = "0 shequ-daily (shequ) $(sq-cat --version | sed 's/.* //')" ]
 $daily -n -s "$srv/state2" "$srv/today" "$srv/dry" >"$tmp/dry" 2>&1; rc=$?
 check "names: --dry-run exits 0, writes nothing" [ $rc = 0 ] && [ ! -e "$srv/dry" ] && [ ! -e "$srv/state2" ]
 check "names: --dry-run says what it takes" grep -q '^roster: .*花名册.xlsx' "$tmp/dry"
