@@ -22,7 +22,7 @@ JANSSON_LIBS   := $(shell pkg-config --libs jansson 2>/dev/null || echo -ljansso
 BOOK_PKGS      = libzip expat freexl xlsxwriter
 BOOK_CFLAGS   := $(shell pkg-config --cflags $(BOOK_PKGS) 2>/dev/null)
 BOOK_LIBS     := $(shell pkg-config --libs $(BOOK_PKGS) 2>/dev/null || echo -lzip -lexpat -lfreexl -lxlsxwriter)
-SQ_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Ilib \
+SQ_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(LAYERS:%=-I%) \
               -DSQ_VERSION='"$(VERSION)"' -DSQ_DATADIR='"$(DATADIR)"' \
               -DSQ_LOCALEDIR='"$(LOCALEDIR)"' $(JANSSON_CFLAGS) $(BOOK_CFLAGS)
 SQ_LIBS     = -lcsv $(JANSSON_LIBS) $(BOOK_LIBS) -lm -pthread
@@ -30,9 +30,13 @@ SQ_LIBS     = -lcsv $(JANSSON_LIBS) $(BOOK_LIBS) -lm -pthread
 # Everything built goes under $(B); the sanitizer build uses another $(B).
 B        ?= build
 
-LIB_SRC   = $(sort $(wildcard lib/*.c))
-LIB_OBJ   = $(LIB_SRC:lib/%.c=$(B)/lib/%.o)
-LIB_HDR   = $(wildcard lib/*.h)
+# The library in layers, lowest first (docs/ARCHITECTURE.md): the record
+# layer, the community's vocabulary, the engines, the programs' skeleton.
+# A file may include only from its own layer or a lower one (make check-layers).
+LAYERS    = lib values solve rules render match prog
+LIB_SRC   = $(sort $(wildcard $(LAYERS:%=%/*.c)))
+LIB_OBJ   = $(LIB_SRC:%.c=$(B)/%.o)
+LIB_HDR   = $(wildcard $(LAYERS:%=%/*.h))
 CMD_SRC   = $(sort $(wildcard cmd/*.c))
 PROGS     = $(CMD_SRC:cmd/%.c=$(B)/bin/%)
 TOOL_SRC  = $(sort $(wildcard tools/*.c))
@@ -63,12 +67,13 @@ $(B)/locale/%/LC_MESSAGES/shequ.mo: po/%.po
 # Refresh the template from the sources and merge it into each po/LANG.po:
 # new messages come in untranslated (tests/messages.t.sh fails until each has
 # its translation), vanished ones are kept as obsolete (#~).
+PO_SRC = $(LIB_SRC) $(sort $(wildcard cmd/*.c))
 po:
-	xgettext $(XGETTEXT_FLAGS) -o po/shequ.pot lib/*.c cmd/*.c
+	xgettext $(XGETTEXT_FLAGS) -o po/shequ.pot $(PO_SRC)
 	for p in $(PO); do msgmerge --quiet --update --backup=none --no-fuzzy-matching \
 	    --add-location=file --sort-by-file $$p po/shequ.pot; done
 
-$(B)/lib/%.o: lib/%.c $(LIB_HDR)
+$(LIB_OBJ): $(B)/%.o: %.c $(LIB_HDR)
 	@mkdir -p $(@D)
 	$(CC) $(WARN) $(SQ_CPPFLAGS) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
@@ -77,7 +82,7 @@ $(B)/lib/%.o: lib/%.c $(LIB_HDR)
 # programs that look in /usr/local.
 $(B)/datadir.txt: FORCE
 	@mkdir -p $(B); echo '$(DATADIR) $(LOCALEDIR)' | cmp -s - $@ || echo '$(DATADIR) $(LOCALEDIR)' > $@
-$(B)/lib/opts.o: $(B)/datadir.txt
+$(B)/prog/opts.o: $(B)/datadir.txt
 FORCE:
 
 $(B)/libshequ.a: $(LIB_OBJ)
@@ -109,7 +114,7 @@ $(B)/tests/%: tests/unit/%.c tests/unit/unit.h $(B)/libshequ.a $(LIB_HDR)
 # check: the suite on the normal build, then again under ASan+UBSan.
 SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-check: test check-asan fuzz-smoke
+check: check-layers test check-asan fuzz-smoke
 check: WERROR = -Werror
 
 test: all $(UNITS)
@@ -129,8 +134,16 @@ check-tsan:
 golden: all
 	@SQ_REGEN=1 sh tests/run.sh $(B)
 
+# the sources whose messages are translated (tests/messages.t.sh)
+print-po-src:
+	@echo $(PO_SRC)
+
 lint-man:
 	@sh tests/man.t.sh
+
+# no include from a higher layer (tools/check-layers.sh)
+check-layers:
+	@sh tools/check-layers.sh $(LAYERS)
 
 # ---- fuzzing -----------------------------------------------------------
 # libFuzzer harnesses, one per parser (fuzz/README).  Built with clang into
@@ -224,6 +237,6 @@ uninstall:
 clean:
 	rm -rf build build-asan build-fuzz
 
-.PHONY: FORCE deps demo all po check test check-asan check-tsan golden lint-man bench bench-book install uninstall clean
+.PHONY: FORCE deps demo all po print-po-src check check-layers test check-asan check-tsan golden lint-man bench bench-book install uninstall clean
 .PHONY: fuzz fuzz-build fuzz-smoke
 .SUFFIXES:

@@ -41,7 +41,7 @@ if ! command -v xgettext >/dev/null 2>&1 || ! command -v msgcmp >/dev/null 2>&1;
 	echo "SKIP messages catalog: no xgettext/msgcmp (Debian: apt-get install gettext)"
 else
 	( cd "$top" && xgettext --from-code=UTF-8 --language=C -k \
-	    $(sed 's/^/--keyword=/' po/keywords) -o "$tmp/shequ.pot" lib/*.c cmd/*.c )
+	    $(sed 's/^/--keyword=/' po/keywords) -o "$tmp/shequ.pot" $(make -s --no-print-directory print-po-src) )
 	if msgcmp "$po" "$tmp/shequ.pot" >"$tmp/cmp" 2>&1; then
 		pass=$((pass + 1))
 	else

@@ -3,7 +3,7 @@
  * and largest value of sum c_j x_j subject to lo_j <= x_j <= hi_j and
  * rows lo_r <= sum a_rj x_j <= hi_r.
  *
- * What disclosure control needs to audit a table (lib/disclose.c) and what
+ * What disclosure control needs to audit a table (render/disclose.c) and what
  * the disclosure checker needs to attack a bulletin (tools/dc-check.c):
  * after the tables published, how far can a hidden cell move?  A small
  * dense bounded-variable primal simplex: phase 1 finds a point once, then

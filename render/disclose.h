@@ -16,7 +16,7 @@
  *    [1, t-1]: the reader must not learn "one or two households";
  *  - complementary suppression: while a protected range is inside [1, t-1]
  *    the cheapest figure whose bound holds it there (read off the
- *    simplex's reduced costs, lib/lp.c) is coarsened one step, tried
+ *    simplex's reduced costs, solve/lp.c) is coarsened one step, tried
  *    before it is kept: a count to a band (3-5, 6-11, 12-23, ...; then
  *    <6, 6-23, ...; then not shown), a rate to 5, 10, 25 points, then not
  *    shown.  Bands are fixed grids, so the band itself tells nothing more.

@@ -4,7 +4,7 @@
  *
  * sq-report gathers each section's true numbers into its data (the JSON the
  * templates see) and calls sq_publish() once.  Each section is declared to
- * lib/disclose.c — its cells, which are public, hidden, shown or
+ * render/disclose.c — its cells, which are public, hidden, shown or
  * protected, the relations a reader knows between them, what it costs to
  * coarsen each — and the values shown are written back in place of the
  * true ones: a number, or a string for a band ("<3", "3-4", "90-95%"),

@@ -20,7 +20,7 @@
  *      carer with no building counting as the farthest (SQ_CARE_ANY).
  * Each level outranks everything below it: one more home with a carer from
  * its own building is worth more than any number of skills or metres.
- * This is one minimum-cost maximum flow (lib/mcmf) per community, over
+ * This is one minimum-cost maximum flow (solve/mcmf) per community, over
  * groups of homes that are alike (building, grid, preferences) and classes
  * of carers that are alike (building, grid, fits), so its size grows with
  * the buildings, not the households.  In a community with very many
