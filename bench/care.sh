@@ -4,7 +4,7 @@
 # Two districts from tools/gen-care (seed 7, about 2 volunteers a building):
 #   district  80 communities of 3,600 households (288,000; ~30,000 in care)
 #   one       one community of 288,000 households in ~3,500 buildings (the
-#             hub of lib/care: arcs to the nearest buildings only)
+#             hub of solve/care: arcs to the nearest buildings only)
 # Pairing, best wall time of 3 (python_nx: 1), CPU, peak RSS, and the quality of
 # the pairs (how many paired, how many with a carer of their own building,
 # of their grid):

@@ -1,5 +1,5 @@
 /*
- * fuzz_address.c — the household address parser (lib/address.c).
+ * fuzz_address.c — the household address parser (values/address.c).
  *
  * Input: an address cell, any bytes.  Invariants, beyond no crash:
  *  - sq_addr_parse returns 0 or -1; -1 always comes with a reason and a

@@ -1,6 +1,6 @@
 /*
- * fuzz_care.c — the care engines through their headers: lib/care (homes to
- * carers) and lib/greet (days without a greeting).
+ * fuzz_care.c — the care engines through their headers: solve/care (homes to
+ * carers) and rules/greet (days without a greeting).
  *
  * Input: a problem spelled in bytes.  Byte 0: the number of buildings (1 to
  * 16) and whether there is a plan; byte 1: near_k, and the hub forced; then buildings (community, grid, x, y, on

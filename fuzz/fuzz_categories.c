@@ -5,7 +5,7 @@
  * main renamed.
  *
  * Input: a categories file, then optionally a byte 0xFF and a rules file
- * (lib/classify.c) to check it against; when there is none or it does not
+ * (rules/classify.c) to check it against; when there is none or it does not
  * load, small fixed rules with the labels urgent, medical and other.
  * Invariants:
  *  - loaded: "urgent" and "other" are there; ids are unique, without

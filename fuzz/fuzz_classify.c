@@ -1,6 +1,6 @@
 /*
  * fuzz_classify.c — the weighted keyword rules of sq-requests
- * (lib/classify.c, share/requests/rules.txt) and scoring text with them.
+ * (rules/classify.c, share/requests/rules.txt) and scoring text with them.
  *
  * Input: a rules file, a byte 0xFF, then a text to classify.  Invariants:
  *  - a file loads all or nothing: refused, it adds nothing (loaded alone,

@@ -1,5 +1,5 @@
 /*
- * fuzz_keywords.c — rules files in share/ (lib/keywords.c: skills.txt,
+ * fuzz_keywords.c — rules files in share/ (rules/keywords.c: skills.txt,
  * symptoms.txt, vulnerable.txt) and matching free text against them.
  *
  * Input: a rules file, a byte 0xFF, then text to match.  Invariants:

@@ -1,5 +1,5 @@
 /*
- * fuzz_mask.c — lib/mask.c: the rules file (share/mask.txt) and masking
+ * fuzz_mask.c — rules/mask.c: the rules file (share/mask.txt) and masking
  * free text with it.
  *
  * Input: rules, a byte 0xFF, names one a line, a byte 0xFF, then the text.

@@ -2,7 +2,7 @@
  * fuzz_match.c — the parsers inside sq-match (cmd/sq-match.c, included here
  * with its main renamed, so its static functions are reachable): the skill
  * rules file (share/skills.txt and --rules), the availability text
- * volunteers write ("周一至周五 18:00以后; 周末全天", lib/avail with the
+ * volunteers write ("周一至周五 18:00以后; 周末全天", match/avail with the
  * named shifts of share/match/shifts.conf), times and shifts of posts and
  * hour limits.
  *

@@ -1,5 +1,5 @@
 /*
- * fuzz_notices.c — sq-report's notices file (lib/notices.c: --notices,
+ * fuzz_notices.c — sq-report's notices file (render/notices.c: --notices,
  * notices.txt: "notice:", "q:", "a:", indented continuations, comments).
  *
  * Input: the file.  Invariants:

@@ -1,6 +1,6 @@
 /*
  * fuzz_publish.c — the bulletin's data through disclosure control
- * (lib/publish.c over lib/disclose.c and lib/lp.c), as sq-report hands
+ * (render/publish.c over render/disclose.c and solve/lp.c), as sq-report hands
  * it over: any JSON, from a summary or topics file made by hand.
  *
  * Input: a byte (the threshold, 1 to 8, and the top count), then JSON.

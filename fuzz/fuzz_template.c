@@ -1,5 +1,5 @@
 /*
- * fuzz_template.c — the report templates (lib/template.c: the Mustache
+ * fuzz_template.c — the report templates (render/template.c: the Mustache
  * subset of share/report/LANG/bulletin.*), parsed and rendered.
  *
  * Input: a template, then optionally a byte 0xFF and JSON data (used when

@@ -1,5 +1,5 @@
 /*
- * fuzz_tsplib.c — the TSPLIB/CVRPLIB reader (lib/tsplib.c).
+ * fuzz_tsplib.c — the TSPLIB/CVRPLIB reader (solve/tsplib.c).
  *
  * Input: an instance file.  Invariants:
  *  - failure: -1 with "NAME:LINE: why" in err, nothing left allocated;

@@ -1,5 +1,5 @@
 /*
- * fuzz_units.c — the unit conversions of sq-stock (lib/units.c:
+ * fuzz_units.c — the unit conversions of sq-stock (values/units.c:
  * share/stock/units.txt and --units).
  *
  * Input: a units file, then optionally a byte 0xFF and a question "ITEM

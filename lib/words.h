@@ -29,7 +29,7 @@ struct sq_words *sq_words_open(const char *dir, const char *area,
 	    const char *lang);
 void	 sq_words_free(struct sq_words *);
 
-/* (The language asked for is sq_lang() of lib/opts.) */
+/* (The language asked for is sq_lang() of prog/opts.) */
 
 /* The value of key, or NULL when no file gives it. */
 const char *sq_words_find(const struct sq_words *, const char *key);

@@ -1,5 +1,5 @@
 /*
- * avail-score — how much of gen-avail's output lib/avail reads right.
+ * avail-score — how much of gen-avail's output match/avail reads right.
  *
  *   avail-score [-v] [-k] SHIFTS [FILE]
  *	Reads text,kind,truth rows (gen-avail), parses each text as sq-match

@@ -7,7 +7,7 @@
  *	dc-check [-v] [-t T] [-s summary.json | -H sizes.csv] bulletin.json
  *
  * The relations a reader knows, derived here from what the bulletin says
- * and not from sq-report's own declarations (lib/publish.c), so the check
+ * and not from sq-report's own declarations (render/publish.c), so the check
  * is an independent one:
  *  - per building: follow-up = unreported + fever + symptoms + bad
  *    readings, all >= 0, at most the building's households; coverage =
@@ -31,7 +31,7 @@
  * A figure shown as a number is exact (a rate: within its rounding), "<N"
  * is 0 .. N-1, "A-B" is A .. B (a rate "A-B%" is A% .. B%), null is
  * unknown.  Every cell is a whole number >= 0; ranges are those of the
- * linear relaxation (lib/lp.c), rounded inward.
+ * linear relaxation (solve/lp.c), rounded inward.
  *
  * Protected: each building's ill (fever + symptoms + bad readings) and
  * each of them, its follow-up and unreported when not shown exactly; the

@@ -16,7 +16,7 @@
  * sq-match's parser (no code is shared with it); what a word means (上午
  * 08:00-12:00, "after 18:00" until 24:00, "before 10:00" from 06:00) is
  * what sq-match(1) documents.  tools/avail-score reads the output and
- * counts what lib/avail reads right.  The output depends only on the
+ * counts what match/avail reads right.  The output depends only on the
  * arguments.
  */
 #include <stdarg.h>

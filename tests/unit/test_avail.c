@@ -1,6 +1,6 @@
 /*
- * test_avail.c — availability as volunteers write it (lib/avail.c) and
- * named shifts (lib/shifts.c), through their headers: what sign-up forms
+ * test_avail.c — availability as volunteers write it (match/avail.c) and
+ * named shifts (values/shifts.c), through their headers: what sign-up forms
  * hold, each with what it means, and what must be refused with a reason.
  */
 #include <stdio.h>
@@ -76,7 +76,7 @@ static const struct {
 	{ "14:00-18:00", "* 14:00-18:00" },
 	{ "全天", "* 00:00-24:00" },
 	{ "白天", "* 08:00-18:00" },
-	/* what the parser read before lib/avail (golden cases too) */
+	/* what the parser read before match/avail (golden cases too) */
 	{ "周一至周五 8:00-12:00; 周末全天",
 	  "MoTuWeThFr 08:00-12:00; SaSu 00:00-24:00" },
 	{ "08:00-12:00,18:00-22:00", "* 08:00-12:00; * 18:00-22:00" },

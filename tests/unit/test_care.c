@@ -1,5 +1,5 @@
 /*
- * test_care.c — the pairing engine (lib/care.c) through its header.
+ * test_care.c — the pairing engine (solve/care.c) through its header.
  *
  * 1. Small cases written out: the building before the grid before the
  *    rest, a carer with no building last, skills, caps, reasons for no

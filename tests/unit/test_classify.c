@@ -1,6 +1,6 @@
 /*
  * test_classify.c — the weighted keyword rules of sq-requests
- * (lib/classify.c): loading, scoring, the list of keywords found, and the
+ * (rules/classify.c): loading, scoring, the list of keywords found, and the
  * fixes that came with fuzz/fuzz_classify.c.
  */
 #include <stdio.h>

@@ -1,5 +1,5 @@
 /*
- * test_disclose.c — lib/disclose.c through its header, on the check-in
+ * test_disclose.c — render/disclose.c through its header, on the check-in
  * table as the bulletin declares it (households per building public;
  * unreported, fever, symptoms, bad readings hidden; follow-up and coverage
  * shown; totals shown).  Cases from the issue, then random communities of

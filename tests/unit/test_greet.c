@@ -1,5 +1,5 @@
 /*
- * test_greet.c — lib/greet.h through its header: the days in a row without
+ * test_greet.c — rules/greet.h through its header: the days in a row without
  * a greeting, the status, the alarms that count, whatever the order of the
  * log's entries; and against a day-by-day model on random histories.
  */

@@ -1,5 +1,5 @@
 /*
- * test_keywords.c — labels found in free text (lib/keywords.c), on the
+ * test_keywords.c — labels found in free text (rules/keywords.c), on the
  * shipped files and on small ones written here.
  *
  * 1. Every keyword of share/vulnerable.txt and share/symptoms.txt, alone,

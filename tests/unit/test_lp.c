@@ -1,5 +1,5 @@
 /*
- * test_lp.c — lib/lp.c through its header: hand-made ranges, and on random
+ * test_lp.c — solve/lp.c through its header: hand-made ranges, and on random
  * tables with margins (whose polytopes have whole-number corners) the
  * ranges found by brute force over every whole-number filling.
  */

@@ -1,5 +1,5 @@
 /*
- * test_mask.c — lib/mask.c through its header: what is masked in free text
+ * test_mask.c — rules/mask.c through its header: what is masked in free text
  * and, as much, what is left alone (dates, times, counts, words).
  */
 #include <stdlib.h>

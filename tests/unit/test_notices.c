@@ -1,5 +1,5 @@
 /*
- * test_notices.c — sq-report's notices file (lib/notices.c) against a table
+ * test_notices.c — sq-report's notices file (render/notices.c) against a table
  * of what committees write in notices.txt.
  *
  * Each row is parsed from memory (sq_notices_parse, on an exact malloc'd

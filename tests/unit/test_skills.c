@@ -1,5 +1,5 @@
 /*
- * test_skills.c — skill rules (lib/skills.c) through their header: the
+ * test_skills.c — skill rules (rules/skills.c) through their header: the
  * shipped share/skills.txt on what volunteers write about themselves, and
  * small rules files written here (a later file moving a keyword, a team
  * replaced, bad lines refused).

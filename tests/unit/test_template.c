@@ -1,6 +1,6 @@
 /*
  * test_template.c — the Mustache subset of the report templates
- * (lib/template.c) against a table of templates, and the fixes that came
+ * (render/template.c) against a table of templates, and the fixes that came
  * with fuzz/fuzz_template.c: text with NUL bytes, sections that grow
  * without end.
  *

@@ -1,5 +1,5 @@
 /*
- * test_waves.c — the call-slot planner (lib/waves.h) through its header:
+ * test_waves.c — the call-slot planner (solve/waves.h) through its header:
  * small plans worked out by hand, then the properties on random
  * communities (every person called once, no minute over the desks' rate,
  * slots no longer than allowed, the makespan near the ideal, door teams
