@@ -1573,11 +1573,20 @@ write_rounds(const struct plan *pl, struct sq_common *c)
 	return sq_writer_close(w);
 }
 
+/*
+ * The round sheets.  safe: a courier's, a site's or a room's name that a
+ * spreadsheet would run (a sheet pasted into one) gets ' in front, as the
+ * lists for people do (lib/writer.c), unless --no-excel-safe.
+ */
 static int
-write_sheets(const struct plan *pl, const char *dir)
+write_sheets(const struct plan *pl, const char *dir, int safe)
 {
 	int *buf = sq_xmalloc(((size_t)pl->nord + 1) * sizeof(int));
 	int rc = 0;
+	struct sq_buf nb;
+
+	sq_buf_init(&nb);
+#define CELL(s_) (safe ? sq_excel_text((s_), &nb) : (s_))
 
 	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
 		sq_error("%s: %s", dir, strerror(errno));
@@ -1606,7 +1615,7 @@ write_sheets(const struct plan *pl, const char *dir)
 		snprintf(n1, sizeof(n1), "%d", r->num);
 		snprintf(n2, sizeof(n2), "%d", pl->nrd);
 		sq_words_say(Wsheet, &t, "sheet.title", "round", n1, "rounds", n2,
-		    "courier", pl->couriers[r->courier], NULL);
+		    "courier", CELL(pl->couriers[r->courier]), NULL);
 		if (r->urgent)
 			sq_words_say(Wsheet, &t, "sheet.urgent", NULL);
 		sq_buf_addc(&t, '\n');
@@ -1634,7 +1643,7 @@ write_sheets(const struct plan *pl, const char *dir)
 			for (int i = 0; i < n; i++)
 				parcels += pl->ord[buf[i]].parcels;
 			fprintf(f.fp, "%4d  %-12s  %7ld  ", ++seq,
-			    pl->sites[site].name, parcels);
+			    CELL(pl->sites[site].name), parcels);
 			/* door deliveries: one entry per room, parcels added */
 			t.len = 0;
 			for (int i = 0; i < n; i++) {
@@ -1659,7 +1668,7 @@ write_sheets(const struct plan *pl, const char *dir)
 					    NULL);
 				snprintf(n1, sizeof(n1), "%ld", p);
 				sq_words_say(Wsheet, &t, "sheet.door", "room",
-				    o->room, "n", n1, NULL);
+				    CELL(o->room), "n", n1, NULL);
 			}
 			if (t.len == 0)
 				sq_words_say(Wsheet, &t, "sheet.no_door", NULL);
@@ -1675,6 +1684,8 @@ write_sheets(const struct plan *pl, const char *dir)
 		if (sq_afile_close(&f) < 0)
 			rc = -1;
 	}
+#undef CELL
+	sq_buf_free(&nb);
 	free(buf);
 	/* a sheet of an earlier, longer plan (round-04 of 21 beside today's
 	   3) would have a courier deliver twice: the set is this plan's */
@@ -2218,7 +2229,7 @@ main(int argc, char **argv)
 	int bad = 0;
 	if (write_rounds(&pl, &c) < 0)
 		bad = 1;
-	if (!bad && sheets && write_sheets(&pl, sheets) < 0)
+	if (!bad && sheets && write_sheets(&pl, sheets, c.excel >= 0) < 0)
 		bad = 1;
 	if (!bad && svg && write_svg(&pl, svg) < 0)
 		bad = 1;

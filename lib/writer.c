@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "diag.h"
 #include "text.h"
 #include "writer.h"
@@ -263,12 +264,28 @@ sq_formula_like(const char *s, size_t len)
 	return 0;
 }
 
+/* What a spreadsheet takes as text, not a formula: ' in front. */
+#define NEUTRAL_MARK '\''
+
+const char *
+sq_excel_text(const char *s, struct sq_buf *b)
+{
+	size_t len = strlen(s);
+
+	if (!sq_formula_like(s, len))
+		return s;
+	b->len = 0;
+	sq_buf_addc(b, NEUTRAL_MARK);
+	sq_buf_add(b, s, len);
+	return b->s;
+}
+
 /* A field a spreadsheet would run: ' in front, quoted. */
 static void
 put_neutral(struct sq_writer *w, const char *s, size_t len)
 {
 	putch(w, '"');
-	putch(w, '\'');
+	putch(w, NEUTRAL_MARK);
 	for (size_t i = 0; i < len; i++) {
 		if (s[i] == '"')
 			putch(w, '"');

@@ -57,6 +57,13 @@ const char *sq_writer_path(const struct sq_writer *);
 
 /* The field would be a formula in a spreadsheet (see excel_safe above). */
 int	 sq_formula_like(const char *, size_t);
+/*
+ * A cell of a text a person reads (a round sheet), neutralized the same
+ * way: s itself, or, when it is formula-like, "'" and s in b (reset
+ * first).  Returns the text to print; b is the caller's to free.
+ */
+struct sq_buf;
+const char *sq_excel_text(const char *s, struct sq_buf *b);
 
 /* "csv", "json"/"ndjson"/"jsonl", "json-array", "xlsx"; 0 or -1. */
 int	 sq_ofmt_parse(const char *, enum sq_ofmt *);

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "record.h"
 #include "unit.h"
 #include "writer.h"
@@ -124,6 +125,15 @@ main(void)
 	csv = write_opts(&xo, &one, rows, 1, &len);
 	CHECK_STR(csv, "{\"name\":\"=1+\\\"2\\\"\"}\n");
 	free(csv);
+	/* the same neutralization in a text for people (a round sheet) */
+	struct sq_buf nb;
+	sq_buf_init(&nb);
+	CHECK_STR(sq_excel_text("=cmd|' /C calc'!A0", &nb),
+	    "'=cmd|' /C calc'!A0");
+	CHECK_STR(sq_excel_text("-3", &nb), "-3");
+	CHECK_STR(sq_excel_text("李阿姨", &nb), "李阿姨");
+	CHECK_STR(sq_excel_text("@x", &nb), "'@x");
+	sq_buf_free(&nb);
 	sq_rec_free(&one);
 	sq_rec_free(&h);
 	sq_rec_free(&rows[0]);
