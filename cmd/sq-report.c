@@ -870,7 +870,10 @@ load_waves(struct report *R, const char *path)
 		json_array_foreach(json_object_get(s, "points"), i, pt) {
 			json_t *p = json_object(), *q = json_array(), *v;
 			size_t k;
-			json_object_set(p, "point", json_object_get(pt, "point"));
+			/* the committee's words, published: scrubbed */
+			json_object_set_new(p, "point", scrub_json(R, path, 0,
+			    "testing point", json_string_value(json_object_get(pt,
+			    "point"))));
 			json_object_set(p, "desks", json_object_get(pt, "desks"));
 			json_object_set(p, "start", json_object_get(pt, "start"));
 			json_object_set(p, "end", json_object_get(pt, "end"));
@@ -2410,9 +2413,9 @@ main(int argc, char **argv)
 	free(apath);
 
 	/* what the committee and the residents wrote is scrubbed: notices,
-	   settings, requests, post and item names */
+	   settings, requests, post, item and testing point names */
 	if (!failed && (R.config || R.notices || R.requests || R.assignments ||
-	    R.unfilled || R.stock) && load_mask(&R) < 0)
+	    R.unfilled || R.stock || R.waves[0]) && load_mask(&R) < 0)
 		failed = 1;
 	/* the day's inputs; a missing one leaves its section out */
 	if (!failed && R.summary && load_summary(&R, R.summary) < 0)
