@@ -1,7 +1,8 @@
 #!/bin/sh
 # Man pages: every page in man/man1 and man/man7 passes
 # `mandoc -Tlint -Wwarning` with no output at all, and every program under
-# cmd/ has its page man/man1/PROGRAM.1.  Last line: "man: N passed, N failed".
+# cmd/ has its page man/man1/PROGRAM.1 (their EXAMPLES run in
+# tests/examples.t.sh).  Last line: "man: N passed, N failed".
 # Usage: sh tests/man.t.sh [BUILD_DIR] (the build dir is not needed).
 top=$(cd "$(dirname "$0")/.." && pwd)
 pass=0 fail=0
