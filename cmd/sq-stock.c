@@ -37,7 +37,10 @@ usage(void)
 "A balance the rows before it do not give is a data problem named by line.\n"
 "Units are checked: a row in another unit is converted only by a rule in\n"
 "stock/units.txt, else rejected by line.  A balance below zero is a data\n"
-"problem named by line.  The alerts are for people: Chinese by default.\n"
+"problem named by line, and so is an item with a rejected row: an item\n"
+"below zero at the end, or with a rejected row, gets no balance in the\n"
+"levels (alert 'check': the ledger is to be put right).\n"
+"The alerts are for people: Chinese by default.\n"
 "With no ledger, or when it is -, read standard input.\n\n", synopsis);
 	printf(
 "  -d, --date DATE          the day of the levels (default: today); later\n"
@@ -58,6 +61,8 @@ struct item {
 	char	*name, *key, *unit;
 	double	 qty, used, threshold;
 	int	 has_threshold, negative;
+	long	 rejected;	/* its rows rejected, up to the day: with
+				   one, its balance is not known */
 	int	 rows;		/* rows taken: a balance is checked from the 2nd */
 	int	 first_day;	/* the first dated row's, or SQ_DATE_INVALID */
 	long	 unit_line, first_line;
@@ -157,6 +162,21 @@ to_item_unit(struct state *s, struct item *it, const char *file, long line,
 	return rc;
 }
 
+/*
+ * A row of a named item rejected: the item's balance is then not known
+ * (a rejected out would have lowered it), so its level says "check"
+ * rather than a figure the ledger does not give.  A row of a later day
+ * than the levels' changes nothing.
+ */
+static void
+reject_row(struct state *s, struct sq_reader *r, const struct sq_rec *rec,
+    const char *why, const char *item, size_t il, int day)
+{
+	sq_rejects_add(s->rj, sq_reader_name(r), rec, why);
+	if (il > 0 && day <= s->day)
+		item_get(s, item, il, rec->line)->rejected++;
+}
+
 static void
 take_row(struct state *s, struct sq_reader *r, const struct cols *c,
     const struct sq_rec *rec)
@@ -177,7 +197,8 @@ take_row(struct state *s, struct sq_reader *r, const struct cols *c,
 		if (sq_date_parse(ds, dl, atoi(s->date), ymd, &why) != SQ_VAL_OK) {
 			snprintf(why2, sizeof(why2), "date '%.*s': %s",
 			    (int)(dl > 40 ? 40 : dl), ds, dl ? why : "empty");
-			sq_rejects_add(s->rj, name, rec, why2);
+			/* of no known day: it may be of today */
+			reject_row(s, r, rec, why2, item, il, s->day);
 			return;
 		}
 		day = sq_date_days(ymd);
@@ -195,25 +216,26 @@ take_row(struct state *s, struct sq_reader *r, const struct cols *c,
 	p = sq_rec_cell_trim(rec, c->threshold, &l);
 	int ht = quantity(p, l, &th, unit, sizeof(unit));
 	if (hi < 0 || ho < 0 || hq < 0 || hb < 0 || ht < 0) {
-		sq_rejects_add(s->rj, name, rec, hi < 0 ? "入库 (in) is not a "
+		reject_row(s, r, rec, hi < 0 ? "入库 (in) is not a "
 		    "number" : ho < 0 ? "出库 (out) is not a number" : hq < 0 ?
 		    "数量 (qty) is not a number" : hb < 0 ? "结存 (balance) is "
-		    "not a number" : "预警值 (threshold) is not a number");
+		    "not a number" : "预警值 (threshold) is not a number", item,
+		    il, day);
 		return;
 	}
 	if (vin < 0 || vout < 0) {
-		sq_rejects_add(s->rj, name, rec, "a negative in or out; write "
-		    "what left under out (出库), what came under in (入库)");
+		reject_row(s, r, rec, "a negative in or out; write what left "
+		    "under out (出库), what came under in (入库)", item, il, day);
 		return;
 	}
 	if (hi == 0 && ho == 0 && hq == 0 && hb == 0 && ht == 0) {
-		sq_rejects_add(s->rj, name, rec, "no quantity: in (入库), out "
-		    "(出库), qty (数量) or balance (结存)");
+		reject_row(s, r, rec, "no quantity: in (入库), out (出库), qty "
+		    "(数量) or balance (结存)", item, il, day);
 		return;
 	}
 	if (unit[0] == '\0') {
-		sq_rejects_add(s->rj, name, rec, "no unit (单位): 个, 箱, 包...? "
-		    "units are never assumed");
+		reject_row(s, r, rec, "no unit (单位): 个, 箱, 包...? units are "
+		    "never assumed", item, il, day);
 		return;
 	}
 	if (day > s->day) {
@@ -225,7 +247,7 @@ take_row(struct state *s, struct sq_reader *r, const struct cols *c,
 	double use = vout + (vq < 0 ? -vq : 0);
 	if (to_item_unit(s, it, name, rec->line, unit, &net, why2,
 	    sizeof(why2)) < 0) {
-		sq_rejects_add(s->rj, name, rec, why2);
+		reject_row(s, r, rec, why2, item, il, day);
 		return;
 	}
 	to_item_unit(s, it, name, rec->line, unit, &use, why2, sizeof(why2));
@@ -303,9 +325,11 @@ read_ledger(struct state *s, const char *path)
 	sq_rec_init(&rec);
 	while ((st = sq_reader_next(r, &rec)) > 0) {
 		s->rows++;
-		if (st == SQ_READ_BAD)
-			sq_rejects_add(s->rj, sq_reader_name(r), &rec, rec.err);
-		else
+		if (st == SQ_READ_BAD) {
+			size_t il;
+			const char *item = sq_rec_cell_trim(&rec, c.item, &il);
+			reject_row(s, r, &rec, rec.err, item, il, s->day);
+		} else
 			take_row(s, r, &c, &rec);
 		if (s->c.strict && sq_diag_status())
 			break;
@@ -370,8 +394,15 @@ read_thresholds(struct state *s)
 
 /* ---- output ----------------------------------------------------------- */
 
-enum { A_NONE, A_SOON, A_LOW, A_OUT };
-static const char *const alert_names[] = { "", "soon", "low", "out" };
+/*
+ * check: the ledger does not give the balance (it falls below zero, or a
+ * row of the item was rejected): no figure is written, the ledger is to
+ * be put right.  After out in the alerts, before low.
+ */
+enum { A_NONE, A_SOON, A_LOW, A_CHECK, A_OUT };
+static const char *const alert_names[] = { "", "soon", "low", "check",
+    "out" };
+#define NALERTS	5
 
 struct level {
 	const struct item *it;
@@ -423,12 +454,12 @@ write_levels(struct state *s, const char *path, struct level *lv, size_t n,
 	struct sq_writer *w = sq_writer_open(path, &wo);
 	const struct sq_words *names_from = only_alerts ? s->words :
 	    s->c.zh ? s->words_zh : NULL;
-	const char *alert[4];
+	const char *alert[NALERTS];
 	struct sq_rec names;
 
 	if (w == NULL)
 		return -1;
-	for (int k = 0; k < 4; k++)
+	for (int k = 0; k < NALERTS; k++)
 		alert[k] = only_alerts && k ? sq_words_label(s->words, "alert",
 		    alert_names[k]) : alert_names[k];
 	sq_rec_init(&names);
@@ -446,12 +477,15 @@ write_levels(struct state *s, const char *path, struct level *lv, size_t n,
 		size_t len[7];
 		if (only_alerts && l->alert == A_NONE)
 			continue;
-		num(q, sizeof(q), l->it->qty, 2);
+		q[0] = a[0] = '\0';
+		if (l->alert != A_CHECK) {	/* no figure it does not give */
+			num(q, sizeof(q), l->it->qty, 2);
+			num(a, sizeof(a), l->avg, 2);
+			if (l->left >= 0)
+				num(d, sizeof(d), l->left, 1);
+		}
 		if (l->it->has_threshold)
 			num(t, sizeof(t), l->it->threshold, 2);
-		num(a, sizeof(a), l->avg, 2);
-		if (l->left >= 0)
-			num(d, sizeof(d), l->left, 1);
 		v[0] = l->it->name;
 		v[1] = q;
 		v[2] = l->it->unit ? l->it->unit : "";
@@ -596,7 +630,12 @@ main(int argc, char **argv)
 			span = s.day - it->first_day + 1;
 		l->avg = it->used / (span > 0 ? span : 1);
 		l->left = l->avg > 0 ? (it->qty > 0 ? it->qty / l->avg : 0) : -1;
-		if (it->qty <= 1e-9)
+		/* below zero at the end: no figure (a fall below zero
+		   that the rows after it make good was said, and the
+		   sum stands) */
+		if (it->qty < -1e-9 || it->rejected)
+			l->alert = A_CHECK;
+		else if (it->qty <= 1e-9)
 			l->alert = A_OUT;
 		else if (it->has_threshold && it->qty < it->threshold)
 			l->alert = A_LOW;
@@ -605,9 +644,23 @@ main(int argc, char **argv)
 	}
 	if (write_levels(&s, s.c.output, lv, s.nitems, 0) < 0)
 		failed = 1;
-	long alerts = 0;
-	for (size_t i = 0; i < s.nitems; i++)
+	long alerts = 0, unknown = 0;
+	for (size_t i = 0; i < s.nitems; i++) {
 		alerts += lv[i].alert != A_NONE;
+		if (lv[i].alert == A_CHECK && lv[i].it->rejected) {
+			unknown++;
+			sq_warn(NULL, 0, "%s: %ld row%s rejected; its balance is "
+			    "not written (alert 'check') until the ledger is put "
+			    "right", lv[i].it->name, lv[i].it->rejected,
+			    lv[i].it->rejected == 1 ? "" : "s");
+		} else if (lv[i].alert == A_CHECK) {
+			unknown++;
+			sq_warn(NULL, 0, "%s: %g %s at the end, below zero; its "
+			    "balance is not written (alert 'check') until the "
+			    "ledger is put right", lv[i].it->name, lv[i].it->qty,
+			    lv[i].it->unit ? lv[i].it->unit : "");
+		}
+	}
 	if (!failed && s.alerts_path) {
 		qsort(lv, s.nitems, sizeof(*lv), by_alert);
 		if (write_levels(&s, s.alerts_path, lv, s.nitems, 1) < 0)
@@ -617,8 +670,9 @@ main(int argc, char **argv)
 	if (sq_rejects_close(s.rj) < 0)
 		failed = 1;
 	sq_note("%ld ledger rows read: %ld used, %ld after %s left out, %ld "
-	    "rejected; %zu items, %ld with an alert", s.rows, s.used_rows,
-	    s.later, s.date, rejected, s.nitems, alerts);
+	    "rejected; %zu items, %ld with an alert, %ld of them without a "
+	    "balance", s.rows, s.used_rows, s.later, s.date, rejected,
+	    s.nitems, alerts, unknown);
 	free(lv);
 	free_state(&s);
 	int status = sq_diag_finish();
