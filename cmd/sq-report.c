@@ -1096,7 +1096,7 @@ struct stock_ctx {
 	struct report *R;
 	const char *file;
 	long item, qty, unit, thr, days, alert;
-	json_t *items;
+	json_t *items, *unknown;
 };
 
 static int
@@ -1133,19 +1133,31 @@ number_json(double v)
 	return json_sprintf("%.1f", v);
 }
 
+/*
+ * An item whose balance the ledger does not give (sq-stock's alert
+ * "check": below zero, or a row of it rejected), or a quantity below zero
+ * or not a number, gets no figure: it is named among the items to be
+ * checked, never shown as "-5袋".
+ */
 static void
 stock_row(void *ctx, const struct sq_reader *r, const struct sq_rec *rec)
 {
 	struct stock_ctx *p = ctx;
-	size_t n, un, an;
+	size_t n, un, an, qn;
 	const char *item = sq_rec_cell_trim(rec, p->item, &n);
 	const char *unit = sq_rec_cell_trim(rec, p->unit, &un);
 	const char *al = sq_rec_cell_trim(rec, p->alert, &an);
-	double qty = dnum(p->file, rec, r, p->qty, 0);
+	int check = p->alert >= 0 && an == 5 && memcmp(al, "check", 5) == 0;
+	sq_rec_cell_trim(rec, p->qty, &qn);
+	double qty = check || qn == 0 ? NAN : dnum(p->file, rec, r, p->qty, 0);
 	double thr = dnum(p->file, rec, r, p->thr, 1);
 	double days = dnum(p->file, rec, r, p->days, 1);
 	int low;
 
+	if (qty < 0)
+		sq_problem(p->file, rec->line, "%.*s: qty %g is below zero; the "
+		    "item is left out of the bulletin (put the ledger right)",
+		    (int)n, item, qty);
 	if (p->alert >= 0 && an)
 		low = sq_bool_parse(al, an) != 0 && !(an == 2 &&
 		    memcmp(al, "ok", 2) == 0);
@@ -1156,6 +1168,10 @@ stock_row(void *ctx, const struct sq_reader *r, const struct sq_rec *rec)
 	json_object_set_new(o, "item", scrub_json(p->R, p->file, rec->line,
 	    "item", it));
 	free(it);
+	if (isnan(qty) || qty < 0) {
+		json_array_append_new(p->unknown, o);
+		return;
+	}
 	json_object_set_new(o, "qty", number_json(qty));
 	json_object_set_new(o, "unit", json_stringn(unit, un));
 	json_object_set_new(o, "threshold", number_json(thr));
@@ -1171,8 +1187,10 @@ load_stock(struct report *R, const char *path)
 
 	p.R = R;
 	p.items = json_array();
+	p.unknown = json_array();
 	if (each_row(R, path, stock_begin, stock_row, &p) < 0) {
 		json_decref(p.items);
+		json_decref(p.unknown);
 		return -1;
 	}
 	json_t *d = json_object(), *low = json_array();
@@ -1183,7 +1201,12 @@ load_stock(struct report *R, const char *path)
 			json_array_append(low, o);
 	json_object_set_new(d, "nlow", json_integer((json_int_t)json_array_size(low)));
 	json_object_set_new(d, "low", low);
+	json_object_set_new(d, "nitems", json_integer((json_int_t)
+	    json_array_size(p.items)));
 	json_object_set_new(d, "items", p.items);
+	json_object_set_new(d, "nunknown", json_integer((json_int_t)
+	    json_array_size(p.unknown)));
+	json_object_set_new(d, "unknown", p.unknown);
 	json_object_set_new(R->data, "stock", d);
 	return 0;
 }
@@ -1656,6 +1679,75 @@ bname(struct report *R, const char *b)
 	    word(R, "building_post"));
 }
 
+/*
+ * A chart as the page shows it: at the page's width, and again at a
+ * phone's, where the stylesheet shows that one instead (report.css), so
+ * that no text is under 12 CSS px on either; or nothing at all when it
+ * has nothing to show (every value 0, or no item): the section says it
+ * in words (words.conf no_chart_*).  `on' is what must not be all 0:
+ * the values, or (a progress chart) the parts.
+ */
+enum chart_kind { K_BARS, K_COLUMNS, K_PLAN };
+enum chart_on { ON_VALUE, ON_PART };
+
+#define PAGE_WIDTH	720
+#define PHONE_WIDTH	320	/* a 360 px phone's page, less its margins */
+
+struct chart {
+	enum chart_kind kind;
+	enum chart_on on;
+	struct sq_svg_chart c;
+	const struct sq_svg_item *v, *marks;
+	size_t	 n, nmarks;
+	const struct sq_svg_legend *lg;
+	size_t	 nlg;
+};
+
+static void
+draw_one(struct sq_buf *b, const struct chart *ch, const struct sq_svg_chart
+    *c)
+{
+	switch (ch->kind) {
+	case K_BARS:
+		sq_svg_hbars(b, c, ch->v, ch->n);
+		break;
+	case K_COLUMNS:
+		sq_svg_columns(b, c, ch->v, ch->n);
+		break;
+	case K_PLAN:
+		sq_svg_plan(b, c, ch->v, ch->n, ch->marks, ch->nmarks, ch->lg,
+		    ch->nlg);
+		break;
+	}
+}
+
+static void
+draw(json_t *svg, const char *key, const struct chart *ch)
+{
+	int any = 0;
+
+	for (size_t i = 0; i < ch->n && !any; i++)
+		any = ch->kind == K_PLAN || (ch->on == ON_PART ?
+		    ch->v[i].part > 0 : ch->v[i].value > 0);
+	if (!any)
+		return;
+	struct sq_svg_chart c = ch->c;
+	struct sq_buf b;
+	sq_buf_init(&b);
+	c.width = PAGE_WIDTH;
+	c.cls = "wide";
+	draw_one(&b, ch, &c);
+	sq_buf_addc(&b, '\n');
+	char *id = xasprintf("%s-phone", ch->c.id);
+	c.id = id;
+	c.width = PHONE_WIDTH;
+	c.cls = "phone";
+	draw_one(&b, ch, &c);
+	free(id);
+	json_object_set_new(svg, key, json_string(b.s));
+	sq_buf_free(&b);
+}
+
 static void
 chart_coverage(struct report *R, json_t *svg)
 {
@@ -1664,7 +1756,6 @@ chart_coverage(struct report *R, json_t *svg)
 	struct sq_svg_item *v = sq_xcalloc(n + 1, sizeof(*v));
 	char **tips = sq_xcalloc(n + 1, sizeof(char *));
 	json_t *b;
-	struct sq_buf out;
 
 	if (n == 0) {
 		free(v);
@@ -1687,12 +1778,10 @@ chart_coverage(struct report *R, json_t *svg)
 		v[i].fill = v[i].value >= 90 ? "#3a7d44" : v[i].value >= 75 ?
 		    "#e0a526" : "#c0392b";
 	}
-	struct sq_svg_chart c = { "chart-coverage", word(R, "chart_coverage"),
-	    100, "#3a7d44", NULL, 720, "%" };
-	sq_buf_init(&out);
-	sq_svg_columns(&out, &c, v, n);
-	json_object_set_new(svg, "coverage", json_string(out.s));
-	sq_buf_free(&out);
+	struct chart ch = { K_COLUMNS, ON_VALUE, { "chart-coverage",
+	    word(R, "chart_coverage"), 100, "#3a7d44", NULL, 0, "%", NULL },
+	    v, NULL, n, 0, NULL, 0 };
+	draw(svg, "coverage", &ch);
 	for (i = 0; i < n; i++)
 		free(tips[i]);
 	free(tips);
@@ -1773,13 +1862,11 @@ chart_followup(struct report *R, json_t *svg)
 	for (i = 0; i < nv; i++)
 		if (v[i].fill == heat_unknown)
 			nlg = 5;
-	struct sq_svg_chart c = { "chart-followup", word(R, "chart_followup"),
-	    0, NULL, NULL, 720, NULL };
-	struct sq_buf out;
-	sq_buf_init(&out);
-	sq_svg_plan(&out, &c, v, nv, gates, ng, lg, (size_t)nlg);
-	json_object_set_new(svg, "followup", json_string(out.s));
-	sq_buf_free(&out);
+	struct chart ch = { K_PLAN, ON_VALUE, { "chart-followup",
+	    word(R, "chart_followup"), 0, NULL, NULL, 0, NULL, NULL },
+	    v, gates, nv, ng, lg, (size_t)nlg };
+	if (nv > 0)	/* no building on the plan: no map */
+		draw(svg, "followup", &ch);
 	for (int k = 0; k < 5; k++)
 		free(l[k]);
 	for (i = 0; i < nv; i++)
@@ -1824,21 +1911,23 @@ chart_bars(struct report *R, json_t *svg, const char *name, const char *id,
 			v[i].part = val;
 			if (val < v[i].value)
 				v[i].cls = "short";
-		} else
+		} else if (json_is_string(json_object_get(o, valk)))
+			/* a figure disclosure control gave as "<3": as it is,
+			   with no bar that would say more */
+			txt[i] = xasprintf("%s%s", json_string_value(
+			    json_object_get(o, valk)), unit);
+		else
 			txt[i] = xasprintf("%lld%s", (long long)val, unit);
 		v[i].text = txt[i];
 		if (partk)
 			v[i].value = val;
 	}
-	struct sq_svg_chart c = { id, title, 0, maxk ? "#f1b6ac" : "#9db8d9",
-	    maxk ? "#3a7d44" : "#2c5d8f", 720, NULL };
+	struct chart ch = { K_BARS, partk ? ON_PART : ON_VALUE, { id, title, 0,
+	    maxk ? "#f1b6ac" : "#9db8d9", maxk ? "#3a7d44" : "#2c5d8f", 0,
+	    NULL, NULL }, v, NULL, n, 0, NULL, 0 };
 	if (!partk && !maxk)
-		c.fill = "#4a7ab5";
-	struct sq_buf b;
-	sq_buf_init(&b);
-	sq_svg_hbars(&b, &c, v, n);
-	json_object_set_new(svg, name, json_string(b.s));
-	sq_buf_free(&b);
+		ch.c.fill = "#4a7ab5";
+	draw(svg, name, &ch);
 out:
 	for (i = 0; i < n; i++) {
 		free(lab[i]);
@@ -1895,13 +1984,10 @@ chart_stock(struct report *R, json_t *svg)
 		txt[i] = sq_buf_take(&b);
 		v[i].text = txt[i];
 	}
-	struct sq_svg_chart c = { "chart-stock", word(R, "chart_stock"), 1,
-	    "#3a7d44", NULL, 720, NULL };
-	struct sq_buf b;
-	sq_buf_init(&b);
-	sq_svg_hbars(&b, &c, v, n);
-	json_object_set_new(svg, "stock", json_string(b.s));
-	sq_buf_free(&b);
+	struct chart ch = { K_BARS, ON_VALUE, { "chart-stock",
+	    word(R, "chart_stock"), 1, "#3a7d44", NULL, 0, NULL, NULL },
+	    v, NULL, n, 0, NULL, 0 };
+	draw(svg, "stock", &ch);
 out:
 	for (i = 0; i < n; i++)
 		free(txt[i]);
@@ -1947,17 +2033,13 @@ chart_queue(struct report *R, json_t *svg)
 		char *title = xasprintf("%s %s", name ? name : "",
 		    word(R, "chart_queue"));
 		char *id = xasprintf("chart-queue-%zu", i + 1);
-		struct sq_svg_chart c = { id, title, 0, "#4a7ab5", NULL, 720,
-		    NULL };
-		struct sq_buf out;
-		sq_buf_init(&out);
-		sq_svg_columns(&out, &c, v, n);
-		json_t *o = json_object(), *ch = json_object();
+		struct chart ch = { K_COLUMNS, ON_VALUE, { id, title, 0,
+		    "#4a7ab5", NULL, 0, NULL, NULL }, v, NULL, n, 0, NULL, 0 };
+		json_t *o = json_object(), *sv = json_object();
 		json_object_set(o, "point", json_object_get(pt, "point"));
-		json_object_set_new(ch, "chart", json_string(out.s));
-		json_object_set_new(o, "svg", ch);
+		draw(sv, "chart", &ch);
+		json_object_set_new(o, "svg", sv);
 		json_array_append_new(list, o);
-		sq_buf_free(&out);
 		for (k = 0; k < 2 * n; k++)
 			free(txt[k]);
 		free(txt);
@@ -1977,28 +2059,14 @@ charts(struct report *R)
 	if (json_array_size(R->plan_points))
 		chart_followup(R, svg);
 	if ((d = json_object_get(R->data, "deliveries")) != NULL) {
-		int done = json_object_get(d, "done") != NULL;
-		chart_bars(R, svg, "deliveries", "chart-deliveries",
-		    word(R, "chart_deliveries"), json_object_get(d, "per_round"),
-		    "round", word(R, "round_pre"), word(R, "round_post"),
-		    "parcels", done ? "done_parcels" : NULL, NULL,
-		    word(R, "parcels_unit"));
-		if (!done) {
-			/* nothing ticked off yet: all planned, none done */
-			json_t *pr = json_object_get(d, "per_round");
-			size_t i;
-			json_t *o;
-			json_array_foreach(pr, i, o)
-				json_object_set_new(o, "done_parcels",
-				    json_integer(0));
+		if (json_object_get(d, "done") != NULL)
 			chart_bars(R, svg, "deliveries", "chart-deliveries",
-			    word(R, "chart_deliveries"), pr, "round",
-			    word(R, "round_pre"), word(R, "round_post"),
-			    "parcels", "done_parcels", NULL,
-			    word(R, "parcels_unit"));
-			json_array_foreach(pr, i, o)
-				json_object_del(o, "done_parcels");
-		}
+			    word(R, "chart_deliveries"), json_object_get(d,
+			    "per_round"), "round", word(R, "round_pre"),
+			    word(R, "round_post"), "parcels", "done_parcels",
+			    NULL, word(R, "parcels_unit"));
+		/* without a delivered column nothing is known done: the
+		   chart of progress is not drawn (not 21 bars of 0/30) */
 	}
 	if ((d = json_object_get(R->data, "posts")) != NULL)
 		chart_bars(R, svg, "posts", "chart-posts", word(R, "chart_posts"),

@@ -3,14 +3,17 @@
  */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
+#include "diag.h"
 #include "svg.h"
 #include "text.h"
 
-#define FONT	12.0	/* px */
+#define FONT	SQ_SVG_FONT	/* px, the least of every text */
 #define ROW	18.0	/* bar row height */
+#define NROW	34.0	/* narrow: a line of text, then the bar */
 
 double
 sq_svg_text_width(const char *s)
@@ -32,11 +35,14 @@ esc(struct sq_buf *b, const char *s)
 		sq_buf_html(b, s, strlen(s));
 }
 
+static void class_attr(struct sq_buf *, const char *, const char *);
+
 static void
 open_svg(struct sq_buf *b, const struct sq_svg_chart *c, double w, double h)
 {
-	sq_buf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
-	    "class=\"chart\" id=\"");
+	sq_buf_adds(b, "<svg xmlns=\"http://www.w3.org/2000/svg\"");
+	class_attr(b, "chart", c->cls);
+	sq_buf_adds(b, " id=\"");
 	esc(b, c->id);
 	sq_buf_printf(b, "\" viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\" "
 	    "height=\"%.0f\" role=\"img\" font-size=\"%.0f\"><title>",
@@ -93,12 +99,64 @@ class_attr(struct sq_buf *b, const char *base, const char *extra)
 	sq_buf_addc(b, '"');
 }
 
+/*
+ * A label cut to fit `room' px (at FONT), with "…": the whole of it is in
+ * the tooltip.  Returns label itself when it fits (then *owned is NULL).
+ */
+static const char *
+fit(const char *label, double room, char **owned)
+{
+	*owned = NULL;
+	if (label == NULL || sq_svg_text_width(label) * FONT <= room)
+		return label;
+	size_t n = strlen(label), k = n;
+	char *t = NULL;
+	do {
+		k = sq_utf8_cut(label, n, k > 0 ? k - 1 : 0);
+		free(t);
+		t = sq_xmalloc(k + 4);
+		memcpy(t, label, k);
+		memcpy(t + k, "\xe2\x80\xa6", 4);	/* … */
+	} while (k > 0 && sq_svg_text_width(t) * FONT > room);
+	*owned = t;
+	return t;
+}
+
+static void
+bar(struct sq_buf *b, const struct sq_svg_chart *c,
+    const struct sq_svg_item *it, double max, double x, double y, double bw,
+    double bh)
+{
+	double f = clamp01(it->value / max);
+
+	sq_buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
+	    "height=\"%.1f\" fill=\"#eeeeee\" class=\"track\"/>", x, y, bw, bh);
+	sq_buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
+	    "height=\"%.1f\" fill=\"", x, y, bw * f, bh);
+	esc(b, it->fill ? it->fill : c->fill ? c->fill : "#4a7ab5");
+	sq_buf_addc(b, '"');
+	class_attr(b, "bar", it->cls);
+	sq_buf_adds(b, "/>");
+	if (it->part >= 0)
+		sq_buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
+		    "height=\"%.1f\" fill=\"%s\" class=\"part\"/>", x, y,
+		    bw * clamp01(it->part / max), bh,
+		    c->part_fill ? c->part_fill : "#1f3f66");
+	if (it->mark >= 0) {
+		double mx = x + bw * clamp01(it->mark / max);
+		sq_buf_printf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
+		    "y2=\"%.1f\" stroke=\"#333333\" stroke-width=\"1.5\" "
+		    "class=\"mark\"/>", mx, y - 2, mx, y + bh + 2);
+	}
+}
+
 void
 sq_svg_hbars(struct sq_buf *b, const struct sq_svg_chart *c,
     const struct sq_svg_item *v, size_t n)
 {
 	double w = c->width > 0 ? c->width : 640, lw = 0, tw = 0;
 	double max = scale_max(c, v, n);
+	int narrow = w < SQ_SVG_NARROW;
 
 	for (size_t i = 0; i < n; i++) {
 		double a = sq_svg_text_width(v[i].label ? v[i].label : "");
@@ -111,38 +169,41 @@ sq_svg_hbars(struct sq_buf *b, const struct sq_svg_chart *c,
 	double bw = w - lw - tw;
 	if (bw < 60)
 		bw = 60;
-	double h = n * ROW + 4;
+	double h = n * (narrow ? NROW : ROW) + 4;
 	open_svg(b, c, w, h);
 	for (size_t i = 0; i < n; i++) {
 		const struct sq_svg_item *it = &v[i];
-		double y = 2 + i * ROW, f = clamp01(it->value / max);
+		char *cut;
 		sq_buf_printf(b, "<g%s>", "");
 		tip(b, it);
+		if (narrow) {
+			/* label at the left, text at the right, the bar under
+			   them across the whole width */
+			double y = 2 + i * NROW, ttw = sq_svg_text_width(
+			    it->text ? it->text : "") * FONT;
+			const char *l = fit(it->label, w - 4 - ttw - 8, &cut);
+			sq_buf_printf(b, "<text x=\"2.0\" y=\"%.1f\" "
+			    "class=\"label\">", y + 13);
+			esc(b, l);
+			free(cut);
+			sq_buf_printf(b, "</text><text x=\"%.1f\" y=\"%.1f\" "
+			    "text-anchor=\"end\"", w - 2, y + 13);
+			class_attr(b, "value", it->cls);
+			sq_buf_addc(b, '>');
+			esc(b, it->text);
+			sq_buf_adds(b, "</text>");
+			bar(b, c, it, max, 2, y + 18, w - 4, ROW - 7);
+			sq_buf_adds(b, "</g>\n");
+			continue;
+		}
+		double y = 2 + i * ROW;
+		const char *l = fit(it->label, lw - 6, &cut);
 		sq_buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" "
 		    "text-anchor=\"end\" class=\"label\">", lw - 6, y + 13);
-		esc(b, it->label);
-		sq_buf_printf(b, "</text><rect x=\"%.1f\" y=\"%.1f\" "
-		    "width=\"%.1f\" height=\"%.1f\" fill=\"#eeeeee\" "
-		    "class=\"track\"/>", lw, y + 2, bw, ROW - 5);
-		sq_buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
-		    "height=\"%.1f\" fill=\"", lw, y + 2, bw * f, ROW - 5);
-		esc(b, it->fill ? it->fill : c->fill ? c->fill : "#4a7ab5");
-		sq_buf_addc(b, '"');
-		class_attr(b, "bar", it->cls);
-		sq_buf_adds(b, "/>");
-		if (it->part >= 0)
-			sq_buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" "
-			    "width=\"%.1f\" height=\"%.1f\" fill=\"%s\" "
-			    "class=\"part\"/>", lw, y + 2,
-			    bw * clamp01(it->part / max), ROW - 5,
-			    c->part_fill ? c->part_fill : "#1f3f66");
-		if (it->mark >= 0) {
-			double x = lw + bw * clamp01(it->mark / max);
-			sq_buf_printf(b, "<line x1=\"%.1f\" y1=\"%.1f\" "
-			    "x2=\"%.1f\" y2=\"%.1f\" stroke=\"#333333\" "
-			    "stroke-width=\"1.5\" class=\"mark\"/>", x, y,
-			    x, y + ROW - 1);
-		}
+		esc(b, l);
+		free(cut);
+		sq_buf_adds(b, "</text>");
+		bar(b, c, it, max, lw, y + 2, bw, ROW - 5);
 		sq_buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\"", lw + bw + 4,
 		    y + 13);
 		class_attr(b, "value", it->cls);
@@ -158,36 +219,70 @@ sq_svg_columns(struct sq_buf *b, const struct sq_svg_chart *c,
     const struct sq_svg_item *v, size_t n)
 {
 	double w = c->width > 0 ? c->width : 640, max = scale_max(c, v, n);
-	double left = 34, top = 8, ch = 140, lab = 16;
-	double cw = n ? (w - left - 4) / n : 0;
-	double h = top + ch + lab + 4;
+	double left = 34, top = 8, lab = 18;
+	double room = w - left - 4;
+
+	/*
+	 * A column is as wide as its label needs, shared with the columns
+	 * up to the next label ("08:00" over four quarter hours); rows of
+	 * columns as many as fit, broken where a label starts.
+	 */
+	double cw = 8;
+	size_t gap = 0, last = n;
+	for (size_t i = 0; i < n; i++) {
+		const char *l = v[i].label;
+		if (l == NULL || *l == '\0')
+			continue;
+		size_t k = i + 1;
+		while (k < n && (v[k].label == NULL || *v[k].label == '\0'))
+			k++;
+		double need = (sq_svg_text_width(l) * FONT + 4) / (double)(k - i);
+		cw = fmax(cw, need);
+		if (last < n && (gap == 0 || i - last < gap))
+			gap = i - last;
+		last = i;
+	}
+	if (gap == 0)
+		gap = 1;
+	size_t per = room / cw >= 1 ? (size_t)(room / cw) : 1;
+	if (per > gap)
+		per -= per % gap;
+	size_t rows = n ? (n + per - 1) / per : 1;
+	if (rows > 1 && gap == 1)
+		per = (n + rows - 1) / rows;	/* rows alike */
+	cw = n < per ? (n ? room / n : 0) : room / per;
+	double ch = rows > 1 ? 80 : 140, rh = top + ch + lab + 4;
+	double h = rows * rh;
 
 	open_svg(b, c, w, h);
-	for (int k = 0; k <= 2; k++) {
-		double y = top + ch - ch * k / 2.0;
-		sq_buf_printf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
-		    "y2=\"%.1f\" stroke=\"#cccccc\" class=\"grid\"/>"
-		    "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\" "
-		    "font-size=\"10\" class=\"axis\">%g", left, y, w - 4, y,
-		    left - 3, y + 4, max * k / 2.0);
-		esc(b, c->axis_unit);
-		sq_buf_adds(b, "</text>\n");
+	for (size_t r = 0; r < rows; r++) {
+		double y0 = r * rh;
+		for (int k = 0; k <= 2; k++) {
+			double y = y0 + top + ch - ch * k / 2.0;
+			sq_buf_printf(b, "<line x1=\"%.1f\" y1=\"%.1f\" "
+			    "x2=\"%.1f\" y2=\"%.1f\" stroke=\"#cccccc\" "
+			    "class=\"grid\"/><text x=\"%.1f\" y=\"%.1f\" "
+			    "text-anchor=\"end\" class=\"axis\">%g", left, y,
+			    w - 4, y, left - 3, y + 4, max * k / 2.0);
+			esc(b, c->axis_unit);
+			sq_buf_adds(b, "</text>\n");
+		}
 	}
-	double fs = cw < 14 ? fmax(cw * 0.75, 6) : 10;
 	for (size_t i = 0; i < n; i++) {
 		const struct sq_svg_item *it = &v[i];
-		double x = left + i * cw, f = clamp01(it->value / max);
+		double y0 = (i / per) * rh;
+		double x = left + (i % per) * cw, f = clamp01(it->value / max);
 		sq_buf_adds(b, "<g>");
 		tip(b, it);
 		sq_buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
 		    "height=\"%.1f\" fill=\"", x + cw * 0.12,
-		    top + ch * (1 - f), cw * 0.76, ch * f);
+		    y0 + top + ch * (1 - f), cw * 0.76, ch * f);
 		esc(b, it->fill ? it->fill : c->fill ? c->fill : "#4a7ab5");
 		sq_buf_addc(b, '"');
 		class_attr(b, "bar", it->cls);
 		sq_buf_printf(b, "/><text x=\"%.1f\" y=\"%.1f\" "
-		    "text-anchor=\"middle\" font-size=\"%.1f\" "
-		    "class=\"label\">", x + cw / 2, top + ch + lab - 3, fs);
+		    "text-anchor=\"middle\" class=\"label\">", x + cw / 2,
+		    y0 + top + ch + lab - 2);
 		esc(b, it->label);
 		sq_buf_adds(b, "</text></g>\n");
 	}
@@ -211,11 +306,24 @@ sq_svg_plan(struct sq_buf *b, const struct sq_svg_chart *c,
 	}
 	if (n + nmarks == 0)
 		x0 = x1 = y0 = y1 = 0;
-	double pad = 18, legend = nlg ? 24 : 0;
+	/* the legend in rows, as many entries a row as the width allows */
+	double pad = 18, legend = 0, lx = pad;
+	int lrows = nlg ? 1 : 0;
+	for (size_t i = 0; i < nlg; i++) {
+		double iw = 16 + sq_svg_text_width(lg[i].label) * FONT + 16;
+		if (lx > pad && lx + iw - 16 > w - pad) {
+			lrows++;
+			lx = pad;
+		}
+		lx += iw;
+	}
+	legend = lrows * 20 + (lrows ? 4 : 0);
 	double sx = x1 > x0 ? x1 - x0 : 1, sy = y1 > y0 ? y1 - y0 : 1;
 	double s = fmin((w - 2 * pad) / sx, 1e9);
-	if (sy * s > w * 0.7)		/* keep the plan on half a page */
-		s = w * 0.7 / sy;
+	/* keep the plan on half a page (on a phone's narrow one, taller) */
+	double tall = w < SQ_SVG_NARROW ? 1.3 : 0.7;
+	if (sy * s > w * tall)
+		s = w * tall / sy;
 	double h = sy * s + 2 * pad + legend;
 	double ox = (w - sx * s) / 2;
 	/* a square per building, as large as the closest pair allows */
@@ -242,12 +350,18 @@ sq_svg_plan(struct sq_buf *b, const struct sq_svg_chart *c,
 		esc(b, it->fill ? it->fill : c->fill ? c->fill : "#dddddd");
 		sq_buf_addc(b, '"');
 		class_attr(b, "bldg", it->cls);
-		sq_buf_printf(b, "/><text x=\"%.1f\" y=\"%.1f\" "
-		    "text-anchor=\"middle\" font-size=\"%.1f\" "
-		    "class=\"label\">", x, y + side * 0.13,
-		    fmin(side * 0.42, 11));
-		esc(b, it->label);
-		sq_buf_adds(b, "</text></g>\n");
+		sq_buf_adds(b, "/>");
+		/* a label no smaller than FONT, or none: the tooltip and the
+		   list beside the chart name the building */
+		if (it->label && sq_svg_text_width(it->label) * FONT <=
+		    side * 1.15 && side >= FONT) {
+			sq_buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" "
+			    "text-anchor=\"middle\" class=\"label\">", x,
+			    y + FONT * 0.36);
+			esc(b, it->label);
+			sq_buf_adds(b, "</text>");
+		}
+		sq_buf_adds(b, "</g>\n");
 	}
 	for (size_t i = 0; i < nmarks; i++) {
 		const struct sq_svg_item *it = &marks[i];
@@ -256,15 +370,19 @@ sq_svg_plan(struct sq_buf *b, const struct sq_svg_chart *c,
 		tip(b, it);
 		sq_buf_printf(b, "<path d=\"M%.1f %.1fL%.1f %.1fL%.1f %.1fZ\" "
 		    "fill=\"#333333\" class=\"mark\"/><text x=\"%.1f\" "
-		    "y=\"%.1f\" text-anchor=\"middle\" font-size=\"10\" "
-		    "class=\"label\">", x, y - 7, x - 7, y + 5, x + 7, y + 5,
-		    x, y + 16);
+		    "y=\"%.1f\" text-anchor=\"middle\" class=\"label\">",
+		    x, y - 7, x - 7, y + 5, x + 7, y + 5, x, y + 17);
 		esc(b, it->label);
 		sq_buf_adds(b, "</text></g>\n");
 	}
-	double lx = pad;
+	lx = pad;
+	double ly = h - legend + 6;
 	for (size_t i = 0; i < nlg; i++) {
-		double ly = h - legend + 6;
+		double iw = 16 + sq_svg_text_width(lg[i].label) * FONT + 16;
+		if (lx > pad && lx + iw - 16 > w - pad) {
+			ly += 20;
+			lx = pad;
+		}
 		sq_buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"12\" "
 		    "height=\"12\" stroke=\"#666666\" stroke-width=\"0.5\" "
 		    "fill=\"", lx, ly);
@@ -273,7 +391,7 @@ sq_svg_plan(struct sq_buf *b, const struct sq_svg_chart *c,
 		    "y=\"%.1f\" class=\"legend\">", lx + 16, ly + 11);
 		esc(b, lg[i].label);
 		sq_buf_adds(b, "</text>\n");
-		lx += 16 + sq_svg_text_width(lg[i].label) * FONT + 16;
+		lx += iw;
 	}
 	sq_buf_adds(b, "</svg>");
 }

@@ -34,6 +34,7 @@ struct sq_svg_chart {
 	const char *part_fill;	/* colour of the parts */
 	int	 width;		/* view box width in px; 0: 640 */
 	const char *axis_unit;	/* columns: appended to axis ticks ("%") */
+	const char *cls;	/* extra class of the <svg>, e.g. "phone" */
 };
 
 struct sq_svg_legend {
@@ -41,15 +42,29 @@ struct sq_svg_legend {
 	const char *label;
 };
 
-/* One row per item: label, bar, text. */
+/*
+ * Every text is SQ_SVG_FONT user units or more, so a chart shown at its
+ * width or wider reads at 12 CSS px at least; a chart narrower than
+ * SQ_SVG_NARROW (one for a phone) reflows to keep it so: bars get their
+ * label on a line of its own, columns wrap into rows, a legend wraps.
+ */
+#define SQ_SVG_FONT	12.0
+#define SQ_SVG_NARROW	480
+
+/* One row per item: label, bar, text (narrow: label and text above). */
 void	 sq_svg_hbars(struct sq_buf *, const struct sq_svg_chart *,
 	    const struct sq_svg_item *, size_t n);
-/* One column per item, labels under them, an axis at 0, 50 and 100% of max. */
+/*
+ * One column per item, labels under them, an axis at 0, 50 and 100% of
+ * max; in rows of as many columns as their labels leave room for.
+ */
 void	 sq_svg_columns(struct sq_buf *, const struct sq_svg_chart *,
 	    const struct sq_svg_item *, size_t n);
 /*
  * A site plan: each item a square at (x, y), scaled to fit with north up,
- * its label inside; marks (e.g. the gate) drawn as triangles; a legend.
+ * its label inside when it fits there (else in the tooltip alone); marks
+ * (e.g. the gate) drawn as triangles; a legend, in rows as the width
+ * allows.
  */
 void	 sq_svg_plan(struct sq_buf *, const struct sq_svg_chart *,
 	    const struct sq_svg_item *, size_t n,

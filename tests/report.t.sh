@@ -10,7 +10,10 @@
 #           <script>, "><img onerror=...> and {{...}} come out inert in HTML
 #           and Markdown and intact in the text post;
 #  browser  the HTML opened in headless Chromium: no console errors, every
-#           chart in the DOM, a PNG screenshot under BUILD/test-output/report/
+#           chart in the DOM; the demo bulletin and a generated one at
+#           390 px (a phone) and 1000 px wide: every text of every chart
+#           shown is 12 CSS px or more and inside its chart; PNG
+#           screenshots (desktop and phone) under BUILD/test-output/report/
 #           (SKIP when chromium is not installed).
 # Usage: sh tests/report.t.sh BUILD_DIR.  Last line: "report: N passed, N failed".
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -144,12 +147,92 @@ else
 		if [ -z "$errs" ] && [ -s "$tmp/dom.$page" ]; then ok; else
 			bad "browser: $page: console errors or no DOM: $errs"; fi
 	done
+	# every chart of the page is in the DOM (the delivery chart only
+	# when rounds are ticked off: no chart of nothing done)
 	missing=
-	for id in chart-coverage chart-followup chart-deliveries chart-posts \
-	    chart-stock chart-requests; do
+	for id in chart-coverage chart-followup chart-posts chart-stock \
+	    chart-requests $(grep -o '<svg[^>]*id="chart-[a-z0-9-]*"' \
+	    "$shots/bulletin.html" | sed 's/.*id="//; s/"$//'); do
 		grep -q "<svg[^>]*id=\"$id\"" "$tmp/dom.bulletin" || missing="$missing $id"
 	done
 	if [ -z "$missing" ]; then ok; else bad "browser: charts missing:$missing"; fi
+	# chart texts at phone width (390 px) and on a desktop (1000 px):
+	# every text of every chart shown is 12 CSS px or more (its font
+	# size times the chart's scale, its drawn width over its view box),
+	# and inside its chart.  Headless Chromium's window is 500 px at
+	# least, so the page is framed at the width measured; the measuring
+	# script is the test's, the bulletin has none.
+	cat >"$shots/measure.js" <<'EOF'
+function sqMeasure(doc, win) {
+	var out = [], shown = 0, least = 1e9;
+	var svgs = doc.querySelectorAll('svg.chart');
+	for (var i = 0; i < svgs.length; i++) {
+		var s = svgs[i], r = s.getBoundingClientRect();
+		if (r.width === 0 || r.height === 0)
+			continue;	/* the other layout, not shown */
+		shown++;
+		var vb = s.viewBox.baseVal, k = r.width / vb.width;
+		var ts = s.querySelectorAll('text');
+		for (var j = 0; j < ts.length; j++) {
+			var t = ts[j];
+			if (t.textContent === '')
+				continue;
+			var px = parseFloat(win.getComputedStyle(t).fontSize) * k;
+			var b = t.getBBox();
+			least = Math.min(least, px);
+			if (px < 12)
+				out.push('SMALL ' + s.id + ' ' + px.toFixed(1) +
+				    'px "' + t.textContent + '"');
+			if (b.x < -0.5 || b.x + b.width > vb.width + 0.5)
+				out.push('CUT ' + s.id + ' "' + t.textContent + '"');
+		}
+	}
+	return 'width ' + win.innerWidth + ' charts ' + shown + ' least ' +
+	    least.toFixed(1) + '\n' + out.join('\n');
+}
+EOF
+	# the demo bulletin (the sample community, as `make demo`), and the
+	# generated one
+	sh "$top/share/shequ-daily" -s "$tmp/demo.state" \
+	    "$top/share/examples/sample" "$tmp/demo" >/dev/null 2>"$tmp/demo.log"
+	cp "$tmp/demo/bulletin.html" "$shots/demo.html" 2>/dev/null ||
+	    bad "browser: no demo bulletin (shequ-daily: $(tail -1 "$tmp/demo.log"))"
+	for page in demo bulletin; do
+		[ -f "$shots/$page.html" ] || continue
+		nc=$(grep -c '<svg[^>]*class="chart wide"' "$shots/$page.html")
+		for width in 390 1000; do
+			cat >"$shots/$page-$width.html" <<EOF
+<!DOCTYPE html><html><head><meta charset="utf-8"><script src="measure.js"></script></head>
+<body style="margin:0"><iframe id="f" src="$page.html" style="border:0;width:${width}px;height:4000px"></iframe>
+<script>
+window.addEventListener('load', function () {
+	var f = document.getElementById('f'), r = document.createElement('pre');
+	r.id = 'sq-result';
+	try { r.textContent = sqMeasure(f.contentDocument, f.contentWindow); }
+	catch (e) { r.textContent = 'ERROR ' + e; }
+	document.body.appendChild(r);
+});
+</script></body></html>
+EOF
+			timeout 60 $chrome $flags --allow-file-access-from-files \
+			    --window-size=1000,4000 --dump-dom \
+			    "file://$shots/$page-$width.html" 2>/dev/null |
+			    sed -n '/<pre id="sq-result">/,/<\/pre>/p' |
+			    sed 's/<[^>]*>//g' >"$tmp/m.$page.$width"
+			head1=$(sed -n 1p "$tmp/m.$page.$width")
+			probs=$(grep -E '^(SMALL|CUT|ERROR)' "$tmp/m.$page.$width" | head -5)
+			if [ "$head1" = "${head1#width $width charts $nc }" ] ||
+			    [ -n "$probs" ]; then
+				bad "browser: $page at $width px: want $nc charts, every text 12 px or more, none cut; got: $head1 $probs"
+			else ok; fi
+		done
+	done
+	rm -f "$shots/phone.png"
+	timeout 60 $chrome $flags --allow-file-access-from-files \
+	    --screenshot="$shots/phone.png" --window-size=500,4000 \
+	    "file://$shots/demo-390.html" >/dev/null 2>&1
+	if [ -s "$shots/phone.png" ]; then ok; else
+		bad "browser: no phone-width screenshot at $shots/phone.png"; fi
 	# the escaping page: nothing from input became an element
 	if ! grep -q -i '<script\|<img' "$tmp/dom.escaping"; then ok; else
 		bad "browser: input became markup in the escaping page"; fi
