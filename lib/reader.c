@@ -38,6 +38,13 @@ struct sq_reader {
 	size_t	 nq, qpos, qcap;
 
 	struct ahead *ahead;		/* a thread reading ahead, or NULL */
+	int	 ahead_pending;		/* wanted: started at the first record */
+
+	/* sq_reader_prepare(): work on each record where it is read */
+	void	(*prep)(void *, const struct sq_rec *, int, void *);
+	void	*prepctx;
+	size_t	 prepsz;
+	char	*prepone;		/* the one record's, without the thread */
 };
 
 /* The first field starts with U+FEFF, a byte order mark. */
@@ -473,8 +480,9 @@ sq_reader_open(const char *path, const struct sq_reader_opts *o)
 		sq_reader_close(r);
 		return NULL;
 	}
-	if (ahead_wanted(r))
-		ahead_start(r);
+	/* the thread starts with the first record: sq_reader_prepare()
+	   may come before it */
+	r->ahead_pending = ahead_wanted(r);
 	return r;
 }
 
@@ -496,6 +504,7 @@ sq_reader_close(struct sq_reader *r)
 	sq_rec_free(&r->raw);
 	sq_hmap_free(&r->hidx);
 	sq_hmap_free(&r->rawidx);
+	free(r->prepone);
 	free(r);
 }
 
@@ -817,6 +826,7 @@ struct batch {
 	int	 final;			/* ... with EOF or an I/O error */
 	struct sq_buf log;		/* the thread's messages, in order */
 	struct sq_reader_stats st;	/* as of the batch's end */
+	char	*prep;			/* BATCH results of sq_reader_prepare */
 };
 
 struct ahead {
@@ -829,6 +839,7 @@ struct ahead {
 	/* the caller's side */
 	struct batch *cur;
 	size_t	 pos, told;
+	void	*prepped;		/* the last record's */
 	int	 ended;			/* the final status is reached ... */
 	int	 final;			/* ... and is this */
 	struct sq_reader_stats st;	/* handed to sq_reader_stats */
@@ -926,6 +937,9 @@ ahead_main(void *arg)
 				break;
 			}
 			add_record(b, &rec, st);
+			if (r->prep)
+				r->prep(r->prepctx, &rec, st,
+				    b->prep + (b->n - 1) * r->prepsz);
 			struct entry *e = &b->e[b->n - 1];
 			e->msgend = b->log.len;
 			e->blank = r->st.blank;
@@ -981,8 +995,11 @@ ahead_start(struct sq_reader *r)
 {
 	struct ahead *a = sq_xcalloc(1, sizeof(*a));
 
-	for (int i = 0; i < NBATCH; i++)
+	for (int i = 0; i < NBATCH; i++) {
 		sq_buf_init(&a->b[i].log);
+		if (r->prep)
+			a->b[i].prep = sq_xmalloc(BATCH * r->prepsz);
+	}
 	pthread_mutex_init(&a->mu, NULL);
 	pthread_cond_init(&a->cv, NULL);
 	a->st = r->st;		/* what finding the header skipped */
@@ -1010,6 +1027,7 @@ ahead_free(struct sq_reader *r)
 		free(a->b[i].bytes);
 		free(a->b[i].off);
 		free(a->b[i].len);
+		free(a->b[i].prep);
 		sq_buf_free(&a->b[i].log);
 	}
 	free(a);
@@ -1078,6 +1096,8 @@ ahead_next(struct sq_reader *r, struct sq_rec *rec)
 				a->st.bad++;
 			a->st.blank = e->blank;
 			a->st.headers = e->headers;
+			a->prepped = b->prep ? b->prep + (a->pos - 1) *
+			    r->prepsz : NULL;
 			return e->status;
 		}
 		tell(a, b->log.len);
@@ -1099,9 +1119,38 @@ ahead_next(struct sq_reader *r, struct sq_rec *rec)
 int
 sq_reader_next(struct sq_reader *r, struct sq_rec *rec)
 {
+	if (r->ahead_pending) {
+		r->ahead_pending = 0;
+		ahead_start(r);
+	}
 	if (r->ahead)
 		return ahead_next(r, rec);
-	return next_record(r, rec);
+	int st = next_record(r, rec);
+	if (st > 0 && r->prep)
+		r->prep(r->prepctx, rec, st, r->prepone);
+	return st;
+}
+
+void
+sq_reader_prepare(struct sq_reader *r,
+    void (*fn)(void *ctx, const struct sq_rec *, int status, void *out),
+    void *ctx, size_t size)
+{
+	if (r->ahead != NULL)
+		sq_fatal("sq_reader_prepare after the first record");
+	r->prep = fn;
+	r->prepctx = ctx;
+	r->prepsz = size ? size : 1;
+	free(r->prepone);
+	r->prepone = sq_xmalloc(r->prepsz);
+}
+
+void *
+sq_reader_prepared(const struct sq_reader *r)
+{
+	if (r->ahead)
+		return r->ahead->prepped;
+	return r->prepone;
 }
 
 const char *

@@ -65,6 +65,19 @@ struct sq_reader;
 
 struct sq_reader *sq_reader_open(const char *path, const struct sq_reader_opts *);
 int	 sq_reader_next(struct sq_reader *, struct sq_rec *);
+/*
+ * Work on each record done where it is read: on the reading thread when
+ * there is one, so the two cores share a program's work too.  fn(ctx, rec,
+ * status, out) is called once per record sq_reader_next() will give, in
+ * order, and fills out (size bytes); sq_reader_prepared() is then that
+ * record's out, valid until the next sq_reader_next().  fn runs beside the
+ * caller: it says nothing, and reads only what the caller no longer
+ * changes.  Call before the first sq_reader_next().
+ */
+void	 sq_reader_prepare(struct sq_reader *,
+	    void (*fn)(void *ctx, const struct sq_rec *, int status, void *out),
+	    void *ctx, size_t size);
+void	*sq_reader_prepared(const struct sq_reader *);
 void	 sq_reader_close(struct sq_reader *);
 
 const char *sq_reader_name(const struct sq_reader *);
