@@ -1433,6 +1433,18 @@ iso_date_fast(const char *s, char out[11])
 	return 1;
 }
 
+/* "HH:MM" or "HH:MM:SS" exactly, a time of day (what time_core takes). */
+static int
+iso_time_fast(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (i % 3 == 2 ? s[i] != ':' : !isdig((unsigned char)s[i]))
+			return 0;
+	if ((s[0] - '0') * 10 + (s[1] - '0') > 23 || s[3] > '5')
+		return 0;
+	return len == 5 || s[6] <= '5';
+}
+
 int
 sq_date_parse(const char *s, size_t len, int default_year, char out[11],
     const char **why)
@@ -1448,6 +1460,11 @@ sq_date_parse(const char *s, size_t len, int default_year, char out[11],
 	out[0] = '\0';
 	if (len == 10 && iso_date_fast(s, out))
 		return SQ_VAL_OK;	/* what shequ writes, the usual case */
+	/* "2022-04-10 15:57[:09]": a form's time stamp, the next usual */
+	if ((len == 16 || len == 19) && s[10] == ' ' && iso_time_fast(s + 11,
+	    len - 11) && (default_year == 0 || (default_year >= 1900 &&
+	    default_year <= 2100)) && iso_date_fast(s, out))
+		return SQ_VAL_OK;
 	if ((r = prelude(&c, s, len, why, msg_notdate)) != 1)
 		return r;
 	if (default_year != 0 && (default_year < 1900 || default_year > 2100)) {
