@@ -64,6 +64,7 @@ struct sq_resolver {
 
 	/* the grouped index, built when first needed */
 	int	 built;
+	int	 sorted;		/* households were added in key order */
 	struct member *mem;
 	struct group *grp;
 	size_t	 ngrp;
@@ -348,10 +349,22 @@ build_groups(struct sq_resolver *r)
 	r->grp = sq_xmalloc(capgrp * sizeof(*r->grp));
 	r->gcap = pow2_for(n / 8 + 16);
 	r->gtab = sq_xcalloc(r->gcap, sizeof(*r->gtab));
+	r->sorted = 1;
+	const char *prev = NULL;
+	size_t prevlen = 0;
 	for (k = 0; k < n; k++) {
 		size_t len;
 		const char *key = r->key_of(r->ctx, r->ids[k], &len);
 		struct parts p;
+
+		/* in key order as added (by_key's order), so each group is */
+		if (prev && r->sorted) {
+			int c = memcmp(prev, key, prevlen < len ? prevlen : len);
+			if (c > 0 || (c == 0 && prevlen > len))
+				r->sorted = 0;
+		}
+		prev = key;
+		prevlen = len;
 
 		gid[k] = UINT32_MAX;
 		if (parse_key(key, len, &p) < 0)
@@ -590,6 +603,16 @@ member_parts(const struct sq_resolver *r, uint32_t id, struct parts *p)
 	return parse_key(k, len, p);
 }
 
+/* a[0..n) == b[0..n): rooms are a few bytes, a call to memcmp costs more */
+static int
+same_bytes(const char *a, const char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return 0;
+	return 1;
+}
+
 /*
  * Edits between two short strings, 0, 1 or 2 (meaning more): one digit
  * wrong, missing or extra, or two side by side swapped (5023 for 5032).
@@ -612,15 +635,15 @@ near_edit(const char *a, size_t la, const char *b, size_t lb)
 	if (la == lb) {
 		if (i == la)
 			return 0;
-		if (memcmp(a + i + 1, b + i + 1, la - i - 1) == 0)
+		if (same_bytes(a + i + 1, b + i + 1, la - i - 1))
 			return 1;
 		if (i + 1 < la && a[i] == b[i + 1] && a[i + 1] == b[i] &&
-		    memcmp(a + i + 2, b + i + 2, la - i - 2) == 0)
+		    same_bytes(a + i + 2, b + i + 2, la - i - 2))
 			return 1;
 		return 2;
 	}
 	if (la == lb + 1)
-		return memcmp(a + i + 1, b + i, lb - i) == 0 ? 1 : 2;
+		return same_bytes(a + i + 1, b + i, lb - i) ? 1 : 2;
 	return 2;
 }
 
@@ -654,6 +677,67 @@ add_candidate(const struct sq_resolver *r, struct sq_res *res, uint32_t id)
 }
 
 #define MAXGROUPS	4096	/* one building number in every community */
+#define NEARMAX		64	/* near rooms ranked before their keys are read */
+
+/* The household's key agrees on building and community. */
+static int
+near_confirmed(const struct sq_resolver *r, const struct query *q, uint32_t id)
+{
+	struct parts mp;
+
+	return member_parts(r, id, &mp) == 0 &&
+	    same_str(q->p.v[P_BLDG], q->p.l[P_BLDG], mp.v[P_BLDG], mp.l[P_BLDG]) &&
+	    !(q->p.has_comm && mp.has_comm && q->p.comm != mp.comm);
+}
+
+/* The nearest, confirming as it goes: when a building has rooms by the score. */
+static void
+slow_nearest(const struct sq_resolver *r, const struct query *qq,
+    const uint32_t *gs, size_t ng, struct sq_res *res)
+{
+	const struct query q = *qq;
+	size_t gi, k;
+
+	res->nearest = -1;
+	int best = 3;
+	for (gi = 0; gi < ng; gi++) {
+		const struct group *g = &r->grp[gs[gi]];
+		for (k = g->first; k < g->first + g->n; k++) {
+			const struct member *m = &r->mem[k];
+			struct parts mp;
+			if (!agree_h(q.zone, m->zone) || !agree_h(q.lane, m->lane) ||
+			    m->rlen == 0 || q.p.l[P_ROOM] == 0)
+				continue;
+			int d = q.unit && m->unit && q.unit != m->unit;
+			if (d > best)
+				continue;
+			char room[8];
+			const char *mr = room;
+			size_t ml = m->rlen;
+			if (ml <= 8)
+				memcpy(room, &m->room, ml);
+			else {
+				if (member_parts(r, m->id, &mp) < 0)
+					continue;
+				mr = mp.v[P_ROOM];
+			}
+			int e = near_edit(q.p.v[P_ROOM], q.p.l[P_ROOM], mr, ml);
+			if (e > 1 || (d += e) == 0 || d > best)
+				continue;
+			/* confirm on the key: building, community, lane, zone */
+			if (member_parts(r, m->id, &mp) < 0 ||
+			    !same_str(q.p.v[P_BLDG], q.p.l[P_BLDG],
+			    mp.v[P_BLDG], mp.l[P_BLDG]) ||
+			    (q.p.has_comm && mp.has_comm && q.p.comm != mp.comm))
+				continue;
+			if (d < best || by_key(r, m->id,
+			    (uint32_t)res->nearest) < 0) {	/* d == best */
+				best = d;
+				res->nearest = m->id;
+			}
+		}
+	}
+}
 
 static void
 fallback(struct sq_resolver *r, const char *key, size_t len,
@@ -703,8 +787,16 @@ fallback(struct sq_resolver *r, const char *key, size_t len,
 	}
 	res->parts = 0;
 
-	/* none agrees: the nearest, for a person to look at */
-	int best = 3;
+	/*
+	 * None agrees: the nearest, for a person to look at.  The members
+	 * are ranked on their packed rooms alone, and only the few at the
+	 * fewest edits are confirmed on their keys (a key is a cache miss
+	 * of its own: one for every near room made unknowns cost more than
+	 * known ones).
+	 */
+	uint32_t near[2][NEARMAX];	/* by distance 1 and 2 */
+	size_t nnear[2] = { 0, 0 };
+	int later2 = 0;		/* at 2, found after one at 1: not kept */
 	for (gi = 0; gi < ng; gi++) {
 		const struct group *g = &r->grp[gs[gi]];
 		for (k = g->first; k < g->first + g->n; k++) {
@@ -714,8 +806,6 @@ fallback(struct sq_resolver *r, const char *key, size_t len,
 			    m->rlen == 0 || q.p.l[P_ROOM] == 0)
 				continue;
 			int d = q.unit && m->unit && q.unit != m->unit;
-			if (d > best)
-				continue;
 			char room[8];
 			const char *mr = room;
 			size_t ml = m->rlen;
@@ -727,21 +817,36 @@ fallback(struct sq_resolver *r, const char *key, size_t len,
 				mr = mp.v[P_ROOM];
 			}
 			int e = near_edit(q.p.v[P_ROOM], q.p.l[P_ROOM], mr, ml);
-			if (e > 1 || (d += e) == 0 || d > best)
+			if (e > 1 || (d += e) == 0)
 				continue;
-			/* confirm on the key: building, community, lane, zone */
-			if (member_parts(r, m->id, &mp) < 0 ||
-			    !same_str(q.p.v[P_BLDG], q.p.l[P_BLDG],
-			    mp.v[P_BLDG], mp.l[P_BLDG]) ||
-			    (q.p.has_comm && mp.has_comm && q.p.comm != mp.comm))
+			if (d == 2 && nnear[0]) {
+				later2 = 1;
 				continue;
-			if (d < best || by_key(r, m->id,
-			    (uint32_t)res->nearest) < 0) {	/* d == best */
-				best = d;
-				res->nearest = m->id;
 			}
+			if (nnear[d - 1] == NEARMAX) {
+				slow_nearest(r, &q, gs, ng, res);
+				return;
+			}
+			near[d - 1][nnear[d - 1]++] = m->id;
 		}
 	}
+	/*
+	 * The least key of those confirmed at the fewest edits: in a roster
+	 * added in key order, one building's members are in key order, so
+	 * the first confirmed is it.
+	 */
+	for (int d = 0; d < 2 && res->nearest < 0; d++)
+		for (size_t i = 0; i < nnear[d]; i++) {
+			if (!near_confirmed(r, &q, near[d][i]))
+				continue;
+			if (res->nearest < 0 ||
+			    by_key(r, near[d][i], (uint32_t)res->nearest) < 0)
+				res->nearest = near[d][i];
+			if (r->sorted && ng == 1)
+				break;
+		}
+	if (res->nearest < 0 && later2)		/* none at 1 was confirmed */
+		slow_nearest(r, &q, gs, ng, res);
 }
 
 /* ---- looking up ------------------------------------------------------- */

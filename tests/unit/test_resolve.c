@@ -13,6 +13,7 @@
 
 #define C1	"C00000001-"
 #define C2	"C00000002-"
+#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
 static struct sq_resolver *
 roster(const char *const *keys)
@@ -163,6 +164,48 @@ test_nearest(void)
 	sq_resolver_free(r);
 }
 
+/*
+ * The nearest is ranked on packed rooms and only the best confirmed on
+ * their keys: the same answers from a roster not in key order, and from a
+ * building with more near rooms than are ranked at once.
+ */
+static void
+test_nearest_ranked(void)
+{
+	const char *rev[NELEM(district)];
+	size_t n = NELEM(district) - 1;
+
+	for (size_t i = 0; i < n; i++)
+		rev[i] = district[n - 1 - i];
+	rev[n] = NULL;
+	struct sq_resolver *r = roster(rev);
+	CHECK_STR(nearest(r, C1 "B0001-U03-R0101"), C1 "B0001-U01-R0101");
+	CHECK_STR(nearest(r, C1 "B0001-U02-R0103"), C1 "B0001-U02-R0101");
+	CHECK_STR(nearest(r, C1 "B0012-U00-R1208"), C1 "B0012-U00-R1203");
+	sq_resolver_free(r);
+
+	/* 99 units with a room 100 each, added last unit first */
+	r = sq_resolver_new();
+	char key[SQ_ADDR_KEYMAX];
+	for (int u = 99; u >= 1; u--) {
+		snprintf(key, sizeof(key), C1 "B0077-U%02d-R0100", u);
+		sq_resolver_add(r, key, strlen(key), (uint32_t)(99 - u));
+	}
+	CHECK_STR(nearest(r, C1 "B0077-UA1-R0100"), C1 "B0077-U01-R0100");
+	sq_resolver_free(r);
+	/* 99 at two edits (another unit, a digit wrong) before one at one */
+	r = sq_resolver_new();
+	for (int u = 1; u <= 99; u++) {
+		snprintf(key, sizeof(key), C1 "B0077-U%02d-R0101", u);
+		sq_resolver_add(r, key, strlen(key), (uint32_t)u);
+	}
+	snprintf(key, sizeof(key), C1 "B0077-UA1-R0102");
+	sq_resolver_add(r, key, strlen(key), 100);
+	CHECK_STR(nearest(r, C1 "B0077-UA1-R0100"), C1 "B0077-UA1-R0102");
+	CHECK_STR(nearest(r, C1 "B0077-UB1-R0100"), C1 "B0077-U01-R0101");
+	sq_resolver_free(r);
+}
+
 static void
 test_canon(void)
 {
@@ -262,6 +305,7 @@ main(void)
 {
 	test_rule();
 	test_nearest();
+	test_nearest_ranked();
 	test_canon();
 	test_borrowed();
 	test_many();
