@@ -572,6 +572,11 @@ struct cicols {
 	char	 last_date[32];
 	size_t	 last_len;
 	int	 last_day;
+	/* symptom cells said before: a day's export has a handful */
+	struct {
+		uint8_t	 len, some;	/* len 0: empty slot */
+		char	 text[30];
+	} said[64];
 };
 
 /* Symptoms: yes/no, or free text matched against symptoms.txt. */
@@ -592,6 +597,23 @@ has_symptoms(const struct state *s, const char *p, size_t len)
 	if (none >= 0 && (hits >> none & 1))
 		return 0;
 	return 1;	/* text we do not know: a person should look */
+}
+
+/* has_symptoms() remembered for short cells: the keyword match is slow */
+static int
+symptoms_said(const struct state *s, struct cicols *c, const char *p,
+    size_t len)
+{
+	if (len > sizeof(c->said[0].text))
+		return has_symptoms(s, p, len);
+	uint32_t h = sq_hash(p, len) % (sizeof(c->said) / sizeof(c->said[0]));
+	if (c->said[h].len == len && memcmp(c->said[h].text, p, len) == 0)
+		return c->said[h].some;
+	int some = has_symptoms(s, p, len);
+	c->said[h].len = (uint8_t)len;
+	c->said[h].some = (uint8_t)some;
+	memcpy(c->said[h].text, p, len);
+	return some;
 }
 
 static char *
@@ -653,29 +675,131 @@ struct reading {
 	char	*note;		/* the symptoms, or the reading not read */
 };
 
+/* The day of a check-in: its date cell, or the date in its time cell. */
+static int
+checkin_day(const struct state *s, struct cicols *c, const struct sq_rec *rec,
+    const char **why)
+{
+	char ymd[11];
+	size_t len;
+	const char *p = sq_rec_cell_trim(rec, c->date, &len);
+	int year = s->year;
+
+	*why = NULL;
+	if (len && len == c->last_len && memcmp(p, c->last_date, len) == 0)
+		return c->last_day;
+	if (len == 0) {
+		p = sq_rec_cell_trim(rec, c->time, &len);
+		if (len == 0 || sq_date_parse(p, len, year, ymd, why) != SQ_VAL_OK) {
+			*why = NULL;	/* a time alone: today's form */
+			return s->day;
+		}
+		return sq_date_days(ymd);
+	}
+	if (sq_date_parse(p, len, year, ymd, why) != SQ_VAL_OK)
+		return NO_DAY;
+	int day = sq_date_days(ymd);
+	if (len < sizeof(c->last_date)) {
+		memcpy(c->last_date, p, len);
+		c->last_len = len;
+		c->last_day = day;
+	}
+	return day;
+}
+
+/*
+ * What a check-in row says, worked out before its household is looked up:
+ * on the reading thread (sq_reader_prepare), so it says nothing and
+ * changes nothing but *lk and the date it keeps.
+ */
+struct lookup {
+	int	 day;		/* NO_DAY: unreadable, why says */
+	int	 rc;		/* SQ_ROWADDR_... when the key was made */
+	const char *why;
+	uint32_t hash;
+	size_t	 keylen;
+	int	 temp_rc;	/* SQ_VAL_... of the temperature cell */
+	int16_t	 temp10;	/* SQ_VAL_OK: tenths of °C */
+	uint8_t	 symptoms;	/* the symptoms cell says some */
+	const char *temp_why;	/* not SQ_VAL_OK nor SQ_VAL_EMPTY: why */
+	struct sq_addr a;
+	char	 key[SQ_ADDR_KEYMAX];
+};
+
+/* What look_checkin() reads: the state's fixed part, one file's columns. */
+struct looking {
+	const struct state *s;
+	struct cicols *c;
+};
+
+/*
+ * The day and the household key of a row, its reading, and a prefetch of
+ * its slot in the index.
+ */
+static void
+look_checkin(const struct state *s, struct cicols *c,
+    const struct sq_rec *rec, struct lookup *lk)
+{
+	const char *p;
+	size_t len;
+	double t;
+
+	lk->rc = SQ_ROWADDR_BAD;
+	lk->day = checkin_day(s, c, rec, &lk->why);
+	if (lk->day == NO_DAY || lk->day > s->day)
+		return;
+	lk->rc = sq_rowaddr_key(&c->addr, rec, NULL, 0, lk->key, &lk->a,
+	    &lk->why);
+	if (lk->rc == SQ_ROWADDR_OK) {
+		/* a form without a community column, for a one-community roster */
+		lk->keylen = sq_resolver_canon(s->res, lk->key, strlen(lk->key));
+		lk->hash = sq_hash(lk->key, lk->keylen);
+	}
+	if (lk->day != s->day)
+		return;		/* history: the reading is not looked at */
+	p = sq_rec_cell_trim(rec, c->temp, &len);
+	lk->temp_rc = sq_temp_parse(p, len, &t, &lk->temp_why);
+	if (lk->temp_rc == SQ_VAL_OK)
+		lk->temp10 = (int16_t)(int)(t * 10 + (t >= 0 ? 0.5 : -0.5));
+	p = sq_rec_cell_trim(rec, c->symptoms, &len);
+	lk->symptoms = len && symptoms_said(s, c, p, len);
+}
+
+/* look_checkin() as sq_reader_prepare() calls it. */
+static void
+prepare_checkin(void *ctx, const struct sq_rec *rec, int st, void *out)
+{
+	const struct looking *L = ctx;
+	struct lookup *lk = out;
+
+	lk->rc = SQ_ROWADDR_BAD;
+	if (st != SQ_READ_BAD)
+		look_checkin(L->s, L->c, rec, lk);
+}
+
 /*
  * The temperature and symptoms of a check-in: the same for a household of
- * the roster and an address not in it (a fever stays a fever).
+ * the roster and an address not in it (a fever stays a fever).  The cells
+ * were read by look_checkin(); here is what is said of them.
  */
 static void
 read_reading(struct state *s, const struct sq_reader *r, const struct cicols *c,
-    const struct sq_rec *rec, struct reading *rd)
+    const struct sq_rec *rec, const struct lookup *lk, struct reading *rd)
 {
-	const char *p, *why;
+	const char *p;
 	size_t len;
-	double t;
 
 	rd->temp10 = NO_TEMP;
 	rd->symptoms = rd->bad = 0;
 	rd->note = NULL;
-	p = sq_rec_cell_trim(rec, c->temp, &len);
-	int rc = sq_temp_parse(p, len, &t, &why);
-	if (rc == SQ_VAL_OK)
-		rd->temp10 = (int16_t)(int)(t * 10 + (t >= 0 ? 0.5 : -0.5));
-	else if (rc != SQ_VAL_EMPTY) {
+	if (lk->temp_rc == SQ_VAL_OK)
+		rd->temp10 = lk->temp10;
+	else if (lk->temp_rc != SQ_VAL_EMPTY) {
+		p = sq_rec_cell_trim(rec, c->temp, &len);
 		s->bad_temps++;
 		sq_problem(sq_reader_name(r), rec->line, "%s '%.*s': %s",
-		    sq_reader_rawname(r, (size_t)c->temp), (int)len, p, why);
+		    sq_reader_rawname(r, (size_t)c->temp), (int)len, p,
+		    lk->temp_why);
 		rd->bad = 1;
 		char value[64], where[4200];
 		snprintf(value, sizeof(value), "%.*s",
@@ -685,9 +809,9 @@ read_reading(struct state *s, const struct sq_reader *r, const struct cicols *c,
 		rd->note = arena_say(s, "reason.bad_reading", "value", value,
 		    "where", where, NULL);
 	}
-	p = sq_rec_cell_trim(rec, c->symptoms, &len);
-	if (len && has_symptoms(s, p, len)) {
+	if (lk->symptoms) {
 		rd->symptoms = 1;
+		p = sq_rec_cell_trim(rec, c->symptoms, &len);
 		if (!rd->bad)
 			rd->note = arena_printf(&s->arena, "%.*s",
 			    (int)sq_utf8_cut(p, len, 60), p);
@@ -727,16 +851,17 @@ list_candidates(const struct state *s, const struct sq_res *res, char *buf,
  */
 static void
 add_unknown(struct state *s, const struct sq_reader *r,
-    const struct sq_rec *rec, const struct cicols *c, const char *key,
-    const struct sq_addr *a, const char *why, const struct sq_res *res)
+    const struct sq_rec *rec, const struct cicols *c, const struct lookup *lk,
+    const char *key, const char *why, const struct sq_res *res)
 {
+	const struct sq_addr *a = &lk->a;
 	size_t len, alen;
 	const char *addr = sq_rec_cell_trim(rec, c->addr.address, &alen);
 	struct reading rd;
 	char cands[400];
 
 	alen = sq_utf8_cut(addr, alen, 80);
-	read_reading(s, r, c, rec, &rd);
+	read_reading(s, r, c, rec, lk, &rd);
 
 	if (s->nunknown == s->capunknown) {
 		s->capunknown = s->capunknown ? 2 * s->capunknown : 64;
@@ -814,72 +939,6 @@ add_unknown(struct state *s, const struct sq_reader *r,
 	s->ci_unknown++;
 }
 
-/* The day of a check-in: its date cell, or the date in its time cell. */
-static int
-checkin_day(const struct state *s, struct cicols *c, const struct sq_rec *rec,
-    const char **why)
-{
-	char ymd[11];
-	size_t len;
-	const char *p = sq_rec_cell_trim(rec, c->date, &len);
-	int year = s->year;
-
-	*why = NULL;
-	if (len && len == c->last_len && memcmp(p, c->last_date, len) == 0)
-		return c->last_day;
-	if (len == 0) {
-		p = sq_rec_cell_trim(rec, c->time, &len);
-		if (len == 0 || sq_date_parse(p, len, year, ymd, why) != SQ_VAL_OK) {
-			*why = NULL;	/* a time alone: today's form */
-			return s->day;
-		}
-		return sq_date_days(ymd);
-	}
-	if (sq_date_parse(p, len, year, ymd, why) != SQ_VAL_OK)
-		return NO_DAY;
-	int day = sq_date_days(ymd);
-	if (len < sizeof(c->last_date)) {
-		memcpy(c->last_date, p, len);
-		c->last_len = len;
-		c->last_day = day;
-	}
-	return day;
-}
-
-/* What a check-in row says, worked out before its household is looked up. */
-struct lookup {
-	int	 day;		/* NO_DAY: unreadable, why says */
-	int	 rc;		/* SQ_ROWADDR_... when the key was made */
-	const char *why;
-	uint32_t hash;
-	size_t	 keylen;
-	struct sq_addr a;
-	char	 key[SQ_ADDR_KEYMAX];
-};
-
-/*
- * The day and the household key of a row, and a prefetch of its slot in
- * the index: no message, no change to the state, so a batch of rows can be
- * looked at before the first is taken.
- */
-static void
-look_checkin(const struct state *s, struct cicols *c,
-    const struct sq_rec *rec, struct lookup *lk)
-{
-	lk->rc = SQ_ROWADDR_BAD;
-	lk->day = checkin_day(s, c, rec, &lk->why);
-	if (lk->day == NO_DAY || lk->day > s->day)
-		return;
-	lk->rc = sq_rowaddr_key(&c->addr, rec, NULL, 0, lk->key, &lk->a,
-	    &lk->why);
-	if (lk->rc == SQ_ROWADDR_OK) {
-		/* a form without a community column, for a one-community roster */
-		lk->keylen = sq_resolver_canon(s->res, lk->key, strlen(lk->key));
-		lk->hash = sq_hash(lk->key, lk->keylen);
-		sq_resolver_prefetch(s->res, lk->hash);
-	}
-}
-
 static void
 take_checkin(struct state *s, const struct sq_reader *r, const struct cicols *c,
     const struct sq_rec *rec, const struct lookup *lk)
@@ -904,7 +963,7 @@ take_checkin(struct state *s, const struct sq_reader *r, const struct cicols *c,
 	 */
 	if (lk->rc != SQ_ROWADDR_OK) {
 		if (day == s->day)
-			add_unknown(s, r, rec, c, NULL, &lk->a, lk->why, NULL);
+			add_unknown(s, r, rec, c, lk, NULL, lk->why, NULL);
 		else
 			s->ci_earlier_unknown++;
 		return;
@@ -912,7 +971,7 @@ take_checkin(struct state *s, const struct sq_reader *r, const struct cicols *c,
 	sq_resolve_h(s->res, lk->hash, lk->key, lk->keylen, &res);
 	if (res.kind != SQ_RES_EXACT && res.kind != SQ_RES_IMPLIED) {
 		if (day == s->day)
-			add_unknown(s, r, rec, c, lk->key, &lk->a, NULL, &res);
+			add_unknown(s, r, rec, c, lk, lk->key, NULL, &res);
 		else
 			s->ci_earlier_unknown++;
 		return;
@@ -932,7 +991,7 @@ take_checkin(struct state *s, const struct sq_reader *r, const struct cicols *c,
 	h->reported = 1;
 
 	struct reading rd;
-	read_reading(s, r, c, rec, &rd);
+	read_reading(s, r, c, rec, lk, &rd);
 	if (rd.temp10 != NO_TEMP && rd.temp10 > h->temp10)
 		h->temp10 = rd.temp10;
 	if (rd.bad && !h->bad) {
@@ -994,14 +1053,17 @@ read_checkins(struct state *s, const char *path)
 	struct lookup lk[BATCH];
 	int stv[BATCH];
 	size_t batch = s->c.strict ? 1 : BATCH, n;
+	struct looking L = { s, &c };
+	/* the keys are made on the reading thread, beside this one */
+	sq_reader_prepare(r, prepare_checkin, &L, sizeof(struct lookup));
 	for (size_t k = 0; k < batch; k++)
 		sq_rec_init(&rec[k]);
 	do {
 		for (n = 0; n < batch && (st = sq_reader_next(r, &rec[n])) > 0; n++) {
 			stv[n] = st;
-			lk[n].rc = SQ_ROWADDR_BAD;
-			if (st != SQ_READ_BAD)
-				look_checkin(s, &c, &rec[n], &lk[n]);
+			memcpy(&lk[n], sq_reader_prepared(r), sizeof(lk[n]));
+			if (lk[n].rc == SQ_ROWADDR_OK)
+				sq_resolver_prefetch(s->res, lk[n].hash);
 		}
 		/* the slots are in: fetch the households, then their keys */
 		long cand[BATCH];

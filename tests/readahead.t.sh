@@ -91,5 +91,19 @@ r0=$?
 if [ $r1 = $r0 ] && [ $r1 = 1 ] && cmp -s "$tmp/e0" "$tmp/e1" && cmp -s "$tmp/o0" "$tmp/o1"
 then check "sq-flag --strict" ok
 else check "sq-flag --strict" "exit $r1 (without the thread $r0)"; fi
+# 4. sq-flag makes the check-ins' keys on the reading thread
+#    (sq_reader_prepare): a district's raw addresses, 10% unknown, the same
+#    flags, messages and summary with the thread and without it
+"$build/tools/gen-district" -n 20000 -s 31 -u 0.1 -o "$tmp/d" >/dev/null 2>&1
+"$bin/sq-ingest" -q "$tmp/d/roster-split.csv" >"$tmp/d/hh.csv" 2>/dev/null
+for t in 0 1; do
+	SHEQU_READAHEAD=$t "$bin/sq-flag" -d 2022-04-10 -Y "$tmp/y$t.json" \
+	    "$tmp/d/hh.csv" "$tmp/d/checkins.csv" >"$tmp/f$t" 2>"$tmp/g$t"
+	echo $? >>"$tmp/g$t"
+done
+if cmp -s "$tmp/f0" "$tmp/f1" && cmp -s "$tmp/g0" "$tmp/g1" &&
+    cmp -s "$tmp/y0.json" "$tmp/y1.json" && [ "$(wc -l <"$tmp/f1")" -gt 1000 ]
+then check "sq-flag district" ok
+else check "sq-flag district" "flags, messages or summary differ with the thread"; fi
 echo "readahead: $pass passed, $fail failed"
 [ $fail = 0 ]
