@@ -37,11 +37,20 @@ struct member {
 	uint8_t	 pad;
 };
 
+/*
+ * A group is one lane's building of a community (a lane compound has a
+ * building 3 in every lane): a lookup reads the members of the lanes that
+ * agree with it, not those of every lane.
+ */
 struct group {
-	uint64_t h;		/* of community and building */
+	uint64_t h;		/* of community, lane and building */
+	uint64_t ch;		/* of community and building */
 	uint32_t bh;		/* of the building alone */
+	uint32_t lane;		/* its members' lane (hash_part), 0 = none */
 	uint32_t first, n;	/* its members: mem[first .. first + n) */
 	uint32_t bnext;		/* next group with the same bh, + 1 */
+	uint32_t cnext;		/* next group with the same ch, + 1 */
+	int	 mixed;		/* h of two lanes (a collision): no filter */
 };
 
 struct sq_resolver {
@@ -68,8 +77,10 @@ struct sq_resolver {
 	struct member *mem;
 	struct group *grp;
 	size_t	 ngrp;
-	uint32_t *gtab, *btab;	/* group + 1, by h and by bh */
+	uint32_t *gtab, *btab, *ctab;	/* group + 1, by h, bh and ch */
 	size_t	 gcap, bcap;
+	uint32_t *gs;		/* the groups of a lookup */
+	size_t	 gscap;
 };
 
 static const char *
@@ -111,9 +122,10 @@ drop_groups(struct sq_resolver *r)
 	free(r->grp);
 	free(r->gtab);
 	free(r->btab);
+	free(r->ctab);
 	r->mem = NULL;
 	r->grp = NULL;
-	r->gtab = r->btab = NULL;
+	r->gtab = r->btab = r->ctab = NULL;
 	r->ngrp = r->gcap = r->bcap = 0;
 	r->built = 0;
 }
@@ -124,6 +136,7 @@ sq_resolver_free(struct sq_resolver *r)
 	if (r == NULL)
 		return;
 	drop_groups(r);
+	free(r->gs);
 	sq_hmap_free(&r->exact);
 	sq_arena_free(&r->arena);
 	free(r->keys);
@@ -278,6 +291,21 @@ group_hash(const struct parts *p)
 	return h;
 }
 
+/* The same with the lane: a lane group's. */
+static uint64_t
+lane_group_hash(const struct parts *p)
+{
+	uint64_t h = group_hash(p);
+
+	if (p->l[P_LANE] == 0)
+		return h;
+	h = (h ^ 0xff) * UINT64_C(1099511628211);
+	for (size_t i = 0; i < p->l[P_LANE]; i++)
+		h = (h ^ (unsigned char)p->v[P_LANE][i]) *
+		    UINT64_C(1099511628211);
+	return h;
+}
+
 /* ---- adding households ------------------------------------------------ */
 
 long
@@ -369,7 +397,8 @@ build_groups(struct sq_resolver *r)
 		gid[k] = UINT32_MAX;
 		if (parse_key(key, len, &p) < 0)
 			continue;	/* not our shape: exact only */
-		uint64_t h = group_hash(&p);
+		uint64_t h = lane_group_hash(&p);
+		uint32_t lane = hash_part(p.v[P_LANE], p.l[P_LANE]);
 		size_t mask = r->gcap - 1, s;
 		for (s = (size_t)h & mask; r->gtab[s]; s = (s + 1) & mask)
 			if (r->grp[r->gtab[s] - 1].h == h)
@@ -383,7 +412,9 @@ build_groups(struct sq_resolver *r)
 			struct group *g = &r->grp[r->ngrp];
 			memset(g, 0, sizeof(*g));
 			g->h = h;
+			g->ch = group_hash(&p);
 			g->bh = hash_part(p.v[P_BLDG], p.l[P_BLDG]);
+			g->lane = lane;
 			r->gtab[s] = (uint32_t)++r->ngrp;
 			if (2 * r->ngrp > r->gcap) {
 				/* more groups than guessed: a bigger table */
@@ -405,6 +436,8 @@ build_groups(struct sq_resolver *r)
 		}
 		gid[k] = r->gtab[s] - 1;
 		r->grp[gid[k]].n++;
+		if (r->grp[gid[k]].lane != lane)
+			r->grp[gid[k]].mixed = 1;
 		struct member *m = &tmp[k];
 		m->id = r->ids[k];
 		m->room = pack8(p.v[P_ROOM], p.l[P_ROOM]);
@@ -442,38 +475,69 @@ build_groups(struct sq_resolver *r)
 		r->grp[g].bnext = r->btab[s];
 		r->btab[s] = (uint32_t)g + 1;
 	}
+	/* and by community and building, every lane's */
+	r->ctab = sq_xcalloc(r->bcap, sizeof(*r->ctab));
+	for (size_t g = r->ngrp; g-- > 0;) {
+		size_t mask = r->bcap - 1, s;
+		for (s = (size_t)r->grp[g].ch & mask; r->ctab[s]; s = (s + 1) & mask)
+			if (r->grp[r->ctab[s] - 1].ch == r->grp[g].ch)
+				break;
+		r->grp[g].cnext = r->ctab[s];
+		r->ctab[s] = (uint32_t)g + 1;
+	}
 	r->built = 1;
 }
 
-static long
-find_group(const struct sq_resolver *r, const struct parts *p)
+static void
+add_group(struct sq_resolver *r, size_t *n, uint32_t g)
 {
-	uint64_t h = group_hash(p);
-	size_t mask = r->gcap - 1;
-
-	for (size_t s = (size_t)h & mask; r->gtab[s]; s = (s + 1) & mask)
-		if (r->grp[r->gtab[s] - 1].h == h)
-			return (long)r->gtab[s] - 1;
-	return -1;
+	if (*n == r->gscap) {
+		r->gscap = r->gscap ? 2 * r->gscap : 256;
+		r->gs = sq_xrealloc(r->gs, r->gscap * sizeof(*r->gs));
+	}
+	r->gs[(*n)++] = g;
 }
 
-/* The groups a key may be in, at most cap of them; returns how many. */
-static size_t
-groups_of(const struct sq_resolver *r, const struct parts *q, uint32_t *out,
-    size_t cap)
+/* The group may hold members of the lane (0: the key gives none)? */
+static int
+lane_may(const struct group *g, uint32_t lane)
 {
+	return g->mixed || lane == 0 || g->lane == 0 || g->lane == lane;
+}
+
+/* The lane groups of a community's building that agree on the lane. */
+static void
+comm_groups(struct sq_resolver *r, const struct parts *q, uint32_t lane,
+    size_t *n)
+{
+	uint64_t ch = group_hash(q);
+	size_t mask = r->bcap - 1, s;
+
+	for (s = (size_t)ch & mask; r->ctab[s]; s = (s + 1) & mask)
+		if (r->grp[r->ctab[s] - 1].ch == ch)
+			break;
+	for (uint32_t gi = r->ctab[s]; gi; gi = r->grp[gi - 1].cnext)
+		if (lane_may(&r->grp[gi - 1], lane))
+			add_group(r, n, gi - 1);
+}
+
+/*
+ * The groups a key may be in, into r->gs; returns how many.  Groups whose
+ * lane disagrees are left out: none of their members could agree.
+ */
+static size_t
+groups_of(struct sq_resolver *r, const struct parts *q)
+{
+	uint32_t lane = hash_part(q->v[P_LANE], q->l[P_LANE]);
 	size_t n = 0;
-	long g;
 
 	if (q->has_comm) {
-		if ((g = find_group(r, q)) >= 0)
-			out[n++] = (uint32_t)g;
+		comm_groups(r, q, lane, &n);
 		if (r->without_comm) {		/* a roster without them */
 			struct parts t = *q;
 			t.has_comm = 0;
 			t.comm = 0;
-			if ((g = find_group(r, &t)) >= 0)
-				out[n++] = (uint32_t)g;
+			comm_groups(r, &t, lane, &n);
 		}
 		return n;
 	}
@@ -482,8 +546,9 @@ groups_of(const struct sq_resolver *r, const struct parts *q, uint32_t *out,
 	for (s = bh & mask; r->btab[s]; s = (s + 1) & mask)
 		if (r->grp[r->btab[s] - 1].bh == bh)
 			break;
-	for (uint32_t gi = r->btab[s]; gi && n < cap; gi = r->grp[gi - 1].bnext)
-		out[n++] = gi - 1;
+	for (uint32_t gi = r->btab[s]; gi; gi = r->grp[gi - 1].bnext)
+		if (lane_may(&r->grp[gi - 1], lane))
+			add_group(r, &n, gi - 1);
 	return n;
 }
 
@@ -676,7 +741,6 @@ add_candidate(const struct sq_resolver *r, struct sq_res *res, uint32_t id)
 	res->ncand++;
 }
 
-#define MAXGROUPS	4096	/* one building number in every community */
 #define NEARMAX		64	/* near rooms ranked before their keys are read */
 
 /* The household's key agrees on building and community. */
@@ -744,7 +808,7 @@ fallback(struct sq_resolver *r, const char *key, size_t len,
     struct sq_res *res)
 {
 	struct query q;
-	uint32_t gs[MAXGROUPS];
+	const uint32_t *gs;
 	size_t ng, gi, k;
 	unsigned parts;
 
@@ -758,7 +822,21 @@ fallback(struct sq_resolver *r, const char *key, size_t len,
 	q.zone = (uint16_t)hash_part(q.p.v[P_ZONE], q.p.l[P_ZONE]);
 	if (q.p.l[P_ZONE] && q.zone == 0)
 		q.zone = 1;
-	ng = groups_of(r, &q.p, gs, MAXGROUPS);
+	ng = groups_of(r, &q.p);
+	gs = r->gs;
+	/*
+	 * A building's members are a few kilobytes somewhere in a big
+	 * array: ask for all their cache lines at once, so the misses
+	 * overlap instead of coming one line after another (the first
+	 * touch of a member was half of this function's time).
+	 */
+	for (gi = 0; gi < ng && gi < 8; gi++) {
+		const struct group *g = &r->grp[gs[gi]];
+		const char *a = (const char *)&r->mem[g->first];
+		const char *e = (const char *)&r->mem[g->first + g->n];
+		for (size_t n = 0; a < e && n < 128; a += 64, n++)
+			__builtin_prefetch(a);
+	}
 
 	for (gi = 0; gi < ng; gi++) {
 		const struct group *g = &r->grp[gs[gi]];
