@@ -143,7 +143,29 @@ struct flagrow {
 	uint8_t	 status;	/* of a check-in from an unknown address */
 	int16_t	 temp10;	/* its reading, or NO_TEMP */
 	int32_t	 missed;
+	uint8_t	 longkey;	/* the key is 16 bytes or more */
+	uint64_t kp[2];		/* its first 16 bytes, big-endian, 0-padded */
 };
+
+/*
+ * The key's first bytes as numbers that compare as strcmp() does: most
+ * comparisons of the sort end there (keys have no NUL byte).
+ */
+static void
+key_prefix(struct flagrow *f)
+{
+	size_t n = strnlen(f->key, 16);
+
+	f->longkey = n == 16;
+	for (int w = 0; w < 2; w++) {
+		uint64_t v = 0;
+		for (size_t i = 0; i < 8; i++) {
+			size_t at = (size_t)w * 8 + i;
+			v = v << 8 | (at < n ? (unsigned char)f->key[at] : 0);
+		}
+		f->kp[w] = v;
+	}
+}
 
 struct state {
 	struct sq_common c;
@@ -1204,7 +1226,11 @@ row_order(const void *pa, const void *pb)
 	/* a sorted roster: its order is the key order, without strcmp */
 	if (a->h && b->h && g_state->roster_sorted)
 		return a->h < b->h ? -1 : a->h > b->h;
-	c = strcmp(a->key, b->key);
+	for (int w = 0; w < 2; w++)
+		if (a->kp[w] != b->kp[w])
+			return a->kp[w] < b->kp[w] ? -1 : 1;
+	/* the same 16 bytes: both that long, or the same short key */
+	c = a->longkey ? strcmp(a->key + 16, b->key + 16) : 0;
 	if (c)
 		return c;
 	return strcmp(a->reason, b->reason);
@@ -1688,9 +1714,12 @@ main(int argc, char **argv)
 		f->tier = h->tier;
 		f->missed = h->missed;
 		f->reason = reason_of(&s, h);
+		key_prefix(f);
 	}
-	for (size_t i = 0; i < s.nunknown; i++)
+	for (size_t i = 0; i < s.nunknown; i++) {
+		key_prefix(&s.unknown[i]);
 		rows[nrows++] = s.unknown[i];
+	}
 	rank_names(&s);
 	qsort(rows, nrows, sizeof(*rows), row_order);
 
