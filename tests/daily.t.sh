@@ -16,7 +16,18 @@
 #           sheets of a corrected rerun replace the old ones whole;
 #  names    exports named as committees name them (花名册.csv,
 #           每日健康打卡_20220410.csv, an .xlsx), found by their headers;
-#           lists = xlsx in community.conf; --help, --dry-run.
+#           lists = xlsx in community.conf; --help, --dry-run;
+#  waves    a testing day of gen-waves (its truth: who was missed):
+#           waves.conf, testing points, door and closure lists, three
+#           sampling logs (by header and by name): the 核酸 section, the
+#           missed list = the truth, one 漏采 list per grid worker, a
+#           notice per building; a corrected rerun replaces the lists whole;
+#           a testing-only day with an empty log: exit 2, both named;
+#  care     the sample's carers: pairs kept in the state folder and taken
+#           (-k) the next day, the greetings against gen-care's truth with
+#           the day before's streaks, care hours in sq-match's time bank,
+#           an earlier day's rerun leaves the later state alone, an empty
+#           greeting log said (exit 2).
 # Usage: sh tests/daily.t.sh BUILD_DIR.  Last line: "daily: N passed, N failed".
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-build}
@@ -154,6 +165,145 @@ check "names: --version exits 0 with the toolkit's version" [ "$rc $v" = "0 sheq
 $daily -n -s "$srv/state2" "$srv/today" "$srv/dry" >"$tmp/dry" 2>&1; rc=$?
 check "names: --dry-run exits 0, writes nothing" [ $rc = 0 ] && [ ! -e "$srv/dry" ] && [ ! -e "$srv/state2" ]
 check "names: --dry-run says what it takes" grep -q '^roster: .*花名册.xlsx' "$tmp/dry"
+
+# ---- waves: a testing day, with its plan and its sampling logs ----------
+# A community of gen-waves (its truth: who was missed): the roster as an
+# export (no hh column), the testing points and the door and closure lists,
+# waves.conf, three sampling logs (one found by its header, two by their
+# names: they have no testing point column), and every household's check-in.
+srv=$tmp/srvw
+log=$srv/daily.log
+gen-waves -n 1500 -s 5 -o "$tmp/gw" >/dev/null 2>&1 || bad "waves: gen-waves failed"
+G=$tmp/gw
+waves_day() { # srv date: today's folder of the testing day
+	rm -rf "$1/today"; mkdir -p "$1/today"
+	cut -d, -f2- "$G/households.csv" >"$1/today/花名册.csv"
+	cp "$G/sites.csv" "$G/points.csv" "$G/door.csv" "$G/closed.csv" "$1/today/"
+	printf 'start = 07:30\n' >"$1/today/waves.conf"
+	awk -F, -v d="$2" 'NR == 1 { print "提交时间,小区,地址,姓名,体温,是否有症状" }
+	    NR > 1 { printf "%s 6:%02d,%s,%s-%s-%s,%s,36.%d,否\n", d, NR % 60, $2, $3, $4, $5, $6, NR % 9 }' \
+	    "$G/households.csv" >"$1/today/checkins-$2.csv"
+}
+hh_of() { # a table -> its hh column, sorted (one-unit buildings: unit 1)
+	sq-cat -q -o json "$@" | jq -r '.hh // .["户号"]' | sed 's/-U00-/-U01-/' | sort
+}
+waves_day "$srv" 2022-04-10
+cp "$G/log-01.csv" "$srv/today/"
+cp "$G/log-02.csv" "$srv/today/采样-02.csv"
+cp "$G/log-door.csv" "$srv/today/sampling-door.csv"
+run_day "$srv" 2022-04-10; rc=$?
+o=$srv/out/2022-04-10
+check "waves: a testing day exits 0 (got $rc)" [ $rc = 0 ]
+check "waves: the bulletin has the 核酸 section" grep -q '^■ 核酸检测' "$o/bulletin.txt"
+check "waves: the bulletin gives the plan's hours" grep -q '^今日07:30起逐栋下楼采样' "$o/bulletin.txt"
+check "waves: the bulletin gives the sampling rate" grep -q '^应采[0-9]*户，全户已采' "$o/bulletin.txt"
+check "waves: the check-ins are there too" grep -q '^全小区1500户，已报平安' "$o/bulletin.txt"
+check "waves: the json has the section" [ "$(jq -r '.waves.households' "$o/bulletin.json")" != null ]
+for f in log-01.csv 采样-02.csv sampling-door.csv; do
+	check "waves: $f taken for a sampling log" grep -q "took .*/$f for a sampling log" "$log"
+done
+check "waves: points.csv taken for the testing points" grep -q 'took .*points.csv for the testing points' "$log"
+check "waves: the roster is not a sampling log's" grep -q 'took .*花名册.csv for the roster (1500 rows)' "$log"
+n=$(grep -c '^sq-waves: 1500 households, [0-9]* people; called' "$log")
+check "waves: the plan's summary line in the log ($n)" [ "$n" = 1 ]
+n=$(grep -c '^sq-waves: [0-9]* households: [0-9]* sampled' "$log")
+check "waves: the missed list's summary line in the log ($n)" [ "$n" = 1 ]
+tail -n +2 "$G/truth-missed.csv" | cut -d, -f1 | sort >"$tmp/want-missed"
+sq-cat -q -o json "$o/missed.csv" | jq -r 'select(.status != "unknown_household") | .hh' |
+    sed 's/-U00-/-U01-/' | sort >"$tmp/got-missed"
+check "waves: the missed list is the generator's truth ($(wc -l <"$tmp/got-missed") of $(wc -l <"$tmp/want-missed"))" \
+    cmp -s "$tmp/got-missed" "$tmp/want-missed"
+grids=$(sq-cat -q -o json "$o/missed.csv" | jq -r '.grid' | sort -u | wc -l)
+n=$(ls "$o/lists" | grep -c -- '-漏采-2022-04-10\.csv$')
+check "waves: one 漏采 list per grid worker ($n lists, $grids grid workers)" [ "$n" = "$grids" ] && [ "$n" -gt 1 ]
+hh_of "$o/missed.csv" >"$tmp/a"; hh_of "$o/lists/"*-漏采-* >"$tmp/b"
+check "waves: the lists hold every row of the missed list" cmp -s "$tmp/a" "$tmp/b"
+for f in "$o/lists/"*-漏采-*; do
+	g=${f##*/}; g=${g%%-漏采-*}
+	m=$(sq-cat -q -o json "$f" | jq -r '.grid // .["网格员"]' | sort -u | tr '\n' ' ')
+	[ "$m" = "$g " ] || bad "waves: $f holds the households of '$m'"
+done
+b=$(sq-cat -q -o json "$o/waves-plan.csv" | jq -r '.building' | sort -u | wc -l)
+n=$(ls "$o/notices" | wc -l)
+check "waves: one 楼组长 notice per building called ($n of $b)" [ "$n" = "$b" ] && [ "$n" -gt 1 ]
+# a corrected set: one log less; the lists are the new ones, whole
+touch "$o/lists/网格9-漏采-2022-04-09.csv"
+rm "$srv/today/log-01.csv"
+run_day "$srv" 2022-04-10; rc=$?
+check "waves: the rerun exits 0 (got $rc)" [ $rc = 0 ]
+check "waves: no list of the earlier run stays" [ ! -e "$o/lists/网格9-漏采-2022-04-09.csv" ]
+hh_of "$o/missed.csv" >"$tmp/a2"; hh_of "$o/lists/"*-漏采-* >"$tmp/b2"
+check "waves: the rerun's lists are its missed list ($(wc -l <"$tmp/a2") rows, $(wc -l <"$tmp/a") before)" \
+    cmp -s "$tmp/a2" "$tmp/b2" && [ "$(wc -l <"$tmp/a2")" -gt "$(wc -l <"$tmp/a")" ]
+# a testing-only day: the plan and an empty sampling log, no check-ins
+waves_day "$srv" 2022-04-11
+rm "$srv/today/checkins-2022-04-11.csv" "$srv/today/points.csv"
+head -n 1 "$G/log-01.csv" >"$srv/today/采样-01.csv"
+run_day "$srv" 2022-04-11; rc=$?
+o=$srv/out/2022-04-11
+check "waves: a testing-only day exits 2, the check-ins missing (got $rc)" [ $rc = 2 ]
+check "waves: the testing-only day has its bulletin" [ -f "$o/bulletin-2022-04-11.txt" ]
+check "waves: it says the check-ins are missing" grep -q 今日未收到打卡数据 "$o/bulletin.txt"
+check "waves: it gives the plan" grep -q '^今日07:30起逐栋下楼采样' "$o/bulletin.txt"
+check "waves: it says the sampling log is empty" grep -q 今日收到的采样记录是空的 "$o/bulletin.txt"
+check "waves: no rate from another day" sh -c "! grep -q '全户已采' '$o/bulletin.txt'" && [ ! -e "$o/waves.json" ]
+check "waves: the json names the missing section" \
+    [ "$(jq -r '[.absent[].section] | join(" ")' "$o/bulletin.json")" = "checkin waves" ]
+check "waves: the plan from waves.conf alone" [ -s "$o/waves-plan.csv" ]
+
+# ---- care: the pairs kept from day to day, the greetings -----------------
+# The sample's volunteers and households in care: 04-09 pairs them; the
+# greeting logs of 04-09 and 04-10 (gen-care, from those pairs) are then
+# dropped in; 04-10 keeps 04-09's pairs (-k from the state folder), checks
+# the greetings with 04-09's streaks and adds the hours to sq-match's.
+srv=$tmp/srvc
+log=$srv/daily.log
+care_day() { # srv date greeting-log...
+	today_of "$1" "$2" "$S/checkins-$2.csv" "$S/volunteers.csv" "$S/posts.csv"
+	s=$1 d=$2; shift 2
+	for f in "$@"; do cp "$f" "$s/today/问候-$d.csv"; done
+}
+care_day "$srv" 2022-04-09
+run_day "$srv" 2022-04-09; rc=$?
+check "care: 04-09 exits 1 (got $rc)" [ $rc = 1 ]
+check "care: the pairs kept in the state folder" cmp -s "$srv/out/2022-04-09/pairs.csv" "$srv/state/care/2022-04-09.csv"
+check "care: sq-care's summary line in the log" grep -q '^sq-care: 2995 household rows read: 282 need a carer' "$log"
+mkdir -p "$tmp/gc"
+gen-care log -s 3 -D 2 -d 2022-04-09 "$srv/state/care/2022-04-09.csv" "$tmp/gc" >/dev/null 2>&1 ||
+    bad "care: gen-care log failed"
+care_day "$srv" 2022-04-09 "$tmp/gc/log-2022-04-09.csv"
+run_day "$srv" 2022-04-09; rc=$?
+check "care: 04-09 with its greetings exits 1 (got $rc)" [ $rc = 1 ]
+check "care: the rerun pairs the same" cmp -s "$srv/out/2022-04-09/pairs.csv" "$srv/state/care/2022-04-09.csv"
+care_day "$srv" 2022-04-10 "$tmp/gc/log-2022-04-10.csv"
+run_day "$srv" 2022-04-10; rc=$?
+o=$srv/out/2022-04-10
+check "care: 04-10 exits 1 (got $rc)" [ $rc = 1 ]
+check "care: 04-10 keeps 04-09's pairs" grep -q '^sq-care: kept 282 pairs of 282 rows in .*/state/care/2022-04-09.csv' "$log"
+awk -F, 'NR > 1 { print $1 "," $13 "," $15 "," $14 }' "$o/greetings.csv" | sort >"$tmp/got-g"
+awk -F, 'NR > 1 && $2 != "greeted"' "$tmp/gc/truth-2022-04-10.csv" | sort >"$tmp/want-g"
+check "care: who was not greeted, and for how many days, is the truth ($(wc -l <"$tmp/want-g"))" \
+    cmp -s "$tmp/got-g" "$tmp/want-g"
+check "care: the bulletin has the care section" grep -q '^今日已问候[0-9]*户' "$o/bulletin.txt"
+check "care: the care hours in sq-match's time bank" \
+    [ "$(sq-cat -q -o json "$o/hours.csv" | jq -s '[.[] | .care_hours | tonumber] | add > 0')" = true ]
+check "care: the greeting lists beside the follow-up lists" \
+    sh -c "ls '$o/lists/' | grep -q '^未问候-' && ls '$o/lists/' | grep -q -- '-待跟进-'"
+check "care: the greeting streaks kept" [ -s "$srv/state/greet/2022-04-10.csv" ]
+cp "$srv/state/care/2022-04-10.csv" "$tmp/care-10"; cp "$srv/state/greet/2022-04-10.csv" "$tmp/greet-10"
+care_day "$srv" 2022-04-09 "$tmp/gc/log-2022-04-09.csv"
+run_day "$srv" 2022-04-09
+check "care: rerunning 04-09 leaves 04-10's pairs and streaks alone" \
+    cmp -s "$tmp/care-10" "$srv/state/care/2022-04-10.csv" && cmp -s "$tmp/greet-10" "$srv/state/greet/2022-04-10.csv"
+# an empty greeting log: said, not another day's figures
+care_day "$srv" 2022-04-10
+rm "$srv/today/checkins-2022-04-10.csv"
+sed 's|2022/4/10|2022/4/11|' "$S/checkins-2022-04-10.csv" >"$srv/today/checkins-2022-04-11.csv"
+head -n 1 "$tmp/gc/log-2022-04-10.csv" >"$srv/today/问候-2022-04-11.csv"
+run_day "$srv" 2022-04-11; rc=$?
+check "care: an empty greeting log exits 2 (got $rc)" [ $rc = 2 ]
+check "care: the check-ins of that day are there" grep -q '^全小区[0-9]*户，已报平安' "$srv/out/2022-04-11/bulletin.txt"
+check "care: the bulletin says the greeting log is empty" grep -q 今日收到的问候记录是空的 "$srv/out/2022-04-11/bulletin.txt"
 
 echo "daily: $pass passed, $fail failed"
 [ $fail = 0 ]
