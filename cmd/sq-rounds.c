@@ -21,6 +21,8 @@
 #include <unistd.h>
 #include <dirent.h>
 
+#include <jansson.h>
+
 #include "cvrp.h"
 #include "diag.h"
 #include "header.h"
@@ -32,6 +34,7 @@
 #include "resolve.h"
 #include "rowaddr.h"
 #include "settings.h"
+#include "svg.h"
 #include "tsplib.h"
 #include "value.h"
 #include "words.h"
@@ -1713,162 +1716,127 @@ write_sheets(const struct plan *pl, const char *dir, int safe)
 	return rc;
 }
 
-static const char *const palette[] = { "#1f77b4", "#d62728", "#2ca02c",
-	"#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#7f7f7f",
-	"#bcbd22" };
-
-static void
-xml_text(FILE *fp, const char *s)
-{
-	for (; *s; s++)
-		switch (*s) {
-		case '<':
-			fputs("&lt;", fp);
-			break;
-		case '>':
-			fputs("&gt;", fp);
-			break;
-		case '&':
-			fputs("&amp;", fp);
-			break;
-		case '"':
-			fputs("&quot;", fp);
-			break;
-		default:
-			putc(*s, fp);
-		}
-}
-
+/*
+ * The map: the rounds over the site plan (lib/svg.c draws it and escapes
+ * every name), a key line per round.
+ */
 static int
 write_svg(const struct plan *pl, const char *path)
 {
-	struct sq_afile f;
-	double minx = 1e300, maxx = -1e300, miny = 1e300, maxy = -1e300;
-	const double W = 800, M = 40;
+	struct sq_svg_item *pts = sq_xcalloc((size_t)pl->nsites + 1,
+	    sizeof(*pts));
+	struct sq_svg_route *rt = sq_xcalloc((size_t)pl->nrd + 1, sizeof(*rt));
+	char **txt = sq_xcalloc(2 * (size_t)pl->nrd + 1, sizeof(*txt));
+	size_t *stops = NULL, nst = 0;
+	struct sq_buf b;
 
-	if (sq_afile_open(&f, path) < 0)
-		return -1;
 	for (int i = 0; i < pl->nsites; i++) {
-		const struct site *x = &pl->sites[i];
-		minx = fmin(minx, x->x);
-		maxx = fmax(maxx, x->x);
-		miny = fmin(miny, x->y);
-		maxy = fmax(maxy, x->y);
+		pts[i].label = pl->sites[i].name;
+		pts[i].x = pl->sites[i].x;
+		pts[i].y = pl->sites[i].y;
+		pts[i].square = i == pl->gate;
 	}
-	double span = fmax(maxx - minx, maxy - miny);
-	if (span <= 0)
-		span = 1;
-	double k = (W - 2 * M) / span;
-	double H = (maxy - miny) * k + 2 * M + 20.0 * (pl->nrd + 1);
-	double mh = (maxy - miny) * k + 2 * M;
-#define PX(x_) (M + ((x_) - minx) * k)
-#define PY(y_) (M + (maxy - (y_)) * k)
-	fprintf(f.fp, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-	    "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" "
-	    "height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" "
-	    "font-family=\"sans-serif\" font-size=\"11\">\n"
-	    "<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>\n",
-	    W, H, W, H);
+	for (int ri = 0; ri < pl->nrd; ri++)
+		nst += (size_t)pl->rd[ri].nch + 2;
+	stops = sq_xmalloc((nst + 1) * sizeof(*stops));
+	nst = 0;
+	sq_buf_init(&b);
 	for (int ri = 0; ri < pl->nrd; ri++) {
 		const struct round *r = &pl->rd[ri];
-		const struct site *g = &pl->sites[pl->gate];
-		fprintf(f.fp, "<polyline fill=\"none\" stroke=\"%s\" "
-		    "stroke-width=\"2\" stroke-opacity=\"0.8\" points=\""
-		    "%.1f,%.1f", palette[(r->num - 1) % 10], PX(g->x),
-		    PY(g->y));
-		for (int a = 0; a < r->nch; a++) {
-			const struct site *x = &pl->sites[pl->ch[r->ch[a]].site];
-			fprintf(f.fp, " %.1f,%.1f", PX(x->x), PY(x->y));
-		}
-		fprintf(f.fp, " %.1f,%.1f\"><title>round %d</title>"
-		    "</polyline>\n", PX(g->x), PY(g->y), r->num);
+		rt[ri].stops = stops + nst;
+		stops[nst++] = (size_t)pl->gate;
+		for (int a = 0; a < r->nch; a++)
+			stops[nst++] = (size_t)pl->ch[r->ch[a]].site;
+		stops[nst++] = (size_t)pl->gate;
+		rt[ri].nstops = (size_t)r->nch + 2;
+		rt[ri].stroke = sq_svg_series((size_t)(r->num - 1));
+		sq_buf_printf(&b, "round %d", r->num);
+		rt[ri].title = txt[2 * ri] = sq_buf_take(&b);
+		sq_buf_printf(&b, "round %d, courier %s: %ld parcels, %.0f m%s",
+		    r->num, pl->couriers[r->courier], r->load, r->dist,
+		    r->urgent ? ", urgent" : "");
+		rt[ri].key = txt[2 * ri + 1] = sq_buf_take(&b);
 	}
-	for (int i = 0; i < pl->nsites; i++) {
-		const struct site *x = &pl->sites[i];
-		if (i == pl->gate)
-			fprintf(f.fp, "<rect x=\"%.1f\" y=\"%.1f\" width=\"10\" "
-			    "height=\"10\" fill=\"black\"/>\n",
-			    PX(x->x) - 5, PY(x->y) - 5);
-		else
-			fprintf(f.fp, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" "
-			    "fill=\"#444\"/>\n", PX(x->x), PY(x->y));
-		fprintf(f.fp, "<text x=\"%.1f\" y=\"%.1f\">", PX(x->x) + 6,
-		    PY(x->y) - 6);
-		xml_text(f.fp, x->name);
-		fputs("</text>\n", f.fp);
-	}
-	for (int ri = 0; ri < pl->nrd; ri++) {
-		const struct round *r = &pl->rd[ri];
-		double y = mh + 20.0 * ri;
-		fprintf(f.fp, "<line x1=\"%.0f\" y1=\"%.1f\" x2=\"%.0f\" "
-		    "y2=\"%.1f\" stroke=\"%s\" stroke-width=\"3\"/>\n", M,
-		    y - 4, M + 24, y - 4, palette[(r->num - 1) % 10]);
-		fprintf(f.fp, "<text x=\"%.0f\" y=\"%.1f\">round %d, courier ",
-		    M + 30, y, r->num);
-		xml_text(f.fp, pl->couriers[r->courier]);
-		fprintf(f.fp, ": %ld parcels, %.0f m%s</text>\n", r->load,
-		    r->dist, r->urgent ? ", urgent" : "");
-	}
-	fputs("</svg>\n", f.fp);
-#undef PX
-#undef PY
-	return sq_afile_close(&f);
+	struct sq_svg_chart c = { 0 };
+	sq_svg_routes(&b, &c, pts, (size_t)pl->nsites, rt, (size_t)pl->nrd);
+	for (int i = 0; i < 2 * pl->nrd; i++)
+		free(txt[i]);
+	free(txt);
+	free(stops);
+	free(rt);
+	free(pts);
+	return sq_write_document(path, sq_buf_take(&b));
 }
 
-static void
-json_str(FILE *fp, const char *s)
+/* A position, [lon, lat], to the micrometre of a degree (10 cm). */
+static json_t *
+position(const struct site *x)
 {
-	putc('"', fp);
-	for (; *s; s++) {
-		unsigned char ch = (unsigned char)*s;
-		if (ch == '"' || ch == '\\')
-			fprintf(fp, "\\%c", ch);
-		else if (ch < 0x20)
-			fprintf(fp, "\\u%04x", ch);
-		else
-			putc(ch, fp);
-	}
-	putc('"', fp);
+	return json_pack("[ff]", round(x->lon * 1e6) / 1e6,
+	    round(x->lat * 1e6) / 1e6);
 }
 
+static json_t *
+feature(json_t *geometry, json_t *properties)
+{
+	return json_pack("{s:s, s:o, s:o}", "type", "Feature", "geometry",
+	    geometry, "properties", properties);
+}
+
+/*
+ * The sites and the rounds as GeoJSON, built and escaped by jansson; one
+ * feature a line, as a person diffs them.
+ */
 static int
 write_geojson(const struct plan *pl, const char *path)
 {
-	struct sq_afile f;
+	const size_t flags = JSON_COMPACT | JSON_PRESERVE_ORDER |
+	    JSON_REAL_PRECISION(12);
+	struct sq_buf b;
+	int nf = 0, oom = 0;
 
-	if (sq_afile_open(&f, path) < 0)
-		return -1;
-	fputs("{\"type\":\"FeatureCollection\",\"features\":[", f.fp);
-	int nf = 0;
-	for (int i = 0; i < pl->nsites; i++) {
-		const struct site *x = &pl->sites[i];
-		fprintf(f.fp, "%s\n{\"type\":\"Feature\",\"geometry\":{"
-		    "\"type\":\"Point\",\"coordinates\":[%.6f,%.6f]},"
-		    "\"properties\":{\"site\":", nf++ ? "," : "", x->lon,
-		    x->lat);
-		json_str(f.fp, x->name);
-		fprintf(f.fp, ",\"kind\":\"%s\"}}", i == pl->gate ? "gate" :
-		    "building");
-	}
-	for (int ri = 0; ri < pl->nrd; ri++) {
-		const struct round *r = &pl->rd[ri];
-		const struct site *g = &pl->sites[pl->gate];
-		fprintf(f.fp, "%s\n{\"type\":\"Feature\",\"geometry\":{"
-		    "\"type\":\"LineString\",\"coordinates\":[[%.6f,%.6f]",
-		    nf++ ? "," : "", g->lon, g->lat);
-		for (int a = 0; a < r->nch; a++) {
-			const struct site *x = &pl->sites[pl->ch[r->ch[a]].site];
-			fprintf(f.fp, ",[%.6f,%.6f]", x->lon, x->lat);
+	sq_buf_init(&b);
+	sq_buf_adds(&b, "{\"type\":\"FeatureCollection\",\"features\":[");
+	for (int i = 0; i < pl->nsites + pl->nrd && !oom; i++) {
+		json_t *f;
+		if (i < pl->nsites) {
+			const struct site *x = &pl->sites[i];
+			f = feature(json_pack("{s:s, s:o}", "type", "Point",
+			    "coordinates", position(x)), json_pack("{s:s, s:s}",
+			    "site", x->name, "kind", i == pl->gate ? "gate" :
+			    "building"));
+		} else {
+			const struct round *r = &pl->rd[i - pl->nsites];
+			const struct site *g = &pl->sites[pl->gate];
+			json_t *line = json_array();
+			json_array_append_new(line, position(g));
+			for (int a = 0; a < r->nch; a++)
+				json_array_append_new(line, position(
+				    &pl->sites[pl->ch[r->ch[a]].site]));
+			json_array_append_new(line, position(g));
+			f = feature(json_pack("{s:s, s:o}", "type", "LineString",
+			    "coordinates", line), json_pack("{s:i, s:s, s:I, "
+			    "s:I, s:I, s:b}", "round", r->num, "courier",
+			    pl->couriers[r->courier], "parcels",
+			    (json_int_t)r->load, "distance_m",
+			    (json_int_t)lround(r->dist), "minutes",
+			    (json_int_t)lround(r->minutes), "urgent", r->urgent));
 		}
-		fprintf(f.fp, ",[%.6f,%.6f]]},\"properties\":{\"round\":%d,"
-		    "\"courier\":", g->lon, g->lat, r->num);
-		json_str(f.fp, pl->couriers[r->courier]);
-		fprintf(f.fp, ",\"parcels\":%ld,\"distance_m\":%.0f,"
-		    "\"minutes\":%.0f,\"urgent\":%s}}", r->load, r->dist,
-		    r->minutes, r->urgent ? "true" : "false");
+		char *text = f ? json_dumps(f, flags) : NULL;
+		json_decref(f);
+		if (text == NULL) {
+			oom = 1;
+			break;
+		}
+		sq_buf_printf(&b, "%s\n%s", nf++ ? "," : "", text);
+		free(text);
 	}
-	fputs("\n]}\n", f.fp);
-	return sq_afile_close(&f);
+	sq_buf_adds(&b, "\n]}");
+	if (oom) {
+		sq_buf_free(&b);
+		return sq_write_document(path, NULL);
+	}
+	return sq_write_document(path, sq_buf_take(&b));
 }
 
 /* ---- CVRPLIB instances ---- */

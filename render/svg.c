@@ -395,3 +395,85 @@ sq_svg_plan(struct sq_buf *b, const struct sq_svg_chart *c,
 	}
 	sq_buf_adds(b, "</svg>");
 }
+
+static const char *const series[] = { "#1f77b4", "#d62728", "#2ca02c",
+	"#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#7f7f7f",
+	"#bcbd22" };
+
+const char *
+sq_svg_series(size_t i)
+{
+	return series[i % (sizeof(series) / sizeof(series[0]))];
+}
+
+void
+sq_svg_routes(struct sq_buf *b, const struct sq_svg_chart *c,
+    const struct sq_svg_item *v, size_t n, const struct sq_svg_route *r,
+    size_t nr)
+{
+	const double W = c->width > 0 ? c->width : 800, M = 40, KEY = 20;
+	double minx = 1e300, maxx = -1e300, miny = 1e300, maxy = -1e300;
+
+	for (size_t i = 0; i < n; i++) {
+		minx = fmin(minx, v[i].x);
+		maxx = fmax(maxx, v[i].x);
+		miny = fmin(miny, v[i].y);
+		maxy = fmax(maxy, v[i].y);
+	}
+	if (n == 0)
+		minx = maxx = miny = maxy = 0;
+	double span = fmax(maxx - minx, maxy - miny);
+	if (span <= 0)
+		span = 1;
+	double k = (W - 2 * M) / span;
+	double mh = (maxy - miny) * k + 2 * M, H = mh + KEY * (double)(nr + 1);
+#define PX(x_) (M + ((x_) - minx) * k)
+#define PY(y_) (M + (maxy - (y_)) * k)
+	sq_buf_printf(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	    "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" "
+	    "height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" "
+	    "font-family=\"sans-serif\" font-size=\"11\">\n"
+	    "<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>\n",
+	    W, H, W, H);
+	for (size_t ri = 0; ri < nr; ri++) {
+		sq_buf_adds(b, "<polyline fill=\"none\" stroke=\"");
+		esc(b, r[ri].stroke ? r[ri].stroke : sq_svg_series(ri));
+		sq_buf_adds(b, "\" stroke-width=\"2\" stroke-opacity=\"0.8\" "
+		    "points=\"");
+		for (size_t a = 0; a < r[ri].nstops; a++) {
+			const struct sq_svg_item *x = &v[r[ri].stops[a]];
+			sq_buf_printf(b, "%s%.1f,%.1f", a ? " " : "", PX(x->x),
+			    PY(x->y));
+		}
+		sq_buf_adds(b, "\"><title>");
+		esc(b, r[ri].title);
+		sq_buf_adds(b, "</title></polyline>\n");
+	}
+	for (size_t i = 0; i < n; i++) {
+		const struct sq_svg_item *x = &v[i];
+		if (x->square)
+			sq_buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" "
+			    "width=\"10\" height=\"10\" fill=\"black\"/>\n",
+			    PX(x->x) - 5, PY(x->y) - 5);
+		else
+			sq_buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" "
+			    "r=\"4\" fill=\"#444\"/>\n", PX(x->x), PY(x->y));
+		sq_buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\">", PX(x->x) + 6,
+		    PY(x->y) - 6);
+		esc(b, x->label);
+		sq_buf_adds(b, "</text>\n");
+	}
+	for (size_t ri = 0; ri < nr; ri++) {
+		double y = mh + KEY * (double)ri;
+		sq_buf_printf(b, "<line x1=\"%.0f\" y1=\"%.1f\" x2=\"%.0f\" "
+		    "y2=\"%.1f\" stroke=\"", M, y - 4, M + 24, y - 4);
+		esc(b, r[ri].stroke ? r[ri].stroke : sq_svg_series(ri));
+		sq_buf_printf(b, "\" stroke-width=\"3\"/>\n<text x=\"%.0f\" "
+		    "y=\"%.1f\">", M + 30, y);
+		esc(b, r[ri].key);
+		sq_buf_adds(b, "</text>\n");
+	}
+	sq_buf_adds(b, "</svg>");
+#undef PX
+#undef PY
+}

@@ -24,6 +24,7 @@ struct sq_svg_item {
 	const char *fill;	/* bar or point colour; NULL: the chart's */
 	const char *cls;	/* extra class, e.g. "low"; may be NULL */
 	double	 x, y;		/* plan coordinates (metres, y north) */
+	int	 square;	/* route maps: a square (the gate), not a dot */
 };
 
 struct sq_svg_chart {
@@ -70,6 +71,27 @@ void	 sq_svg_plan(struct sq_buf *, const struct sq_svg_chart *,
 	    const struct sq_svg_item *, size_t n,
 	    const struct sq_svg_item *marks, size_t nmarks,
 	    const struct sq_svg_legend *, size_t nlegend);
+
+/* A route over the points of a route map. */
+struct sq_svg_route {
+	const size_t *stops;	/* indexes into the points, in walking order */
+	size_t	 nstops;
+	const char *stroke;	/* line colour; NULL: sq_svg_series(its index) */
+	const char *title;	/* the line's tooltip */
+	const char *key;	/* its line in the key under the map */
+};
+
+/*
+ * A route map, a document of its own (an .svg file, c->width wide, 800
+ * when 0): the routes as lines over the plan, north up, the points with
+ * their labels (a square where .square, else a dot), then one key line
+ * per route.  No newline after the closing tag.
+ */
+void	 sq_svg_routes(struct sq_buf *, const struct sq_svg_chart *,
+	    const struct sq_svg_item *pts, size_t n,
+	    const struct sq_svg_route *, size_t nroutes);
+/* The i-th colour of a series of lines (ten, then again). */
+const char *sq_svg_series(size_t i);
 
 /* Display width of UTF-8 text in ems (CJK 1, other 0.6), for layout. */
 double	 sq_svg_text_width(const char *);
