@@ -29,7 +29,6 @@
 #include "kvconf.h"
 #include "opts.h"
 #include "reader.h"
-#include "afile.h"
 #include "rejects.h"
 #include "resolve.h"
 #include "rowaddr.h"
@@ -1598,15 +1597,6 @@ write_sheets(const struct plan *pl, const char *dir, int safe)
 	}
 	for (int ri = 0; ri < pl->nrd && rc == 0; ri++) {
 		const struct round *r = &pl->rd[ri];
-		char *path = sq_xmalloc(strlen(dir) + 32);
-		struct sq_afile f;
-		sprintf(path, "%s/round-%02d.txt", dir, r->num);
-		if (sq_afile_open(&f, path) < 0) {
-			free(path);
-			rc = -1;
-			break;
-		}
-		free(path);
 		int norders = 0;
 		for (int k = 0; k < r->nch; k++)
 			norders += pl->ch[r->ch[k]].nord;
@@ -1637,7 +1627,6 @@ write_sheets(const struct plan *pl, const char *dir, int safe)
 		sq_buf_adds(&t, "\n\n");
 		sq_words_say(Wsheet, &t, "sheet.columns", NULL);
 		sq_buf_addc(&t, '\n');
-		fwrite(t.s, 1, t.len, f.fp);
 		int seq = 0;
 		for (int a = 0; a < r->nch;) {
 			int b = stop_end(pl, r, a), site = pl->ch[r->ch[a]].site;
@@ -1645,10 +1634,10 @@ write_sheets(const struct plan *pl, const char *dir, int safe)
 			long parcels = 0;
 			for (int i = 0; i < n; i++)
 				parcels += pl->ord[buf[i]].parcels;
-			fprintf(f.fp, "%4d  %-12s  %7ld  ", ++seq,
+			sq_buf_printf(&t, "%4d  %-12s  %7ld  ", ++seq,
 			    CELL(pl->sites[site].name), parcels);
 			/* door deliveries: one entry per room, parcels added */
-			t.len = 0;
+			size_t doors = t.len;
 			for (int i = 0; i < n; i++) {
 				const struct order *o = &pl->ord[buf[i]];
 				if (!o->door)
@@ -1666,26 +1655,28 @@ write_sheets(const struct plan *pl, const char *dir, int safe)
 					    strcmp(pl->ord[buf[j]].room,
 					    o->room) == 0)
 						p += pl->ord[buf[j]].parcels;
-				if (t.len)
+				if (t.len > doors)
 					sq_words_say(Wsheet, &t, "sheet.door_sep",
 					    NULL);
 				snprintf(n1, sizeof(n1), "%ld", p);
 				sq_words_say(Wsheet, &t, "sheet.door", "room",
 				    CELL(o->room), "n", n1, NULL);
 			}
-			if (t.len == 0)
+			if (t.len == doors)
 				sq_words_say(Wsheet, &t, "sheet.no_door", NULL);
-			fprintf(f.fp, "%.*s\n", (int)t.len, t.s);
+			sq_buf_addc(&t, '\n');
 			a = b;
 		}
-		t.len = 0;
 		sq_words_say(Wsheet, &t, "sheet.back", NULL);
-		fprintf(f.fp, "%.*s\n", (int)t.len, t.s);
+		sq_buf_addc(&t, '\n');
+		char *path = sq_xmalloc(strlen(dir) + 32);
+		sprintf(path, "%s/round-%02d.txt", dir, r->num);
+		if (sq_write_bytes(path, t.s, t.len) < 0)
+			rc = -1;
+		free(path);
 		sq_buf_free(&t);
 		sq_buf_free(&a1);
 		sq_buf_free(&a2);
-		if (sq_afile_close(&f) < 0)
-			rc = -1;
 	}
 #undef CELL
 	sq_buf_free(&nb);

@@ -546,6 +546,18 @@ sq_write_document(const char *path, char *text)
 	return sq_writer_close(w);
 }
 
+int
+sq_write_bytes(const char *path, const char *s, size_t len)
+{
+	struct sq_writer_opts wo = { .format = SQ_OUT_CSV };
+	struct sq_writer *w = sq_writer_open(path, &wo);
+
+	if (w == NULL)
+		return -1;
+	sq_writer_raw(w, s, len);
+	return sq_writer_close(w);
+}
+
 static void
 release(struct sq_writer *w)
 {

@@ -49,6 +49,8 @@ void	 sq_writer_raw(struct sq_writer *, const char *, size_t);
  * when the caller ran out of memory).  0, or -1 (printed).
  */
 int	 sq_write_document(const char *path, char *text);
+/* Bytes as they are to path, atomically (a sheet, a notice).  0, or -1. */
+int	 sq_write_bytes(const char *path, const char *s, size_t len);
 /* Flush, check, and (with a path) rename into place.  0, or -1 (printed). */
 int	 sq_writer_close(struct sq_writer *);
 /* Give up: remove the temporary file, leave the old one. */

@@ -324,15 +324,8 @@ write_notices(struct state *s, const struct plan_out *po)
 		if (sq_tpl_render(tpl, d, &env, &out, err, sizeof(err)) < 0) {
 			sq_error("%s", err);
 			rc = -1;
-		} else {
-			struct sq_afile af;
-			if (sq_afile_open(&af, file) < 0)
-				rc = -1;
-			else {
-				fwrite(out.s, 1, out.len, af.fp);
-				rc = sq_afile_close(&af);
-			}
-		}
+		} else
+			rc = sq_write_bytes(file, out.s ? out.s : "", out.len);
 		sq_buf_free(&out);
 		json_decref(d);
 	}

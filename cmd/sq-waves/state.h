@@ -17,7 +17,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "afile.h"
 #include "diag.h"
 #include "header.h"
 #include "kvconf.h"
