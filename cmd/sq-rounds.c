@@ -388,6 +388,8 @@ struct plan {
 	char	**couriers;
 	int	 ncour;
 	struct settings st;
+	/* the wording of the sheets (share/rounds/LANG), and of --zh's columns */
+	struct sq_words *words, *zh;
 };
 
 /* ---- reading ---- */
@@ -421,14 +423,12 @@ static const char *const C_DIST[] = { "distance_m", NULL };
 static const char *const C_COURIER[] = { "courier", "vid", "name", NULL };
 static const char *const C_CAP[] = { "capacity", NULL };
 
+/* The helpers below return 0, or -1 when the run must stop (exit 2, the
+   reason said); data problems are said and counted, and the run goes on. */
 static struct sq_reader *
 open_table(const char *path, struct sq_common *c)
 {
-	struct sq_reader *r = sq_reader_open(path, &c->in);
-
-	if (r == NULL)
-		exit(SQ_EXIT_USAGE);
-	return r;
+	return sq_reader_open(path, &c->in);
 }
 
 static int
@@ -437,10 +437,12 @@ parse_num(const char *s, size_t len, double *out)
 	return sq_double_parse(s, len, out) == SQ_VAL_OK ? 0 : -1;
 }
 
-static void
+static int
 read_sites(struct plan *pl, const char *path, struct sq_common *c)
 {
 	struct sq_reader *r = open_table(path, c);
+	if (r == NULL)
+		return -1;
 	const char *name = sq_reader_name(r);
 	long cs = find_col(r, C_SITE), cx = find_col(r, C_X);
 	long cy = find_col(r, C_Y), cla = find_col(r, C_LAT);
@@ -449,16 +451,22 @@ read_sites(struct plan *pl, const char *path, struct sq_common *c)
 	struct sq_rec rec;
 	int st, cap = 0;
 
-	if (cs < 0)
-		sq_fatal("%s: no 'site' column (the building, as the "
+	if (cs < 0) {
+		sq_error("%s: no 'site' column (the building, as the "
 		    "households table names it)", name);
+		sq_reader_close(r);
+		return -1;
+	}
 	if (cx >= 0 && cy >= 0)
 		pl->latlon = 0;
 	else if (cla >= 0 && clo >= 0)
 		pl->latlon = 1;
-	else
-		sq_fatal("%s: no coordinates: give x and y (metres on the "
+	else {
+		sq_error("%s: no coordinates: give x and y (metres on the "
 		    "plan) or lat and lon", name);
+		sq_reader_close(r);
+		return -1;
+	}
 	pl->gate = -1;
 	sq_rec_init(&rec);
 	while ((st = sq_reader_next(r, &rec)) > 0) {
@@ -512,7 +520,9 @@ read_sites(struct plan *pl, const char *path, struct sq_common *c)
 		if (gate && pl->gate >= 0) {
 			sq_error("%s:%ld: a second gate ('%s'); mark only one "
 			    "site as the gate", name, rec.line, sn);
-			exit(SQ_EXIT_USAGE);
+			free(sn);
+			st = SQ_READ_IOERR;	/* stop here, as on a read error */
+			break;
 		}
 		char *key = bld_key(sn);
 		for (int i = 0; i < pl->nsites; i++)
@@ -549,12 +559,14 @@ read_sites(struct plan *pl, const char *path, struct sq_common *c)
 next:		;
 	}
 	sq_rec_free(&rec);
-	if (st == SQ_READ_IOERR)
-		exit(SQ_EXIT_USAGE);
 	sq_reader_close(r);
-	if (pl->gate < 0)
-		sq_fatal("%s: no gate: name one site \"gate\" or give it "
+	if (st == SQ_READ_IOERR)
+		return -1;
+	if (pl->gate < 0) {
+		sq_error("%s: no gate: name one site \"gate\" or give it "
 		    "kind gate", path);
+		return -1;
+	}
 	if (pl->latlon) {	/* project on a local plan, in metres */
 		double lat0 = pl->sites[pl->gate].lat * M_PI / 180;
 		for (int i = 0; i < pl->nsites; i++) {
@@ -564,6 +576,7 @@ next:		;
 			x->y = (x->lat - pl->sites[pl->gate].lat) * 110540.0;
 		}
 	}
+	return 0;
 }
 
 static double
@@ -595,10 +608,12 @@ site_by_key(const struct plan *pl, const char *name)
 	return found;
 }
 
-static void
+static int
 read_matrix(struct plan *pl, const char *path, struct sq_common *c)
 {
 	struct sq_reader *r = open_table(path, c);
+	if (r == NULL)
+		return -1;
 	const char *name = sq_reader_name(r);
 	long cf = find_col(r, C_FROM), ct = find_col(r, C_TO);
 	long cd = find_col(r, C_DIST);
@@ -670,9 +685,12 @@ read_matrix(struct plan *pl, const char *path, struct sq_common *c)
 		free(fb);
 	}
 	sq_rec_free(&rec);
-	if (st == SQ_READ_IOERR)
-		exit(SQ_EXIT_USAGE);
 	sq_reader_close(r);
+	if (st == SQ_READ_IOERR) {
+		free(have);
+		free(colsite);
+		return -1;
+	}
 	long missing = 0;
 	for (int a = 0; a < n; a++)
 		for (int b = 0; b < n; b++)
@@ -684,9 +702,10 @@ read_matrix(struct plan *pl, const char *path, struct sq_common *c)
 		    missing, n * (n - 1));
 	free(have);
 	free(colsite);
+	return 0;
 }
 
-static void
+static int
 build_distances(struct plan *pl, const char *matrix, struct sq_common *c)
 {
 	int n = pl->nsites;
@@ -700,8 +719,7 @@ build_distances(struct plan *pl, const char *matrix, struct sq_common *c)
 			pl->sd[(size_t)a * n + b] = a == b ? 0 :
 			    d * pl->st.detour;
 		}
-	if (matrix)
-		read_matrix(pl, matrix, c);
+	return matrix ? read_matrix(pl, matrix, c) : 0;
 }
 
 static int
@@ -711,10 +729,25 @@ cmp_hhrow(const void *a, const void *b)
 	    ((const struct hhrow *)b)->hh);
 }
 
-static struct hhrow *
-read_households(const char *path, struct sq_common *c, int *nout)
+static void
+hh_free(struct hhrow *hh, int nhh)
+{
+	for (int i = 0; i < nhh; i++) {
+		free(hh[i].hh);
+		free(hh[i].bld);
+		free(hh[i].unit);
+		free(hh[i].room);
+	}
+	free(hh);
+}
+
+static int
+read_households(const char *path, struct sq_common *c, struct hhrow **out,
+    int *nout)
 {
 	struct sq_reader *r = open_table(path, c);
+	if (r == NULL)
+		return -1;
 	const char *name = sq_reader_name(r);
 	long ch = find_col(r, C_HH), cb = find_col(r, C_BLD);
 	long cu = find_col(r, C_UNIT), cr = find_col(r, C_ROOM);
@@ -727,8 +760,11 @@ read_households(const char *path, struct sq_common *c, int *nout)
 		const char *one[2] = { C_VULN[i], NULL };
 		cvs[i] = find_col(r, one);
 	}
-	if (ch < 0)
-		sq_fatal("%s: no 'hh' column (run it through sq-ingest)", name);
+	if (ch < 0) {
+		sq_error("%s: no 'hh' column (run it through sq-ingest)", name);
+		sq_reader_close(r);
+		return -1;
+	}
 	sq_rec_init(&rec);
 	while ((st = sq_reader_next(r, &rec)) > 0) {
 		if (st == SQ_READ_BAD) {
@@ -775,28 +811,37 @@ read_households(const char *path, struct sq_common *c, int *nout)
 		n++;
 	}
 	sq_rec_free(&rec);
-	if (st == SQ_READ_IOERR)
-		exit(SQ_EXIT_USAGE);
 	sq_reader_close(r);
+	if (st == SQ_READ_IOERR) {
+		hh_free(h, n);
+		return -1;
+	}
 	if (n > 1)	/* qsort(NULL, 0) is undefined */
 		qsort(h, (size_t)n, sizeof(*h), cmp_hhrow);
+	*out = h;
 	*nout = n;
-	return h;
+	return 0;
 }
 
-static void
+/* --couriers N: 1, and N in *v; a file: 0. */
+static int
+courier_count(const char *arg, long *v)
+{
+	char *end;
+
+	errno = 0;
+	*v = strtol(arg, &end, 10);
+	return *arg && !*end && !errno;
+}
+
+/* Couriers: N of them (checked by main, 1 to 10000), or a table. */
+static int
 read_couriers(struct plan *pl, const char *arg, struct sq_common *c,
     long *capacity)
 {
-	char *end;
 	long v;
 
-	errno = 0;
-	v = strtol(arg, &end, 10);
-	if (*arg && !*end && !errno) {
-		if (v < 1 || v > 10000)
-			sq_usage_error(synopsis, "--couriers must be from 1 to "
-			    "10000, or a file");
+	if (courier_count(arg, &v)) {
 		pl->ncour = (int)v;
 		pl->couriers = sq_xmalloc((size_t)v * sizeof(char *));
 		for (int i = 0; i < v; i++) {
@@ -804,9 +849,11 @@ read_couriers(struct plan *pl, const char *arg, struct sq_common *c,
 			snprintf(b, sizeof(b), "%d", i + 1);
 			pl->couriers[i] = sq_xstrdup(b);
 		}
-		return;
+		return 0;
 	}
 	struct sq_reader *r = open_table(arg, c);
+	if (r == NULL)
+		return -1;
 	const char *name = sq_reader_name(r);
 	long cc = find_col(r, C_COURIER), ccap = find_col(r, C_CAP);
 	struct sq_rec rec;
@@ -848,11 +895,13 @@ read_couriers(struct plan *pl, const char *arg, struct sq_common *c,
 		pl->couriers[pl->ncour++] = cn;
 	}
 	sq_rec_free(&rec);
-	if (st == SQ_READ_IOERR)
-		exit(SQ_EXIT_USAGE);
 	sq_reader_close(r);
-	if (pl->ncour == 0)
-		sq_fatal("%s: no couriers", arg);
+	if (st == SQ_READ_IOERR)
+		return -1;
+	if (pl->ncour == 0) {
+		sq_error("%s: no couriers", arg);
+		return -1;
+	}
 	if (mincap && !*capacity) {
 		*capacity = mincap;
 		if (maxcap != mincap)
@@ -860,15 +909,18 @@ read_couriers(struct plan *pl, const char *arg, struct sq_common *c,
 			    "every round is planned for the smallest", mincap,
 			    maxcap);
 	}
+	return 0;
 }
 
 /* ---- orders ---- */
 
-static void
+static int
 read_orders(struct plan *pl, const char *path, struct sq_common *c,
     struct sq_rejects *rj, const struct hhrow *hh, int nhh)
 {
 	struct sq_reader *r = open_table(path, c);
+	if (r == NULL)
+		return -1;
 	const char *name = sq_reader_name(r);
 	long co = find_col(r, C_ORDER), ch = find_col(r, C_HH);
 	long cp = find_col(r, C_PARCELS), cd = find_col(r, C_DOOR);
@@ -893,9 +945,13 @@ read_orders(struct plan *pl, const char *path, struct sq_common *c,
 		sq_resolver_add(resolver, hh[i].hh, strlen(hh[i].hh), (uint32_t)i);
 	sq_rejects_columns(rj, sq_reader_rawheader(r));
 	sq_rowaddr_find(&ra, r);
-	if (ch < 0 && !sq_rowaddr_usable(&ra))
-		sq_fatal("%s: no household column (hh, 地址, or 楼号/单元/室号): "
+	if (ch < 0 && !sq_rowaddr_usable(&ra)) {
+		sq_error("%s: no household column (hh, 地址, or 楼号/单元/室号): "
 		    "which household is each order for?", name);
+		sq_resolver_free(resolver);
+		sq_reader_close(r);
+		return -1;
+	}
 	sq_rec_init(&rec);
 	while ((st = sq_reader_next(r, &rec)) > 0) {
 		size_t len;
@@ -1043,9 +1099,8 @@ read_orders(struct plan *pl, const char *path, struct sq_common *c,
 	}
 	sq_rec_free(&rec);
 	sq_resolver_free(resolver);
-	if (st == SQ_READ_IOERR)
-		exit(SQ_EXIT_USAGE);
 	sq_reader_close(r);
+	return st == SQ_READ_IOERR ? -1 : 0;
 }
 
 /* ---- packing: each building's orders into cart loads ---- */
@@ -1233,7 +1288,11 @@ add_round(struct plan *pl, int urgent, const int *ch, int n, int *cap)
 	r->minutes = round_minutes(pl, ch, n, &r->dist);
 }
 
-/* Solve one group (urgent or not) of chunks; adds rounds.  -1: refused. */
+/*
+ * Solve one group (urgent or not) of chunks; adds rounds.  -1: refused
+ * (said, a data problem); -2: the solver's plan failed its check (an
+ * internal error, said).
+ */
 static int
 solve_group(struct plan *pl, int g, const struct solve_opts *so,
     int vehicles, double share, int *rcap, double *initial)
@@ -1285,9 +1344,11 @@ solve_group(struct plan *pl, int g, const struct solve_opts *so,
 		sq_problem(NULL, 0, "no plan: %s %s", g ? "urgent orders:" :
 		    "orders:", why);
 		rc = -1;
+	} else if (sq_cvrp_verify(&p, &sol, why, sizeof(why)) < 0) {
+		sq_error("internal error: infeasible plan: %s", why);
+		sq_cvrp_sol_free(&sol);
+		rc = -2;
 	} else {
-		if (sq_cvrp_verify(&p, &sol, why, sizeof(why)) < 0)
-			sq_fatal("internal error: infeasible plan: %s", why);
 		*initial += sol.initial;
 		so->pg->base += sol.cost;
 		int *ch = sq_xmalloc((size_t)n * sizeof(int));
@@ -1438,12 +1499,9 @@ hm(double minutes, char *buf, size_t sz)
 		snprintf(buf, sz, "%ld min", m);
 }
 
-/* The wording of the sheets (share/rounds/LANG), and of --zh's columns. */
-static struct sq_words *Wsheet, *Wzh;
-
 /* "1 h 05 min", "23 min" as the sheets' language says it. */
 static void
-sheet_hm(double minutes, struct sq_buf *out)
+sheet_hm(struct sq_words *W, double minutes, struct sq_buf *out)
 {
 	long m = lround(minutes);
 	char h[24], mm[24];
@@ -1451,22 +1509,23 @@ sheet_hm(double minutes, struct sq_buf *out)
 	snprintf(h, sizeof(h), "%ld", m / 60);
 	snprintf(mm, sizeof(mm), m >= 60 ? "%02ld" : "%ld", m % 60);
 	if (m >= 60)
-		sq_words_say(Wsheet, out, "time.hours", "h", h, "mm", mm, NULL);
+		sq_words_say(W, out, "time.hours", "h", h, "mm", mm, NULL);
 	else
-		sq_words_say(Wsheet, out, "time.minutes", "m", mm, NULL);
+		sq_words_say(W, out, "time.minutes", "m", mm, NULL);
 }
 
 /* "1 parcel", "8 parcels": key_one for one, key for the rest. */
 static void
-count(struct sq_buf *out, long n, const char *key_one, const char *key)
+count(struct sq_words *W, struct sq_buf *out, long n, const char *key_one,
+    const char *key)
 {
 	char v[24];
 
 	snprintf(v, sizeof(v), "%ld", n);
 	if (n == 1)
-		sq_words_say(Wsheet, out, key_one, NULL);
+		sq_words_say(W, out, key_one, NULL);
 	else
-		sq_words_say(Wsheet, out, key, "n", v, NULL);
+		sq_words_say(W, out, key, "n", v, NULL);
 }
 
 /* The orders of one stop: chunks ch[a..b) of a round, sorted by hh. */
@@ -1525,7 +1584,7 @@ write_rounds(const struct plan *pl, struct sq_common *c)
 		return -1;
 	sq_rec_init(&h);
 	for (size_t i = 0; i < sizeof(cols) / sizeof(*cols); i++) {
-		const char *n = c->zh ? sq_words_label(Wzh, "col", cols[i]) :
+		const char *n = c->zh ? sq_words_label(pl->zh, "col", cols[i]) :
 		    cols[i];
 		sq_rec_push(&h, n, strlen(n));
 	}
@@ -1583,6 +1642,7 @@ write_rounds(const struct plan *pl, struct sq_common *c)
 static int
 write_sheets(const struct plan *pl, const char *dir, int safe)
 {
+	struct sq_words *W = pl->words;
 	int *buf = sq_xmalloc(((size_t)pl->nord + 1) * sizeof(int));
 	int rc = 0;
 	struct sq_buf nb;
@@ -1607,25 +1667,25 @@ write_sheets(const struct plan *pl, const char *dir, int safe)
 		sq_buf_init(&a2);
 		snprintf(n1, sizeof(n1), "%d", r->num);
 		snprintf(n2, sizeof(n2), "%d", pl->nrd);
-		sq_words_say(Wsheet, &t, "sheet.title", "round", n1, "rounds", n2,
+		sq_words_say(W, &t, "sheet.title", "round", n1, "rounds", n2,
 		    "courier", CELL(pl->couriers[r->courier]), NULL);
 		if (r->urgent)
-			sq_words_say(Wsheet, &t, "sheet.urgent", NULL);
+			sq_words_say(W, &t, "sheet.urgent", NULL);
 		sq_buf_addc(&t, '\n');
 		snprintf(n1, sizeof(n1), "+%ld:%02ld", lround(r->start) / 60,
 		    lround(r->start) % 60);
-		count(&a1, r->load, "count.parcel_one", "count.parcels");
-		count(&a2, norders, "count.order_one", "count.orders");
-		sq_words_say(Wsheet, &t, "sheet.leave", "start", n1, "parcels",
+		count(W, &a1, r->load, "count.parcel_one", "count.parcels");
+		count(W, &a2, norders, "count.order_one", "count.orders");
+		sq_words_say(W, &t, "sheet.leave", "start", n1, "parcels",
 		    a1.len ? a1.s : "", "orders", a2.len ? a2.s : "", NULL);
 		sq_buf_addc(&t, '\n');
 		a1.len = 0;
-		sheet_hm(r->minutes, &a1);
+		sheet_hm(W, r->minutes, &a1);
 		snprintf(n1, sizeof(n1), "%.0f", r->dist);
-		sq_words_say(Wsheet, &t, "sheet.walk", "metres", n1, "time",
+		sq_words_say(W, &t, "sheet.walk", "metres", n1, "time",
 		    a1.len ? a1.s : "", NULL);
 		sq_buf_adds(&t, "\n\n");
-		sq_words_say(Wsheet, &t, "sheet.columns", NULL);
+		sq_words_say(W, &t, "sheet.columns", NULL);
 		sq_buf_addc(&t, '\n');
 		int seq = 0;
 		for (int a = 0; a < r->nch;) {
@@ -1656,18 +1716,18 @@ write_sheets(const struct plan *pl, const char *dir, int safe)
 					    o->room) == 0)
 						p += pl->ord[buf[j]].parcels;
 				if (t.len > doors)
-					sq_words_say(Wsheet, &t, "sheet.door_sep",
+					sq_words_say(W, &t, "sheet.door_sep",
 					    NULL);
 				snprintf(n1, sizeof(n1), "%ld", p);
-				sq_words_say(Wsheet, &t, "sheet.door", "room",
+				sq_words_say(W, &t, "sheet.door", "room",
 				    CELL(o->room), "n", n1, NULL);
 			}
 			if (t.len == doors)
-				sq_words_say(Wsheet, &t, "sheet.no_door", NULL);
+				sq_words_say(W, &t, "sheet.no_door", NULL);
 			sq_buf_addc(&t, '\n');
 			a = b;
 		}
-		sq_words_say(Wsheet, &t, "sheet.back", NULL);
+		sq_words_say(W, &t, "sheet.back", NULL);
 		sq_buf_addc(&t, '\n');
 		char *path = sq_xmalloc(strlen(dir) + 32);
 		sprintf(path, "%s/round-%02d.txt", dir, r->num);
@@ -1880,8 +1940,12 @@ run_tsplib(const char *path, const struct solve_opts *so, struct sq_common *c)
 		goto out;
 	}
 	end_progress(so->pg);
-	if (sq_cvrp_verify(&p, &sol, err, sizeof(err)) < 0)
-		sq_fatal("internal error: infeasible plan: %s", err);
+	if (sq_cvrp_verify(&p, &sol, err, sizeof(err)) < 0) {
+		sq_error("internal error: infeasible plan: %s", err);
+		rc = SQ_EXIT_USAGE;
+		sq_cvrp_sol_free(&sol);
+		goto out;
+	}
 	struct sq_writer *w = sq_writer_open(c->output, &c->out);
 	if (w == NULL) {
 		rc = SQ_EXIT_USAGE;
@@ -1944,7 +2008,7 @@ out:
 }
 
 static void
-plan_free(struct plan *pl, struct hhrow *hh, int nhh)
+plan_free(struct plan *pl)
 {
 	for (int i = 0; i < pl->nsites; i++) {
 		free(pl->sites[i].name);
@@ -1967,272 +2031,145 @@ plan_free(struct plan *pl, struct hhrow *hh, int nhh)
 	for (int i = 0; i < pl->ncour; i++)
 		free(pl->couriers[i]);
 	free(pl->couriers);
-	for (int i = 0; i < nhh; i++) {
-		free(hh[i].hh);
-		free(hh[i].bld);
-		free(hh[i].unit);
-		free(hh[i].room);
-	}
-	free(hh);
+	sq_words_free(pl->words);
+	sq_words_free(pl->zh);
 }
 
-/* ---- main ---- */
+/* ---- the day's plan ---- */
 
-int
-main(int argc, char **argv)
+/* What main read from the command line. */
+struct rounds_opts {
+	const char *sites, *households, *couriers, *matrix;
+	const char *sheets, *svg, *geojson, *settings, *tsplib;
+	long	 capacity;
+	double	 max_min;
+	struct solve_opts so;
+};
+
+/* rounds.conf, then -x, then -L.  0, or -1 (said). */
+static int
+load_settings(struct sq_common *c, const struct rounds_opts *o,
+    struct settings *st)
 {
-	static const struct option longopts[] = {
-		SQ_COMMON_LONGOPTS,
-		SQ_LANG_LONGOPTS,
-		{ "sites",       required_argument, NULL, 's' },
-		{ "households",  required_argument, NULL, 'w' },
-		{ "couriers",    required_argument, NULL, 'n' },
-		{ "capacity",    required_argument, NULL, 'c' },
-		{ "max-minutes", required_argument, NULL, 'L' },
-		{ "matrix",      required_argument, NULL, 'm' },
-		{ "time",        required_argument, NULL, 't' },
-		{ "iterations",  required_argument, NULL, 'I' },
-		{ "seed",        required_argument, NULL, 'e' },
-		{ "vehicles",    required_argument, NULL, 'k' },
-		{ "sheets",      required_argument, NULL, 'd' },
-		{ "svg",         required_argument, NULL, 'g' },
-		{ "geojson",     required_argument, NULL, 'j' },
-		{ "settings",    required_argument, NULL, 'x' },
-		{ "tsplib",      required_argument, NULL, 'T' },
-		{ "progress",    no_argument,       NULL, 'p' },
-		{ "help",        no_argument,       NULL, 'h' },
-		{ "version",     no_argument,       NULL, 'V' },
-		{ NULL, 0, NULL, 0 }
-	};
-	struct sq_common c;
-	const char *sites = NULL, *households = NULL, *couriers = NULL;
-	const char *matrix = NULL, *sheets = NULL, *svg = NULL;
-	const char *geojson = NULL, *settings = NULL, *tsplib = NULL;
-	long capacity = 0;
-	double max_min = 0;
-	int force_progress = 0, ch;
-	struct progress pg = { 0, 0, 0 };
-	struct solve_opts so = { 0.5, 0, 1, 0, &pg };
-	int time_set = 0;
-
-	sq_start(argc, argv);
-	sq_common_init(&c);
-	while ((ch = getopt_long(argc, argv, SQ_COMMON_SHORTOPTS
-	    "s:w:n:c:L:m:t:I:e:k:d:g:j:x:T:p" SQ_LANG_SHORTOPTS "hV", longopts,
-	    NULL)) != -1) {
-		if (sq_common_opt(&c, ch, optarg, synopsis) ||
-		    sq_lang_opt(&c, ch, optarg, synopsis))
-			continue;
-		switch (ch) {
-		case 's': sites = optarg; break;
-		case 'w': households = optarg; break;
-		case 'n': couriers = optarg; break;
-		case 'c':
-			capacity = sq_opt_long(optarg, 1, 1000000,
-			    "--capacity", synopsis);
-			break;
-		case 'L':
-			max_min = opt_double(optarg, 1, 1440, "--max-minutes");
-			break;
-		case 'm': matrix = optarg; break;
-		case 't':
-			so.time = opt_double(optarg, 0, 86400, "--time");
-			time_set = 1;
-			break;
-		case 'I':
-			so.iterations = sq_opt_long(optarg, 1, 1000000000L,
-			    "--iterations", synopsis);
-			break;
-		case 'e':
-			so.seed = (uint64_t)sq_opt_long(optarg, 0, LONG_MAX,
-			    "--seed", synopsis);
-			break;
-		case 'k':
-			so.vehicles = (int)sq_opt_long(optarg, 1, 1000000,
-			    "--vehicles", synopsis);
-			break;
-		case 'd': sheets = optarg; break;
-		case 'g': svg = optarg; break;
-		case 'j': geojson = optarg; break;
-		case 'x': settings = optarg; break;
-		case 'T': tsplib = optarg; break;
-		case 'p': force_progress = 1; break;
-		case 'h':
-			usage();
-			return 0;
-		case 'V':
-			sq_print_version();
-			return 0;
-		default:
-			sq_usage_error(synopsis, "unknown option");
-		}
-	}
-	/* a fixed effort by default: the sheets handed out match a rerun */
-	if (so.iterations == 0 && !time_set)
-		so.iterations = 30000;
-	argc -= optind;
-	argv += optind;
-	pg.on = force_progress || (!c.quiet && so.iterations == 0 &&
-	    isatty(STDERR_FILENO));
-
-	if (tsplib) {
-		if (argc > 0)
-			sq_usage_error(synopsis, "--tsplib takes no ORDERS");
-		int rc = run_tsplib(tsplib, &so, &c);
-		int st = sq_diag_finish();
-		return rc ? rc : st;
-	}
-	if (argc != 1)
-		sq_usage_error(synopsis, argc ? "one ORDERS table at a time" :
-		    "no ORDERS table");
-	if (sites == NULL)
-		sq_usage_error(synopsis, "no site plan: give --sites");
-
-	struct plan pl;
-	memset(&pl, 0, sizeof(pl));
-	settings_default(&pl.st);
-	char *dflt = sq_datafile(&c, "rounds.conf");
-	if (settings_load(dflt, &pl.st, 0) < 0) {
-		free(dflt);
-		return SQ_EXIT_USAGE;
-	}
+	settings_default(st);
+	char *dflt = sq_datafile(c, "rounds.conf");
+	int rc = settings_load(dflt, st, 0);
 	free(dflt);
-	if (settings && settings_load(settings, &pl.st, 1) < 0)
-		return SQ_EXIT_USAGE;
-	if (max_min > 0)
-		pl.st.max_min = max_min;
-	if (pl.st.max_min <= pl.st.gate_min)
-		sq_fatal("a round of %g minutes leaves no time after %g "
-		    "minutes of loading at the gate", pl.st.max_min,
-		    pl.st.gate_min);
-
-	/* the sheets are for the couriers: in their language */
-	if (sq_person_words(&c, "rounds", &Wsheet, &Wzh) < 0)
-		return SQ_EXIT_USAGE;
-	c.tables = "households,rounds";
-	struct sq_aliases *aliases = sq_load_aliases(&c);
-	if (aliases == NULL)
-		return SQ_EXIT_USAGE;
-	c.in.aliases = aliases;
-	c.in.canonical = 1;
-
-	read_sites(&pl, sites, &c);
-	build_distances(&pl, matrix, &c);
-	if (couriers)
-		read_couriers(&pl, couriers, &c, &capacity);
-	else
-		read_couriers(&pl, "1", &c, &capacity);
-	if (capacity)
-		pl.st.capacity = capacity;
-	int nhh = 0;
-	struct hhrow *hh = households ? read_households(households, &c, &nhh) :
-	    NULL;
-	struct sq_rejects *rj = sq_rejects_open(c.rejects);
-	if (rj == NULL)
-		return SQ_EXIT_USAGE;
-	read_orders(&pl, argv[0], &c, rj, hh, nhh);
-	if (c.strict && sq_rejects_count(rj) > 0) {
-		sq_note("stopped at the first rejected row (--strict); no "
-		    "plan written");
-		sq_rejects_close(rj);
-		sq_aliases_free(aliases);
-		plan_free(&pl, hh, nhh);
-		sq_diag_finish();
-		return SQ_EXIT_DATA;
+	if (rc < 0 || (o->settings && settings_load(o->settings, st, 1) < 0))
+		return -1;
+	if (o->max_min > 0)
+		st->max_min = o->max_min;
+	if (st->max_min <= st->gate_min) {
+		sq_error("a round of %g minutes leaves no time after %g "
+		    "minutes of loading at the gate", st->max_min,
+		    st->gate_min);
+		return -1;
 	}
+	return 0;
+}
 
-	int failed = 0;
-	if (pack(&pl, argv[0]) < 0) {
+/*
+ * The urgent loads first, then the rest, each with its share of the
+ * effort; then the rounds given to the couriers, numbered.  0, -1 (no
+ * plan: a data problem, said), -2 (an internal error, said).
+ */
+static int
+solve(struct plan *pl, const char *ordname, struct solve_opts *so,
+    double *end)
+{
+	double initial = 0;
+	int nu = 0, nn = 0, rcap = 0, rc;
+
+	if (pack(pl, ordname) < 0) {
 		sq_note("no plan: some orders can never be delivered as they "
 		    "are (see above)");
-		failed = 1;
+		return -1;
 	}
-	double initial = 0;
-	if (!failed) {
-		int nu = 0, nn = 0, rcap = 0;
-		for (int i = 0; i < pl.nch; i++) {
-			if (pl.ch[i].urgent)
-				nu++;
-			else
-				nn++;
+	for (int i = 0; i < pl->nch; i++) {
+		if (pl->ch[i].urgent)
+			nu++;
+		else
+			nn++;
+	}
+	double share = nu + nn ? (double)nu / (nu + nn) : 0;
+	rc = solve_group(pl, 1, so, so->vehicles, share, &rcap, &initial);
+	int left = so->vehicles;
+	if (rc == 0 && so->vehicles) {
+		left = so->vehicles - pl->nrd;
+		if (left <= 0 && nn > 0) {
+			sq_problem(NULL, 0, "no plan: the urgent orders take "
+			    "all %d rounds", so->vehicles);
+			rc = -1;
 		}
-		double share = nu + nn ? (double)nu / (nu + nn) : 0;
-		if (solve_group(&pl, 1, &so, so.vehicles, share, &rcap,
-		    &initial) < 0)
-			failed = 1;
-		int left = so.vehicles;
-		if (!failed && so.vehicles) {
-			left = so.vehicles - pl.nrd;
-			if (left <= 0 && nn > 0) {
-				sq_problem(NULL, 0, "no plan: the urgent "
-				    "orders take all %d rounds", so.vehicles);
-				failed = 1;
-			}
-		}
-		if (!failed && solve_group(&pl, 0, &so, left, 1 - share, &rcap,
-		    &initial) < 0)
-			failed = 1;
-		end_progress(&pg);
 	}
-	if (failed) {
-		sq_rejects_close(rj);
-		sq_aliases_free(aliases);
-		plan_free(&pl, hh, nhh);
-		sq_diag_finish();
-		return SQ_EXIT_DATA;
-	}
-	double end = schedule(pl.rd, pl.nrd, pl.ncour);
-	if (pl.nrd > 1)	/* qsort(NULL, 0) is undefined */
-		qsort(pl.rd, (size_t)pl.nrd, sizeof(*pl.rd), cmp_round_num);
+	if (rc == 0)
+		rc = solve_group(pl, 0, so, left, 1 - share, &rcap, &initial);
+	end_progress(so->pg);
+	if (rc < 0)
+		return rc;
+	*end = schedule(pl->rd, pl->nrd, pl->ncour);
+	if (pl->nrd > 1)	/* qsort(NULL, 0) is undefined */
+		qsort(pl->rd, (size_t)pl->nrd, sizeof(*pl->rd), cmp_round_num);
+	return 0;
+}
 
-	int bad = 0;
-	if (write_rounds(&pl, &c) < 0)
-		bad = 1;
-	if (!bad && sheets && write_sheets(&pl, sheets, c.excel >= 0) < 0)
-		bad = 1;
-	if (!bad && svg && write_svg(&pl, svg) < 0)
-		bad = 1;
-	if (!bad && geojson) {
-		if (!pl.latlon) {
-			sq_error("--geojson needs sites with lat and lon; "
-			    "these are on a plan in metres (use --svg)");
-			bad = 1;
-		} else if (write_geojson(&pl, geojson) < 0)
-			bad = 1;
+/* The rounds table, and the sheets, the map, the GeoJSON asked for. */
+static int
+write_outputs(const struct plan *pl, struct sq_common *c,
+    const struct rounds_opts *o)
+{
+	if (write_rounds(pl, c) < 0)
+		return -1;
+	if (o->sheets && write_sheets(pl, o->sheets, c->excel >= 0) < 0)
+		return -1;
+	if (o->svg && write_svg(pl, o->svg) < 0)
+		return -1;
+	if (o->geojson && !pl->latlon) {
+		sq_error("--geojson needs sites with lat and lon; these are on "
+		    "a plan in metres (use --svg)");
+		return -1;
 	}
+	if (o->geojson && write_geojson(pl, o->geojson) < 0)
+		return -1;
+	return 0;
+}
 
-	/* the summary */
+/* The notes on stderr: what was planned, and against the roster order. */
+static void
+summary(const struct plan *pl, double end)
+{
 	long parcels = 0;
 	int nurg = 0, urounds = 0, nbld = 0;
 	double dist = 0, longest = 0;
-	for (int i = 0; i < pl.nord; i++) {
-		parcels += pl.ord[i].parcels;
-		nurg += pl.ord[i].urgent;
+
+	for (int i = 0; i < pl->nord; i++) {
+		parcels += pl->ord[i].parcels;
+		nurg += pl->ord[i].urgent;
 	}
-	for (int s = 0; s < pl.nsites; s++)
-		for (int i = 0; i < pl.nord; i++)
-			if (pl.ord[i].site == s) {
+	for (int s = 0; s < pl->nsites; s++)
+		for (int i = 0; i < pl->nord; i++)
+			if (pl->ord[i].site == s) {
 				nbld++;
 				break;
 			}
-	for (int i = 0; i < pl.nrd; i++) {
-		dist += pl.rd[i].dist;
-		urounds += pl.rd[i].urgent;
-		if (pl.rd[i].minutes > longest)
-			longest = pl.rd[i].minutes;
+	for (int i = 0; i < pl->nrd; i++) {
+		dist += pl->rd[i].dist;
+		urounds += pl->rd[i].urgent;
+		if (pl->rd[i].minutes > longest)
+			longest = pl->rd[i].minutes;
 	}
 	char t1[32], t2[32], t3[32];
 	hm(end, t1, sizeof(t1));
 	hm(longest, t2, sizeof(t2));
 	sq_note("%d order%s, %ld parcels, %d urgent, for %d building%s: "
-	    "%d round%s (%d urgent) by %d courier%s", pl.nord,
-	    pl.nord == 1 ? "" : "s", parcels, nurg, nbld, nbld == 1 ? "" : "s",
-	    pl.nrd, pl.nrd == 1 ? "" : "s", urounds, pl.ncour,
-	    pl.ncour == 1 ? "" : "s");
-	if (pl.nrd > 0) {
+	    "%d round%s (%d urgent) by %d courier%s", pl->nord,
+	    pl->nord == 1 ? "" : "s", parcels, nurg, nbld, nbld == 1 ? "" : "s",
+	    pl->nrd, pl->nrd == 1 ? "" : "s", urounds, pl->ncour,
+	    pl->ncour == 1 ? "" : "s");
+	if (pl->nrd > 0) {
 		double bd, bend;
 		int bn;
-		baseline(&pl, &bd, &bend, &bn);
+		baseline(pl, &bd, &bend, &bn);
 		hm(bend, t3, sizeof(t3));
 		sq_note("walking %.2f km; the last round is back after %s; "
 		    "the longest round takes %s", dist / 1000, t1, t2);
@@ -2241,12 +2178,158 @@ main(int argc, char **argv)
 		    bn, bn == 1 ? "" : "s", t3, bd > 0 ? 100 * (bd - dist) /
 		    bd : 0.0);
 	}
-	(void)initial;
+}
 
-	if (sq_rejects_close(rj) < 0)
-		bad = 1;
+/*
+ * The day's plan for the ORDERS table: read, solve, write, say.  The exit
+ * status: 2 when something could not be read or written, 1 with data
+ * problems (or no plan), else 0.
+ */
+static int
+plan_rounds(struct sq_common *c, struct rounds_opts *o, const char *orders)
+{
+	struct plan pl;
+	struct hhrow *hh = NULL;
+	struct sq_aliases *aliases = NULL;
+	struct sq_rejects *rj = NULL;
+	long capacity = o->capacity;
+	int nhh = 0, rc = SQ_EXIT_USAGE, solved;
+	double end = 0;
+
+	memset(&pl, 0, sizeof(pl));
+	/* the sheets are for the couriers: in their language */
+	if (load_settings(c, o, &pl.st) < 0 ||
+	    sq_person_words(c, "rounds", &pl.words, &pl.zh) < 0)
+		goto out;
+	c->tables = "households,rounds";
+	if ((aliases = sq_load_aliases(c)) == NULL)
+		goto out;
+	c->in.aliases = aliases;
+	c->in.canonical = 1;
+	if (read_sites(&pl, o->sites, c) < 0 ||
+	    build_distances(&pl, o->matrix, c) < 0 ||
+	    read_couriers(&pl, o->couriers ? o->couriers : "1", c,
+	    &capacity) < 0)
+		goto out;
+	if (capacity)
+		pl.st.capacity = capacity;
+	if ((o->households && read_households(o->households, c, &hh,
+	    &nhh) < 0) || (rj = sq_rejects_open(c->rejects)) == NULL ||
+	    read_orders(&pl, orders, c, rj, hh, nhh) < 0)
+		goto out;
+	if (c->strict && sq_rejects_count(rj) > 0) {
+		sq_note("stopped at the first rejected row (--strict); no "
+		    "plan written");
+		rc = SQ_EXIT_DATA;
+	} else if ((solved = solve(&pl, orders, &o->so, &end)) < 0)
+		rc = solved == -1 ? SQ_EXIT_DATA : SQ_EXIT_USAGE;
+	else {
+		rc = write_outputs(&pl, c, o) < 0 ? SQ_EXIT_USAGE : 0;
+		summary(&pl, end);
+	}
+out:
+	if (rj && sq_rejects_close(rj) < 0)
+		rc = SQ_EXIT_USAGE;
 	sq_aliases_free(aliases);
-	plan_free(&pl, hh, nhh);
-	int status = sq_diag_finish();
-	return bad ? SQ_EXIT_USAGE : status;
+	plan_free(&pl);
+	hh_free(hh, nhh);
+	int st = sq_diag_finish();
+	return rc > st ? rc : st;
+}
+
+/* ---- main ---- */
+
+static const struct option longopts[] = {
+	SQ_COMMON_LONGOPTS,
+	SQ_LANG_LONGOPTS,
+	{ "sites",       required_argument, NULL, 's' },
+	{ "households",  required_argument, NULL, 'w' },
+	{ "couriers",    required_argument, NULL, 'n' },
+	{ "capacity",    required_argument, NULL, 'c' },
+	{ "max-minutes", required_argument, NULL, 'L' },
+	{ "matrix",      required_argument, NULL, 'm' },
+	{ "time",        required_argument, NULL, 't' },
+	{ "iterations",  required_argument, NULL, 'I' },
+	{ "seed",        required_argument, NULL, 'e' },
+	{ "vehicles",    required_argument, NULL, 'k' },
+	{ "sheets",      required_argument, NULL, 'd' },
+	{ "svg",         required_argument, NULL, 'g' },
+	{ "geojson",     required_argument, NULL, 'j' },
+	{ "settings",    required_argument, NULL, 'x' },
+	{ "tsplib",      required_argument, NULL, 'T' },
+	{ "progress",    no_argument,       NULL, 'p' },
+	{ "help",        no_argument,       NULL, 'h' },
+	{ "version",     no_argument,       NULL, 'V' },
+	{ NULL, 0, NULL, 0 }
+};
+
+int
+main(int argc, char **argv)
+{
+	struct sq_common c;
+	struct progress pg = { 0, 0, 0 };
+	struct rounds_opts o = { .so = { 0.5, 0, 1, 0, &pg } };
+	int force_progress = 0, time_set = 0, ch;
+	long ncour;
+
+	sq_start(argc, argv);
+	sq_common_init(&c);
+	opterr = 0;	/* sq_bad_option says it once, naming the option */
+	while ((ch = getopt_long(argc, argv, ":" SQ_COMMON_SHORTOPTS
+	    "s:w:n:c:L:m:t:I:e:k:d:g:j:x:T:p" SQ_LANG_SHORTOPTS "hV", longopts,
+	    NULL)) != -1) {
+		if (sq_common_opt(&c, ch, optarg, synopsis) ||
+		    sq_lang_opt(&c, ch, optarg, synopsis))
+			continue;
+		switch (ch) {
+		case 's': o.sites = optarg; break;
+		case 'w': o.households = optarg; break;
+		case 'n': o.couriers = optarg; break;
+		case 'c': o.capacity = sq_opt_long(optarg, 1, 1000000,
+		    "--capacity", synopsis); break;
+		case 'L': o.max_min = opt_double(optarg, 1, 1440,
+		    "--max-minutes"); break;
+		case 'm': o.matrix = optarg; break;
+		case 't': o.so.time = opt_double(optarg, 0, 86400, "--time");
+		    time_set = 1; break;
+		case 'I': o.so.iterations = sq_opt_long(optarg, 1,
+		    1000000000L, "--iterations", synopsis); break;
+		case 'e': o.so.seed = (uint64_t)sq_opt_long(optarg, 0,
+		    LONG_MAX, "--seed", synopsis); break;
+		case 'k': o.so.vehicles = (int)sq_opt_long(optarg, 1, 1000000,
+		    "--vehicles", synopsis); break;
+		case 'd': o.sheets = optarg; break;
+		case 'g': o.svg = optarg; break;
+		case 'j': o.geojson = optarg; break;
+		case 'x': o.settings = optarg; break;
+		case 'T': o.tsplib = optarg; break;
+		case 'p': force_progress = 1; break;
+		case 'h': usage(); return 0;
+		case 'V': sq_print_version(); return 0;
+		default: sq_bad_option(synopsis, ch, argv);
+		}
+	}
+	/* a fixed effort by default: the sheets handed out match a rerun */
+	if (o.so.iterations == 0 && !time_set)
+		o.so.iterations = 30000;
+	argc -= optind;
+	argv += optind;
+	pg.on = force_progress || (!c.quiet && o.so.iterations == 0 &&
+	    isatty(STDERR_FILENO));
+	if (o.tsplib && argc > 0)
+		sq_usage_error(synopsis, "--tsplib takes no ORDERS");
+	if (o.tsplib) {
+		int rc = run_tsplib(o.tsplib, &o.so, &c), st = sq_diag_finish();
+		return rc ? rc : st;
+	}
+	if (argc != 1)
+		sq_usage_error(synopsis, argc ? "one ORDERS table at a time" :
+		    "no ORDERS table");
+	if (o.sites == NULL)
+		sq_usage_error(synopsis, "no site plan: give --sites");
+	if (o.couriers && courier_count(o.couriers, &ncour) &&
+	    (ncour < 1 || ncour > 10000))
+		sq_usage_error(synopsis, "--couriers must be from 1 to 10000, "
+		    "or a file");
+	return plan_rounds(&c, &o, argv[0]);
 }
