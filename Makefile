@@ -96,12 +96,6 @@ $(B)/bin/%: cmd/%.c $$(wildcard cmd/$$*/*.c cmd/$$*/*.h) $(B)/libshequ.a $(LIB_H
 	@mkdir -p $(@D)
 	$(CC) $(WARN) $(SQ_CPPFLAGS) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(wildcard cmd/$*/*.c) $(B)/libshequ.a $(SQ_LIBS) $(LDLIBS)
 
-# sq-match is cmd/sq-match.c and its parts in cmd/match/ (issue #18)
-MATCH_SRC = $(sort $(wildcard cmd/match/*.c))
-$(B)/bin/sq-match: cmd/sq-match.c $(MATCH_SRC) $(wildcard cmd/match/*.h) $(B)/libshequ.a $(LIB_HDR)
-	@mkdir -p $(@D)
-	$(CC) $(WARN) $(SQ_CPPFLAGS) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ cmd/sq-match.c $(MATCH_SRC) $(B)/libshequ.a $(SQ_LIBS) $(LDLIBS)
-
 $(B)/tools/%: tools/%.c $(B)/libshequ.a $(LIB_HDR)
 	@mkdir -p $(@D)
 	$(CC) $(WARN) $(SQ_CPPFLAGS) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libshequ.a $(SQ_LIBS) $(LDLIBS)
@@ -173,8 +167,14 @@ build-fuzz/bin/%: fuzz/%.c $(wildcard fuzz/*.h) build-fuzz/obj/libshequ.a
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(WARN) $(SQ_CPPFLAGS) -Ifuzz $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $< build-fuzz/obj/libshequ.a $(SQ_LIBS)
 
-# harnesses that include a program's source to reach its static parsers
-build-fuzz/bin/fuzz_match: cmd/sq-match.c $(MATCH_SRC) $(wildcard cmd/match/*.h)
+# fuzz_match calls sq-match's parsers through cmd/sq-match/match.h, linked
+# with the program's parts (not its main)
+MATCH_PARTS = $(sort $(wildcard cmd/sq-match/*.c))
+build-fuzz/bin/fuzz_match: fuzz/fuzz_match.c $(wildcard fuzz/*.h) $(MATCH_PARTS) $(wildcard cmd/sq-match/*.h) build-fuzz/obj/libshequ.a
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(WARN) $(SQ_CPPFLAGS) -Ifuzz $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $< $(MATCH_PARTS) build-fuzz/obj/libshequ.a $(SQ_LIBS)
+
+# a harness that includes a program's source to reach its static parsers
 build-fuzz/bin/fuzz_categories: cmd/sq-requests.c
 
 fuzz: fuzz-build

@@ -1,6 +1,7 @@
 /*
- * fuzz_match.c — the parsers inside sq-match (cmd/sq-match.c, included here
- * with its main renamed, so its static functions are reachable): the skill
+ * fuzz_match.c — the parsers of sq-match, called through its header
+ * (cmd/sq-match/match.h) and linked with the program's parts, not its
+ * main (Makefile: build-fuzz/bin/fuzz_match): the skill
  * rules file (share/skills.txt and --rules), the availability text
  * volunteers write ("周一至周五 18:00以后; 周末全天", match/avail with the
  * named shifts of share/match/shifts.conf), times and shifts of posts and
@@ -21,10 +22,11 @@
  *    sheet is a reason, or an end after its start within a day;
  *  - hour limits: 0 with non-negative minutes, empty, or -2 with a reason.
  */
-#define main sq_match_main
-#include "../cmd/sq-match.c"
-#undef main
-#include "../cmd/match/check.c"	/* the rest of the program */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../cmd/sq-match/match.h"
 
 #include "fuzz.h"
 

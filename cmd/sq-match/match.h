@@ -1,22 +1,33 @@
 /*
  * match.h — what the parts of sq-match share: the volunteers, the
  * post-shifts and their classes, the program's one context C, and the
- * helpers both the planner (cmd/sq-match.c) and the checker of a plan
- * made by hand (cmd/match/check.c) use.  Internal to sq-match.
+ * entry points of the parts (in cmd/sq-match/: read, posts, volunteers,
+ * model, write, check, run), which the program (cmd/sq-match.c) and the
+ * fuzz harness (fuzz/fuzz_match.c) call.  Internal to sq-match.
  */
 #ifndef SQ_MATCH_H
 #define SQ_MATCH_H
 
+#include <ctype.h>
+#include <errno.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
+#include "avail.h"
+#include "diag.h"
 #include "mcmf.h"
 #include "opts.h"
 #include "reader.h"
 #include "rejects.h"
 #include "shifts.h"
 #include "skills.h"
+#include "text.h"
 #include "value.h"
 #include "words.h"
 #include "writer.h"
@@ -27,6 +38,8 @@
 enum { FIT_EXACT, FIT_TEAM, FIT_GENERAL, FIT_RELATED, FIT_OTHER };
 /* why a person cannot take a shift, in the order they are checked */
 enum { CAN_OK, CAN_SKILL, CAN_TRAIN, CAN_LEN, CAN_AVAIL, CAN_CAP };
+/* May volunteer v take class k on top of the selected edges? CAN_OK or why */
+enum { ADD_OK, ADD_OVERLAP, ADD_REST, ADD_DAY, ADD_WEEK };
 
 struct vol {
 	long	 line;
@@ -108,27 +121,77 @@ struct ctx {
 };
 
 
-extern struct ctx C;	/* cmd/sq-match.c */
+extern struct ctx C;	/* run.c */
 
-/* cmd/sq-match.c */
+struct care_row {
+	char	*vid, *name, *from, *to;
+	long	 greetings, minutes;
+	int	 used;
+};
+
+/* read.c */
 void	 fmt_time(long t, char out[17]);
-int	 conflict(long s1, long e1, long s2, long e2);
-long	 day_of(long t);
-long	 week_of(long t);
 char	*cell_dup(const struct sq_rec *rec, long col);
 long	 parse_when(const char *s, size_t len, long defday, int *has_date,
 	    const char **why);
 const char *q(const char *s, size_t len);
+char	*norm_building(const char *s, size_t len);
+long	 floor_div(long a, long b);
+long	 col2(const struct sq_reader *r, const char *a, const char *b);
+void	 reject(const char *file, const struct sq_rec *rec, const char *fmt,
+	    ...) __attribute__((format(printf, 3, 4)));
+int	 parse_skill_cell(const char *s, size_t len, int *skill);
+
+/* posts.c */
+extern size_t *slot_hash, slot_hcap;
 size_t	 slot_find_all(const char *post, long start, long end, long *out,
 	    size_t max);
+void	 slot_free(struct slot *s);
+int	 read_posts(const char *path);
+int	 shift_token(const char *tok, size_t len, long defday, long *t1,
+	    long *t2, const char **why);
+
+/* volunteers.c */
+extern size_t *vol_hash, vol_hcap;
 long	 vol_find(const char *vid);
+int	 parse_limits(const char *s, size_t len, int in_week, long *day,
+	    long *week, const char **why);
+void	 vol_free(struct vol *v);
+int	 read_volunteers(const char *path);
+
+/* model.c */
+extern size_t *scratch;
+extern long *scratch2;
+int	 conflict(long s1, long e1, long s2, long e2);
+long	 day_of(long t);
+long	 week_of(long t);
 void	 vol_take(size_t v, size_t slot);
+int	 can_take(const struct vol *v, long start, long end, int skill,
+	    int training, int teamid, int own_len, int *fit);
+void	 build_classes(void);
+long	 lmin(long a, long b);
+size_t	 violation(size_t v, const unsigned char *sel, size_t *set, int *rule);
+void	 solve(void);
+void	 distribute(void);
+int	 slot_can_add(size_t v, size_t s);
+
+/* write.c */
+extern struct care_row *care_rows;
+extern size_t ncare;
 void	 put(struct sq_rec *r, const char *s);
 void	 header(struct sq_writer *w, const char *const *names);
 const char *skill_name(int s);
 const char *num_str(char buf[24], long n);
+void	 explain(size_t v, size_t s, int fit, struct sq_buf *out);
+int	 write_assignments(void);
+int	 write_unfilled(long *empty);
+int	 read_care_hours(const char *path);
+int	 write_hours(void);
 
-/* cmd/match/check.c: --check, a plan made by hand */
+/* run.c */
+void	 free_all(void);
+
+/* check.c: --check, a plan made by hand */
 int	 read_plan(const char *path);
 void	 check_plan(void);
 int	 write_violations(void);
