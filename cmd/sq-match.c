@@ -107,33 +107,115 @@ opt_hours(const char *arg, long min, long max, const char *what)
 	return (long)(h * 60 + 0.5);
 }
 
+static const struct option longopts[] = {
+	SQ_COMMON_LONGOPTS,
+	{ "check",           required_argument, NULL, 'c' },
+	{ "unfilled",        required_argument, NULL, 'u' },
+	{ "hours",           required_argument, NULL, 'w' },
+	{ "care-hours",      required_argument, NULL, 'A' },
+	{ "explain",         no_argument,       NULL, 'x' },
+	{ "rules",           required_argument, NULL, 'r' },
+	{ "rest",            required_argument, NULL, 'g' },
+	{ "staff-shift",     required_argument, NULL, 's' },
+	{ "volunteer-shift", required_argument, NULL, 'v' },
+	{ "day-hours",       required_argument, NULL, 'd' },
+	{ "headcount",       required_argument, NULL, 'n' },
+	{ "effort",          required_argument, NULL, 'e' },
+	{ "date",            required_argument, NULL, 't' },
+	{ "shifts",          required_argument, NULL, 'f' },
+	{ "trained-default", required_argument, NULL, 'T' },
+	SQ_LANG_LONGOPTS,
+	{ "help",            no_argument,       NULL, 'h' },
+	{ "version",         no_argument,       NULL, 'V' },
+	{ NULL, 0, NULL, 0 }
+};
+
+/* One of sq-match's own options into the context. */
+static void
+option(int ch, char *arg)
+{
+	char *dash;
+
+	switch (ch) {
+	case 'c':
+		C.check = arg;
+		break;
+	case 'u':
+		C.unfilled = arg;
+		break;
+	case 'w':
+		C.hours = arg;
+		break;
+	case 'A':
+		C.care_hours = arg;
+		break;
+	case 'x':
+		C.explain = 1;
+		break;
+	case 'r':
+		C.rules_file = arg;
+		break;
+	case 'g':
+		C.rest = opt_hours(arg, 0, DAYMIN, "--rest");
+		break;
+	case 's':
+		C.staff_max = opt_hours(arg, 1, DAYMIN,
+		    "--staff-shift");
+		break;
+	case 'v':
+		if ((dash = strchr(arg, '-')) == NULL)
+			sq_usage_error(synopsis, "--volunteer-shift "
+			    "takes MIN-MAX hours, like 4-6, not '%s'",
+			    arg);
+		*dash = '\0';
+		C.vol_min = opt_hours(arg, 1, DAYMIN,
+		    "--volunteer-shift");
+		C.vol_max = opt_hours(dash + 1, 1, DAYMIN,
+		    "--volunteer-shift");
+		*dash = '-';
+		if (C.vol_min > C.vol_max)
+			sq_usage_error(synopsis, "--volunteer-shift "
+			    "%s: the minimum is above the maximum",
+			    arg);
+		break;
+	case 'd':
+		C.day_default = opt_hours(arg, 1, DAYMIN,
+		    "--day-hours");
+		break;
+	case 'n':
+		C.headcount = sq_opt_long(arg, 0, 1000,
+		    "--headcount", synopsis);
+		break;
+	case 'e':
+		C.effort = sq_opt_long(arg, 0, 100000, "--effort",
+		    synopsis);
+		break;
+	case 't': {
+		char ymd[11];
+		const char *why = NULL;
+		if (sq_date_parse(arg, strlen(arg), 0, ymd,
+		    &why) != SQ_VAL_OK)
+			sq_usage_error(synopsis, "--date '%s': %s",
+			    arg, why ? why : "not a date");
+		C.date = sq_date_days(ymd);
+		break;
+	}
+	case 'f':
+		C.shifts_file = arg;
+		break;
+	case 'T':
+		if ((C.trained_default = sq_bool_parse(arg,
+		    strlen(arg))) < 0)
+			sq_usage_error(synopsis, "--trained-default "
+			    "takes yes or no, not '%s'", arg);
+		break;
+	}
+}
+
 int
 main(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		SQ_COMMON_LONGOPTS,
-		{ "check",           required_argument, NULL, 'c' },
-		{ "unfilled",        required_argument, NULL, 'u' },
-		{ "hours",           required_argument, NULL, 'w' },
-		{ "care-hours",      required_argument, NULL, 'A' },
-		{ "explain",         no_argument,       NULL, 'x' },
-		{ "rules",           required_argument, NULL, 'r' },
-		{ "rest",            required_argument, NULL, 'g' },
-		{ "staff-shift",     required_argument, NULL, 's' },
-		{ "volunteer-shift", required_argument, NULL, 'v' },
-		{ "day-hours",       required_argument, NULL, 'd' },
-		{ "headcount",       required_argument, NULL, 'n' },
-		{ "effort",          required_argument, NULL, 'e' },
-		{ "date",            required_argument, NULL, 't' },
-		{ "shifts",          required_argument, NULL, 'f' },
-		{ "trained-default", required_argument, NULL, 'T' },
-		SQ_LANG_LONGOPTS,
-		{ "help",            no_argument,       NULL, 'h' },
-		{ "version",         no_argument,       NULL, 'V' },
-		{ NULL, 0, NULL, 0 }
-	};
-	int ch, failed = 0;
-	char *dash;
+	int ch;
 
 	sq_start(argc, argv);
 	sq_common_init(&C.c);
@@ -146,85 +228,14 @@ main(int argc, char **argv)
 	C.max_rounds = 1;
 	C.trained_default = -1;
 	C.date = -1;
-	while ((ch = getopt_long(argc, argv, SQ_COMMON_SHORTOPTS
+	opterr = 0;	/* sq_bad_option says it once, naming the option */
+	while ((ch = getopt_long(argc, argv, ":" SQ_COMMON_SHORTOPTS
 	    "c:u:w:A:xr:g:s:v:d:n:e:t:f:T:" SQ_LANG_SHORTOPTS "hV", longopts,
 	    NULL)) != -1) {
 		if (sq_common_opt(&C.c, ch, optarg, synopsis) ||
 		    sq_lang_opt(&C.c, ch, optarg, synopsis))
 			continue;
 		switch (ch) {
-		case 'c':
-			C.check = optarg;
-			break;
-		case 'u':
-			C.unfilled = optarg;
-			break;
-		case 'w':
-			C.hours = optarg;
-			break;
-		case 'A':
-			C.care_hours = optarg;
-			break;
-		case 'x':
-			C.explain = 1;
-			break;
-		case 'r':
-			C.rules_file = optarg;
-			break;
-		case 'g':
-			C.rest = opt_hours(optarg, 0, DAYMIN, "--rest");
-			break;
-		case 's':
-			C.staff_max = opt_hours(optarg, 1, DAYMIN,
-			    "--staff-shift");
-			break;
-		case 'v':
-			if ((dash = strchr(optarg, '-')) == NULL)
-				sq_usage_error(synopsis, "--volunteer-shift "
-				    "takes MIN-MAX hours, like 4-6, not '%s'",
-				    optarg);
-			*dash = '\0';
-			C.vol_min = opt_hours(optarg, 1, DAYMIN,
-			    "--volunteer-shift");
-			C.vol_max = opt_hours(dash + 1, 1, DAYMIN,
-			    "--volunteer-shift");
-			*dash = '-';
-			if (C.vol_min > C.vol_max)
-				sq_usage_error(synopsis, "--volunteer-shift "
-				    "%s: the minimum is above the maximum",
-				    optarg);
-			break;
-		case 'd':
-			C.day_default = opt_hours(optarg, 1, DAYMIN,
-			    "--day-hours");
-			break;
-		case 'n':
-			C.headcount = sq_opt_long(optarg, 0, 1000,
-			    "--headcount", synopsis);
-			break;
-		case 'e':
-			C.effort = sq_opt_long(optarg, 0, 100000, "--effort",
-			    synopsis);
-			break;
-		case 't': {
-			char ymd[11];
-			const char *why = NULL;
-			if (sq_date_parse(optarg, strlen(optarg), 0, ymd,
-			    &why) != SQ_VAL_OK)
-				sq_usage_error(synopsis, "--date '%s': %s",
-				    optarg, why ? why : "not a date");
-			C.date = sq_date_days(ymd);
-			break;
-		}
-		case 'f':
-			C.shifts_file = optarg;
-			break;
-		case 'T':
-			if ((C.trained_default = sq_bool_parse(optarg,
-			    strlen(optarg))) < 0)
-				sq_usage_error(synopsis, "--trained-default "
-				    "takes yes or no, not '%s'", optarg);
-			break;
 		case 'h':
 			usage();
 			if (fflush(stdout) != 0 || ferror(stdout))
@@ -233,8 +244,11 @@ main(int argc, char **argv)
 		case 'V':
 			sq_print_version();
 			return 0;
+		case '?':
+		case ':':
+			sq_bad_option(synopsis, ch, argv);
 		default:
-			sq_usage_error(synopsis, "unknown option");
+			option(ch, optarg);
 		}
 	}
 	argc -= optind;
@@ -247,127 +261,5 @@ main(int argc, char **argv)
 	if (strcmp(C.volfile, "-") == 0 && strcmp(C.postfile, "-") == 0)
 		sq_usage_error(synopsis, "only one of the tables can be "
 		    "standard input");
-
-	if (C.date < 0) {
-		char today[11];
-		C.date = sq_date_today(today, NULL);
-	}
-	{
-		char d[11];
-		sq_date_from_days((int)C.date, d);
-		C.year = atoi(d);	/* for 4月10日 until the posts say */
-	}
-	char *rpath = sq_datafile(&C.c, "skills.txt");
-	char *spath = sq_datafile(&C.c, "match/shifts.conf");
-	if (sq_skills_load(&C.R, rpath) < 0 || (C.rules_file &&
-	    sq_skills_load(&C.R, C.rules_file) < 0) ||
-	    sq_shifts_load(&C.shifts, spath) < 0 || (C.shifts_file &&
-	    sq_shifts_load(&C.shifts, C.shifts_file) < 0)) {
-		free(rpath);
-		free(spath);
-		free_all();
-		return SQ_EXIT_USAGE;
-	}
-	free(rpath);
-	free(spath);
-	if (sq_person_words(&C.c, "match", &C.W, &C.Wzh) < 0) {
-		free_all();
-		return SQ_EXIT_USAGE;
-	}
-	C.c.tables = "volunteers";
-	struct sq_aliases *aliases = sq_load_aliases(&C.c);
-	if (aliases == NULL) {
-		free_all();
-		return SQ_EXIT_USAGE;
-	}
-	C.c.in.aliases = aliases;
-	C.c.in.canonical = 1;
-	if ((C.rj = sq_rejects_open(C.c.rejects)) == NULL) {
-		sq_aliases_free(aliases);
-		free_all();
-		return SQ_EXIT_USAGE;
-	}
-	/* the posts first: they give the year and the days of the plan */
-	if (read_posts(C.postfile) < 0)
-		failed = 1;
-	C.day0 = C.day1 = 0;
-	if (C.ns > 0) {
-		long a = LONG_MAX, b = LONG_MIN;
-		for (size_t s = 0; s < C.ns; s++) {
-			a = lmin(a, day_of(C.s[s].start));
-			if (day_of(C.s[s].end) > b)
-				b = day_of(C.s[s].end);
-		}
-		char d[11];
-		sq_date_from_days((int)a, d);
-		C.year = atoi(d);
-		C.day0 = a - 1;
-		C.day1 = b + 1;
-	}
-	if (!failed && read_volunteers(C.volfile) < 0)
-		failed = 1;
-	if (!failed && C.check && read_plan(C.check) < 0)
-		failed = 1;
-	if (!failed && C.care_hours && read_care_hours(C.care_hours) < 0)
-		failed = 1;
-	if (!failed && C.c.strict && sq_rejects_count(C.rj) > 0) {
-		sq_note("stopped at the first rejected row (--strict); no "
-		    "output written");
-		failed = 2;
-	}
-	long empty = 0;
-	if (!failed) {
-		build_classes();
-		if (C.check) {
-			check_plan();
-			if (write_violations() < 0)
-				failed = 1;
-		} else {
-			solve();
-			distribute();
-			if (write_assignments() < 0)
-				failed = 1;
-		}
-	}
-	if (!failed && (write_unfilled(&empty) < 0 || write_hours() < 0))
-		failed = 1;
-	long nrejected = sq_rejects_count(C.rj);
-	if (failed)
-		sq_rejects_abort(C.rj);
-	else if (sq_rejects_close(C.rj) < 0)
-		failed = 1;
-	if (!failed) {
-		long vrej = 0, onduty = 0;
-		for (size_t v = 0; v < C.nv; v++)
-			onduty += C.v[v].ncls > 0;
-		vrej = C.vrows - (long)C.nv;
-		long prej = nrejected - vrej;
-		if (C.check) {
-			sq_note("checked %zu assignment%s: %zu violation%s; "
-			    "%ld of %ld seats empty", check_rows(),
-			    check_rows() == 1 ? "" : "s", check_violations(),
-			    check_violations() == 1 ? "" : "s", empty, C.seats);
-			if (check_violations() > 0)
-				sq_mark_problem();
-		} else {
-			sq_note("%ld seat%s in %zu post-shift%s: %ld filled, "
-			    "%ld empty; upper bound %ld%s", C.seats,
-			    C.seats == 1 ? "" : "s", C.ns, C.ns == 1 ? "" : "s",
-			    C.filled, empty, C.proved ? C.filled : C.root,
-			    C.proved ? (C.filled == C.root ?
-			    " (the flow bound: optimal)" :
-			    " (proved by branch and bound: optimal)") :
-			    C.bb_skipped ? " (flow relaxation; too large for "
-			    "branch and bound)" : " (flow relaxation; search "
-			    "budget spent)");
-		}
-		sq_note("%ld volunteer%s read: %zu accepted (%ld on duty), "
-		    "%ld rejected; %ld post row%s read, %ld rejected",
-		    C.vrows, C.vrows == 1 ? "" : "s", C.nv, onduty, vrej,
-		    C.prows, C.prows == 1 ? "" : "s", prej);
-	}
-	sq_aliases_free(aliases);
-	free_all();
-	int status = sq_diag_finish();
-	return failed ? SQ_EXIT_USAGE : status;
+	return run();
 }

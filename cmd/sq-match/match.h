@@ -190,6 +190,7 @@ int	 write_hours(void);
 
 /* run.c */
 void	 free_all(void);
+int	 run(void);
 
 /* check.c: --check, a plan made by hand */
 int	 read_plan(const char *path);
