@@ -162,7 +162,8 @@ parse_args(struct care *C, int argc, char **argv)
 	sq_strtab_init(&C->kname);
 	sq_hmap_init(&C->hindex, home_key, C);
 	sq_hmap_init(&C->kindex, carer_key, C);
-	while ((ch = getopt_long(argc, argv, SQ_COMMON_SHORTOPTS
+	opterr = 0;	/* sq_bad_option says it once, naming the option */
+	while ((ch = getopt_long(argc, argv, ":" SQ_COMMON_SHORTOPTS
 	    "m:k:p:u:r:c:g:d:s:aw:L:Y:ZhV", longopts, NULL)) != -1) {
 		if (sq_common_opt(&C->c, ch, optarg, synopsis))
 			continue;
@@ -193,7 +194,7 @@ parse_args(struct care *C, int argc, char **argv)
 			sq_print_version();
 			exit(0);
 		default:
-			sq_usage_error(synopsis, "unknown option");
+			sq_bad_option(synopsis, ch, argv);
 		}
 	}
 	argc -= optind;
