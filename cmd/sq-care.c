@@ -262,5 +262,5 @@ main(int argc, char **argv)
 	}
 	free_all(&C);
 	int status = sq_diag_finish();
-	return rc < 0 ? SQ_EXIT_USAGE : status;
+	return rc < 0 ? SQ_EXIT_USAGE : rc > 0 ? SQ_EXIT_DATA : status;
 }

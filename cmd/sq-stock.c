@@ -608,7 +608,12 @@ main(int argc, char **argv)
 	}
 	int stopped = !failed && s.c.strict && sq_diag_status();
 	if (failed || stopped) {
-		sq_rejects_abort(s.rj);
+		/* --strict: exit 1, and the rejected rows kept (the rule of
+		   every program) */
+		if (failed)
+			sq_rejects_abort(s.rj);
+		else if (sq_rejects_close(s.rj) < 0)
+			failed = 1;
 		if (stopped)
 			sq_note("stopped at the first data problem (--strict); "
 			    "no output written");

@@ -330,7 +330,7 @@ run_greetings(struct care *C, const char *pfile)
 	if (C->c.strict && sq_rejects_count(C->rj) > r0) {
 		sq_note("stopped at the first rejected row (--strict); no "
 		    "output written");
-		return -1;
+		return 1;	/* exit 1, the rejects kept */
 	}
 	struct grow *rows = sq_xcalloc(C->nh + 1, sizeof(*rows));
 	greet_rows(C, rows);

@@ -454,7 +454,7 @@ run_pairs(struct care *C, const char *hfile, const char *vfile)
 	if (C->c.strict && r2 > r0) {
 		sq_note("stopped at the first rejected row (--strict); no "
 		    "output written");
-		return -1;
+		return 1;	/* exit 1, the rejects kept */
 	}
 	struct sq_care_pair *out = pair_all(C, &st);
 	struct prow *rows = sq_xcalloc(C->nh + 1, sizeof(*rows));

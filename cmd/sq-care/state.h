@@ -218,6 +218,7 @@ void file_name(char *out, size_t sz, const char *dir, const char *a,
 int make_dir(const char *dir);
 struct sq_writer_opts list_opts(const struct care *C);
 int cmp_size_t(const void *a, const void *b);
+/* 0, 1 when --strict stopped at a rejected row (exit 1), -1 (exit 2) */
 int run_pairs(struct care *C, const char *hfile, const char *vfile);
 
 /* cmd/sq-care/greetings.c */
@@ -228,6 +229,7 @@ int write_state(struct care *C);
 int read_log(struct care *C, const char *path);
 
 /* cmd/sq-care/followup.c */
+/* as run_pairs */
 int run_greetings(struct care *C, const char *pfile);
 
 #endif

@@ -113,13 +113,14 @@ run(void)
 		failed = 1;
 	if (!failed && C.care_hours && read_care_hours(C.care_hours) < 0)
 		failed = 1;
+	int stopped = 0;
 	if (!failed && C.c.strict && sq_rejects_count(C.rj) > 0) {
 		sq_note("stopped at the first rejected row (--strict); no "
 		    "output written");
-		failed = 2;
+		stopped = 1;	/* exit 1, the rejects kept, as every program */
 	}
 	long empty = 0;
-	if (!failed) {
+	if (!failed && !stopped) {
 		build_classes();
 		if (C.check) {
 			check_plan();
@@ -132,14 +133,15 @@ run(void)
 				failed = 1;
 		}
 	}
-	if (!failed && (write_unfilled(&empty) < 0 || write_hours() < 0))
+	if (!failed && !stopped && (write_unfilled(&empty) < 0 ||
+	    write_hours() < 0))
 		failed = 1;
 	long nrejected = sq_rejects_count(C.rj);
 	if (failed)
 		sq_rejects_abort(C.rj);
 	else if (sq_rejects_close(C.rj) < 0)
 		failed = 1;
-	if (!failed) {
+	if (!failed && !stopped) {
 		long vrej = 0, onduty = 0;
 		for (size_t v = 0; v < C.nv; v++)
 			onduty += C.v[v].ncls > 0;
@@ -172,5 +174,5 @@ run(void)
 	sq_aliases_free(aliases);
 	free_all();
 	int status = sq_diag_finish();
-	return failed ? SQ_EXIT_USAGE : status;
+	return failed ? SQ_EXIT_USAGE : stopped ? SQ_EXIT_DATA : status;
 }
