@@ -132,34 +132,34 @@ static const struct option longopts[] = {
 
 /* One of sq-match's own options into the context. */
 static void
-option(int ch, char *arg)
+option(struct ctx *C, int ch, char *arg)
 {
 	char *dash;
 
 	switch (ch) {
 	case 'c':
-		C.check = arg;
+		C->check = arg;
 		break;
 	case 'u':
-		C.unfilled = arg;
+		C->unfilled = arg;
 		break;
 	case 'w':
-		C.hours = arg;
+		C->hours = arg;
 		break;
 	case 'A':
-		C.care_hours = arg;
+		C->care_hours = arg;
 		break;
 	case 'x':
-		C.explain = 1;
+		C->explain = 1;
 		break;
 	case 'r':
-		C.rules_file = arg;
+		C->rules_file = arg;
 		break;
 	case 'g':
-		C.rest = opt_hours(arg, 0, DAYMIN, "--rest");
+		C->rest = opt_hours(arg, 0, DAYMIN, "--rest");
 		break;
 	case 's':
-		C.staff_max = opt_hours(arg, 1, DAYMIN,
+		C->staff_max = opt_hours(arg, 1, DAYMIN,
 		    "--staff-shift");
 		break;
 	case 'v':
@@ -168,26 +168,26 @@ option(int ch, char *arg)
 			    "takes MIN-MAX hours, like 4-6, not '%s'",
 			    arg);
 		*dash = '\0';
-		C.vol_min = opt_hours(arg, 1, DAYMIN,
+		C->vol_min = opt_hours(arg, 1, DAYMIN,
 		    "--volunteer-shift");
-		C.vol_max = opt_hours(dash + 1, 1, DAYMIN,
+		C->vol_max = opt_hours(dash + 1, 1, DAYMIN,
 		    "--volunteer-shift");
 		*dash = '-';
-		if (C.vol_min > C.vol_max)
+		if (C->vol_min > C->vol_max)
 			sq_usage_error(synopsis, "--volunteer-shift "
 			    "%s: the minimum is above the maximum",
 			    arg);
 		break;
 	case 'd':
-		C.day_default = opt_hours(arg, 1, DAYMIN,
+		C->day_default = opt_hours(arg, 1, DAYMIN,
 		    "--day-hours");
 		break;
 	case 'n':
-		C.headcount = sq_opt_long(arg, 0, 1000,
+		C->headcount = sq_opt_long(arg, 0, 1000,
 		    "--headcount", synopsis);
 		break;
 	case 'e':
-		C.effort = sq_opt_long(arg, 0, 100000, "--effort",
+		C->effort = sq_opt_long(arg, 0, 100000, "--effort",
 		    synopsis);
 		break;
 	case 't': {
@@ -197,14 +197,14 @@ option(int ch, char *arg)
 		    &why) != SQ_VAL_OK)
 			sq_usage_error(synopsis, "--date '%s': %s",
 			    arg, why ? why : "not a date");
-		C.date = sq_date_days(ymd);
+		C->date = sq_date_days(ymd);
 		break;
 	}
 	case 'f':
-		C.shifts_file = arg;
+		C->shifts_file = arg;
 		break;
 	case 'T':
-		if ((C.trained_default = sq_bool_parse(arg,
+		if ((C->trained_default = sq_bool_parse(arg,
 		    strlen(arg))) < 0)
 			sq_usage_error(synopsis, "--trained-default "
 			    "takes yes or no, not '%s'", arg);
@@ -215,25 +215,27 @@ option(int ch, char *arg)
 int
 main(int argc, char **argv)
 {
+	struct ctx ctx, *C = &ctx;	/* the run's, passed to every part */
 	int ch;
 
+	memset(&ctx, 0, sizeof(ctx));
 	sq_start(argc, argv);
-	sq_common_init(&C.c);
-	C.rest = 8 * 60;
-	C.staff_max = 8 * 60;
-	C.vol_min = 4 * 60;
-	C.vol_max = 6 * 60;
-	C.headcount = 2;
-	C.effort = 20000;
-	C.max_rounds = 1;
-	C.trained_default = -1;
-	C.date = -1;
+	sq_common_init(&C->c);
+	C->rest = 8 * 60;
+	C->staff_max = 8 * 60;
+	C->vol_min = 4 * 60;
+	C->vol_max = 6 * 60;
+	C->headcount = 2;
+	C->effort = 20000;
+	C->max_rounds = 1;
+	C->trained_default = -1;
+	C->date = -1;
 	opterr = 0;	/* sq_bad_option says it once, naming the option */
 	while ((ch = getopt_long(argc, argv, ":" SQ_COMMON_SHORTOPTS
 	    "c:u:w:A:xr:g:s:v:d:n:e:t:f:T:" SQ_LANG_SHORTOPTS "hV", longopts,
 	    NULL)) != -1) {
-		if (sq_common_opt(&C.c, ch, optarg, synopsis) ||
-		    sq_lang_opt(&C.c, ch, optarg, synopsis))
+		if (sq_common_opt(&C->c, ch, optarg, synopsis) ||
+		    sq_lang_opt(&C->c, ch, optarg, synopsis))
 			continue;
 		switch (ch) {
 		case 'h':
@@ -248,7 +250,7 @@ main(int argc, char **argv)
 		case ':':
 			sq_bad_option(synopsis, ch, argv);
 		default:
-			option(ch, optarg);
+			option(C, ch, optarg);
 		}
 	}
 	argc -= optind;
@@ -256,10 +258,10 @@ main(int argc, char **argv)
 	if (argc != 2)
 		sq_usage_error(synopsis, argc < 2 ? "give the volunteers and "
 		    "the posts tables" : "too many files");
-	C.volfile = argv[0];
-	C.postfile = argv[1];
-	if (strcmp(C.volfile, "-") == 0 && strcmp(C.postfile, "-") == 0)
+	C->volfile = argv[0];
+	C->postfile = argv[1];
+	if (strcmp(C->volfile, "-") == 0 && strcmp(C->postfile, "-") == 0)
 		sq_usage_error(synopsis, "only one of the tables can be "
 		    "standard input");
-	return run();
+	return run(C);
 }

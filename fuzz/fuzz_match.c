@@ -33,6 +33,7 @@
 static struct sq_skills base;
 static int have_base;
 static struct sq_shifts named;
+static struct ctx ctx;		/* sq-match's context, for shift_token */
 
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -47,7 +48,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 		have_base = 1;
 	if (access("share/match/shifts.conf", R_OK) == 0)
 		(void)sq_shifts_load(&named, "share/match/shifts.conf");
-	C.shifts = named;	/* shift_token reads the program's */
+	ctx.shifts = named;	/* shift_token reads the run's */
 	return 0;
 }
 
@@ -130,7 +131,7 @@ LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
 
 	long t1, t2;
 	why = NULL;
-	if (shift_token(cell, n2, 19082, &t1, &t2, &why) == 0)
+	if (shift_token(&ctx, cell, n2, 19082, &t1, &t2, &why) == 0)
 		FZ_CHECK(t1 < t2 && t2 - t1 <= DAYMIN);
 	else
 		FZ_CHECK(why != NULL);

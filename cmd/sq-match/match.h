@@ -1,6 +1,7 @@
 /*
  * match.h — what the parts of sq-match share: the volunteers, the
- * post-shifts and their classes, the program's one context C, and the
+ * post-shifts and their classes, the context of a run (struct ctx: main
+ * makes one and passes it, as C, to every part that needs it), and the
  * entry points of the parts (in cmd/sq-match/: read, posts, volunteers,
  * model, write, check, run), which the program (cmd/sq-match.c) and the
  * fuzz harness (fuzz/fuzz_match.c) call.  Internal to sq-match.
@@ -82,6 +83,7 @@ struct edge {
 	int	 fit;
 };
 
+/* A run of sq-match: its options, its tables, the model and the plan. */
 struct ctx {
 	struct sq_common c;
 	struct sq_skills R;
@@ -118,10 +120,22 @@ struct ctx {
 	long	 bound, root, filled, seats;
 	int	 proved;
 	long	 bb_nodes, rounds;
+
+	/* the parts' own tables */
+	size_t	*slot_hash, slot_hcap;	/* posts.c: post-shifts by (post,
+					   start, end), to find one twice */
+	size_t	*vol_hash, vol_hcap;	/* volunteers.c: volunteers by vid */
+	size_t	*scratch;		/* model.c: per-volunteer work space */
+	long	*scratch2;
+	struct care_row *care_rows;	/* write.c: sq-care's ledger */
+	size_t	 ncare;
+	struct prow *P;			/* check.c: the plan's rows */
+	size_t	 np;
+	struct viol *VL;		/* check.c: the rules they break */
+	size_t	 nvl;
 };
 
 
-extern struct ctx C;	/* run.c */
 
 struct care_row {
 	char	*vid, *name, *from, *to;
@@ -138,67 +152,61 @@ const char *q(const char *s, size_t len);
 char	*norm_building(const char *s, size_t len);
 long	 floor_div(long a, long b);
 long	 col2(const struct sq_reader *r, const char *a, const char *b);
-void	 reject(const char *file, const struct sq_rec *rec, const char *fmt,
-	    ...) __attribute__((format(printf, 3, 4)));
-int	 parse_skill_cell(const char *s, size_t len, int *skill);
+void	 reject(struct ctx *C, const char *file, const struct sq_rec *rec, const char *fmt,
+	    ...) __attribute__((format(printf, 4, 5)));
+int	 parse_skill_cell(struct ctx *C, const char *s, size_t len, int *skill);
 
 /* posts.c */
-extern size_t *slot_hash, slot_hcap;
-size_t	 slot_find_all(const char *post, long start, long end, long *out,
+size_t	 slot_find_all(struct ctx *C, const char *post, long start, long end, long *out,
 	    size_t max);
 void	 slot_free(struct slot *s);
-int	 read_posts(const char *path);
-int	 shift_token(const char *tok, size_t len, long defday, long *t1,
+int	 read_posts(struct ctx *C, const char *path);
+int	 shift_token(struct ctx *C, const char *tok, size_t len, long defday, long *t1,
 	    long *t2, const char **why);
 
 /* volunteers.c */
-extern size_t *vol_hash, vol_hcap;
-long	 vol_find(const char *vid);
+long	 vol_find(struct ctx *C, const char *vid);
 int	 parse_limits(const char *s, size_t len, int in_week, long *day,
 	    long *week, const char **why);
 void	 vol_free(struct vol *v);
-int	 read_volunteers(const char *path);
+int	 read_volunteers(struct ctx *C, const char *path);
 
 /* model.c */
-extern size_t *scratch;
-extern long *scratch2;
-int	 conflict(long s1, long e1, long s2, long e2);
+int	 conflict(struct ctx *C, long s1, long e1, long s2, long e2);
 long	 day_of(long t);
 long	 week_of(long t);
-void	 vol_take(size_t v, size_t slot);
-int	 can_take(const struct vol *v, long start, long end, int skill,
+void	 vol_take(struct ctx *C, size_t v, size_t slot);
+int	 can_take(struct ctx *C, const struct vol *v, long start, long end, int skill,
 	    int training, int teamid, int own_len, int *fit);
-void	 build_classes(void);
+void	 build_classes(struct ctx *C);
 long	 lmin(long a, long b);
-size_t	 violation(size_t v, const unsigned char *sel, size_t *set, int *rule);
-void	 solve(void);
-void	 distribute(void);
-int	 slot_can_add(size_t v, size_t s);
+size_t	 violation(struct ctx *C, size_t v, const unsigned char *sel, size_t *set, int *rule);
+void	 solve(struct ctx *C);
+void	 distribute(struct ctx *C);
+int	 slot_can_add(struct ctx *C, size_t v, size_t s);
 
 /* write.c */
-extern struct care_row *care_rows;
-extern size_t ncare;
 void	 put(struct sq_rec *r, const char *s);
-void	 header(struct sq_writer *w, const char *const *names);
-const char *skill_name(int s);
+void	 header(struct ctx *C, struct sq_writer *w, const char *const *names);
+const char *skill_name(struct ctx *C, int s);
 const char *num_str(char buf[24], long n);
-void	 explain(size_t v, size_t s, int fit, struct sq_buf *out);
-int	 write_assignments(void);
-int	 write_unfilled(long *empty);
-int	 read_care_hours(const char *path);
-int	 write_hours(void);
+void	 explain(struct ctx *C, size_t v, size_t s, int fit, struct sq_buf *out);
+int	 write_assignments(struct ctx *C);
+int	 write_unfilled(struct ctx *C, long *empty);
+int	 read_care_hours(struct ctx *C, const char *path);
+int	 write_hours(struct ctx *C);
 
 /* run.c */
-void	 free_all(void);
-int	 run(void);
+void	 free_all(struct ctx *C);
+int	 run(struct ctx *C);
 
 /* check.c: --check, a plan made by hand */
-int	 read_plan(const char *path);
-void	 check_plan(void);
-int	 write_violations(void);
+int	 read_plan(struct ctx *C, const char *path);
+void	 check_plan(struct ctx *C);
+int	 write_violations(struct ctx *C);
 /* the rows of the plan read, and the rules they break */
-size_t	 check_rows(void);
-size_t	 check_violations(void);
-void	 check_free(void);
+size_t	 check_rows(struct ctx *C);
+size_t	 check_violations(struct ctx *C);
+void	 check_free(struct ctx *C);
 
 #endif

@@ -5,10 +5,6 @@
  */
 #include "match.h"
 
-/* post-shifts by (post, start, end), to find one given twice */
-size_t *slot_hash;
-size_t slot_hcap;
-
 static uint32_t
 slot_hkey(const char *post, long start, long end)
 {
@@ -23,17 +19,17 @@ slot_hkey(const char *post, long start, long end)
  * skills at the same time): up to max indices in out, their number.
  */
 size_t
-slot_find_all(const char *post, long start, long end, long *out, size_t max)
+slot_find_all(struct ctx *C, const char *post, long start, long end, long *out, size_t max)
 {
 	size_t n = 0;
 
-	if (slot_hcap == 0)
+	if (C->slot_hcap == 0)
 		return 0;
-	for (size_t i = slot_hkey(post, start, end) & (slot_hcap - 1);
-	    slot_hash[i] != (size_t)-1; i = (i + 1) & (slot_hcap - 1)) {
-		size_t k = slot_hash[i];
-		if (k < C.ns && C.s[k].start == start && C.s[k].end == end &&
-		    strcmp(C.s[k].post, post) == 0 && n < max)
+	for (size_t i = slot_hkey(post, start, end) & (C->slot_hcap - 1);
+	    C->slot_hash[i] != (size_t)-1; i = (i + 1) & (C->slot_hcap - 1)) {
+		size_t k = C->slot_hash[i];
+		if (k < C->ns && C->s[k].start == start && C->s[k].end == end &&
+		    strcmp(C->s[k].post, post) == 0 && n < max)
 			out[n++] = (long)k;
 	}
 	/* in file order */
@@ -48,35 +44,35 @@ slot_find_all(const char *post, long start, long end, long *out, size_t max)
 
 /* the slot of a post, shift and skill, or -1 */
 static long
-slot_find(const char *post, long start, long end, int skill)
+slot_find(struct ctx *C, const char *post, long start, long end, int skill)
 {
 	long all[64];
-	size_t n = slot_find_all(post, start, end, all, 64);
+	size_t n = slot_find_all(C, post, start, end, all, 64);
 
 	for (size_t i = 0; i < n; i++)
-		if (C.s[all[i]].skill == skill)
+		if (C->s[all[i]].skill == skill)
 			return all[i];
 	return -1;
 }
 
 static void
-slot_index(size_t k)
+slot_index(struct ctx *C, size_t k)
 {
-	if (2 * (C.ns + 1) > slot_hcap) {
-		size_t ncap = slot_hcap ? 2 * slot_hcap : 1024;
-		free(slot_hash);
-		slot_hash = sq_xmalloc(ncap * sizeof(*slot_hash));
-		memset(slot_hash, 0xff, ncap * sizeof(*slot_hash));
-		slot_hcap = ncap;
-		for (size_t j = 0; j < C.ns; j++)
+	if (2 * (C->ns + 1) > C->slot_hcap) {
+		size_t ncap = C->slot_hcap ? 2 * C->slot_hcap : 1024;
+		free(C->slot_hash);
+		C->slot_hash = sq_xmalloc(ncap * sizeof(*C->slot_hash));
+		memset(C->slot_hash, 0xff, ncap * sizeof(*C->slot_hash));
+		C->slot_hcap = ncap;
+		for (size_t j = 0; j < C->ns; j++)
 			if (j != k)
-				slot_index(j);
+				slot_index(C, j);
 	}
-	size_t i = slot_hkey(C.s[k].post, C.s[k].start, C.s[k].end) &
-	    (slot_hcap - 1);
-	while (slot_hash[i] != (size_t)-1)
-		i = (i + 1) & (slot_hcap - 1);
-	slot_hash[i] = k;
+	size_t i = slot_hkey(C->s[k].post, C->s[k].start, C->s[k].end) &
+	    (C->slot_hcap - 1);
+	while (C->slot_hash[i] != (size_t)-1)
+		i = (i + 1) & (C->slot_hcap - 1);
+	C->slot_hash[i] = k;
 }
 
 void
@@ -90,25 +86,25 @@ slot_free(struct slot *s)
 }
 
 static void
-slots_rollback(size_t before)
+slots_rollback(struct ctx *C, size_t before)
 {
-	while (C.ns > before)
-		slot_free(&C.s[--C.ns]);
+	while (C->ns > before)
+		slot_free(&C->s[--C->ns]);
 }
 
 /* 0, or the line of the row that has this post-shift already */
 static long
-add_slot(const struct sq_rec *rec, long line, const char *post,
+add_slot(struct ctx *C, const struct sq_rec *rec, long line, const char *post,
     const char *team, const char *bld, const char *skill_txt, int skill,
     int training, long head, long start, long end)
 {
 	struct slot *s;
-	long dup = slot_find(post, start, end, skill);
+	long dup = slot_find(C, post, start, end, skill);
 
 	if (dup >= 0)
-		return C.s[dup].line;
-	C.s = sq_xrealloc(C.s, (C.ns + 1) * sizeof(*C.s));
-	s = &C.s[C.ns++];
+		return C->s[dup].line;
+	C->s = sq_xrealloc(C->s, (C->ns + 1) * sizeof(*C->s));
+	s = &C->s[C->ns++];
 	memset(s, 0, sizeof(*s));
 	s->line = line;
 	s->post = sq_xstrdup(post);
@@ -119,7 +115,7 @@ add_slot(const struct sq_rec *rec, long line, const char *post,
 	s->teamid = -1;
 	if (*team) {
 		char *t = sq_fold_lower(team, strlen(team));
-		s->teamid = sq_skills_team(&C.R, t);
+		s->teamid = sq_skills_team(&C->R, t);
 		free(t);
 	}
 	s->training = training;
@@ -127,7 +123,7 @@ add_slot(const struct sq_rec *rec, long line, const char *post,
 	s->start = start;
 	s->end = end;
 	(void)rec;
-	slot_index(C.ns - 1);
+	slot_index(C, C->ns - 1);
 	return 0;
 }
 
@@ -139,7 +135,7 @@ add_slot(const struct sq_rec *rec, long line, const char *post,
  * 06:00").  0 with minutes since 1970 in *t1, *t2, or -1 with *why.
  */
 int
-shift_token(const char *tok, size_t len, long defday, long *t1, long *t2,
+shift_token(struct ctx *C, const char *tok, size_t len, long defday, long *t1, long *t2,
     const char **why)
 {
 	static const char *const seps[] = { "-", "~", "至", "到", "—", "〜",
@@ -158,13 +154,13 @@ shift_token(const char *tok, size_t len, long defday, long *t1, long *t2,
 	n = sq_fold(tok, len, buf, sizeof(buf));
 	for (size_t i = 0; i < n; i++)
 		buf[i] = (char)tolower((unsigned char)buf[i]);
-	if ((sh = sq_shifts_find(&C.shifts, buf, n)) != NULL) {
+	if ((sh = sq_shifts_find(&C->shifts, buf, n)) != NULL) {
 		*t1 = defday * DAYMIN + sh->from;
 		*t2 = defday * DAYMIN + sh->to;
 		return 0;
 	}
 	/* 早班(06:00-14:00): read the hours */
-	if (sq_shifts_at(&C.shifts, buf, n, 0, &l) != NULL) {
+	if (sq_shifts_at(&C->shifts, buf, n, 0, &l) != NULL) {
 		b = l;
 		while (b < n && (buf[b] == ' ' || (l = sq_at_any(buf, n, b,
 		    brackets, NULL)) != 0))
@@ -217,7 +213,7 @@ struct post_row {
  * length when it sets one.  0, or -1 with the row rejected.
  */
 static int
-post_shift(const char *path, struct sq_reader *r, const struct sq_rec *rec,
+post_shift(struct ctx *C, const char *path, struct sq_reader *r, const struct sq_rec *rec,
     const struct post_row *p, long clen, long t1, long t2)
 {
 	long step = t2 - t1;
@@ -227,7 +223,7 @@ post_shift(const char *path, struct sq_reader *r, const struct sq_rec *rec,
 			char h1[16], h2[16];
 			sq_hours_format(step, h1, sizeof(h1));
 			sq_hours_format(p->length, h2, sizeof(h2));
-			reject(path, rec, "%s: the shift is %s h, not a whole "
+			reject(C, path, rec, "%s: the shift is %s h, not a whole "
 			    "number of %s h shifts; give a length that divides "
 			    "it, or the shifts one by one",
 			    sq_reader_rawname(r, (size_t)clen), h1, h2);
@@ -236,29 +232,29 @@ post_shift(const char *path, struct sq_reader *r, const struct sq_rec *rec,
 		step = p->length;
 	}
 	for (long a = t1; a < t2; a += step) {
-		long dup = add_slot(rec, rec->line, p->post, p->team, p->bld,
+		long dup = add_slot(C, rec, rec->line, p->post, p->team, p->bld,
 		    p->skt, p->skill, p->training, p->head, a, a + step);
 		if (dup) {
-			reject(path, rec, "the same post and shift as line %ld; "
+			reject(C, path, rec, "the same post and shift as line %ld; "
 			    "give each shift once", dup);
 			return -1;
 		}
-		C.s[C.ns - 1].own_len = p->length > 0;
+		C->s[C->ns - 1].own_len = p->length > 0;
 	}
 	return 0;
 }
 
 int
-read_posts(const char *path)
+read_posts(struct ctx *C, const char *path)
 {
-	struct sq_reader *r = sq_reader_open(path, &C.c.in);
+	struct sq_reader *r = sq_reader_open(path, &C->c.in);
 	struct sq_rec rec;
 	long lastday = -1;
 	int st;
 
 	if (r == NULL)
 		return -1;
-	sq_rejects_columns(C.rj, sq_reader_rawheader(r));
+	sq_rejects_columns(C->rj, sq_reader_rawheader(r));
 	long cpost = sq_reader_col(r, "post"), cteam = sq_reader_col(r, "team"),
 	    cskill = col2(r, "skill", "skills"),
 	    cstart = sq_reader_col(r, "start"), cend = sq_reader_col(r, "end"),
@@ -277,18 +273,18 @@ read_posts(const char *path)
 	while ((st = sq_reader_next(r, &rec)) > 0) {
 		const char *p, *why = NULL;
 		size_t len;
-		long defday = C.date;
+		long defday = C->date;
 		int hd;
 		struct post_row pr = { NULL, NULL, NULL, NULL, -1, 1,
-		    C.headcount, 0 };
+		    C->headcount, 0 };
 
 		if (st == SQ_READ_BAD) {
-			sq_rejects_add(C.rj, path, &rec, rec.err);
+			sq_rejects_add(C->rj, path, &rec, rec.err);
 			continue;
 		}
 		char *post = cell_dup(&rec, cpost);
 		if (*post == '\0') {
-			reject(path, &rec, "no post name in '%s'",
+			reject(C, path, &rec, "no post name in '%s'",
 			    sq_reader_rawname(r, (size_t)cpost));
 			free(post);
 			continue;
@@ -304,28 +300,28 @@ read_posts(const char *path)
 			   --date on the first rows */
 			char ymd[11];
 			p = sq_rec_cell(&rec, cdate, &len);
-			int rc = sq_date_parse(p, len, C.year, ymd, &why);
+			int rc = sq_date_parse(p, len, C->year, ymd, &why);
 			if (rc == SQ_VAL_OK)
 				defday = lastday = sq_date_days(ymd);
 			else if (rc == SQ_VAL_EMPTY)
-				defday = lastday >= 0 ? lastday : C.date;
+				defday = lastday >= 0 ? lastday : C->date;
 			else {
-				reject(path, &rec, "%s '%s': %s",
+				reject(C, path, &rec, "%s '%s': %s",
 				    sq_reader_rawname(r, (size_t)cdate),
 				    q(p, len), why ? why : "not a date");
 				goto next;
 			}
 		}
 		p = sq_rec_cell(&rec, cskill, &len);
-		int rc = parse_skill_cell(p, len, &pr.skill);
+		int rc = parse_skill_cell(C, p, len, &pr.skill);
 		if (rc == -1) {
-			reject(path, &rec, "%s '%s': unknown skill; use a skill "
+			reject(C, path, &rec, "%s '%s': unknown skill; use a skill "
 			    "or keyword of share/skills.txt, or add one with "
 			    "--rules", sq_reader_rawname(r, (size_t)cskill),
 			    q(p, len));
 			goto next;
 		} else if (rc == -2) {
-			reject(path, &rec, "%s '%s': names several skills; "
+			reject(C, path, &rec, "%s '%s': names several skills; "
 			    "a post asks for one", sq_reader_rawname(r,
 			    (size_t)cskill), q(p, len));
 			goto next;
@@ -334,7 +330,7 @@ read_posts(const char *path)
 			p = sq_rec_cell(&rec, ctrain, &len);
 			int b = sq_bool_parse(p, len);
 			if (b == -2) {
-				reject(path, &rec, "%s '%s': not yes or no",
+				reject(C, path, &rec, "%s '%s': not yes or no",
 				    sq_reader_rawname(r, (size_t)ctrain),
 				    q(p, len));
 				goto next;
@@ -346,9 +342,9 @@ read_posts(const char *path)
 			p = sq_rec_cell(&rec, chead, &len);
 			hd = sq_count_parse(p, len, &pr.head, &why);
 			if (hd == SQ_VAL_EMPTY)
-				pr.head = C.headcount;
+				pr.head = C->headcount;
 			else if (hd != SQ_VAL_OK) {
-				reject(path, &rec, "%s '%s': %s",
+				reject(C, path, &rec, "%s '%s': %s",
 				    sq_reader_rawname(r, (size_t)chead),
 				    q(p, len), why ? why : "not a number");
 				goto next;
@@ -363,7 +359,7 @@ read_posts(const char *path)
 				why = "a shift length in hours, like 2 or 2小时";
 			}
 			if (rc == -2) {
-				reject(path, &rec, "%s '%s': %s",
+				reject(C, path, &rec, "%s '%s': %s",
 				    sq_reader_rawname(r, (size_t)clen),
 				    q(p, len), why);
 				goto next;
@@ -375,7 +371,7 @@ read_posts(const char *path)
 		size_t slen;
 		const char *sh = sq_rec_cell(&rec, cshift, &slen);
 		slen = sq_trim(&sh, slen);
-		size_t before = C.ns;
+		size_t before = C->ns;
 		if (cshift >= 0 && slen > 0) {
 			char *list = sq_xstrndup(sh, slen);
 			char *save, *tok;
@@ -390,25 +386,25 @@ read_posts(const char *path)
 				const char *tk = tok;
 				if (sq_trim(&tk, strlen(tok)) == 0)
 					continue;
-				if (shift_token(tok, strlen(tok), defday, &t1,
+				if (shift_token(C, tok, strlen(tok), defday, &t1,
 				    &t2, &why) < 0) {
-					reject(path, &rec, "%s '%s': %s",
+					reject(C, path, &rec, "%s '%s': %s",
 					    sq_reader_rawname(r, (size_t)cshift),
 					    q(tok, strlen(tok)), why);
-					slots_rollback(before);
+					slots_rollback(C, before);
 					free(list);
 					goto next;
 				}
-				if (post_shift(path, r, &rec, &pr, clen, t1,
+				if (post_shift(C, path, r, &rec, &pr, clen, t1,
 				    t2) < 0) {
-					slots_rollback(before);
+					slots_rollback(C, before);
 					free(list);
 					goto next;
 				}
 			}
 			free(list);
-			if (C.ns == before) {
-				reject(path, &rec, "%s is empty",
+			if (C->ns == before) {
+				reject(C, path, &rec, "%s is empty",
 				    sq_reader_rawname(r, (size_t)cshift));
 				goto next;
 			}
@@ -417,7 +413,7 @@ read_posts(const char *path)
 			const char *ps, *pe;
 			size_t ls, le;
 			if (cstart < 0 || cend < 0) {
-				reject(path, &rec, "no shift: the row needs "
+				reject(C, path, &rec, "no shift: the row needs "
 				    "start and end, or a shift");
 				goto next;
 			}
@@ -425,14 +421,14 @@ read_posts(const char *path)
 			pe = sq_rec_cell(&rec, cend, &le);
 			long t1 = parse_when(ps, ls, defday, &hs, &why);
 			if (t1 < 0) {
-				reject(path, &rec, "%s '%s': %s",
+				reject(C, path, &rec, "%s '%s': %s",
 				    sq_reader_rawname(r, (size_t)cstart),
 				    q(ps, ls), why);
 				goto next;
 			}
 			long t2 = parse_when(pe, le, day_of(t1), &he, &why);
 			if (t2 < 0) {
-				reject(path, &rec, "%s '%s': %s",
+				reject(C, path, &rec, "%s '%s': %s",
 				    sq_reader_rawname(r, (size_t)cend),
 				    q(pe, le), why);
 				goto next;
@@ -440,15 +436,15 @@ read_posts(const char *path)
 			if (!he && t2 <= t1)
 				t2 += DAYMIN;	/* past midnight */
 			if (t2 <= t1 || t2 - t1 > DAYMIN) {
-				reject(path, &rec, "%s '%s' to %s '%s': a shift "
+				reject(C, path, &rec, "%s '%s' to %s '%s': a shift "
 				    "must end after it starts, within 24 hours",
 				    sq_reader_rawname(r, (size_t)cstart),
 				    q(ps, ls), sq_reader_rawname(r,
 				    (size_t)cend), q(pe, le));
 				goto next;
 			}
-			if (post_shift(path, r, &rec, &pr, clen, t1, t2) < 0)
-				slots_rollback(before);
+			if (post_shift(C, path, r, &rec, &pr, clen, t1, t2) < 0)
+				slots_rollback(C, before);
 		}
 next:
 		free(post);
@@ -456,7 +452,7 @@ next:
 		free(bld);
 		free(skt);
 	}
-	C.prows = sq_reader_stats(r)->rows;
+	C->prows = sq_reader_stats(r)->rows;
 	sq_rec_free(&rec);
 	sq_reader_close(r);
 	return st == SQ_READ_IOERR ? -1 : 0;

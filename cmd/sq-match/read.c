@@ -147,7 +147,7 @@ parse_when(const char *s, size_t len, long defday, int *has_date,
 }
 
 void
-reject(const char *file, const struct sq_rec *rec, const char *fmt, ...)
+reject(struct ctx *C, const char *file, const struct sq_rec *rec, const char *fmt, ...)
 {
 	char msg[512];
 	va_list ap;
@@ -155,7 +155,7 @@ reject(const char *file, const struct sq_rec *rec, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	sq_rejects_add(C.rj, file, rec, msg);
+	sq_rejects_add(C->rj, file, rec, msg);
 }
 
 /* quote a cell for a message: at most 60 bytes */
@@ -176,7 +176,7 @@ q(const char *s, size_t len)
 }
 
 int
-parse_skill_cell(const char *s, size_t len, int *skill)
+parse_skill_cell(struct ctx *C, const char *s, size_t len, int *skill)
 {
 	static const char *const none[] = { "", "无", "不限", "不需要", "无要求",
 	    "任意", "均可", "none", "any", "-", "/", "--", "—", "no", NULL };
@@ -188,9 +188,9 @@ parse_skill_cell(const char *s, size_t len, int *skill)
 	for (int k = 0; none[k]; k++)
 		if (strcmp(t, none[k]) == 0)
 			goto out;
-	if ((*skill = sq_skills_id(&C.R, t)) >= 0)
+	if ((*skill = sq_skills_id(&C->R, t)) >= 0)
 		goto out;
-	m = sq_skills_scan(&C.R, t, NULL);
+	m = sq_skills_scan(&C->R, t, NULL);
 	if (m == 0)
 		rc = -1;
 	else if (m & (m - 1))

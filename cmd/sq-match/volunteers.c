@@ -128,41 +128,37 @@ parse_trained(const char *s, size_t len)
 	return b;
 }
 
-/* volunteers by vid */
-size_t *vol_hash;
-size_t vol_hcap;
-
 long
-vol_find(const char *vid)
+vol_find(struct ctx *C, const char *vid)
 {
-	if (vol_hcap == 0)
+	if (C->vol_hcap == 0)
 		return -1;
 	for (size_t i = sq_fnv1a32(vid, strlen(vid), SQ_FNV1A32_INIT) &
-	    (vol_hcap - 1); vol_hash[i] != (size_t)-1;
-	    i = (i + 1) & (vol_hcap - 1))
-		if (strcmp(C.v[vol_hash[i]].vid, vid) == 0)
-			return (long)vol_hash[i];
+	    (C->vol_hcap - 1); C->vol_hash[i] != (size_t)-1;
+	    i = (i + 1) & (C->vol_hcap - 1))
+		if (strcmp(C->v[C->vol_hash[i]].vid, vid) == 0)
+			return (long)C->vol_hash[i];
 	return -1;
 }
 
 static void
-vol_index(size_t k)
+vol_index(struct ctx *C, size_t k)
 {
-	if (2 * (C.nv + 1) > vol_hcap) {
-		size_t ncap = vol_hcap ? 2 * vol_hcap : 1024;
-		free(vol_hash);
-		vol_hash = sq_xmalloc(ncap * sizeof(*vol_hash));
-		memset(vol_hash, 0xff, ncap * sizeof(*vol_hash));
-		vol_hcap = ncap;
-		for (size_t j = 0; j < C.nv; j++)
+	if (2 * (C->nv + 1) > C->vol_hcap) {
+		size_t ncap = C->vol_hcap ? 2 * C->vol_hcap : 1024;
+		free(C->vol_hash);
+		C->vol_hash = sq_xmalloc(ncap * sizeof(*C->vol_hash));
+		memset(C->vol_hash, 0xff, ncap * sizeof(*C->vol_hash));
+		C->vol_hcap = ncap;
+		for (size_t j = 0; j < C->nv; j++)
 			if (j != k)
-				vol_index(j);
+				vol_index(C, j);
 	}
-	size_t i = sq_fnv1a32(C.v[k].vid, strlen(C.v[k].vid),
-	    SQ_FNV1A32_INIT) & (vol_hcap - 1);
-	while (vol_hash[i] != (size_t)-1)
-		i = (i + 1) & (vol_hcap - 1);
-	vol_hash[i] = k;
+	size_t i = sq_fnv1a32(C->v[k].vid, strlen(C->v[k].vid),
+	    SQ_FNV1A32_INIT) & (C->vol_hcap - 1);
+	while (C->vol_hash[i] != (size_t)-1)
+		i = (i + 1) & (C->vol_hcap - 1);
+	C->vol_hash[i] = k;
 }
 
 void
@@ -179,15 +175,15 @@ vol_free(struct vol *v)
 }
 
 int
-read_volunteers(const char *path)
+read_volunteers(struct ctx *C, const char *path)
 {
-	struct sq_reader *r = sq_reader_open(path, &C.c.in);
+	struct sq_reader *r = sq_reader_open(path, &C->c.in);
 	struct sq_rec rec;
 	int st;
 
 	if (r == NULL)
 		return -1;
-	sq_rejects_columns(C.rj, sq_reader_rawheader(r));
+	sq_rejects_columns(C->rj, sq_reader_rawheader(r));
 	long cvid = sq_reader_col(r, "vid"), cname = sq_reader_col(r, "name"),
 	    cphone = sq_reader_col(r, "phone"),
 	    cbld = sq_reader_col(r, "building"),
@@ -203,7 +199,7 @@ read_volunteers(const char *path)
 		sq_reader_close(r);
 		return -1;
 	}
-	if (ctrain < 0 && C.trained_default < 0)
+	if (ctrain < 0 && C->trained_default < 0)
 		sq_warn(path, 0, "no 是否培训 (trained) column: nobody counts as "
 		    "trained, so posts that need training get no one; say "
 		    "--trained-default yes (or no) to mean it");
@@ -216,7 +212,7 @@ read_volunteers(const char *path)
 		int rc;
 
 		if (st == SQ_READ_BAD) {
-			sq_rejects_add(C.rj, path, &rec, rec.err);
+			sq_rejects_add(C->rj, path, &rec, rec.err);
 			continue;
 		}
 		memset(&v, 0, sizeof(v));
@@ -234,39 +230,39 @@ read_volunteers(const char *path)
 		v.skills_txt = cell_dup(&rec, cskills);
 		v.avail_txt = cell_dup(&rec, cavail);
 		if (*v.vid == '\0') {
-			reject(path, &rec, "no %s; give every volunteer one",
+			reject(C, path, &rec, "no %s; give every volunteer one",
 			    sq_reader_rawname(r, (size_t)cvid));
 			goto bad;
 		}
-		long dup = vol_find(v.vid);
+		long dup = vol_find(C, v.vid);
 		if (dup >= 0) {
-			reject(path, &rec, "%s '%s' is also on line %ld; give "
+			reject(C, path, &rec, "%s '%s' is also on line %ld; give "
 			    "every volunteer a different one",
 			    sq_reader_rawname(r, (size_t)cvid), q(v.vid,
-			    strlen(v.vid)), C.v[dup].line);
+			    strlen(v.vid)), C->v[dup].line);
 			goto bad;
 		}
 		p = sq_rec_cell(&rec, crole, &len);
 		if ((v.staff = parse_role(p, len)) < 0) {
-			reject(path, &rec, "%s '%s': staff or volunteer?",
+			reject(C, path, &rec, "%s '%s': staff or volunteer?",
 			    sq_reader_rawname(r, (size_t)crole), q(p, len));
 			goto bad;
 		}
 		p = sq_rec_cell(&rec, ctrain, &len);
 		if ((v.trained = parse_trained(p, len)) == -2) {
-			reject(path, &rec, "%s '%s': not yes or no",
+			reject(C, path, &rec, "%s '%s': not yes or no",
 			    sq_reader_rawname(r, (size_t)ctrain), q(p, len));
 			goto bad;
 		}
-		if (v.trained == -1 && C.trained_default >= 0)
-			v.trained = C.trained_default;
-		v.daycap = C.day_default > 0 ? C.day_default :
-		    v.staff ? C.staff_max : C.vol_max;
+		if (v.trained == -1 && C->trained_default >= 0)
+			v.trained = C->trained_default;
+		v.daycap = C->day_default > 0 ? C->day_default :
+		    v.staff ? C->staff_max : C->vol_max;
 		v.weekcap = NOLIMIT;
 		p = sq_rec_cell(&rec, cmax, &len);
 		rc = parse_limits(p, len, 0, &v.daycap, &v.weekcap, &why);
 		if (rc == -2) {
-			reject(path, &rec, "%s '%s': %s", sq_reader_rawname(r,
+			reject(C, path, &rec, "%s '%s': %s", sq_reader_rawname(r,
 			    (size_t)cmax), q(p, len), why);
 			goto bad;
 		}
@@ -275,7 +271,7 @@ read_volunteers(const char *path)
 		long wk = NOLIMIT, dy = NOLIMIT;
 		rc = parse_limits(p, len, 1, &dy, &wk, &why);
 		if (rc == -2) {
-			reject(path, &rec, "%s '%s': %s", sq_reader_rawname(r,
+			reject(C, path, &rec, "%s '%s': %s", sq_reader_rawname(r,
 			    (size_t)cweek), q(p, len), why);
 			goto bad;
 		}
@@ -285,15 +281,15 @@ read_volunteers(const char *path)
 			v.daycap = dy;
 		{
 			char *t = sq_fold_lower(v.skills_txt, strlen(v.skills_txt));
-			v.skills = sq_skills_scan(&C.R, t, NULL);
+			v.skills = sq_skills_scan(&C->R, t, NULL);
 			free(t);
 		}
 		if (*v.avail_txt) {
 			struct sq_avail a = { NULL, 0 };
 			char *t = sq_fold_lower(v.avail_txt, strlen(v.avail_txt));
-			if (sq_avail_parse(t, C.year, &C.shifts, &a, &bad,
+			if (sq_avail_parse(t, C->year, &C->shifts, &a, &bad,
 			    &why) < 0) {
-				reject(path, &rec, "%s '%s': at '%s': %s",
+				reject(C, path, &rec, "%s '%s': at '%s': %s",
 				    sq_reader_rawname(r, (size_t)cavail),
 				    q(v.avail_txt, strlen(v.avail_txt)),
 				    q(t + bad, strlen(t + bad)), why);
@@ -302,7 +298,7 @@ read_volunteers(const char *path)
 				goto bad;
 			}
 			if (a.n == 0) {
-				reject(path, &rec, "%s '%s': no day or time "
+				reject(C, path, &rec, "%s '%s': no day or time "
 				    "found", sq_reader_rawname(r,
 				    (size_t)cavail), q(v.avail_txt,
 				    strlen(v.avail_txt)));
@@ -310,23 +306,23 @@ read_volunteers(const char *path)
 				sq_avail_free(&a);
 				goto bad;
 			}
-			v.nwin = sq_avail_expand(&a, C.day0, C.day1, &v.win);
+			v.nwin = sq_avail_expand(&a, C->day0, C->day1, &v.win);
 			free(t);
 			sq_avail_free(&a);
 		} else {
 			v.win = sq_xmalloc(2 * sizeof(*v.win));
-			v.win[0] = (C.day0 - 1) * DAYMIN;
-			v.win[1] = (C.day1 + 2) * DAYMIN;
+			v.win[0] = (C->day0 - 1) * DAYMIN;
+			v.win[1] = (C->day1 + 2) * DAYMIN;
 			v.nwin = 1;
 		}
-		C.v = sq_xrealloc(C.v, (C.nv + 1) * sizeof(*C.v));
-		C.v[C.nv++] = v;
-		vol_index(C.nv - 1);
+		C->v = sq_xrealloc(C->v, (C->nv + 1) * sizeof(*C->v));
+		C->v[C->nv++] = v;
+		vol_index(C, C->nv - 1);
 		continue;
 bad:
 		vol_free(&v);
 	}
-	C.vrows = sq_reader_stats(r)->rows;
+	C->vrows = sq_reader_stats(r)->rows;
 	sq_rec_free(&rec);
 	sq_reader_close(r);
 	return st == SQ_READ_IOERR ? -1 : 0;
