@@ -104,6 +104,13 @@ $(B)/tests/%: tests/unit/%.c tests/unit/unit.h $(B)/libshequ.a $(LIB_HDR)
 	@mkdir -p $(@D)
 	$(CC) $(WARN) $(SQ_CPPFLAGS) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -Itests/unit -o $@ $< $(B)/libshequ.a $(SQ_LIBS) $(LDLIBS)
 
+# test_match: sq-match's model through cmd/sq-match/match.h, linked with the
+# program's parts (not its main), as fuzz_match is
+MATCH_PARTS = $(sort $(wildcard cmd/sq-match/*.c))
+$(B)/tests/test_match: tests/unit/test_match.c tests/unit/unit.h $(MATCH_PARTS) $(wildcard cmd/sq-match/*.h) $(B)/libshequ.a $(LIB_HDR)
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(SQ_CPPFLAGS) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -Itests/unit -o $@ $< $(MATCH_PARTS) $(B)/libshequ.a $(SQ_LIBS) $(LDLIBS)
+
 # ---- tests -------------------------------------------------------------
 # check: the suite on the normal build, then again under ASan+UBSan.
 SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
@@ -169,7 +176,6 @@ build-fuzz/bin/%: fuzz/%.c $(wildcard fuzz/*.h) build-fuzz/obj/libshequ.a
 
 # fuzz_match calls sq-match's parsers through cmd/sq-match/match.h, linked
 # with the program's parts (not its main)
-MATCH_PARTS = $(sort $(wildcard cmd/sq-match/*.c))
 build-fuzz/bin/fuzz_match: fuzz/fuzz_match.c $(wildcard fuzz/*.h) $(MATCH_PARTS) $(wildcard cmd/sq-match/*.h) build-fuzz/obj/libshequ.a
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(WARN) $(SQ_CPPFLAGS) -Ifuzz $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $< $(MATCH_PARTS) build-fuzz/obj/libshequ.a $(SQ_LIBS)

@@ -218,18 +218,8 @@ main(int argc, char **argv)
 	struct ctx ctx, *C = &ctx;	/* the run's, passed to every part */
 	int ch;
 
-	memset(&ctx, 0, sizeof(ctx));
 	sq_start(argc, argv);
-	sq_common_init(&C->c);
-	C->rest = 8 * 60;
-	C->staff_max = 8 * 60;
-	C->vol_min = 4 * 60;
-	C->vol_max = 6 * 60;
-	C->headcount = 2;
-	C->effort = 20000;
-	C->max_rounds = 1;
-	C->trained_default = -1;
-	C->date = -1;
+	ctx_init(C);
 	opterr = 0;	/* sq_bad_option says it once, naming the option */
 	while ((ch = getopt_long(argc, argv, ":" SQ_COMMON_SHORTOPTS
 	    "c:u:w:A:xr:g:s:v:d:n:e:t:f:T:" SQ_LANG_SHORTOPTS "hV", longopts,

@@ -198,6 +198,7 @@ int	 write_hours(struct ctx *C);
 
 /* run.c */
 void	 free_all(struct ctx *C);
+void	 ctx_init(struct ctx *C);
 int	 run(struct ctx *C);
 
 /* check.c: --check, a plan made by hand */

@@ -40,6 +40,23 @@ free_all(struct ctx *C)
 	free(C->care_rows);
 }
 
+/* A context with the defaults of the options. */
+void
+ctx_init(struct ctx *C)
+{
+	memset(C, 0, sizeof(*C));
+	sq_common_init(&C->c);
+	C->rest = 8 * 60;
+	C->staff_max = 8 * 60;
+	C->vol_min = 4 * 60;
+	C->vol_max = 6 * 60;
+	C->headcount = 2;
+	C->effort = 20000;
+	C->max_rounds = 1;
+	C->trained_default = -1;
+	C->date = -1;
+}
+
 /*
  * The run, once main has read the options into C: the rules, the wording,
  * the tables, the plan (or --check's), the outputs, the summary; the exit
