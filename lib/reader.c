@@ -6,6 +6,7 @@
 
 #include "bookread.h"
 #include "buf.h"
+#include "datadir.h"
 #include "diag.h"
 #include "hmap.h"
 #include "jsonread.h"
@@ -74,6 +75,7 @@ static int	 ahead_wanted(const struct sq_reader *);
 static void	 ahead_start(struct sq_reader *);
 static void	 ahead_stop(struct sq_reader *);
 static void	 ahead_free(struct sq_reader *);
+static void	 footers_load(const char *datadir);
 
 static int
 line_is_blank(const struct sq_line *l)
@@ -430,6 +432,7 @@ sq_reader_open(const char *path, const struct sq_reader_opts *o)
 	int rc;
 
 	r->o = *o;
+	footers_load(o->datadir);
 	if (r->o.max_field == 0)
 		r->o.max_field = SQ_MAX_FIELD_DEFAULT;
 	sq_rec_init(&r->header);
@@ -652,8 +655,96 @@ next_raw(struct sq_reader *r, struct sq_rec *rec)
 }
 
 /*
- * A totals row at the foot of an export ("合计,,,35", "总计：35户"): its
- * first non-empty cell is 合计, 总计, 小计 or 共计, alone or followed by a
+ * Rows at the foot (or top) of an export that are not records: the words
+ * of share/footers.txt, read once for the whole program (before any
+ * reading thread starts), by section: totals, signers, notes.
+ */
+enum { FW_TOTAL, FW_SIGNER, FW_NOTE, NFW };
+#define FW_MAX	64
+
+static struct footwords {
+	int	 loaded;
+	char	*w[NFW][FW_MAX];
+	size_t	 len[NFW][FW_MAX], n[NFW];
+	unsigned char lead[256];	/* a first byte some word starts with */
+} FW;
+
+static void
+footers_load(const char *datadir)
+{
+	static const char *const sect[NFW] = { "[totals]", "[signers]",
+	    "[notes]" };
+	char path[4096], line[256];
+
+	if (FW.loaded)
+		return;
+	FW.loaded = 1;
+	snprintf(path, sizeof(path), "%s/footers.txt", datadir ? datadir :
+	    sq_share_dir());
+	FILE *f = fopen(path, "r");
+	if (f == NULL) {
+		sq_warn(path, 0, "cannot read the footer words: totals, "
+		    "signature and note lines are read as rows (is shequ "
+		    "installed? set SHEQU_DATADIR or --datadir)");
+		return;
+	}
+	int at = -1;
+	long no = 0;
+	while (fgets(line, sizeof(line), f)) {
+		no++;
+		const char *p = line;
+		size_t n = sq_trim(&p, strcspn(line, "\r\n"));
+		if (n == 0 || *p == '#')
+			continue;
+		int k;
+		for (k = 0; k < NFW; k++)
+			if (n == strlen(sect[k]) && memcmp(p, sect[k], n) == 0)
+				break;
+		if (k < NFW) {
+			at = k;
+			continue;
+		}
+		if (at < 0) {
+			sq_warn(path, no, "a word before any [section]: left "
+			    "out");
+			continue;
+		}
+		if (FW.n[at] == FW_MAX) {
+			sq_warn(path, no, "more than %d words in the section: "
+			    "left out", FW_MAX);
+			continue;
+		}
+		FW.w[at][FW.n[at]] = sq_xstrndup(p, n);
+		FW.len[at][FW.n[at]++] = n;
+		FW.lead[(unsigned char)*p] = 1;
+	}
+	fclose(f);
+}
+
+/* The first non-empty cell of rec, blanks before it skipped; 0 if none. */
+static int
+first_cell(const struct sq_rec *rec, const char **s, const char **end,
+    size_t *cells)
+{
+	size_t i = 0;
+
+	while (i < rec->nf && rec->len[i] == 0)
+		i++;
+	if (i == rec->nf)
+		return 0;
+	*cells = 0;
+	for (size_t k = i; k < rec->nf; k++)
+		*cells += rec->len[k] != 0;
+	*s = sq_rec_get(rec, i);
+	*end = *s + rec->len[i];
+	while (*s < *end && (**s == ' ' || **s == '\t'))
+		(*s)++;
+	/* every row is asked: most start with no word's first byte */
+	return *s < *end && FW.lead[(unsigned char)**s];
+}
+
+/*
+ * A totals row ("合计,,,35", "总计：35户"): the word alone or followed by a
  * colon, a space, a bracket or a number.  It is not a record of the table;
  * before, it went through as one (a household called 合计).  It is now
  * rejected with that reason, so it is counted and lands in --rejects.
@@ -661,78 +752,56 @@ next_raw(struct sq_reader *r, struct sq_rec *rec)
 static const char *
 total_row(const struct sq_rec *rec)
 {
-	static const char *const words[] = { "合计", "总计", "小计", "共计" };
-	size_t i = 0;
+	const char *s, *end;
+	size_t cells;
 
-	while (i < rec->nf && rec->len[i] == 0)
-		i++;
-	if (i == rec->nf)
+	if (!first_cell(rec, &s, &end, &cells))
 		return NULL;
-	const char *s = sq_rec_get(rec, i), *end = s + rec->len[i];
-	while (s < end && (*s == ' ' || *s == '\t'))
-		s++;
-	/* every row is asked: the words all start 0xE5 or 0xE6 in UTF-8 */
-	if (s == end || ((unsigned char)*s != 0xE5 && (unsigned char)*s != 0xE6))
-		return NULL;
-	for (size_t w = 0; w < sizeof(words) / sizeof(words[0]); w++) {
-		size_t wl = strlen(words[w]);
-		if ((size_t)(end - s) < wl || memcmp(s, words[w], wl) != 0)
+	for (size_t i = 0; i < FW.n[FW_TOTAL]; i++) {
+		size_t wl = FW.len[FW_TOTAL][i];
+		if ((size_t)(end - s) < wl ||
+		    memcmp(s, FW.w[FW_TOTAL][i], wl) != 0)
 			continue;
 		const char *t = s + wl;
 		if (t == end || *t == ':' || *t == ' ' || *t == '(' ||
 		    (*t >= '0' && *t <= '9') ||
 		    (end - t >= 3 && (memcmp(t, "：", 3) == 0 ||
 		    memcmp(t, "（", 3) == 0)))
-			return words[w];
+			return FW.w[FW_TOTAL][i];
 	}
 	return NULL;
 }
 
 /*
- * A signature or footnote line at the foot (or top) of an export:
- * "制表人：张三,审核人：李四", "填报说明：……" or "备注：……" spanning the row.
- * Its first non-empty cell starts with a signer's word and a colon; or,
- * for a note, that cell is the only one.  Returns the word, or NULL.  Not
- * a record: skipped with a warning naming the line, never a household.
+ * A signature or footnote line ("制表人：张三,审核人：李四", "填报说明：……"
+ * or "备注：……" spanning the row): a signer's word and a colon; or, for a
+ * note, the same in the only non-empty cell.  Returns the word, or NULL.
+ * Not a record: skipped with a warning naming the line, never a household.
  */
 static const char *
 footer_row(const struct sq_rec *rec)
 {
-	static const char *const signer[] = { "制表人", "审核人", "填表人",
-		"填报人", "复核人", "审批人", "统计人", "负责人", "制表日期",
-		"填报日期", "填表日期", "制表单位", "填报单位", "报送单位",
-		"制表", "审核", "填表" };
-	static const char *const note[] = { "填报说明", "填表说明", "说明",
-		"备注", "注" };
-	size_t i = 0, cells = 0;
+	const char *s, *end;
+	size_t cells;
 
-	while (i < rec->nf && rec->len[i] == 0)
-		i++;
-	if (i == rec->nf)
+	if (!first_cell(rec, &s, &end, &cells))
 		return NULL;
-	for (size_t k = i; k < rec->nf; k++)
-		cells += rec->len[k] != 0;
-	const char *s = sq_rec_get(rec, i), *end = s + rec->len[i];
-	while (s < end && (*s == ' ' || *s == '\t'))
-		s++;
-	if (s == end || ((unsigned char)*s < 0xE5 || (unsigned char)*s > 0xE8))
-		return NULL;
-	for (int pass = 0; pass < 2; pass++) {
-		const char *const *w = pass ? note : signer;
-		size_t nw = pass ? sizeof(note) / sizeof(note[0]) :
-		    sizeof(signer) / sizeof(signer[0]);
-		if (pass && cells != 1)
+	for (int k = FW_SIGNER; k <= FW_NOTE; k++) {
+		if (k == FW_NOTE && cells != 1)
 			break;
-		for (size_t k = 0; k < nw; k++) {
-			size_t wl = strlen(w[k]);
-			if ((size_t)(end - s) < wl || memcmp(s, w[k], wl) != 0)
+		/* each word of the section, not only the first that fits:
+		   制表 is not 制表人's "制表：" */
+		for (size_t i = 0; i < FW.n[k]; i++) {
+			size_t wl = FW.len[k][i];
+			if ((size_t)(end - s) < wl ||
+			    memcmp(s, FW.w[k][i], wl) != 0)
 				continue;
 			const char *t = s + wl;
 			while (t < end && *t == ' ')
 				t++;
 			if (t < end && (*t == ':' || (end - t >= 3 &&
 			    memcmp(t, "：", 3) == 0)))
-				return w[k];
+				return FW.w[k][i];
 		}
 	}
 	return NULL;

@@ -40,6 +40,7 @@ struct sq_reader_opts {
 	const char *sheet;	/* a workbook's sheet, name or number */
 	int	 fill_merged;	/* a workbook's merged cells all hold the value */
 	int	 allow_empty;	/* an empty file is no problem (else exit 1) */
+	const char *datadir;	/* of footers.txt; NULL: sq_share_dir() */
 };
 
 /*

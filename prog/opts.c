@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "datadir.h"
 #include "diag.h"
 #include "kvconf.h"
 #include "opts.h"
@@ -16,9 +17,6 @@
 
 #ifndef SQ_VERSION
 #define SQ_VERSION "0.0.0"
-#endif
-#ifndef SQ_DATADIR
-#define SQ_DATADIR "/usr/local/share/shequ"
 #endif
 #ifndef SQ_LOCALEDIR
 #define SQ_LOCALEDIR "/usr/local/share/locale"
@@ -53,25 +51,6 @@ const char sq_lang_help[] =
 "  -Z, --zh                 write Chinese column names\n";
 
 /*
- * The directory the running program is in (build/bin for one run from the
- * build tree), into buf; NULL when /proc does not say.
- */
-static const char *
-exe_dir(char *buf, size_t size)
-{
-	ssize_t n = readlink("/proc/self/exe", buf, size - 1);
-	char *slash;
-
-	if (n <= 0)
-		return NULL;
-	buf[n] = '\0';
-	if ((slash = strrchr(buf, '/')) == NULL)
-		return NULL;
-	*slash = '\0';
-	return buf;
-}
-
-/*
  * The message catalogs: $SHEQU_LOCALEDIR, else the build tree's (build/
  * locale beside build/bin, made by `make`) for a program run from there,
  * else the installed $(PREFIX)/share/locale.
@@ -86,7 +65,7 @@ localedir(void)
 
 	if (env && *env)
 		return env;
-	if (exe_dir(exe, sizeof(exe)) != NULL &&
+	if (sq_exe_dir(exe, sizeof(exe)) != NULL &&
 	    snprintf(dir, sizeof(dir), "%s/../locale", exe) < (int)sizeof(dir) &&
 	    stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
 		return dir;
@@ -297,6 +276,7 @@ sq_common_opt(struct sq_common *c, int ch, const char *arg, const char *synopsis
 		return 1;
 	case 'D':
 		c->datadir = arg;
+		c->in.datadir = arg;
 		return 1;
 	case 'W':
 		if (*arg == '\0')
@@ -330,26 +310,6 @@ sq_common_opt(struct sq_common *c, int ch, const char *arg, const char *synopsis
 	return 0;
 }
 
-/*
- * A program run from the build tree before `make install` (build/bin/sq-x)
- * finds the tree's share/: ../../share beside its own binary.  NULL when
- * that is not where it runs from.
- */
-static const char *
-tree_datadir(void)
-{
-	static char dir[PATH_MAX];
-	char exe[PATH_MAX];
-
-	if (exe_dir(exe, sizeof(exe)) == NULL)
-		return NULL;
-	if (snprintf(dir, sizeof(dir), "%s/../../share", exe) >= (int)sizeof(dir))
-		return NULL;
-	char probe[PATH_MAX + 16];
-	snprintf(probe, sizeof(probe), "%s/aliases.txt", dir);
-	return access(probe, R_OK) == 0 ? dir : NULL;
-}
-
 struct sq_writer_opts
 sq_person_opts(const struct sq_common *c)
 {
@@ -362,16 +322,9 @@ sq_person_opts(const struct sq_common *c)
 const char *
 sq_datadir(const struct sq_common *c)
 {
-	const char *env, *tree;
-
 	if (c && c->datadir)
 		return c->datadir;
-	if ((env = getenv("SHEQU_DATADIR")) != NULL && *env)
-		return env;
-	if (access(SQ_DATADIR "/aliases.txt", R_OK) != 0 &&
-	    (tree = tree_datadir()) != NULL)
-		return tree;
-	return SQ_DATADIR;
+	return sq_share_dir();
 }
 
 char *
