@@ -1063,6 +1063,15 @@ read_checkins(struct state *s, const char *path)
 		return -1;
 	}
 	/*
+	 * A form without a temperature still says who reported (and maybe
+	 * symptoms): read, but a person must know no fever can show.
+	 */
+	if (sq_reader_ncols(r) > 0 && c.temp < 0)
+		sq_warn(sq_reader_name(r), sq_reader_header_lineno(r), "no "
+		    "temperature column (体温): its check-ins count as reported, "
+		    "none can be a fever; name the column in the header, or add "
+		    "its name to aliases.txt");
+	/*
 	 * Rows are read a batch at a time and their slots in the index
 	 * fetched before the first is taken: a district's index is far
 	 * bigger than the cache, and one miss after another was a fifth of
