@@ -681,14 +681,17 @@ drop_split_phones(struct scan *sc)
 	}
 }
 
-/* Join "502" "-1" into the room "502-1". */
+/*
+ * Join "502" "-1" into the room "502-1".  Once: a room let in parts has
+ * one part number ("502-1-1" would be a key no column gives back).
+ */
 static int
 join_subroom(struct item *a, const struct item *b)
 {
 	size_t la = strlen(a->v), lb = strlen(b->v);
 
 	if (!b->joined || b->alpha || b->tdig > 2 || a->sdig == 0 ||
-	    la + 1 + lb >= sizeof(a->v))
+	    la + 1 + lb >= sizeof(a->v) || memchr(a->v, '-', la) != NULL)
 		return 0;
 	a->v[la] = '-';
 	memcpy(a->v + la + 1, b->v, lb + 1);

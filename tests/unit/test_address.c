@@ -370,6 +370,9 @@ static const struct acase cases[] = {
 	{ "12号楼13号楼502", "!two building numbers" },
 	{ "12栋2单元3单元502", "!two unit numbers" },
 	{ "12号楼2单元502室、503室", "!two room numbers" },
+	/* a room let in parts has one part number: not 5502-1-1 (fuzz) */
+	{ "100-1-5502-1室-1室1-1", "!two room numbers" },
+	{ "12号楼502-1室-2室", "!two room numbers" },
 	{ "1弄2弄3号", "!two lane numbers" },
 	{ "一期二期3栋101", "!two zone numbers" },
 	{ "12号楼502-3-1", "!unit number too long" },
