@@ -40,6 +40,7 @@ struct report {
 	const char *config, *notices, *plan, *summary, *rounds, *assignments,
 		   *unfilled, *stock, *requests, *care, *waves[2];
 	char	*plan_owned;
+	char	*owned[14];	/* the paths found in DIR */
 	const char *lang;
 	long	 threshold, max_chars, top;
 	int	 threshold_set, max_chars_set;
@@ -68,8 +69,12 @@ struct report {
 	json_t	*categories;	/* every category, by id and name */
 };
 
+/* run.c: the run of the options main read */
+extern const char *const fmt_names[];	/* by enum fmt */
+void	 report_init(struct report *);
+int	 run(struct report *);
+
 /* settings.c */
-extern const char *g_conf_path;
 char	*xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 const char *in_dir(struct report *, const char *given, const char *name,
 	    char **owned);

@@ -83,8 +83,6 @@ word(struct report *R, const char *key)
 	return s ? s : "";
 }
 
-const char *g_conf_path;
-
 /* One line kept as written (--allow, allow =): FILE:LINE or LINE. */
 int
 allow_add(struct report *R, const char *a)
@@ -137,7 +135,7 @@ conf_fn(void *ctx, const char *k, const char *v, long no)
 		for (char *t = strtok_r(copy, ", ", &save); t;
 		    t = strtok_r(NULL, ", ", &save))
 			if (allow_add(R, t) < 0)
-				sq_problem(g_conf_path, no, "allow '%s': a line "
+				sq_problem(R->config, no, "allow '%s': a line "
 				    "is FILE:LINE or LINE (of the notices)", t);
 		free(copy);
 		return;
@@ -149,10 +147,10 @@ conf_fn(void *ctx, const char *k, const char *v, long no)
 	}
 	if (strcmp(k, "plan") == 0) {
 		if (R->plan == NULL) {
-			const char *slash = strrchr(g_conf_path, '/');
+			const char *slash = strrchr(R->config, '/');
 			if (v[0] != '/' && slash)
 				R->plan_owned = xasprintf("%.*s/%s",
-				    (int)(slash - g_conf_path), g_conf_path, v);
+				    (int)(slash - R->config), R->config, v);
 			else
 				R->plan_owned = sq_xstrdup(v);
 			R->plan = R->plan_owned;
@@ -165,7 +163,7 @@ conf_fn(void *ctx, const char *k, const char *v, long no)
 	    strcmp(k, "top") == 0) {
 		long lo = strcmp(k, "max_chars") == 0 ? 200 : 1;
 		if (sq_long_parse(v, strlen(v), lo, 100000, &n) != SQ_VAL_OK) {
-			sq_problem(g_conf_path, no, "%s '%s': not a whole number "
+			sq_problem(R->config, no, "%s '%s': not a whole number "
 			    "from %ld", k, v, lo);
 			return;
 		}
@@ -187,13 +185,13 @@ conf_fn(void *ctx, const char *k, const char *v, long no)
 	if (strcmp(k, "restocking") == 0) {
 		int b = sq_bool_parse(v, strlen(v));
 		if (b < 0)
-			sq_problem(g_conf_path, no, "restocking '%s': yes or no",
+			sq_problem(R->config, no, "restocking '%s': yes or no",
 			    v);
 		else
 			R->restocking = b;
 		return;
 	}
-	sq_problem(g_conf_path, no, "unknown setting '%s' (known: name, "
+	sq_problem(R->config, no, "unknown setting '%s' (known: name, "
 	    "committee, hotline, community, lang, bom, plan, threshold, "
 	    "max_chars, top, allow, lists, restocking)", k);
 }
