@@ -24,21 +24,16 @@ static int
 rounds_begin(void *ctx, const struct sq_reader *r)
 {
 	struct rounds_ctx *p = ctx;
-	static const char *const rn[] = { "round", "趟次", NULL };
-	static const char *const pc[] = { "parcels", "件数", NULL };
-	static const char *const ur[] = { "urgent", "加急", NULL };
-	static const char *const dr[] = { "door", "送货上门", NULL };
-	static const char *const dn[] = { "delivered", "done", "已送达", NULL };
-	static const char *const stn[] = { "status", "状态", NULL };
 	static const char *const need[] = { "round", "parcels" };
 
+	/* the names as written: share/aliases.txt [deliveries] */
 	p->file = sq_reader_name(r);
-	p->round = col_any(r, rn);
-	p->parcels = col_any(r, pc);
-	p->urgent = col_any(r, ur);
-	p->door = col_any(r, dr);
-	p->done = col_any(r, dn);
-	p->status = col_any(r, stn);
+	p->round = sq_reader_col(r, "round");
+	p->parcels = sq_reader_col(r, "parcels");
+	p->urgent = sq_reader_col(r, "urgent");
+	p->door = sq_reader_col(r, "door");
+	p->done = sq_reader_col(r, "delivered");
+	p->status = sq_reader_col(r, "status");
 	p->have_done = p->done >= 0 || p->status >= 0;
 	long cols[2] = { p->round, p->parcels };
 	return need_cols(r, "the rounds table of sq-rounds", cols, 2, need);
@@ -102,7 +97,7 @@ load_rounds(struct report *R, const char *path)
 	struct rounds_ctx p = { 0 };
 
 	p.R = R;
-	if (each_row(R, path, rounds_begin, rounds_row, &p) < 0) {
+	if (each_row(R, path, "deliveries", rounds_begin, rounds_row, &p) < 0) {
 		for (size_t i = 0; i < p.n; i++)
 			free(p.v[i].name);
 		free(p.v);

@@ -9,21 +9,18 @@ int
 plan_begin(void *ctx, const struct sq_reader *r)
 {
 	struct plan_ctx *p = ctx;
-	static const char *const site[] = { "site", "building", "楼号", NULL };
-	static const char *const kind[] = { "kind", "类型", NULL };
-	static const char *const x[] = { "x", NULL }, *const y[] = { "y", NULL };
-	static const char *const lat[] = { "lat", "纬度", NULL };
-	static const char *const lon[] = { "lon", "lng", "经度", NULL };
-	static const char *const cm[] = { "community", NULL };
+	/* a site named by its building will do (as sq-rounds reads it) */
+	static const char *const site[] = { "site", "building", NULL };
 
+	/* the names as written: share/aliases.txt [rounds] */
 	p->file = sq_reader_name(r);
 	p->site = col_any(r, site);
-	p->kind = col_any(r, kind);
-	p->x = col_any(r, x);
-	p->y = col_any(r, y);
-	p->lat = col_any(r, lat);
-	p->lon = col_any(r, lon);
-	p->community = col_any(r, cm);
+	p->kind = sq_reader_col(r, "kind");
+	p->x = sq_reader_col(r, "x");
+	p->y = sq_reader_col(r, "y");
+	p->lat = sq_reader_col(r, "lat");
+	p->lon = sq_reader_col(r, "lon");
+	p->community = sq_reader_col(r, "community");
 	if (p->site < 0 || ((p->x < 0 || p->y < 0) && (p->lat < 0 || p->lon < 0))) {
 		sq_error("%s: a plan needs site,x,y (or site,lat,lon) columns",
 		    p->file);

@@ -27,22 +27,17 @@ static int
 posts_begin(void *ctx, const struct sq_reader *r)
 {
 	struct posts_ctx *p = ctx;
-	static const char *const po[] = { "post", "岗位", NULL };
-	static const char *const te[] = { "team", "队伍", NULL };
-	static const char *const st[] = { "start", "开始", NULL };
-	static const char *const en[] = { "end", "结束", NULL };
-	static const char *const hc[] = { "headcount", "所需人数", NULL };
-	static const char *const fi[] = { "filled", "已排", NULL };
 	static const char *const need[] = { "post", "start", "headcount",
 	    "filled" };
 
+	/* the names as written: share/aliases.txt [assignments] */
 	p->file = sq_reader_name(r);
-	p->post = col_any(r, po);
-	p->team = col_any(r, te);
-	p->start = col_any(r, st);
-	p->end = col_any(r, en);
-	p->head = col_any(r, hc);
-	p->filled = col_any(r, fi);
+	p->post = sq_reader_col(r, "post");
+	p->team = sq_reader_col(r, "team");
+	p->start = sq_reader_col(r, "start");
+	p->end = sq_reader_col(r, "end");
+	p->head = sq_reader_col(r, "headcount");
+	p->filled = sq_reader_col(r, "filled");
 	long cols[4] = { p->post, p->start, p->head, p->filled };
 	return need_cols(r, p->unfilled ? "the unfilled table of sq-match" :
 	    "the assignments table of sq-match", cols, p->unfilled ? 4 : 2, need);
@@ -108,12 +103,12 @@ load_posts(struct report *R, const char *assignments, const char *unfilled)
 	int rc = 0;
 
 	p.R = R;
-	if (assignments && each_row(R, assignments, posts_begin, posts_row,
-	    &p) < 0)
+	if (assignments && each_row(R, assignments, "assignments",
+	    posts_begin, posts_row, &p) < 0)
 		rc = -1;
 	p.unfilled = 1;
-	if (rc == 0 && unfilled && each_row(R, unfilled, posts_begin,
-	    posts_row, &p) < 0)
+	if (rc == 0 && unfilled && each_row(R, unfilled, "assignments",
+	    posts_begin, posts_row, &p) < 0)
 		rc = -1;
 	if (rc == 0) {
 		if (p.n > 1)	/* qsort(NULL, 0) is undefined */

@@ -49,7 +49,13 @@ struct report {
 	int	 restocking;	/* restocking = yes: low stock is being restocked */
 	const char *absent[16];	/* --absent SECTION=REASON */
 	size_t	 nabsent;
-	struct sq_aliases *aliases;
+	struct sq_aliases *aliases;	/* the names of every table */
+	int	 have_aliases;		/* share/aliases.txt is there */
+	struct {			/* by kind of table (tables.c) */
+		const char *sections;
+		struct sq_aliases *aliases;
+	}	 tables[8];
+	size_t	 ntables;
 
 	/* settings, and their lines (for the messages of scrub) */
 	char	*name, *committee, *hotline, *community, *conf_lang;
@@ -87,13 +93,14 @@ void	 conf_fn(void *ctx, const char *k, const char *v, long no);
 
 /* tables.c */
 long	 col_any(const struct sq_reader *, const char *const *names);
-struct sq_reader *open_table(struct report *, const char *path);
+struct sq_reader *open_table(struct report *, const char *path,
+	    const char *sections);
 long	 num(const char *file, const struct sq_rec *, const struct sq_reader *,
 	    long col);
 double	 dnum(const char *file, const struct sq_rec *,
 	    const struct sq_reader *, long col, int quiet_empty);
-int	 each_row(struct report *, const char *path, int (*begin)(void *,
-	    const struct sq_reader *), void (*row)(void *,
+int	 each_row(struct report *, const char *path, const char *sections,
+	    int (*begin)(void *, const struct sq_reader *), void (*row)(void *,
 	    const struct sq_reader *, const struct sq_rec *), void *ctx);
 int	 need_cols(const struct sq_reader *, const char *what, long *cols,
 	    size_t n, const char *const *names);

@@ -106,16 +106,13 @@ static int
 req_begin(void *ctx, const struct sq_reader *r)
 {
 	struct req_ctx *p = ctx;
-	static const char *const ca[] = { "category", "类别", "分类", "诉求类别",
-	    NULL };
-	static const char *const co[] = { "count", "n", "数量", "件数", NULL };
-	static const char *const cr[] = { "created", NULL };
 	static const char *const need[] = { "category" };
 
 	p->file = sq_reader_name(r);
-	p->cat = col_any(r, ca);
-	p->count = col_any(r, co);
-	p->created = col_any(r, cr);
+	/* the names as written: share/aliases.txt [requests], [counts] */
+	p->cat = sq_reader_col(r, "category");
+	p->count = sq_reader_col(r, "count");
+	p->created = sq_reader_col(r, "created");
 	return need_cols(r, "a table of requests by category (category,count)",
 	    &p->cat, 1, need);
 }
@@ -271,7 +268,7 @@ load_requests(struct report *R, const char *path)
 	p.R = R;
 	p.counts = json_object();
 	p.order = json_array();
-	int rc = each_row(R, path, req_begin, req_row, &p);
+	int rc = each_row(R, path, "requests,counts", req_begin, req_row, &p);
 	if (rc == 0) {
 		size_t n = json_array_size(p.order);
 		struct catcount *v = sq_xcalloc(n + 1, sizeof(*v));

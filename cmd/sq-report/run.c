@@ -74,7 +74,7 @@ read_setup(struct report *R)
 	/* aliases map Chinese headers; a table in English needs none */
 	R->c.tables = "";
 	char *apath = sq_datafile(&R->c, "aliases.txt");
-	if (access(apath, R_OK) == 0 &&
+	if ((R->have_aliases = access(apath, R_OK) == 0) &&
 	    (R->aliases = sq_load_aliases(&R->c)) == NULL)
 		rc = -1;
 	free(apath);
@@ -97,7 +97,9 @@ read_inputs(struct report *R)
 	if (R->plan) {
 		struct plan_ctx p = { 0 };
 		p.R = R;
-		if (each_row(R, R->plan, plan_begin, plan_row, &p) < 0)
+		/* the sites plan of sq-rounds */
+		if (each_row(R, R->plan, "rounds", plan_begin, plan_row,
+		    &p) < 0)
 			return -1;
 	}
 	if (R->rounds && load_rounds(R, R->rounds) < 0)
@@ -214,6 +216,8 @@ report_free(struct report *R)
 	json_decref(R->sensitive_list);
 	json_decref(R->categories);
 	sq_aliases_free(R->aliases);
+	for (size_t i = 0; i < R->ntables; i++)
+		sq_aliases_free(R->tables[i].aliases);
 	sq_mask_free(R->mask);
 	free(R->people);
 	for (size_t i = 0; i < R->nallow; i++)

@@ -16,21 +16,16 @@ static int
 stock_begin(void *ctx, const struct sq_reader *r)
 {
 	struct stock_ctx *p = ctx;
-	static const char *const it[] = { "item", "物资", "品名", "名称", NULL };
-	static const char *const qt[] = { "qty", "数量", "库存", NULL };
-	static const char *const un[] = { "unit", "单位", NULL };
-	static const char *const th[] = { "threshold", "预警线", "阈值", NULL };
-	static const char *const dl[] = { "days_left", "可用天数", NULL };
-	static const char *const al[] = { "alert", "预警", NULL };
 	static const char *const need[] = { "item", "qty" };
 
+	/* the names as written: share/aliases.txt [levels] */
 	p->file = sq_reader_name(r);
-	p->item = col_any(r, it);
-	p->qty = col_any(r, qt);
-	p->unit = col_any(r, un);
-	p->thr = col_any(r, th);
-	p->days = col_any(r, dl);
-	p->alert = col_any(r, al);
+	p->item = sq_reader_col(r, "item");
+	p->qty = sq_reader_col(r, "qty");
+	p->unit = sq_reader_col(r, "unit");
+	p->thr = sq_reader_col(r, "threshold");
+	p->days = sq_reader_col(r, "days_left");
+	p->alert = sq_reader_col(r, "alert");
 	long cols[2] = { p->item, p->qty };
 	return need_cols(r, "a stock table (item,qty,unit,threshold)", cols, 2,
 	    need);
@@ -101,7 +96,7 @@ load_stock(struct report *R, const char *path)
 	p.R = R;
 	p.items = json_array();
 	p.unknown = json_array();
-	if (each_row(R, path, stock_begin, stock_row, &p) < 0) {
+	if (each_row(R, path, "levels", stock_begin, stock_row, &p) < 0) {
 		json_decref(p.items);
 		json_decref(p.unknown);
 		return -1;

@@ -17,12 +17,47 @@ col_any(const struct sq_reader *r, const char *const *names)
 	return -1;
 }
 
+/*
+ * The header aliases of one kind of table: those for every table and
+ * those of SECTIONS in share/aliases.txt ("deliveries": the rounds table
+ * of sq-rounds, in English or as its --zh names it), loaded once.  NULL
+ * when there is no aliases.txt (a table in English needs none); -1 when
+ * it cannot be read.
+ */
+static int
+table_aliases(struct report *R, const char *sections,
+    const struct sq_aliases **out)
+{
+	size_t i;
+
+	*out = NULL;
+	if (!R->have_aliases)
+		return 0;
+	for (i = 0; i < R->ntables; i++)
+		if (strcmp(R->tables[i].sections, sections) == 0) {
+			*out = R->tables[i].aliases;
+			return 0;
+		}
+	if (i == sizeof(R->tables) / sizeof(R->tables[0]))
+		sq_fatal("more kinds of table than sq-report keeps");
+	R->c.tables = sections;
+	struct sq_aliases *a = sq_load_aliases(&R->c);
+	R->c.tables = "";
+	if (a == NULL)
+		return -1;
+	R->tables[R->ntables].sections = sections;
+	R->tables[R->ntables++].aliases = a;
+	*out = a;
+	return 0;
+}
+
 struct sq_reader *
-open_table(struct report *R, const char *path)
+open_table(struct report *R, const char *path, const char *sections)
 {
 	struct sq_reader_opts o = R->c.in;
 
-	o.aliases = R->aliases;
+	if (table_aliases(R, sections, &o.aliases) < 0)
+		return NULL;
 	o.canonical = 1;
 	return sq_reader_open(path, &o);
 }
@@ -64,11 +99,12 @@ dnum(const char *file, const struct sq_rec *rec, const struct sq_reader *r,
 
 /* Rows of a table, through fn; -1 if it cannot be read (exit 2). */
 int
-each_row(struct report *R, const char *path, int (*begin)(void *,
+each_row(struct report *R, const char *path, const char *sections,
+    int (*begin)(void *,
     const struct sq_reader *), void (*row)(void *, const struct sq_reader *,
     const struct sq_rec *), void *ctx)
 {
-	struct sq_reader *r = open_table(R, path);
+	struct sq_reader *r = open_table(R, path, sections);
 	struct sq_rec rec;
 	int st;
 
