@@ -206,5 +206,8 @@ main(int argc, char **argv)
 		sq_usage_error(synopsis, "give at most one folder of the day's "
 		    "outputs");
 	R.dir = argc ? argv[0] : NULL;
+	if (stdin_inputs(&R) > 1)
+		sq_usage_error(synopsis, "only one of the tables can be "
+		    "standard input");
 	return run(&R);
 }

@@ -95,7 +95,7 @@ sq-care|sq-care-devfull|households.csv|-q -d 2022-04-10 households.csv volunteer
 sq-flag|sq-flag-devfull|checkins.csv|-q -d 2022-04-10 households.csv checkins.csv
 sq-ingest|sq-ingest-devfull|roster.csv|-q roster.csv
 sq-match|sq-match-devfull|vol.csv|-q vol.csv posts.csv
-sq-report|sq-report-devfull|summary.json|-q -s summary.json
+sq-report|sq-report-json|rounds.csv|-q -s summary.json -r rounds.csv
 sq-requests|sq-requests-devfull|requests.csv|-q -n 2022-04-10T09:00 requests.csv
 sq-rounds|sq-rounds-basic|orders.csv|-q -e 1 -I 300 -s sites.csv -w households.csv -n 2 -c 8 orders.csv
 sq-stock|sq-stock-devfull|stock.csv|-q -d 2022-04-10 stock.csv

@@ -7,9 +7,10 @@
    indented lines; '#' comments (lib/notices.c).  Each line is scrubbed
    before it is parsed. */
 int
-load_notices(struct report *R, const char *path)
+load_notices(struct report *R, const char *file)
 {
-	FILE *f = fopen(path, "rb");
+	const char *path = input_name(file);
+	FILE *f = strcmp(file, "-") == 0 ? stdin : fopen(file, "rb");
 	struct sq_buf b;
 	char *line = NULL;
 	size_t cap = 0;
@@ -37,7 +38,8 @@ load_notices(struct report *R, const char *path)
 	}
 	int err = ferror(f);
 	free(line);
-	fclose(f);
+	if (f != stdin)
+		fclose(f);
 	if (err) {
 		sq_error("%s: read error", path);
 		sq_buf_free(&b);

@@ -25,6 +25,7 @@
 #include "opts.h"
 #include "publish.h"
 #include "reader.h"
+#include "rejects.h"
 #include "svg.h"
 #include "template.h"
 #include "text.h"
@@ -49,6 +50,7 @@ struct report {
 	int	 restocking;	/* restocking = yes: low stock is being restocked */
 	const char *absent[16];	/* --absent SECTION=REASON */
 	size_t	 nabsent;
+	struct sq_rejects *rj;		/* -R: the rows rejected */
 	struct sq_aliases *aliases;	/* the names of every table */
 	int	 have_aliases;		/* share/aliases.txt is there */
 	struct {			/* by kind of table (tables.c) */
@@ -79,6 +81,7 @@ struct report {
 extern const char *const fmt_names[];	/* by enum fmt */
 void	 report_init(struct report *);
 int	 run(struct report *);
+int	 stdin_inputs(const struct report *);
 
 /* settings.c */
 char	*xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -92,6 +95,8 @@ int	 allow_add(struct report *, const char *a);
 void	 conf_fn(void *ctx, const char *k, const char *v, long no);
 
 /* tables.c */
+const char *input_name(const char *path);
+json_t	*read_json(const char *path, json_error_t *);
 long	 col_any(const struct sq_reader *, const char *const *names);
 struct sq_reader *open_table(struct report *, const char *path,
 	    const char *sections);

@@ -100,6 +100,10 @@ struct req_ctx {
 	long cat, count, created;
 	json_t *counts;		/* category -> count */
 	json_t *order;		/* categories in first-seen order */
+	/* the topics of sq-requests -T, a JSON object: its one record, the
+	   reader giving each member a cell (an array as its JSON text) */
+	long topics, total, repeated;
+	json_t *root;
 };
 
 static int
@@ -109,12 +113,47 @@ req_begin(void *ctx, const struct sq_reader *r)
 	static const char *const need[] = { "category" };
 
 	p->file = sq_reader_name(r);
+	if (sq_reader_is_json(r) &&
+	    (p->topics = sq_reader_col(r, "categories")) >= 0) {
+		p->total = sq_reader_col(r, "requests");
+		p->repeated = sq_reader_col(r, "repeated");
+		return 0;
+	}
 	/* the names as written: share/aliases.txt [requests], [counts] */
 	p->cat = sq_reader_col(r, "category");
 	p->count = sq_reader_col(r, "count");
 	p->created = sq_reader_col(r, "created");
 	return need_cols(r, "a table of requests by category (category,count)",
 	    &p->cat, 1, need);
+}
+
+/* The topics object again, from the cells of its record. */
+static json_t *
+topics_of(struct req_ctx *p, const struct sq_reader *r,
+    const struct sq_rec *rec)
+{
+	json_t *root = json_object();
+	const char *s;
+	size_t n;
+
+	for (int k = 0; k < 2; k++) {
+		long col = k == 0 ? p->topics : p->repeated;
+		json_error_t e;
+		json_t *v;
+		if (col < 0)
+			continue;
+		s = sq_rec_cell_trim(rec, col, &n);
+		if ((v = json_loadb(s, n, JSON_DECODE_ANY, &e)) == NULL)
+			sq_problem(p->file, rec->line, "%s: %s",
+			    sq_reader_rawname(r, (size_t)col), e.text);
+		else
+			json_object_set_new(root, k == 0 ? "categories" :
+			    "repeated", v);
+	}
+	if (p->total >= 0)
+		json_object_set_new(root, "requests", json_integer(num(p->file,
+		    rec, r, p->total)));
+	return root;
 }
 
 static void
@@ -125,6 +164,11 @@ req_row(void *ctx, const struct sq_reader *r, const struct sq_rec *rec)
 	const char *cat = sq_rec_cell_trim(rec, p->cat, &n);
 	long k = 1;
 
+	if (p->topics >= 0) {
+		if (p->root == NULL)
+			p->root = topics_of(p, r, rec);
+		return;
+	}
 	if (p->count >= 0) {
 		if ((k = num(p->file, rec, r, p->count)) < 0)
 			return;
@@ -244,32 +288,17 @@ int
 load_requests(struct report *R, const char *path)
 {
 	struct req_ctx p = { 0 };
-	FILE *f = fopen(path, "r");
-	int first = EOF;
 
-	if (f) {
-		while ((first = getc(f)) == ' ' || first == '\n' || first == '\t' ||
-		    first == '\r')
-			;
-		fclose(f);
-	}
-	if (first == '{') {
-		json_error_t e;
-		json_t *root = json_load_file(path, 0, &e);
-		if (root == NULL) {
-			sq_error("%s:%d: %s", path, e.line, e.text);
-			return -1;
-		}
-		int rc = load_topics(R, path, root);
-		json_decref(root);
-		return rc;
-	}
-
+	p.topics = -1;
 	p.R = R;
 	p.counts = json_object();
 	p.order = json_array();
 	int rc = each_row(R, path, "requests,counts", req_begin, req_row, &p);
-	if (rc == 0) {
+	if (rc == 0 && p.topics >= 0) {
+		/* an object of no members would have no "categories" */
+		rc = load_topics(R, input_name(path), p.root);
+		json_decref(p.root);
+	} else if (rc == 0) {
 		size_t n = json_array_size(p.order);
 		struct catcount *v = sq_xcalloc(n + 1, sizeof(*v));
 		json_int_t total = 0;

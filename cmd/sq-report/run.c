@@ -233,6 +233,28 @@ report_free(struct report *R)
 		free(R->owned[i]);
 }
 
+/* How many inputs are "-": standard input can be one of them only. */
+int
+stdin_inputs(const struct report *R)
+{
+	const char *in[] = { R->config, R->notices, R->plan, R->summary,
+	    R->rounds, R->assignments, R->unfilled, R->stock, R->requests,
+	    R->care, R->waves[0], R->waves[1] };
+	int n = 0;
+
+	for (size_t i = 0; i < sizeof(in) / sizeof(in[0]); i++)
+		n += in[i] && strcmp(in[i], "-") == 0;
+	for (size_t i = 0; i < R->npeople; i++)
+		n += strcmp(R->people[i], "-") == 0;
+	return n;
+}
+
+/*
+ * --strict: a data problem in any input (a rejected row, a cell that is
+ * not a number, a name about to be published) stops the run before the
+ * bulletin is written: exit 1, the rejected rows kept (-R), as in every
+ * program.
+ */
 int
 run(struct report *R)
 {
@@ -249,8 +271,17 @@ run(struct report *R)
 	R->data = json_object();
 	R->plan_points = json_array();
 	sq_buf_init(&out);
-	if (read_setup(R) < 0 || read_inputs(R) < 0 || compose(R) < 0 ||
-	    make_text(R, &out) < 0 || write_out(R, &out) < 0)
+	if (read_setup(R) < 0 || (R->rj = sq_rejects_open(R->c.rejects)) ==
+	    NULL || read_inputs(R) < 0 || compose(R) < 0)
+		failed = 1;
+	else if (R->c.strict && sq_diag_status())
+		sq_note("stopped at the first data problem (--strict); no "
+		    "output written");
+	else if (make_text(R, &out) < 0 || write_out(R, &out) < 0)
+		failed = 1;
+	if (failed)
+		sq_rejects_abort(R->rj);
+	else if (sq_rejects_close(R->rj) < 0)
 		failed = 1;
 	sq_buf_free(&out);
 	report_free(R);

@@ -19,7 +19,8 @@ allowed(const struct report *R, const char *path, long line)
 		if (strtol(num, NULL, 10) != line)
 			continue;
 		if (colon == NULL) {
-			if (R->notices && strcmp(path, R->notices) == 0)
+			if (R->notices &&
+			    strcmp(path, input_name(R->notices)) == 0)
 				return 1;
 			continue;
 		}

@@ -12,14 +12,15 @@ geti(json_t *o, const char *k)
 }
 
 int
-load_summary(struct report *R, const char *path)
+load_summary(struct report *R, const char *file)
 {
+	const char *path = input_name(file);
 	json_error_t e;
-	json_t *s = json_load_file(path, 0, &e);
+	json_t *s = read_json(file, &e);
 
 	if (s == NULL) {
-		sq_error("%s:%d: not the JSON of sq-flag -Y: %s", path, e.line,
-		    e.text);
+		sq_error("%s:%d: not the JSON of sq-flag -Y: %s",
+		    path, e.line, e.text);
 		return -1;
 	}
 	json_t *blds = json_object_get(s, "buildings");
@@ -140,14 +141,15 @@ load_summary(struct report *R, const char *path)
  * day is not today's news: the section is left out, and that is said.
  */
 int
-load_care(struct report *R, const char *path)
+load_care(struct report *R, const char *file)
 {
+	const char *path = input_name(file);
 	json_error_t e;
-	json_t *s = json_load_file(path, 0, &e);
+	json_t *s = read_json(file, &e);
 
 	if (s == NULL) {
-		sq_error("%s:%d: not the JSON of sq-care -Y: %s", path, e.line,
-		    e.text);
+		sq_error("%s:%d: not the JSON of sq-care -Y: %s",
+		    path, e.line, e.text);
 		return -1;
 	}
 	json_t *c = json_object_get(s, "care");
@@ -200,15 +202,16 @@ hhmm_minutes(const char *t)
  * A summary of another day is left out, and that is said.
  */
 int
-load_waves(struct report *R, const char *path)
+load_waves(struct report *R, const char *file)
 {
+	const char *path = input_name(file);
 	json_error_t e;
-	json_t *s = json_load_file(path, 0, &e), *w, *b, *pt;
+	json_t *s = read_json(file, &e), *w, *b, *pt;
 	size_t i;
 
 	if (s == NULL) {
-		sq_error("%s:%d: not the JSON of sq-waves -Y: %s", path, e.line,
-		    e.text);
+		sq_error("%s:%d: not the JSON of sq-waves -Y: %s",
+		    path, e.line, e.text);
 		return -1;
 	}
 	json_t *plan = json_object_get(s, "plan");

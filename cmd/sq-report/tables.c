@@ -62,6 +62,22 @@ open_table(struct report *R, const char *path, const char *sections)
 	return sq_reader_open(path, &o);
 }
 
+/* The name of an input in messages: "-" is "stdin" (as the reader says). */
+const char *
+input_name(const char *path)
+{
+	return strcmp(path, "-") == 0 ? "stdin" : path;
+}
+
+/* A JSON document: the file, or standard input for "-". */
+json_t *
+read_json(const char *path, json_error_t *e)
+{
+	if (strcmp(path, "-") == 0)
+		return json_loadf(stdin, 0, e);
+	return json_load_file(path, 0, e);
+}
+
 /* A whole number in a cell; -1 (and a problem) when it is not one. */
 long
 num(const char *file, const struct sq_rec *rec, const struct sq_reader *r,
@@ -97,7 +113,10 @@ dnum(const char *file, const struct sq_rec *rec, const struct sq_reader *r,
 	return NAN;
 }
 
-/* Rows of a table, through fn; -1 if it cannot be read (exit 2). */
+/*
+ * Rows of a table, through fn; -1 if it cannot be read (exit 2).  A row
+ * that is not one (a short row) is rejected: said, and kept with -R.
+ */
 int
 each_row(struct report *R, const char *path, const char *sections,
     int (*begin)(void *,
@@ -117,7 +136,8 @@ each_row(struct report *R, const char *path, const char *sections,
 	sq_rec_init(&rec);
 	while ((st = sq_reader_next(r, &rec)) > 0) {
 		if (st == SQ_READ_BAD) {
-			sq_problem(sq_reader_name(r), rec.line, "%s", rec.err);
+			sq_rejects_columns(R->rj, sq_reader_rawheader(r));
+			sq_rejects_add(R->rj, sq_reader_name(r), &rec, rec.err);
 			continue;
 		}
 		row(ctx, r, &rec);
