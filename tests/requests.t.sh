@@ -1,5 +1,5 @@
 #!/bin/sh
-# The request classifier on a labelled set: tests/data/requests-labelled.csv
+# The request classifier on a labelled set: tests/data/requests/tuned.csv
 # (text, category, urgent), texts written for the test before the rules.
 # Accuracy of the category must stay at or above 90%, and every urgent text
 # must be marked urgent (recall 100%).  Prints both; the last line is
@@ -12,7 +12,7 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/sqreq.XXXXXX") || exit 2
 trap 'rm -rf "$tmp"' EXIT INT TERM
 pass=0 fail=0
 # the labels must not be read as a person's category: rename them
-sed '1s/.*/text,want_category,want_urgent/' "$top/tests/data/requests-labelled.csv" |
+sed '1s/.*/text,want_category,want_urgent/' "$top/tests/data/requests/tuned.csv" |
     "$build/bin/sq-requests" -q -o json -n '2022-04-10 18:00' >"$tmp/out.json"
 rc=$?
 if [ $rc = 0 ]; then pass=$((pass + 1)); else
@@ -42,7 +42,7 @@ if [ $((ok * 100)) -ge $((n * 90)) ] && [ "$n" -gt 0 ]; then pass=$((pass + 1));
 if [ "$ur" = "$u" ] && [ "$u" -gt 0 ]; then pass=$((pass + 1)); else
 	fail=$((fail + 1)); echo "FAIL requests: urgent recall below 100%"; fi
 # deterministic: the same bytes twice
-sed '1s/.*/text,want_category,want_urgent/' "$top/tests/data/requests-labelled.csv" |
+sed '1s/.*/text,want_category,want_urgent/' "$top/tests/data/requests/tuned.csv" |
     "$build/bin/sq-requests" -q -o json -n '2022-04-10 18:00' | cmp -s - "$tmp/out.json"
 if [ $? = 0 ]; then pass=$((pass + 1)); else
 	fail=$((fail + 1)); echo "FAIL requests: output differs between two runs"; fi
