@@ -211,6 +211,18 @@ demo: all
 	    echo "demo: outputs in demo/ (messages in demo.log)"; \
 	    echo "demo: the bulletin is demo/bulletin.html (for the group: demo/bulletin.txt)"
 
+# The request model (sq-requests(1)) from the labelled requests: the
+# training split only, never tests/data/requests/test.csv.
+TRAIN_CORPUS = tests/data/requests/train.csv tests/data/requests/tuned.csv \
+               $(wildcard tests/data/requests/train-b.csv)
+retrain: $(B)/tools/sq-train
+	$(B)/tools/sq-train -D share $(TRAIN_CORPUS) > share/requests/model.txt.new
+	mv share/requests/model.txt.new share/requests/model.txt
+
+# 10-fold cross-validation of the whole triage on the training split
+crossval: $(B)/tools/sq-train
+	$(B)/tools/sq-train -D share -k 10 $(TRAIN_CORPUS)
+
 bench: all
 	@sh bench/run.sh
 
@@ -243,6 +255,7 @@ uninstall:
 clean:
 	rm -rf build build-asan build-fuzz
 
-.PHONY: FORCE deps demo all po print-po-src check check-layers test check-asan check-tsan golden lint-man bench bench-book install uninstall clean
+PHONY_REQ = retrain crossval
+.PHONY: $(PHONY_REQ) FORCE deps demo all po print-po-src check check-layers test check-asan check-tsan golden lint-man bench bench-book install uninstall clean
 .PHONY: fuzz fuzz-build fuzz-smoke
 .SUFFIXES:
