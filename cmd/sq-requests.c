@@ -25,6 +25,7 @@
 #include "rejects.h"
 #include "rowaddr.h"
 #include "text.h"
+#include "triage.h"
 #include "value.h"
 #include "words.h"
 #include "writer.h"
@@ -166,7 +167,8 @@ struct state {
 
 	struct sq_aliases *aliases;
 	struct sq_mask *mask;
-	struct sq_classify *rules;
+	const struct sq_classify *rules;	/* the triage's */
+	struct sq_triage *triage;
 	long	 urgent_label;
 	struct cat *cats;
 	size_t	 ncats, other, urgent_cat;
@@ -571,42 +573,23 @@ next:
 
 static size_t
 classify(struct state *s, const char *text, size_t len, int *urgent,
-    char *matched, size_t msize)
+    int *review, char *matched, size_t msize)
 {
-	size_t nl = sq_classify_nlabels(s->rules);
-	int *score = sq_xcalloc(nl + 1, sizeof(int));
-	size_t best = s->other;
-	int bs = 0;
+	struct sq_verdict v;
 
-	sq_classify_score(s->rules, text, len, score, -1, NULL, 0);
-	for (size_t i = 0; i < s->ncats; i++) {
-		const struct cat *c = &s->cats[i];
-		if (i == s->urgent_cat || i == s->other || c->label < 0)
-			continue;
-		int sc = score[c->label];
-		if (sc >= sq_classify_min(s->rules, (size_t)c->label) && sc > bs) {
-			best = i;
-			bs = sc;
-		}
+	sq_triage_decide(s->triage, text, len, &v);
+	long k = cat_find(s, v.category, strlen(v.category));
+	if (k < 0 || (size_t)k == s->urgent_cat) {
+		/* a class the categories do not know: a person decides */
+		k = (long)s->other;
+		v.review = 1;
 	}
-	/* "other" has keywords too (pets): it wins only by scoring higher */
-	long ol = s->cats[s->other].label;
-	if (ol >= 0 && score[ol] > bs && score[ol] >=
-	    sq_classify_min(s->rules, (size_t)ol))
-		best = s->other;
-	*urgent = s->urgent_label >= 0 && score[s->urgent_label] >=
-	    sq_classify_min(s->rules, (size_t)s->urgent_label);
-	if (matched) {
-		char a[512], b[512];
-		sq_classify_score(s->rules, text, len, score,
-		    s->cats[best].label, a, sizeof(a));
-		sq_classify_score(s->rules, text, len, score, s->urgent_label,
-		    b, sizeof(b));
-		snprintf(matched, msize, "%s%s%s", a, *urgent ? " | urgent: " :
-		    "", *urgent ? b : "");
-	}
-	free(score);
-	return best;
+	*urgent = v.urgent;
+	*review = v.review;
+	if (matched)
+		snprintf(matched, msize, "%s %.2f%s%s", v.category,
+		    v.confidence, *v.why ? "; " : "", v.why);
+	return (size_t)k;
 }
 
 /* ---- the repeated questions ------------------------------------------- */
@@ -695,14 +678,14 @@ keep_text(struct state *s, const char *text, size_t len, size_t cat)
 /* ---- the requests ----------------------------------------------------- */
 
 enum { O_RID, O_HH, O_CREATED, O_TEXT, O_CATEGORY, O_OWNER, O_STATUS, O_DUE,
-	O_CLOSED, O_URGENT, O_AGE, O_OVERDUE, NOUT };
+	O_CLOSED, O_URGENT, O_AGE, O_OVERDUE, O_REVIEW, NOUT };
 static const char *const out_cols[NOUT] = {
 	"rid", "hh", "created", "text", "category", "owner", "status", "due",
-	"closed", "urgent", "age_min", "overdue",
+	"closed", "urgent", "age_min", "overdue", "review",
 };
 static const char *const out_cols_zh[NOUT] = {
 	"编号", "户号", "登记时间", "内容", "类别", "负责人", "状态", "时限",
-	"办结时间", "紧急", "已用分钟", "超时",
+	"办结时间", "紧急", "已用分钟", "超时", "待核",
 };
 
 struct reqcols {
@@ -791,9 +774,9 @@ take_request(struct state *s, struct sq_reader *r, const struct reqcols *c,
 
 	/* category and urgency: a person's word in the sheet first */
 	const char *text = sq_rec_cell_trim(rec, c->text, &tl);
-	int urgent;
-	size_t cat = classify(s, text, tl, &urgent, s->explain ? matched : NULL,
-	    sizeof(matched));
+	int urgent, review;
+	size_t cat = classify(s, text, tl, &urgent, &review, s->explain ?
+	    matched : NULL, sizeof(matched));
 	const char *cs2 = sq_rec_cell_trim(rec, c->category, &len);
 	if (len) {
 		long k = cat_find(s, cs2, len);
@@ -952,6 +935,7 @@ take_request(struct state *s, struct sq_reader *r, const struct reqcols *c,
 	v[O_URGENT] = urgent ? "true" : "false";
 	v[O_AGE] = age;
 	v[O_OVERDUE] = t == NO_TIME ? "" : overdue ? "true" : "false";
+	v[O_REVIEW] = review ? "true" : "false";
 	for (size_t i = 0; i < NOUT; i++)
 		if (i != O_HH && i != O_TEXT)
 			l[i] = strlen(v[i]);
@@ -974,7 +958,7 @@ read_requests(struct state *s, struct sq_reader *r, struct sq_writer *w)
 	int st;
 	static const char *const used[] = { "rid", "hh", "created", "time",
 	    "text", "category", "owner", "status", "due", "closed", "urgent",
-	    "age_min", "overdue", "matched" };
+	    "age_min", "overdue", "review", "matched" };
 
 	c.rid = sq_reader_col(r, "rid");
 	c.created = sq_reader_col(r, "created");
@@ -1279,7 +1263,7 @@ free_state(struct state *s)
 	free(s->reqs);
 	sq_hmap_free(&s->index);
 	sq_arena_free(&s->arena);
-	sq_classify_free(s->rules);
+	sq_triage_free(s->triage);
 	sq_aliases_free(s->aliases);
 	sq_mask_free(s->mask);
 	free(s->people);
@@ -1384,11 +1368,10 @@ main(int argc, char **argv)
 		return SQ_EXIT_USAGE;
 	s.c.in.aliases = s.aliases;
 	s.c.in.canonical = 1;
-	s.rules = sq_classify_new();
-	char *rpath = sq_datafile(&s.c, "requests/rules.txt");
-	int bad = sq_classify_load(s.rules, rpath) < 0 ||
-	    (s.rules_path && sq_classify_load(s.rules, s.rules_path) < 0);
-	free(rpath);
+	s.triage = sq_triage_load(sq_datadir(&s.c), s.rules_path, NULL);
+	int bad = s.triage == NULL;
+	if (s.triage)
+		s.rules = sq_triage_rules(s.triage);
 	sq_hmap_init(&s.index, req_key, &s);
 	if (bad || load_categories(&s) < 0) {
 		free_state(&s);
