@@ -604,10 +604,12 @@ cmp_u64(const void *a, const void *b)
 
 /* Character bigrams of the text's letters and CJK, sorted, unique. */
 static size_t
-bigrams(const char *text, size_t len, uint64_t **out)
+bigrams(const struct state *s, const char *text, size_t len, uint64_t **out)
 {
-	char *buf = sq_xmalloc(len + 1);
-	size_t n = sq_classify_fold(text, len, buf, len + 1), i = 0, nb = 0;
+	/* the triage's normalization: 核算 and 核酸, 藥 and 药 are one topic */
+	size_t n, i = 0, nb = 0;
+	char *buf = sq_textnorm(s->triage ? sq_triage_norm(s->triage) : NULL,
+	    text, len, &n);
 	uint64_t *bi = sq_xmalloc((n + 2) * sizeof(*bi));
 	long prev = -1;
 
@@ -671,7 +673,7 @@ keep_text(struct state *s, const char *text, size_t len, size_t cat)
 	d->text = sq_mask_text(s->mask, SQ_MASK_DIGITS, text, len, &ml, NULL,
 	    NULL);
 	d->cat = cat;
-	d->nbi = bigrams(d->text, ml, &d->bi);
+	d->nbi = bigrams(s, d->text, ml, &d->bi);
 	d->group = -1;
 }
 
