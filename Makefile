@@ -180,9 +180,6 @@ build-fuzz/bin/fuzz_match: fuzz/fuzz_match.c $(wildcard fuzz/*.h) $(MATCH_PARTS)
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(WARN) $(SQ_CPPFLAGS) -Ifuzz $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $< $(MATCH_PARTS) build-fuzz/obj/libshequ.a $(SQ_LIBS)
 
-# a harness that includes a program's source to reach its static parsers
-build-fuzz/bin/fuzz_categories: cmd/sq-requests.c
-
 fuzz: fuzz-build
 	@sh fuzz/run.sh $(SQ_FUZZ_SECONDS)
 

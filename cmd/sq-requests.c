@@ -23,6 +23,7 @@
 #include "opts.h"
 #include "reader.h"
 #include "rejects.h"
+#include "reqcats.h"
 #include "rowaddr.h"
 #include "text.h"
 #include "triage.h"
@@ -285,105 +286,29 @@ event_of(const char *p, size_t len)
 
 /* ---- the data files --------------------------------------------------- */
 
-static long
-parse_duration(const char *s)
-{
-	char *end;
-	long n = strtol(s, &end, 10);
-
-	if (end == s || n <= 0 || n > 100000)
-		return -1;
-	if (strcmp(end, "m") == 0)
-		return n;
-	if (strcmp(end, "h") == 0)
-		return n * 60;
-	if (strcmp(end, "d") == 0)
-		return n * 1440;
-	return -1;
-}
-
-/*
- * The categories of path ("id 名称 respond solve [sensitive]" lines), each
- * with its label in the rules; every label of the rules must be one.
- * 0, or -1 (printed).
- */
+/* The categories of path, copied into the state with their counts. */
 static int
 load_categories_from(struct state *s, const char *path)
 {
-	FILE *fp = fopen(path, "r");
-	char *line = NULL;
-	size_t cap = 0;
-	long no = 0;
-	int rc = 0;
+	struct sq_reqcats rc;
 
-	if (fp == NULL) {
-		sq_error("%s: cannot open: %m", path);
-		return -1;
+	memset(&rc, 0, sizeof(rc));
+	int st = sq_reqcats_load(&rc, path, s->rules);
+	s->cats = sq_xcalloc(rc.n + 1, sizeof(*s->cats));
+	for (size_t i = 0; i < rc.n; i++) {
+		struct cat *c = &s->cats[i];
+		c->id = rc.cat[i].id;
+		c->zh = rc.cat[i].zh;
+		c->respond = rc.cat[i].respond;
+		c->solve = rc.cat[i].solve;
+		c->sensitive = rc.cat[i].sensitive;
+		c->label = rc.cat[i].label;
 	}
-	s->urgent_cat = SIZE_MAX;
-	s->other = SIZE_MAX;
-	while (getline(&line, &cap, fp) != -1) {
-		char *f[6], *save = NULL;
-		int n = 0;
-		no++;
-		if (line[strspn(line, " \t\r\n")] == '#')
-			continue;
-		for (char *t = strtok_r(line, " \t\r\n", &save); t && n < 6;
-		    t = strtok_r(NULL, " \t\r\n", &save))
-			f[n++] = t;
-		if (n == 0)
-			continue;
-		long r = n >= 4 ? parse_duration(f[2]) : -1;
-		long v = n >= 4 ? parse_duration(f[3]) : -1;
-		if (n < 4 || n > 5 || r < 0 || v < 0 ||
-		    (n == 5 && strcmp(f[4], "sensitive") != 0)) {
-			sq_error("%s:%ld: expected 'id 名称 respond solve "
-			    "[sensitive]', times as 30m, 2h or 1d", path, no);
-			rc = -1;
-			break;
-		}
-		size_t k;
-		for (k = 0; k < s->ncats && strcmp(s->cats[k].id, f[0]); k++)
-			;
-		if (k < s->ncats) {
-			sq_error("%s:%ld: '%s' is listed twice", path, no, f[0]);
-			rc = -1;
-			break;
-		}
-		s->cats = sq_xrealloc(s->cats, (s->ncats + 1) * sizeof(*s->cats));
-		struct cat *c = &s->cats[s->ncats];
-		memset(c, 0, sizeof(*c));
-		c->id = sq_xstrdup(f[0]);
-		c->zh = sq_xstrdup(f[1]);
-		c->respond = r;
-		c->solve = v;
-		c->sensitive = n == 5;
-		c->label = sq_classify_find(s->rules, c->id);
-		if (strcmp(c->id, "urgent") == 0)
-			s->urgent_cat = s->ncats;
-		if (strcmp(c->id, "other") == 0)
-			s->other = s->ncats;
-		s->ncats++;
-	}
-	if (rc == 0 && (s->other == SIZE_MAX || s->urgent_cat == SIZE_MAX)) {
-		sq_error("%s: 'other' and 'urgent' must both be listed", path);
-		rc = -1;
-	}
-	/* every label of the rules is a category (or urgent) */
-	for (size_t i = 0; rc == 0 && i < sq_classify_nlabels(s->rules); i++) {
-		const char *l = sq_classify_label(s->rules, i);
-		size_t k;
-		for (k = 0; k < s->ncats && strcmp(s->cats[k].id, l); k++)
-			;
-		if (k == s->ncats) {
-			sq_error("%s: the rules name a category '%s' that is "
-			    "not here; add it, with its deadlines", path, l);
-			rc = -1;
-		}
-	}
-	free(line);
-	fclose(fp);
-	return rc;
+	s->ncats = rc.n;
+	s->urgent_cat = rc.urgent;
+	s->other = rc.other;
+	free(rc.cat);		/* the strings are the state's now */
+	return st;
 }
 
 static int

@@ -1,8 +1,8 @@
 /*
  * fuzz_categories.c — the categories file of sq-requests
  * (share/requests/categories.txt: "id 名称 respond solve [sensitive]"),
- * read by load_categories_from in cmd/sq-requests.c, included here with its
- * main renamed.
+ * read by lib/reqcats (sq_reqcats_load), through its header: the harness
+ * no longer includes a program's source (issue #18).
  *
  * Input: a categories file, then optionally a byte 0xFF and a rules file
  * (rules/classify.c) to check it against; when there is none or it does not
@@ -14,9 +14,13 @@
  *    the rules is a category; not loaded: no more categories than lines;
  *  - the same bytes give the same answer and categories again; no leaks.
  */
-#define main sq_requests_main
-#include "../cmd/sq-requests.c"
-#undef main
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "classify.h"
+#include "reqcats.h"
 
 #include "fuzz.h"
 
@@ -36,22 +40,11 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	return 0;
 }
 
-static void
-state_free(struct state *s)
-{
-	for (size_t i = 0; i < s->ncats; i++) {
-		free(s->cats[i].id);
-		free(s->cats[i].zh);
-	}
-	free(s->cats);
-}
-
 static int
-load(struct state *s, struct sq_classify *rules, const char *path)
+load(struct sq_reqcats *s, struct sq_classify *rules, const char *path)
 {
 	memset(s, 0, sizeof(*s));
-	s->rules = rules;
-	return load_categories_from(s, path);
+	return sq_reqcats_load(s, path, rules);
 }
 
 int
@@ -79,25 +72,25 @@ LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
 		sq_classify_free(rules);
 		return 0;
 	}
-	struct state s, s2;
+	struct sq_reqcats s, s2;
 	int rc = load(&s, rules, path);
 	int rc2 = load(&s2, rules, path);
 	close(fd);
 	FZ_CHECK(rc == 0 || rc == -1);
-	FZ_CHECK(rc == rc2 && s.ncats == s2.ncats);
-	FZ_CHECK((long)s.ncats <= lines);
-	for (size_t i = 0; i < s.ncats; i++) {
-		const struct cat *c = &s.cats[i], *c2 = &s2.cats[i];
+	FZ_CHECK(rc == rc2 && s.n == s2.n);
+	FZ_CHECK((long)s.n <= lines);
+	for (size_t i = 0; i < s.n; i++) {
+		const struct sq_reqcat *c = &s.cat[i], *c2 = &s2.cat[i];
 		FZ_CHECK(strcmp(c->id, c2->id) == 0 && strcmp(c->zh, c2->zh) == 0);
 		FZ_CHECK(c->respond == c2->respond && c->solve == c2->solve &&
 		    c->sensitive == c2->sensitive && c->label == c2->label);
 	}
 	if (rc == 0) {
-		FZ_CHECK(s.urgent_cat < s.ncats && s.other < s.ncats);
-		FZ_CHECK(strcmp(s.cats[s.urgent_cat].id, "urgent") == 0);
-		FZ_CHECK(strcmp(s.cats[s.other].id, "other") == 0);
-		for (size_t i = 0; i < s.ncats; i++) {
-			const struct cat *c = &s.cats[i];
+		FZ_CHECK(s.urgent < s.n && s.other < s.n);
+		FZ_CHECK(strcmp(s.cat[s.urgent].id, "urgent") == 0);
+		FZ_CHECK(strcmp(s.cat[s.other].id, "other") == 0);
+		for (size_t i = 0; i < s.n; i++) {
+			const struct sq_reqcat *c = &s.cat[i];
 			FZ_CHECK(c->id[0] != '\0' && c->zh[0] != '\0');
 			FZ_CHECK(strpbrk(c->id, " \t\r\n") == NULL);
 			FZ_CHECK(c->respond >= 1 && c->respond <= 100000L * 1440);
@@ -105,18 +98,18 @@ LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
 			FZ_CHECK(c->sensitive == 0 || c->sensitive == 1);
 			FZ_CHECK(c->label == sq_classify_find(rules, c->id));
 			for (size_t j = 0; j < i; j++)
-				FZ_CHECK(strcmp(s.cats[j].id, c->id) != 0);
+				FZ_CHECK(strcmp(s.cat[j].id, c->id) != 0);
 		}
 		for (size_t l = 0; l < sq_classify_nlabels(rules); l++) {
 			size_t k;
-			for (k = 0; k < s.ncats && strcmp(s.cats[k].id,
+			for (k = 0; k < s.n && strcmp(s.cat[k].id,
 			    sq_classify_label(rules, l)); k++)
 				;
-			FZ_CHECK(k < s.ncats);
+			FZ_CHECK(k < s.n);
 		}
 	}
-	state_free(&s);
-	state_free(&s2);
+	sq_reqcats_free(&s);
+	sq_reqcats_free(&s2);
 	sq_classify_free(rules);
 	return 0;
 }
