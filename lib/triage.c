@@ -187,7 +187,7 @@ sq_triage_decide(const struct sq_triage *t, const char *text, size_t len,
 	    sq_classify_min(t->rules, (size_t)t->l_urgent);
 	v->urgent = v->urgent_words || v->p_urgent >= t->urgent_model_at;
 	/* what was found, for --explain */
-	char a[256] = "", b[256] = "";
+	char a[240] = "", b[240] = "";
 	if (v->forced)
 		sq_classify_score(t->rules, s, n, score, best, a, sizeof(a));
 	if (v->urgent_words)
