@@ -38,6 +38,14 @@ struct sq_nbayes {
 	double	*logp;			/* feat.n rows of ncol */
 	double	*prior;			/* ncol */
 	size_t	 nkept;
+	/* the linear model (sq_nbayes_linear): weights in place of logp,
+	   biases in place of prior; the texts kept for training */
+	int	 epochs;
+	double	 rate;
+	uint32_t **doc;			/* each text's feature ids */
+	size_t	*docn, *docpos, *doccls; /* ndocs; doccls NTASK_MAX a text */
+	int	 linear;		/* logp and prior are weights */
+	size_t	 docap;
 };
 
 struct sq_nbayes *
@@ -74,7 +82,20 @@ sq_nbayes_free(struct sq_nbayes *m)
 	free(m->kept);
 	free(m->logp);
 	free(m->prior);
+	for (long d = 0; m->doc && d < m->ndocs; d++)
+		free(m->doc[d]);
+	free(m->doc);
+	free(m->docn);
+	free(m->docpos);
+	free(m->doccls);
 	free(m);
+}
+
+void
+sq_nbayes_linear(struct sq_nbayes *m, int epochs, double rate)
+{
+	m->epochs = epochs;
+	m->rate = rate;
 }
 
 /* Make room for one more column after task t's classes. */
@@ -185,12 +206,14 @@ cmp_u32(const void *a, const void *b)
  */
 static size_t
 features(struct sq_nbayes *m, const char *text, size_t len, int add,
-    uint32_t **ids)
+    uint32_t **ids, size_t *npos)
 {
 	char *u = sq_xmalloc(len + 3);
 	size_t *off = sq_xmalloc((len + 3) * sizeof(*off));
 	size_t nu = units(text, len, u, off), nf = 0;
-	uint32_t *f = sq_xmalloc((3 * nu + 1) * sizeof(*f));
+
+	*npos = 0;
+	uint32_t *f = sq_xmalloc((NGRAM_MAX * nu + 1) * sizeof(*f));
 
 	for (size_t k = 0; k < nu; k++)
 		for (size_t n = 1; n <= NGRAM_MAX && k + n <= nu; n++) {
@@ -198,6 +221,7 @@ features(struct sq_nbayes *m, const char *text, size_t len, int add,
 			size_t sl = off[k + n] - off[k];
 			if (n == 1 && s[0] == ' ')
 				continue;
+			(*npos)++;
 			if (add) {
 				f[nf++] = sq_strtab_id(&m->feat, s, sl);
 				continue;
@@ -222,7 +246,7 @@ sq_nbayes_add(struct sq_nbayes *m, const char *text, size_t len,
     const size_t *cls)
 {
 	uint32_t *ids;
-	size_t n = features(m, text, len, 1, &ids);
+	size_t npos, n = features(m, text, len, 1, &ids, &npos);
 
 	if (m->feat.n > m->rows) {
 		size_t r = m->rows ? m->rows : 1024;
@@ -239,6 +263,24 @@ sq_nbayes_add(struct sq_nbayes *m, const char *text, size_t len,
 		m->task[t].docs[cls[t]]++;
 		for (size_t i = 0; i < n; i++)
 			m->count[(size_t)ids[i] * m->ncol + col]++;
+	}
+	if (m->epochs > 0) {
+		if ((size_t)m->ndocs == m->docap) {
+			m->docap = m->docap ? 2 * m->docap : 256;
+			m->doc = sq_xrealloc(m->doc, m->docap * sizeof(*m->doc));
+			m->docn = sq_xrealloc(m->docn, m->docap * sizeof(*m->docn));
+			m->docpos = sq_xrealloc(m->docpos, m->docap *
+			    sizeof(*m->docpos));
+			m->doccls = sq_xrealloc(m->doccls, m->docap * NTASK_MAX *
+			    sizeof(*m->doccls));
+		}
+		m->doc[m->ndocs] = ids;
+		m->docn[m->ndocs] = n;
+		m->docpos[m->ndocs] = npos;
+		for (size_t t = 0; t < m->ntasks; t++)
+			m->doccls[(size_t)m->ndocs * NTASK_MAX + t] = cls[t];
+		m->ndocs++;
+		return;
 	}
 	m->ndocs++;
 	free(ids);
@@ -289,11 +331,121 @@ compute(struct sq_nbayes *m)
 	m->finished = 1;
 }
 
+/*
+ * The linear model: multinomial logistic regression a task, by stochastic
+ * gradient ascent of the log-likelihood, rate fixed, the weights averaged
+ * over every step (which regularizes, and makes the result depend little
+ * on the order).  A text's features are worth 1/sqrt(its n-grams).  The
+ * order of the texts is the order they were added, shuffled each epoch by
+ * a fixed generator: the same texts in the same order, the same weights;
+ * the weights are rounded to 1/LIN_SCALE, as the file keeps them.
+ */
+#define LIN_SCALE	1000.0
+
+static double
+lin_x(size_t npos)
+{
+	return npos ? 1 / sqrt((double)npos) : 1;
+}
+
+static double
+quantize(double v)
+{
+	return (double)lround(v * LIN_SCALE) / LIN_SCALE;
+}
+
+static void
+train_linear(struct sq_nbayes *m)
+{
+	size_t nf = m->feat.n ? m->feat.n : 1, nc = m->ncol ? m->ncol : 1;
+	size_t nd = (size_t)m->ndocs;
+	double *w = sq_xcalloc(nf * nc, sizeof(double));
+	double *u = sq_xcalloc(nf * nc, sizeof(double));
+	double *b = sq_xcalloc(nc, sizeof(double)), *ub = sq_xcalloc(nc,
+	    sizeof(double)), *p = sq_xcalloc(nc, sizeof(double));
+	size_t *order = sq_xmalloc((nd ? nd : 1) * sizeof(*order));
+	uint32_t st = 20220410u;
+	double step = 1;
+
+	for (size_t d = 0; d < nd; d++) {
+		size_t n = 0;
+		for (size_t i = 0; i < m->docn[d]; i++)
+			if (m->kept[m->doc[d][i]])
+				m->doc[d][n++] = m->doc[d][i];
+		m->docn[d] = n;	/* the features that are learnt */
+		order[d] = d;
+	}
+	for (int e = 0; e < m->epochs; e++) {
+		for (size_t j = nd; j > 1; j--) {
+			st = st * 1103515245u + 12345u;
+			size_t r = (size_t)((st >> 8) % j), x = order[j - 1];
+			order[j - 1] = order[r];
+			order[r] = x;
+		}
+		for (size_t j = 0; j < nd; j++, step++) {
+			size_t d = order[j];
+			const uint32_t *f = m->doc[d];
+			double x = lin_x(m->docpos[d]);
+			for (size_t t = 0; t < m->ntasks; t++) {
+				const struct task *k = &m->task[t];
+				double mx = -1e300, z = 0;
+				for (size_t c = 0; c < k->ncls; c++) {
+					size_t col = k->col + c;
+					double v = 0;
+					for (size_t i = 0; i < m->docn[d]; i++)
+						v += w[(size_t)f[i] * nc + col];
+					p[c] = b[col] + x * v;
+					if (p[c] > mx)
+						mx = p[c];
+				}
+				for (size_t c = 0; c < k->ncls; c++)
+					z += p[c] = exp(p[c] - mx);
+				size_t y = m->doccls[d * NTASK_MAX + t];
+				for (size_t c = 0; c < k->ncls; c++) {
+					size_t col = k->col + c;
+					double g = m->rate * ((c == y) - p[c] / z);
+					b[col] += g;
+					ub[col] += step * g;
+					for (size_t i = 0; i < m->docn[d]; i++) {
+						size_t o = (size_t)f[i] * nc + col;
+						w[o] += g * x;
+						u[o] += step * g * x;
+					}
+				}
+			}
+		}
+	}
+	/* the average of the weights over the steps, as the file keeps it */
+	m->nkept = 0;
+	for (size_t f = 1; f < m->feat.n; f++) {
+		int any = 0;
+		for (size_t c = 0; c < m->ncol; c++) {
+			size_t o = f * nc + c;
+			m->logp[o] = m->kept[f] ? quantize(w[o] - u[o] / step) : 0;
+			any |= m->logp[o] != 0;
+		}
+		m->kept[f] = (unsigned char)any;
+		m->nkept += (size_t)any;
+	}
+	for (size_t c = 0; c < m->ncol; c++)
+		m->prior[c] = quantize(b[c] - ub[c] / step);
+	m->linear = 1;
+	free(w);
+	free(u);
+	free(b);
+	free(ub);
+	free(p);
+	free(order);
+}
+
 void
 sq_nbayes_finish(struct sq_nbayes *m)
 {
-	if (!m->finished)
+	if (!m->finished) {
 		compute(m);
+		if (m->epochs > 0)
+			train_linear(m);
+	}
 }
 
 size_t
@@ -302,23 +454,26 @@ sq_nbayes_predict(const struct sq_nbayes *m, size_t t, const char *text,
 {
 	const struct task *k = &m->task[t];
 	uint32_t *ids;
-	size_t n = features((struct sq_nbayes *)m, text, len, 0, &ids);
+	size_t npos, n = features((struct sq_nbayes *)m, text, len, 0, &ids,
+	    &npos);
 	double *s = sq_xcalloc(k->ncls ? k->ncls : 1, sizeof(double));
 	size_t best = 0;
+	double x = m->linear ? lin_x(npos) : 1;
 
 	for (size_t c = 0; c < k->ncls; c++) {
 		size_t col = k->col + c;
-		double v = m->prior[col];
+		double v = 0;
 		for (size_t i = 0; i < n; i++)
 			v += m->logp[(size_t)ids[i] * m->ncol + col];
-		s[c] = v;
+		s[c] = v = m->prior[col] + x * v;
 		if (v > s[best])
 			best = c;
 	}
 	if (post) {
-		/* n features are not n independent votes: tempered by sqrt(n),
-		   else every posterior is 1.00 and no confidence means much */
-		double z = 0, temp = n > 1 ? sqrt((double)n) : 1;
+		/* n features are not n independent votes: naive Bayes is
+		   tempered by sqrt(n), else every posterior is 1.00 and no
+		   confidence means much; the linear model's are its own */
+		double z = 0, temp = n > 1 && !m->linear ? sqrt((double)n) : 1;
 		for (size_t c = 0; c < k->ncls; c++)
 			z += post[c] = exp((s[c] - s[best]) / temp);
 		for (size_t c = 0; c < k->ncls; c++)
@@ -349,6 +504,9 @@ sq_nbayes_write(const struct sq_nbayes *m, FILE *out)
 {
 	fprintf(out, "shequ-nbayes 1\nngrams 1 %d\nalpha %.6g\nmindf %ld\n",
 	    NGRAM_MAX, m->alpha, m->mindf);
+	if (m->linear)
+		fprintf(out, "linear %d %.6g %.0f\n", m->epochs, m->rate,
+		    LIN_SCALE);
 	for (size_t t = 0; t < m->ntasks; t++) {
 		const struct task *k = &m->task[t];
 		fprintf(out, "task %s", k->name);
@@ -359,6 +517,13 @@ sq_nbayes_write(const struct sq_nbayes *m, FILE *out)
 			fprintf(out, " %ld", k->docs[c]);
 		fputc('\n', out);
 	}
+	if (m->linear) {
+		fputs("bias\t", out);
+		for (size_t c = 0; c < m->ncol; c++)
+			fprintf(out, c ? " %ld" : "%ld",
+			    lround(m->prior[c] * LIN_SCALE));
+		fputc('\n', out);
+	}
 	uint32_t *ids = sq_xmalloc((m->nkept + 1) * sizeof(*ids));
 	size_t n = 0;
 	for (size_t f = 1; f < m->feat.n; f++)
@@ -367,10 +532,15 @@ sq_nbayes_write(const struct sq_nbayes *m, FILE *out)
 	sort_model = m;
 	qsort(ids, n, sizeof(*ids), by_text);
 	for (size_t i = 0; i < n; i++) {
-		fprintf(out, "f\t%s\t", m->feat.s[ids[i]]);
+		fprintf(out, "%s\t%s\t", m->linear ? "w" : "f",
+		    m->feat.s[ids[i]]);
 		for (size_t c = 0; c < m->ncol; c++)
-			fprintf(out, c ? " %u" : "%u",
-			    m->count[(size_t)ids[i] * m->ncol + c]);
+			if (m->linear)
+				fprintf(out, c ? " %ld" : "%ld", lround(m->logp[
+				    (size_t)ids[i] * m->ncol + c] * LIN_SCALE));
+			else
+				fprintf(out, c ? " %u" : "%u",
+				    m->count[(size_t)ids[i] * m->ncol + c]);
 		fputc('\n', out);
 	}
 	free(ids);
@@ -392,6 +562,50 @@ words(char *s, char **w, size_t max)
 		s = sp + 1;
 	}
 	return n;
+}
+
+/* The counts a class of p, signed thousandths, into v[ncol]; NULL or why. */
+static const char *
+weights(const struct sq_nbayes *m, const char *p, double *v)
+{
+	for (size_t c = 0; c < m->ncol; c++) {
+		char *end;
+		errno = 0;
+		long x = strtol(p, &end, 10);
+		if (end == p || errno || (*end != ' ' && *end != '\0') ||
+		    (*end == '\0' && c + 1 < m->ncol))
+			return "a weight line needs one integer a class";
+		v[c] = (double)x / LIN_SCALE;
+		p = *end ? end + 1 : end;
+	}
+	return *p ? "more weights than classes" : NULL;
+}
+
+/* A "bias" or "w" line of a linear model; NULL, or what is wrong. */
+static const char *
+linear_line(struct sq_nbayes *m, char *line)
+{
+	if (m->ncol == 0)
+		return "weights before any task";
+	if (line[0] == 'b') {
+		if (m->prior == NULL)
+			m->prior = sq_xcalloc(m->ncol, sizeof(double));
+		return weights(m, line + 5, m->prior);
+	}
+	char *tab = strchr(line + 2, '\t');
+	if (tab == NULL || tab == line + 2)
+		return "a weight line is w, TAB, the n-gram, TAB, the weights";
+	uint32_t id = sq_strtab_id(&m->feat, line + 2, (size_t)(tab - line - 2));
+	if (id + 1 < m->feat.n || id == 0)
+		return "a feature given twice";
+	if (m->feat.n > m->rows) {
+		size_t r = m->rows ? 2 * m->rows : 4096;
+		m->logp = sq_xrealloc(m->logp, r * m->ncol * sizeof(*m->logp));
+		memset(m->logp + m->rows * m->ncol, 0, (r - m->rows) * m->ncol *
+		    sizeof(*m->logp));
+		m->rows = r;
+	}
+	return weights(m, tab + 1, m->logp + (size_t)id * m->ncol);
 }
 
 struct sq_nbayes *
@@ -419,6 +633,11 @@ sq_nbayes_load(const char *path)
 			if (strcmp(line, "shequ-nbayes 1") != 0)
 				why = "not a shequ-nbayes 1 model";
 			header = 1;
+			continue;
+		}
+		if (m->linear && (strncmp(line, "w\t", 2) == 0 ||
+		    strncmp(line, "bias\t", 5) == 0)) {
+			why = linear_line(m, line);
 			continue;
 		}
 		if (strncmp(line, "f\t", 2) == 0) {
@@ -475,6 +694,12 @@ sq_nbayes_load(const char *path)
 				why = "alpha is a number above 0";
 		} else if (strcmp(w[0], "mindf") == 0 && n == 2) {
 			m->mindf = atol(w[1]);
+		} else if (strcmp(w[0], "linear") == 0 && n == 4) {
+			m->linear = 1;
+			m->epochs = atoi(w[1]);
+			m->rate = strtod(w[2], NULL);
+			if (strtod(w[3], NULL) != LIN_SCALE)
+				why = "this build reads weights in thousandths";
 		} else if (strcmp(w[0], "task") == 0 && n >= 3) {
 			if (m->feat.n > 1 || m->ntasks == NTASK_MAX) {
 				why = "tasks come before the features, 8 at most";
@@ -511,7 +736,20 @@ sq_nbayes_load(const char *path)
 		return NULL;
 	}
 	m->mindf = 1;		/* what was written was kept */
-	compute(m);
+	if (m->linear) {
+		m->kept = sq_xmalloc(m->feat.n);
+		memset(m->kept, 1, m->feat.n);
+		m->kept[0] = 0;
+		m->nkept = m->feat.n - 1;
+		if (m->logp == NULL)
+			m->logp = sq_xcalloc(m->ncol ? m->ncol : 1,
+			    sizeof(double));
+		if (m->prior == NULL)
+			m->prior = sq_xcalloc(m->ncol ? m->ncol : 1,
+			    sizeof(double));
+		m->finished = 1;
+	} else
+		compute(m);
 	return m;
 }
 

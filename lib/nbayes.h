@@ -39,6 +39,12 @@ struct sq_nbayes *sq_nbayes_new(size_t ntasks, const char *const *tasks,
 	    double alpha, long mindf);
 /* The class NAME of task t, added when new (training only); its index. */
 size_t	 sq_nbayes_class(struct sq_nbayes *, size_t task, const char *name);
+/*
+ * Train a linear model instead (before any sq_nbayes_add): multinomial
+ * logistic regression, epochs passes at this rate; the counts still decide
+ * which features are kept (mindf), the file keeps the weights.
+ */
+void	 sq_nbayes_linear(struct sq_nbayes *, int epochs, double rate);
 /* Count one text whose class in task t is cls[t]. */
 void	 sq_nbayes_add(struct sq_nbayes *, const char *text, size_t len,
 	    const size_t *cls);

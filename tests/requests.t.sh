@@ -20,7 +20,7 @@ trap 'rm -rf "$tmp"' EXIT INT TERM
 pass=0 fail=0
 d=$top/tests/data/requests
 corpus="$d/train.csv $d/tuned.csv"
-[ -f "$d/train-b.csv" ] && corpus="$corpus $d/train-b.csv"
+for f in train-b train-c; do [ -f "$d/$f.csv" ] && corpus="$corpus $d/$f.csv"; done
 ok() { pass=$((pass + 1)); }
 ko() { fail=$((fail + 1)); echo "FAIL requests: $*"; }
 

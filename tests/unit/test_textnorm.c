@@ -75,47 +75,54 @@ main(void)
 	}
 	sq_textnorm_free(t);
 
-	/* naive Bayes: learns, and the written model reads back the same */
-	static const char *const tasks[] = { "category", "urgent" };
-	struct sq_nbayes *m = sq_nbayes_new(2, tasks, 0.3, 1);
-	static const struct { const char *text, *cat; int urgent; } docs[] = {
-		{ "没米了", "necessities", 0 }, { "家里没菜了", "necessities", 0 },
-		{ "买米买菜", "necessities", 0 }, { "胸口疼", "medical", 1 },
-		{ "买药", "medical", 0 }, { "发烧39度", "medical", 1 },
-	};
-	sq_nbayes_class(m, 1, "false");
-	sq_nbayes_class(m, 1, "true");
-	for (size_t i = 0; i < sizeof(docs) / sizeof(docs[0]); i++) {
-		size_t cls[2] = { sq_nbayes_class(m, 0, docs[i].cat),
-		    (size_t)docs[i].urgent };
-		sq_nbayes_add(m, docs[i].text, strlen(docs[i].text), cls);
+	/* naive Bayes, then the linear model: each learns, and the written
+	   model reads back predicting the same to the bit */
+	for (int lin = 0; lin < 2; lin++) {
+		static const char *const tasks[] = { "category", "urgent" };
+		struct sq_nbayes *m = sq_nbayes_new(2, tasks, 0.3, 1);
+		if (lin)
+			sq_nbayes_linear(m, 20, 2);
+		static const struct { const char *text, *cat; int urgent; } docs[] = {
+			{ "没米了", "necessities", 0 }, { "家里没菜了", "necessities", 0 },
+			{ "买米买菜", "necessities", 0 }, { "胸口疼", "medical", 1 },
+			{ "买药", "medical", 0 }, { "发烧39度", "medical", 1 },
+		};
+		sq_nbayes_class(m, 1, "false");
+		sq_nbayes_class(m, 1, "true");
+		for (size_t i = 0; i < sizeof(docs) / sizeof(docs[0]); i++) {
+			size_t cls[2] = { sq_nbayes_class(m, 0, docs[i].cat),
+			    (size_t)docs[i].urgent };
+			sq_nbayes_add(m, docs[i].text, strlen(docs[i].text), cls);
+		}
+		sq_nbayes_finish(m);
+		double p[2];
+		size_t c = sq_nbayes_predict(m, 0, "米没了", strlen("米没了"), p);
+		CHECK_STR(sq_nbayes_classname(m, 0, c), "necessities");
+		CHECK(p[0] + p[1] > 0.999 && p[0] + p[1] < 1.001);
+		c = sq_nbayes_predict(m, 0, "药", 3, NULL);
+		CHECK_STR(sq_nbayes_classname(m, 0, c), "medical");
+		char path[300];
+		snprintf(path, sizeof(path), "%s/model%d.txt", dir, lin);
+		FILE *f = fopen(path, "w");
+		CHECK(f && sq_nbayes_write(m, f) == 0);
+		fclose(f);
+		struct sq_nbayes *l = sq_nbayes_load(path);
+		CHECK(l != NULL);
+		if (l) {
+			double q[2];
+			c = sq_nbayes_predict(l, 0, "米没了", strlen("米没了"), q);
+			CHECK_STR(sq_nbayes_classname(l, 0, c), "necessities");
+			CHECK(q[0] == p[0] && q[1] == p[1]);
+			CHECK_INT(sq_nbayes_nfeatures(l), sq_nbayes_nfeatures(m));
+			CHECK_INT(sq_nbayes_task(l, "urgent"), 1);
+			sq_nbayes_free(l);
+		}
+		CHECK(sq_nbayes_load(file("bad.model", "shequ-nbayes 1\nf\tx\t1\n")) == NULL);
+		CHECK(sq_nbayes_load(file("bad2.model", "hello\n")) == NULL);
+		sq_nbayes_free(m);
 	}
-	sq_nbayes_finish(m);
-	double p[2];
-	size_t c = sq_nbayes_predict(m, 0, "米没了", strlen("米没了"), p);
-	CHECK_STR(sq_nbayes_classname(m, 0, c), "necessities");
-	CHECK(p[0] + p[1] > 0.999 && p[0] + p[1] < 1.001);
-	c = sq_nbayes_predict(m, 0, "药", 3, NULL);
-	CHECK_STR(sq_nbayes_classname(m, 0, c), "medical");
-	char path[300];
-	snprintf(path, sizeof(path), "%s/model.txt", dir);
-	FILE *f = fopen(path, "w");
-	CHECK(f && sq_nbayes_write(m, f) == 0);
-	fclose(f);
-	struct sq_nbayes *l = sq_nbayes_load(path);
-	CHECK(l != NULL);
-	if (l) {
-		double q[2];
-		c = sq_nbayes_predict(l, 0, "米没了", strlen("米没了"), q);
-		CHECK_STR(sq_nbayes_classname(l, 0, c), "necessities");
-		CHECK(q[0] == p[0] && q[1] == p[1]);
-		CHECK_INT(sq_nbayes_nfeatures(l), sq_nbayes_nfeatures(m));
-		CHECK_INT(sq_nbayes_task(l, "urgent"), 1);
-		sq_nbayes_free(l);
-	}
-	CHECK(sq_nbayes_load(file("bad.model", "shequ-nbayes 1\nf\tx\t1\n")) == NULL);
-	CHECK(sq_nbayes_load(file("bad2.model", "hello\n")) == NULL);
-	sq_nbayes_free(m);
+	CHECK(sq_nbayes_load(file("bad3.model", "shequ-nbayes 1\nlinear 5 1 1000\n"
+	    "task c a b\nw\tx\t1\n")) == NULL);	/* one weight, two classes */
 	char cmd[400];
 	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
 	if (system(cmd) != 0)
