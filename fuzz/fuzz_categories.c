@@ -1,7 +1,7 @@
 /*
  * fuzz_categories.c — the categories file of sq-requests
  * (share/requests/categories.txt: "id 名称 respond solve [sensitive]"),
- * read by lib/reqcats (sq_reqcats_load), through its header: the harness
+ * read by rules/reqcats (sq_reqcats_load), through its header: the harness
  * no longer includes a program's source (issue #18).
  *
  * Input: a categories file, then optionally a byte 0xFF and a rules file

@@ -1,5 +1,5 @@
 #!/bin/sh
-# The request triage (lib/triage.h through sq-requests) on labelled data:
+# The request triage (rules/triage.h through sq-requests) on labelled data:
 #  - the model file is deterministic: retrained from the training split it
 #    is the same bytes as share/requests/model.txt;
 #  - the training split, 10-fold cross-validated (sq-train -k 10): the

@@ -3,7 +3,7 @@
  *
  *   sq-train [-D datadir] [-e epochs] [-r rate] [-m mindf] CORPUS... > model.txt
  *	Reads CSV files with the columns text, category, urgent and writes
- *	the model (lib/nbayes.h): logistic regression over the n-grams seen
+ *	the model (rules/nbayes.h): logistic regression over the n-grams seen
  *	in mindf texts or more, epochs passes at this rate (defaults 50, 2,
  *	2: the best of a sweep in 10-fold cross-validation on the training
  *	splits); -e 0 gives naive Bayes (alpha -a, 0.3) instead.  The texts
@@ -12,7 +12,7 @@
  *   sq-train -k N [-v] [-D datadir] CORPUS...
  *	Cross-validates instead: N folds (row i is in fold i mod N), each
  *	classified by a model of the other folds through the whole triage of
- *	sq-requests (lib/triage.h: normalization, rules, urgency words,
+ *	sq-requests (rules/triage.h: normalization, rules, urgency words,
  *	thresholds of requests/triage.conf), and prints the figures; -v also
  *	prints each miss and each missed urgent request on standard error.
  * Exit 0; 1 when a row was bad (said, and left out); 2 on usage or I/O.

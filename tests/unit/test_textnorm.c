@@ -1,6 +1,6 @@
 /*
- * test_textnorm.c — the request normalization (lib/textnorm.c) and the
- * naive Bayes engine (lib/nbayes.c): tables, whole-word pinyin, the
+ * test_textnorm.c — the request normalization (rules/textnorm.c) and the
+ * naive Bayes engine (rules/nbayes.c): tables, whole-word pinyin, the
  * longest form first, all-or-nothing loads, and a model that is the same
  * bytes after a write and a load.
  */
