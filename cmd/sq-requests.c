@@ -707,9 +707,10 @@ take_request(struct state *s, struct sq_reader *r, const struct reqcols *c,
 	const char *cs2 = sq_rec_cell_trim(rec, c->category, &len);
 	if (len) {
 		long k = cat_find(s, cs2, len);
-		if (k >= 0)
+		if (k >= 0) {
 			cat = (size_t)k;
-		else
+			review = 0;	/* a person said so */
+		} else
 			sq_problem(name, rec->line, "category '%.*s' unknown "
 			    "(see requests/categories.txt); classified as %s",
 			    (int)(len > 40 ? 40 : len), cs2, s->cats[cat].id);

@@ -173,7 +173,8 @@ sq_triage_decide(const struct sq_triage *t, const char *text, size_t len,
 	} else {
 		v->category = sq_nbayes_classname(t->model, (size_t)t->t_cat, c);
 		v->confidence = post[c];
-		v->review = post[c] < t->review_below;
+		/* no text: the model's answer is its prior, a guess */
+		v->review = post[c] < t->review_below || n == 0;
 	}
 	free(post);
 	if (t->t_urg >= 0 && t->c_true >= 0) {

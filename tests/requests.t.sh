@@ -8,7 +8,9 @@
 #    skipped with a message when absent): the figures are printed, and the
 #    acceptance of issue #17 (accuracy >= 90%, urgent recall 100%, false
 #    alarms < 10%) is asserted with SQ_REQUESTS_STRICT=1; without it a
-#    figure below the bar is printed as NOT MET and does not fail the run.
+#    figure below the bar is printed as NOT MET, and what is asserted is a
+#    floor a little under the figures of the model as it is (a regression
+#    guard, FLOOR_* below): raise the floors when the figures rise.
 # The last line is "requests: N passed, N failed".
 # Usage: sh tests/requests.t.sh [BUILD_DIR]
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -21,6 +23,10 @@ pass=0 fail=0
 d=$top/tests/data/requests
 corpus="$d/train.csv $d/tuned.csv"
 for f in train-b train-c; do [ -f "$d/$f.csv" ] && corpus="$corpus $d/$f.csv"; done
+# the regression guard, in tenths of a percent: the test split measured
+# 89.4% accuracy, urgent recall 98.8% (160/162), false alarms 6.8%
+# (53/778) at 02:14 on 7 December (issue #17's note, Session 26)
+FLOOR_ACC=885 FLOOR_RECALL=980 FLOOR_FALSE=80
 ok() { pass=$((pass + 1)); }
 ko() { fail=$((fail + 1)); echo "FAIL requests: $*"; }
 
@@ -58,18 +64,23 @@ evaluate() {	# FILE: figures of sq-requests on it
 			print n + 0, ok + 0, u + 0, ur + 0, nu + 0, fp + 0 > "'"$tmp/nums"'"
 		}' "$tmp/pairs"
 }
-bar() {	# what, holds (0/1)
+bar() {	# what, holds (0/1), the floor's name, holds (0/1)
 	if [ "$2" = 1 ]; then ok
 	elif [ "${SQ_REQUESTS_STRICT:-0}" = 1 ]; then ko "test split: $1"
-	else echo "requests: NOT MET on the test split: $1"; ok; fi
+	elif [ "$4" = 1 ]; then echo "requests: NOT MET on the test split: $1 (above the floor $3)"; ok
+	else ko "test split: $1, and below the floor $3 (a regression)"; fi
 }
+holds() { [ "$@" ] && echo 1 || echo 0; }
 if [ -f "$d/test.csv" ]; then
 	evaluate "$d/test.csv" && {
 		read -r n okn u ur nu fp <"$tmp/nums"
 		[ "$n" -ge 900 ] && ok || ko "test split has $n rows (at least 900)"
-		bar "category accuracy >= 90%" $([ $((okn * 100)) -ge $((n * 90)) ] && echo 1 || echo 0)
-		bar "urgent recall 100%" $([ "$ur" = "$u" ] && echo 1 || echo 0)
-		bar "false alarms < 10%" $([ $((fp * 100)) -lt $((nu * 10)) ] && echo 1 || echo 0)
+		bar "category accuracy >= 90%" "$(holds $((okn * 100)) -ge $((n * 90)))" \
+		    "FLOOR_ACC=$FLOOR_ACC" "$(holds $((okn * 1000)) -ge $((n * FLOOR_ACC)))"
+		bar "urgent recall 100%" "$(holds "$ur" = "$u")" \
+		    "FLOOR_RECALL=$FLOOR_RECALL" "$(holds $((ur * 1000)) -ge $((u * FLOOR_RECALL)))"
+		bar "false alarms < 10%" "$(holds $((fp * 100)) -lt $((nu * 10)))" \
+		    "FLOOR_FALSE=$FLOOR_FALSE" "$(holds $((fp * 1000)) -lt $((nu * FLOOR_FALSE)))"
 	}
 else
 	echo "SKIP requests: no tests/data/requests/test.csv (the held-out split)"
