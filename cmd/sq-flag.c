@@ -350,7 +350,7 @@ load_households(struct state *s, const char *path)
 		sq_reader_close(r);
 		return -1;
 	}
-	sq_rejects_columns(s->rj, sq_reader_rawheader(r));
+	sq_rejects_table(s->rj, "households", sq_reader_rawheader(r));
 	/*
 	 * A households row is 60 to 120 bytes: size the array for the short
 	 * ones (pages not used are never touched) and the index for the
@@ -697,6 +697,23 @@ struct reading {
 	char	*note;		/* the symptoms, or the reading not read */
 };
 
+/* 8:01, 上午8:01: a time of day, no date written before it (no / - 年 月
+   nor a run of 5 digits or more: 2022/4/32, 20220410, an Excel serial) */
+static int
+time_only(const char *p, size_t len)
+{
+	size_t run = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (p[i] == '/' || p[i] == '-' || (i + 3 <= len &&
+		    (memcmp(p + i, "年", 3) == 0 || memcmp(p + i, "月", 3) == 0)))
+			return 0;
+		run = p[i] >= '0' && p[i] <= '9' ? run + 1 : 0;
+		if (run >= 5)
+			return 0;
+	}
+	return 1;
+}
+
 /* The day of a check-in: its date cell, or the date in its time cell. */
 static int
 checkin_day(const struct state *s, struct cicols *c, const struct sq_rec *rec,
@@ -712,10 +729,13 @@ checkin_day(const struct state *s, struct cicols *c, const struct sq_rec *rec,
 		return c->last_day;
 	if (len == 0) {
 		p = sq_rec_cell_trim(rec, c->time, &len);
-		if (len == 0 || sq_date_parse(p, len, year, ymd, why) != SQ_VAL_OK) {
+		if (len == 0 || time_only(p, len)) {
 			*why = NULL;	/* a time alone: today's form */
 			return s->day;
 		}
+		/* a date that does not read (2022/4/32 8:01) is not today's */
+		if (sq_date_parse(p, len, year, ymd, why) != SQ_VAL_OK)
+			return NO_DAY;
 		return sq_date_days(ymd);
 	}
 	if (sq_date_parse(p, len, year, ymd, why) != SQ_VAL_OK)
@@ -1079,6 +1099,8 @@ read_checkins(struct state *s, const char *path)
 	 * reader itself (a header pasted again) may come a few rows early.
 	 * --strict stops at the first problem: one row at a time.
 	 */
+	/* its rejected rows under its own header, not the households' */
+	sq_rejects_table(s->rj, "checkins", sq_reader_rawheader(r));
 	enum { BATCH = 16 };
 	struct sq_rec rec[BATCH];
 	struct lookup lk[BATCH];
@@ -1572,7 +1594,8 @@ write_summary(struct state *s)
 	json_object_set_new(ci, "implied", json_integer(s->ci_implied));
 	json_object_set_new(ci, "earlier_unknown",
 	    json_integer(s->ci_earlier_unknown));
-	json_object_set_new(ci, "rejected", json_integer(sq_rejects_count(s->rj)));
+	json_object_set_new(ci, "rejected", json_integer(
+	    sq_rejects_table_count(s->rj, "checkins")));
 	json_object_set_new(root, "checkins", ci);
 	free(v);
 	free(per_grid);
@@ -1746,7 +1769,8 @@ main(int argc, char **argv)
 		failed = 1;
 	if (!failed && write_state(&s) < 0)
 		failed = 1;
-	long rejected = sq_rejects_count(s.rj);
+	/* the check-ins' own: a households row rejected is not a check-in */
+	long rejected = sq_rejects_table_count(s.rj, "checkins");
 	if (sq_rejects_close(s.rj) < 0)
 		failed = 1;
 

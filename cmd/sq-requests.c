@@ -173,8 +173,17 @@ struct state {
 	long	 urgent_label;
 	struct cat *cats;
 	size_t	 ncats, other, urgent_cat;
-	struct sq_rejects *rj, *evrj;
+	struct sq_rejects *rj;	/* tables "requests" and "events" */
 	struct sq_arena arena;
+	/* the events taken before the requests were read: kept, so those of
+	   a request the log does not have are rejected, not applied */
+	struct evkept {
+		struct sq_rec rec;
+		size_t	 req;
+		int	 applied;
+	} *evk;
+	size_t	 nevk, capevk;
+	char	*events_name;
 
 	struct req *reqs;
 	size_t	 nreqs, capreqs;
@@ -426,6 +435,58 @@ apply_event(struct state *s, const char *file, const struct sq_rec *rec,
 	s->ev_applied++;
 }
 
+/* Apply it, and keep the row until the requests say whether it is theirs. */
+static void
+keep_event(struct state *s, const char *name, const struct sq_rec *rec,
+    const char *rid, size_t rl, int ev, long t, const char *owner, size_t ol)
+{
+	struct req *q = req_get(s, rid, rl, 1);
+	long applied = s->ev_applied;
+
+	if (s->nevk == s->capevk) {
+		s->capevk = s->capevk ? 2 * s->capevk : 64;
+		s->evk = sq_xrealloc(s->evk, s->capevk * sizeof(*s->evk));
+	}
+	struct evkept *e = &s->evk[s->nevk++];
+	sq_rec_init(&e->rec);
+	sq_rec_copy(&e->rec, rec);
+	e->req = (size_t)(q - s->reqs);
+	apply_event(s, name, rec, q, ev, t, owner, ol);
+	e->applied = s->ev_applied > applied;
+}
+
+/*
+ * After the requests: an event of a request the log does not have is
+ * rejected (not applied, not ignored), with the reason; the requests
+ * unknown are counted.
+ */
+static void
+reject_unknown_events(struct state *s)
+{
+	char msg[200];
+
+	for (size_t i = 0; i < s->nreqs; i++)
+		if (s->reqs[i].has_events && s->reqs[i].line == 0)
+			s->ev_unknown++;
+	if (s->ev_unknown)
+		sq_rejects_table(s->rj, "events", NULL);
+	for (size_t i = 0; i < s->nevk; i++) {
+		struct evkept *e = &s->evk[i];
+		const struct req *q = &s->reqs[e->req];
+		if (q->line == 0) {
+			snprintf(msg, sizeof(msg), _("request '%s' is not in "
+			    "the requests log"), q->rid);
+			sq_rejects_add(s->rj, s->events_name, &e->rec, msg);
+			if (e->applied)
+				s->ev_applied--;
+			else
+				s->ev_ignored--;
+		}
+		sq_rec_free(&e->rec);
+	}
+	s->nevk = 0;
+}
+
 static int
 read_events(struct state *s)
 {
@@ -450,7 +511,8 @@ read_events(struct state *s)
 		sq_reader_close(r);
 		return -1;
 	}
-	sq_rejects_columns(s->evrj, sq_reader_rawheader(r));
+	sq_rejects_table(s->rj, "events", sq_reader_rawheader(r));
+	s->events_name = sq_xstrdup(name);
 	sq_rec_init(&rec);
 	int year = year_of(s->now);
 	while ((st = sq_reader_next(r, &rec)) > 0) {
@@ -459,7 +521,7 @@ read_events(struct state *s)
 		char msg[200];
 		s->ev_rows++;
 		if (st == SQ_READ_BAD) {
-			sq_rejects_add(s->evrj, name, &rec, rec.err);
+			sq_rejects_add(s->rj, name, &rec, rec.err);
 			goto next;
 		}
 		const char *rid = sq_rec_cell_trim(&rec, c.rid, &rl);
@@ -469,22 +531,21 @@ read_events(struct state *s)
 		int ev = event_of(evs, el);
 		long t = parse_when(ts, tl, year, &why);
 		if (rl == 0) {
-			sq_rejects_add(s->evrj, name, &rec, "no request id (rid)");
+			sq_rejects_add(s->rj, name, &rec, "no request id (rid)");
 		} else if (ev < 0) {
 			snprintf(msg, sizeof(msg), "event '%.*s' unknown; use "
 			    "assigned, responded, solved, feedback, closed or "
 			    "reopened", (int)(el > 60 ? 60 : el), evs);
-			sq_rejects_add(s->evrj, name, &rec, msg);
+			sq_rejects_add(s->rj, name, &rec, msg);
 		} else if (t == NO_TIME) {
 			snprintf(msg, sizeof(msg), "time '%.*s': %s",
 			    (int)(tl > 60 ? 60 : tl), ts, why);
-			sq_rejects_add(s->evrj, name, &rec, msg);
+			sq_rejects_add(s->rj, name, &rec, msg);
 		} else if (ev == EV_ASSIGNED && ol == 0) {
-			sq_rejects_add(s->evrj, name, &rec,
+			sq_rejects_add(s->rj, name, &rec,
 			    "assigned to nobody: the owner (负责人) is empty");
 		} else
-			apply_event(s, name, &rec, req_get(s, rid, rl, 1), ev,
-			    t, owner, ol);
+			keep_event(s, name, &rec, rid, rl, ev, t, owner, ol);
 next:
 		if (s->c.strict && sq_diag_status())
 			break;
@@ -1189,6 +1250,10 @@ free_state(struct state *s)
 	free(s->texts);
 	free(s->open);
 	free(s->reqs);
+	for (size_t i = 0; i < s->nevk; i++)
+		sq_rec_free(&s->evk[i].rec);
+	free(s->evk);
+	free(s->events_name);
 	sq_hmap_free(&s->index);
 	sq_arena_free(&s->arena);
 	sq_triage_free(s->triage);
@@ -1323,22 +1388,19 @@ main(int argc, char **argv)
 		free_state(&s);
 		return SQ_EXIT_USAGE;
 	}
-	s.evrj = sq_rejects_open(NULL);
 	struct sq_reader *r = sq_reader_open(argc ? argv[0] : "-", &s.c.in);
 	if (r == NULL || (s.events_path && read_events(&s) < 0)) {
 		if (r)
 			sq_reader_close(r);
 		sq_rejects_abort(s.rj);
-		sq_rejects_abort(s.evrj);
 		free_state(&s);
 		return SQ_EXIT_USAGE;
 	}
-	sq_rejects_columns(s.rj, sq_reader_rawheader(r));
+	sq_rejects_table(s.rj, "requests", sq_reader_rawheader(r));
 	struct sq_writer *w = sq_writer_open(s.c.output, &s.c.out);
 	if (w == NULL) {
 		sq_reader_close(r);
 		sq_rejects_abort(s.rj);
-		sq_rejects_abort(s.evrj);
 		free_state(&s);
 		return SQ_EXIT_USAGE;
 	}
@@ -1349,13 +1411,8 @@ main(int argc, char **argv)
 		stopped = 1;
 	sq_reader_close(r);
 
-	/* events for requests not in the log: said, once a request */
-	for (size_t i = 0; i < s.nreqs; i++)
-		if (s.reqs[i].has_events && s.reqs[i].line == 0) {
-			s.ev_unknown++;
-			sq_problem(s.events_path, s.reqs[i].first_line, "request "
-			    "'%s' is not in the requests log", s.reqs[i].rid);
-		}
+	reject_unknown_events(&s);
+	long evrej = sq_rejects_table_count(s.rj, "events");
 
 	if (failed || stopped) {
 		sq_writer_abort(w);
@@ -1376,8 +1433,6 @@ main(int argc, char **argv)
 		if (sq_rejects_close(s.rj) < 0)
 			failed = 1;
 	}
-	long evrej = sq_rejects_count(s.evrj);
-	sq_rejects_abort(s.evrj);
 	if (s.texts_skipped)
 		sq_note("%ld texts of the day beyond --max-texts %ld were "
 		    "counted but not grouped", s.texts_skipped, s.max_texts);

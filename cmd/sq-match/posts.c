@@ -254,7 +254,7 @@ read_posts(struct ctx *C, const char *path)
 
 	if (r == NULL)
 		return -1;
-	sq_rejects_columns(C->rj, sq_reader_rawheader(r));
+	sq_rejects_table(C->rj, "posts", sq_reader_rawheader(r));
 	long cpost = sq_reader_col(r, "post"), cteam = sq_reader_col(r, "team"),
 	    cskill = col2(r, "skill", "skills"),
 	    cstart = sq_reader_col(r, "start"), cend = sq_reader_col(r, "end"),

@@ -183,7 +183,7 @@ read_volunteers(struct ctx *C, const char *path)
 
 	if (r == NULL)
 		return -1;
-	sq_rejects_columns(C->rj, sq_reader_rawheader(r));
+	sq_rejects_table(C->rj, "volunteers", sq_reader_rawheader(r));
 	long cvid = sq_reader_col(r, "vid"), cname = sq_reader_col(r, "name"),
 	    cphone = sq_reader_col(r, "phone"),
 	    cbld = sq_reader_col(r, "building"),
