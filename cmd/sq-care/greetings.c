@@ -34,7 +34,7 @@ read_pairs(struct care *C, const char *path)
 	o.canonical = 1;
 	if ((r = sq_reader_open(path, &o)) == NULL)
 		return -1;
-	sq_rejects_columns(C->rj, sq_reader_rawheader(r));
+	sq_rejects_table(C->rj, "pairs", sq_reader_rawheader(r));
 	long col[13];
 	static const char *const names[13] = { "hh", "community", "building",
 	    "unit", "room", "name", "phone", "grid", "need", "vid", "carer",
@@ -527,7 +527,7 @@ read_log(struct care *C, const char *path)
 	o.canonical = 1;
 	if ((r = sq_reader_open(path, &o)) == NULL)
 		return -1;
-	sq_rejects_columns(C->rj, sq_reader_rawheader(r));
+	sq_rejects_table(C->rj, "greetings", sq_reader_rawheader(r));
 	sq_rowaddr_find(&L.ra, r);
 	if (sq_reader_ncols(r) == 0) {
 		sq_warn(path, 0, "empty: nobody greeted yet");

@@ -74,7 +74,7 @@ read_households(struct care *C, const char *path)
 	o.canonical = 1;
 	if ((r = sq_reader_open(path, &o)) == NULL)
 		return -1;
-	sq_rejects_columns(C->rj, sq_reader_rawheader(r));
+	sq_rejects_table(C->rj, "households", sq_reader_rawheader(r));
 	sq_rowaddr_find(&ra, r);
 	if (sq_reader_ncols(r) == 0) {
 		sq_warn(path, 0, "empty: no households");
@@ -218,7 +218,7 @@ read_volunteers(struct care *C, const char *path)
 	o.canonical = 1;
 	if ((r = sq_reader_open(path, &o)) == NULL)
 		return -1;
-	sq_rejects_columns(C->rj, sq_reader_rawheader(r));
+	sq_rejects_table(C->rj, "volunteers", sq_reader_rawheader(r));
 	sq_rowaddr_find(&ra, r);
 	long cvid = sq_reader_col(r, "vid"), cname = sq_reader_col(r, "name"),
 	    cphone = sq_reader_col(r, "phone"), cgrid = sq_reader_col(r, "grid"),

@@ -80,18 +80,19 @@ read_points(struct state *s, size_t *np)
 			    file);
 		struct sq_rec rec;
 		int st;
+		sq_rejects_table(s->rj, "points", sq_reader_rawheader(r));
 		sq_rec_init(&rec);
 		while ((st = sq_reader_next(r, &rec)) > 0) {
 			size_t len;
 			const char *p;
 			if (st == SQ_READ_BAD) {
-				sq_problem(file, rec.line, "%s", rec.err);
+				sq_rejects_add(s->rj, file, &rec, rec.err);
 				continue;
 			}
 			p = sq_rec_cell_trim(&rec, cn, &len);
 			if (len == 0) {
-				sq_problem(file, rec.line, "no point name; row "
-				    "ignored");
+				sq_rejects_add(s->rj, file, &rec, "no point name; "
+				    "row ignored");
 				continue;
 			}
 			if (n == cap) {
@@ -208,12 +209,13 @@ read_closed(struct state *s)
 	if (cb < 0)
 		sq_fatal("%s: no 'building' column (楼号: the buildings under "
 		    "closure)", file);
+	sq_rejects_table(s->rj, "closed", sq_reader_rawheader(r));
 	sq_rec_init(&rec);
 	while ((st = sq_reader_next(r, &rec)) > 0) {
 		size_t bl, ul, cl;
-		char bk[SQ_BKEY_MAX], uk[16] = "";
+		char bk[SQ_BKEY_MAX], uk[16] = "", msg[200];
 		if (st == SQ_READ_BAD) {
-			sq_problem(file, rec.line, "%s", rec.err);
+			sq_rejects_add(s->rj, file, &rec, rec.err);
 			continue;
 		}
 		const char *b = sq_rec_cell_trim(&rec, cb, &bl);
@@ -222,8 +224,9 @@ read_closed(struct state *s)
 		if (bl == 0 && ul == 0)
 			continue;	/* a blank line of a list */
 		if (sq_building_key(b, bl, bk, sizeof(bk)) < 0) {
-			sq_problem(file, rec.line, "'%.*s' is not a building; "
-			    "row ignored", (int)(bl > 40 ? 40 : bl), b);
+			snprintf(msg, sizeof(msg), _("'%.*s' is not a building; "
+			    "row ignored"), (int)(bl > 40 ? 40 : bl), b);
+			sq_rejects_add(s->rj, file, &rec, msg);
 			continue;
 		}
 		if (ul) {
@@ -234,8 +237,9 @@ read_closed(struct state *s)
 			snprintf(ub, sizeof(ub), "%.*s", (int)ul, u);
 			if (sq_addr_from_parts("1", ub, "1", &a, &why) < 0 ||
 			    a.unit[0] == '\0') {
-				sq_problem(file, rec.line, "unit '%s' cannot be "
-				    "read; row ignored", ub);
+				snprintf(msg, sizeof(msg), _("unit '%s' cannot be "
+				    "read; row ignored"), ub);
+				sq_rejects_add(s->rj, file, &rec, msg);
 				continue;
 			}
 			sq_addr_key(&a, key, sizeof(key));
@@ -260,9 +264,12 @@ read_closed(struct state *s)
 					h->door |= DOOR_CLOSED;
 			}
 		}
-		if (hit == 0)
-			sq_problem(file, rec.line, "building '%.*s' is not in "
-			    "the roster", (int)(bl > 40 ? 40 : bl), b);
+		if (hit == 0) {
+			/* a row that closes nothing: kept with the reason */
+			snprintf(msg, sizeof(msg), _("building '%.*s' is not in "
+			    "the roster"), (int)(bl > 40 ? 40 : bl), b);
+			sq_rejects_add(s->rj, file, &rec, msg);
+		}
 	}
 	sq_rec_free(&rec);
 	sq_reader_close(r);
@@ -290,13 +297,14 @@ read_door(struct state *s)
 		sq_fatal("%s: no address column (户号, 地址, or 楼号/单元/室)",
 		    file);
 	need_community(s, &ra, file);
+	sq_rejects_table(s->rj, "door", sq_reader_rawheader(r));
 	sq_rec_init(&rec);
 	while ((st = sq_reader_next(r, &rec)) > 0) {
-		char key[SQ_ADDR_KEYMAX];
+		char key[SQ_ADDR_KEYMAX], msg[600];
 		struct sq_res res;
 		const char *why;
 		if (st == SQ_READ_BAD) {
-			sq_problem(file, rec.line, "%s", rec.err);
+			sq_rejects_add(s->rj, file, &rec, rec.err);
 			continue;
 		}
 		long i = find_household(s, &ra, &rec, key, &res, &why);
@@ -304,22 +312,24 @@ read_door(struct state *s)
 			s->hh[i].door |= DOOR_LIST;
 			continue;
 		}
+		/* a row that finds no household: kept with the reason */
 		if (i == -2)
-			sq_problem(file, rec.line, "address cannot be read: %s",
+			snprintf(msg, sizeof(msg), _("address cannot be read: %s"),
 			    why);
 		else if (res.kind == SQ_RES_AMBIGUOUS) {
 			char *c = candidates(s, &res, ", ");
-			sq_problem(file, rec.line, "%s could be %zu households "
-			    "(%s%s): give the unit", key, res.ncand, c,
+			snprintf(msg, sizeof(msg), _("%s could be %zu households "
+			    "(%s%s): give the unit"), key, res.ncand, c,
 			    res.ncand > SQ_RES_MAXCAND ? ", ..." : "");
 			free(c);
 		} else if (res.nearest >= 0)
-			sq_problem(file, rec.line, "household %s is not in the "
-			    "roster (the nearest is %s)", key,
+			snprintf(msg, sizeof(msg), _("household %s is not in the "
+			    "roster (the nearest is %s)"), key,
 			    s->hh[res.nearest].text);
 		else
-			sq_problem(file, rec.line, "household %s is not in the "
-			    "roster", key);
+			snprintf(msg, sizeof(msg), _("household %s is not in the "
+			    "roster"), key);
+		sq_rejects_add(s->rj, file, &rec, msg);
 	}
 	sq_rec_free(&rec);
 	sq_reader_close(r);

@@ -154,7 +154,7 @@ read_log(struct state *s, const char *path)
 	}
 	if (sq_reader_ncols(r) > 0)
 		need_community(s, &ra, file);
-	sq_rejects_columns(s->rj, sq_reader_rawheader(r));
+	sq_rejects_table(s->rj, "logs", sq_reader_rawheader(r));
 	sq_rec_init(&rec);
 	while ((st = sq_reader_next(r, &rec)) > 0) {
 		char key[SQ_ADDR_KEYMAX];

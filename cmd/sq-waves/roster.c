@@ -121,13 +121,8 @@ load_households(struct state *s, const char *path)
 		free(file);
 		return -1;
 	}
-	/*
-	 * One rejects file, with the columns of the table that fills it:
-	 * the roster's in a plan, the logs' with --sampled (a roster from
-	 * sq-ingest has no row to reject).
-	 */
-	if (s->nlogs == 0)
-		sq_rejects_columns(s->rj, sq_reader_rawheader(r));
+	/* each table's rejects in a file of its own (lib/rejects.h) */
+	sq_rejects_table(s->rj, "households", sq_reader_rawheader(r));
 	sq_rec_init(&rec);
 	while ((st = sq_reader_next(r, &rec)) > 0) {
 		size_t len;
