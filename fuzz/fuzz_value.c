@@ -1,5 +1,5 @@
 /*
- * fuzz_value.c — the cell parsers (values/value.c) and the text helpers under
+ * fuzz_value.c — the cell parsers (values/value.c, date.c, phone.c) and the text helpers under
  * them (lib/text.c).  Input: one cell, any bytes.  Invariants:
  *  - phone: returns one of the four codes; out is NUL-terminated within
  *    SQ_PHONE_MAX, "" unless OK/RECOVERED, else only digits and '-', and
