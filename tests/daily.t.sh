@@ -27,7 +27,12 @@
 #           (-k) the next day, the greetings against gen-care's truth with
 #           the day before's streaks, care hours in sq-match's time bank,
 #           an earlier day's rerun leaves the later state alone, an empty
-#           greeting log said (exit 2).
+#           greeting log said (exit 2);
+#  plan     the delivery plan kept in the state folder: a rerun of the day
+#           from the same orders, sites and roster hands out the plan
+#           already made (not planned again, its summary in the log);
+#           changed orders plan again; a failed rerun leaves the kept plan
+#           and the good run alone; another day's plan is its own.
 # Usage: sh tests/daily.t.sh BUILD_DIR.  Last line: "daily: N passed, N failed".
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-build}
@@ -304,6 +309,54 @@ run_day "$srv" 2022-04-11; rc=$?
 check "care: an empty greeting log exits 2 (got $rc)" [ $rc = 2 ]
 check "care: the check-ins of that day are there" grep -q '^全小区[0-9]*户，已报平安' "$srv/out/2022-04-11/bulletin.txt"
 check "care: the bulletin says the greeting log is empty" grep -q 今日收到的问候记录是空的 "$srv/out/2022-04-11/bulletin.txt"
+
+# ---- plan: the plan already handed out stays -----------------------------
+srv=$tmp/srvp
+log=$srv/daily.log
+kept=$srv/state/rounds/2022-04-10
+o=$srv/out/2022-04-10
+runs() { grep -c '^shequ-daily: run: sq-rounds' "$log"; }
+today_of "$srv" 2022-04-10 "$S/checkins-2022-04-10.csv" "$S/orders.csv"
+run_day "$srv" 2022-04-10; rc=$?
+check "plan: a day with orders exits 1 (got $rc)" [ $rc = 1 ]
+check "plan: the plan kept in state/rounds/2022-04-10" \
+    cmp -s "$o/rounds.csv" "$kept/rounds.csv" && diff -r "$o/sheets" "$kept/sheets" >/dev/null
+check "plan: with what it was made from" grep -q '^orders ' "$kept/.key"
+# a plan made by an earlier version of the program (a rerun would plan
+# otherwise): the sheet handed out is the one the rerun publishes
+echo '# 已发给送货志愿者' >>"$kept/sheets/round-01.txt"
+cp "$kept/rounds.csv" "$tmp/plan-10"
+run_day "$srv" 2022-04-10; rc=$?
+check "plan: the rerun exits 1 as the first run (got $rc)" [ $rc = 1 ]
+check "plan: the rerun is not planned again ($(runs) runs of sq-rounds)" [ "$(runs)" = 1 ]
+check "plan: the rerun says it kept the plan" grep -q 'those of the plan already made for 2022-04-10: kept it' "$log"
+check "plan: the rerun hands out the kept sheets" grep -q 已发给送货志愿者 "$o/sheets/round-01.txt"
+check "plan: the rerun's rounds are the kept ones" cmp -s "$o/rounds.csv" "$tmp/plan-10"
+n=$(grep -c '^sq-rounds: 367 orders, 617 parcels' "$log")
+check "plan: sq-rounds' summary line in the log of both runs ($n of 2)" [ "$n" = 2 ]
+# an order cancelled: planned again, and kept in its place
+sed '$d' "$S/orders.csv" >"$srv/today/orders.csv"
+run_day "$srv" 2022-04-10; rc=$?
+check "plan: changed orders exit 1 (got $rc)" [ $rc = 1 ]
+check "plan: changed orders are planned again ($(runs) runs)" [ "$(runs)" = 2 ]
+check "plan: the log says the orders changed" grep -q 'changed since the plan made for 2022-04-10' "$log"
+check "plan: the new plan has the orders left ($(sed 1d "$o/rounds.csv" | wc -l))" \
+    [ "$(sed 1d "$o/rounds.csv" | wc -l)" = 366 ] && ! grep -q 已发给送货志愿者 "$o/sheets/round-01.txt"
+check "plan: the new plan is the one kept" cmp -s "$o/rounds.csv" "$kept/rounds.csv"
+# a failed rerun (the check-ins gone) from the first orders: the good run
+# and its plan stay, nothing of the failed run's plan is kept
+cp -R "$kept" "$tmp/kept-10"
+today_of "$srv" 2022-04-10 "$S/orders.csv"
+run_day "$srv" 2022-04-10; rc=$?
+check "plan: a failed rerun exits 2 (got $rc)" [ $rc = 2 ]
+check "plan: the good run's plan is kept in the state" diff -r "$tmp/kept-10" "$kept"
+check "plan: the good run stays" [ "$(sed 1d "$o/rounds.csv" | wc -l)" = 366 ]
+# another day: a plan of its own, the later day's left alone
+today_of "$srv" 2022-04-09 "$S/checkins-2022-04-09.csv" "$S/orders.csv"
+run_day "$srv" 2022-04-09; rc=$?
+check "plan: 04-09 exits 1 (got $rc)" [ $rc = 1 ]
+check "plan: 04-09 has a plan of its own" [ -s "$srv/state/rounds/2022-04-09/rounds.csv" ]
+check "plan: 04-09 leaves 04-10's plan alone" diff -r "$tmp/kept-10" "$kept"
 
 echo "daily: $pass passed, $fail failed"
 [ $fail = 0 ]
