@@ -29,6 +29,7 @@
 #include "rejects.h"
 #include "resolve.h"
 #include "rowaddr.h"
+#include "strtab.h"
 #include "text.h"
 #include "value.h"
 #include "words.h"
@@ -204,6 +205,10 @@ struct state {
 	/* state rows of households not in today's roster: kept as read */
 	char	*(*away)[5];
 	size_t	 naway, capaway;
+	/* households the roster's gone column says have left: their state
+	   rows are dropped (the one way a history ends) */
+	struct sq_strtab gone;
+	long	 ngone, gone_state;
 
 	struct sq_rejects *rj;
 	int	 window_start;
@@ -326,6 +331,31 @@ index_households(struct state *s, const char *file)
 	s->nhh = kept;
 }
 
+/*
+ * The roster's gone column: a date (gone from that day on), or yes/no
+ * (是: gone as of this roster).  Empty or no: lives there.
+ */
+static int
+is_gone(const struct state *s, const struct sq_reader *r,
+    const struct sq_rec *rec, long col)
+{
+	size_t len;
+	const char *p = sq_rec_cell_trim(rec, col, &len), *why;
+	char ymd[11];
+	int b;
+
+	if (len == 0 || (b = sq_bool_parse(p, len)) == 0)
+		return 0;
+	if (b == 1)
+		return 1;
+	if (sq_date_parse(p, len, s->year, ymd, &why) == SQ_VAL_OK)
+		return sq_date_days(ymd) <= s->day;
+	sq_problem(sq_reader_name(r), rec->line, "gone '%.*s' is neither a "
+	    "date nor yes/no: the household is taken as living there",
+	    (int)len, p);
+	return 0;
+}
+
 static int
 load_households(struct state *s, const char *path)
 {
@@ -342,6 +372,7 @@ load_households(struct state *s, const char *path)
 		col[i] = sq_reader_col(r, names[i]);
 	comm = sq_reader_col(r, "community");
 	grid = sq_reader_col(r, "grid");
+	long cgone = sq_reader_col(r, "gone");
 	for (int f = 0; f < NFLAGS; f++)
 		flag[f] = sq_reader_col(r, flag_names[f]);
 	if (col[S_KEY] < 0) {
@@ -373,6 +404,12 @@ load_households(struct state *s, const char *path)
 			    st == SQ_READ_BAD ? rec.err : len ? "hh longer than "
 			    "65535 bytes: not a household key" :
 			    "no hh: not a household");
+			continue;
+		}
+		if (cgone >= 0 && is_gone(s, r, &rec, cgone)) {
+			/* counted, and its history closed (load_state) */
+			sq_strtab_id(&s->gone, key, len);
+			s->ngone++;
 			continue;
 		}
 		if (s->nhh == s->caphh)
@@ -504,9 +541,13 @@ load_state(struct state *s)
 		}
 		p = sq_rec_cell_trim(&rec, ck, &len);
 		long i = find_household(s, p, len);
+		if (i < 0 && sq_strtab_find(&s->gone, p, len) >= 0) {
+			s->gone_state++;	/* the roster says it left */
+			continue;
+		}
 		if (i < 0) {
 			/* not in today's roster (a row rejected, a typo): its
-			   history is kept until it is back */
+			   history is kept until it is back, or gone */
 			if (s->naway == s->capaway) {
 				s->capaway = s->capaway ? 2 * s->capaway : 64;
 				s->away = sq_xrealloc(s->away,
@@ -578,9 +619,16 @@ write_state(struct state *s)
 	}
 	if (s->naway)
 		sq_warn(s->state_path, 0, "%zu household%s of the state not in "
-		    "today's roster: %s history kept until %s back", s->naway,
+		    "today's roster: %s history kept until %s back (or the "
+		    "roster's gone column says %s left)", s->naway,
 		    s->naway == 1 ? "" : "s", s->naway == 1 ? "its" : "their",
-		    s->naway == 1 ? "it is" : "they are");
+		    s->naway == 1 ? "it is" : "they are",
+		    s->naway == 1 ? "it" : "they");
+	if (s->gone_state)
+		sq_note("%s: %ld household%s of the state gone (the roster's "
+		    "gone column): %s history closed", s->state_path,
+		    s->gone_state, s->gone_state == 1 ? "" : "s",
+		    s->gone_state == 1 ? "its" : "their");
 	free(s->away);
 	return sq_writer_close(w);
 }
@@ -1700,6 +1748,7 @@ main(int argc, char **argv)
 	s.c.in.aliases = s.aliases;
 	s.c.in.canonical = 1;
 	s.res = sq_resolver_new_borrowed(key_of, &s);
+	sq_strtab_init(&s.gone);
 	sq_hmap_init(&s.name_index, name_of, &s);
 	s.arena.huge = 1;	/* speed over a few MB: well below gawk's memory */
 	if ((s.rj = sq_rejects_open(s.c.rejects)) == NULL)
@@ -1777,6 +1826,9 @@ main(int argc, char **argv)
 	long reported = 0;
 	for (size_t i = 0; i < s.nhh; i++)
 		reported += s.hh[i].reported;
+	if (s.ngone)
+		sq_note("%ld household%s of the roster gone (its gone column): "
+		    "not followed up", s.ngone, s.ngone == 1 ? "" : "s");
 	sq_note("%zu households, %ld reported on %s; %ld check-ins read: %ld "
 	    "today, %ld repeats merged, %ld unknown households, %ld earlier "
 	    "days (%ld of unknown households), %ld later days, %ld rejected",
@@ -1796,6 +1848,7 @@ main(int argc, char **argv)
 	free(s.namelen);
 	free(s.rank);
 	sq_resolver_free(s.res);
+	sq_strtab_free(&s.gone);
 	sq_hmap_free(&s.name_index);
 	sq_arena_free(&s.arena);
 	sq_keywords_free(s.symptom_words);

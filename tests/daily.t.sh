@@ -28,6 +28,9 @@
 #           the day before's streaks, care hours in sq-match's time bank,
 #           an earlier day's rerun leaves the later state alone, an empty
 #           greeting log said (exit 2);
+#  gone     a household whose roster row is rejected one day keeps its
+#           silent days (a warning said); one the roster's 迁出日期 says
+#           has left is no longer followed up, its history closed;
 #  plan     the delivery plan kept in the state folder: a rerun of the day
 #           from the same orders, sites and roster hands out the plan
 #           already made (not planned again, its summary in the log);
@@ -309,6 +312,38 @@ run_day "$srv" 2022-04-11; rc=$?
 check "care: an empty greeting log exits 2 (got $rc)" [ $rc = 2 ]
 check "care: the check-ins of that day are there" grep -q '^全小区[0-9]*户，已报平安' "$srv/out/2022-04-11/bulletin.txt"
 check "care: the bulletin says the greeting log is empty" grep -q 今日收到的问候记录是空的 "$srv/out/2022-04-11/bulletin.txt"
+
+# ---- gone: a household missing for a day, one that has left ------------
+# Two households silent all three days: on 04-09 the first one's roster
+# row has no address (rejected), the second is marked 迁出 from 04-09.
+srv=$tmp/srvg
+log=$srv/daily.log
+ref=$(reference 2022-04-10 "$S"/checkins-2022-04-0[89].csv "$S/checkins-2022-04-10.csv")
+sq-cat -q -o json "$ref" | jq -r 'select(.missed_days == "3") | .hh' | head -n 2 >"$tmp/silent"
+away=$(sed -n 1p "$tmp/silent") left=$(sed -n 2p "$tmp/silent")
+no_of() { sq-cat -q -o json "$tmp/ref-hh.csv" | jq -r --arg h "$1" 'select(.hh == $h) | .["序号"]'; }
+na=$(no_of "$away") nl=$(no_of "$left")
+iconv -f GB18030 -t UTF-8 "$S/roster.csv" >"$tmp/roster-utf8.csv"
+roster_of() { # day -> today/roster.csv of that day
+	awk -F, -v OFS=, -v d="$1" -v na="$na" -v nl="$nl" '
+	    NR == 2 { $0 = $0 ",迁出日期" }
+	    NR > 2 { if ($1 == na && d == "2022-04-09") $3 = ""
+		$0 = $0 "," ($1 == nl && d >= "2022-04-09" ? "2022-04-09" : "") }
+	    { print }' "$tmp/roster-utf8.csv" >"$srv/today/roster.csv"
+}
+for d in 2022-04-08 2022-04-09 2022-04-10; do
+	today_of "$srv" $d "$S/checkins-$d.csv"
+	roster_of $d
+	run_day "$srv" $d
+done
+f10=$srv/out/2022-04-10/flags.csv
+m=$(sq-cat -q -o json "$f10" | jq -r --arg h "$away" 'select(.hh == $h) | .missed_days')
+check "gone: the household rejected on 04-09 keeps its silent days ($away: $m, want 3)" [ "$m" = 3 ]
+check "gone: the warning said on 04-09" grep -q "1 household of the state not in today's roster: its history kept" "$log"
+check "gone: the household that left is not followed up ($left)" sh -c "! grep -q '^$left,' '$f10'"
+check "gone: its history closed in the state" sh -c "! grep -q '^$left,' '$srv/state/flag/2022-04-10.csv'"
+check "gone: the log says so" grep -q '^sq-flag: .*1 household of the state gone (the roster.s gone column): its history closed' "$log"
+check "gone: the roster's count without it" grep -q '^sq-flag: 2994 households, ' "$log"
 
 # ---- plan: the plan already handed out stays -----------------------------
 srv=$tmp/srvp
