@@ -1459,11 +1459,8 @@ write_split(struct state *s, struct flagrow *rows, size_t n)
 	char **written = NULL;
 	size_t nwritten = 0;
 
-	if (mkdir(s->split_dir, 0777) < 0 && errno != EEXIST) {
-		sq_error("%s: cannot make the directory: %s", s->split_dir,
-		    strerror(errno));
+	if (sq_make_dir(s->split_dir) < 0)
 		return -1;
-	}
 	/* lists are for people: Chinese headers, a BOM for Excel and WPS,
 	   no formula in a name or a reason */
 	struct sq_writer_opts wo = sq_person_opts(&s->c);

@@ -627,3 +627,37 @@ sq_writer_abort(struct sq_writer *w)
 		unlink(w->tmp);
 	release(w);
 }
+
+int
+sq_make_dir(const char *dir)
+{
+	struct stat st;
+	size_t n = strlen(dir);
+	char *p = sq_xmalloc(n + 1);
+
+	memcpy(p, dir, n + 1);
+	/* each parent in turn, from the top; an existing one is fine */
+	for (size_t i = 1; i <= n; i++) {
+		if (p[i] != '/' && p[i] != '\0')
+			continue;
+		if (p[i - 1] == '/')
+			continue;	/* a//b or a trailing / */
+		char c = p[i];
+		p[i] = '\0';
+		if (mkdir(p, 0777) < 0 && errno != EEXIST) {
+			sq_error("%s: cannot make the directory: %s", p,
+			    strerror(errno));
+			free(p);
+			return -1;
+		}
+		p[i] = c;
+	}
+	free(p);
+	/* EEXIST also means a file of that name: say so before writing */
+	if (stat(dir, &st) < 0 || !S_ISDIR(st.st_mode)) {
+		int e = stat(dir, &st) < 0 ? errno : ENOTDIR;
+		sq_error("%s: cannot make the directory: %s", dir, strerror(e));
+		return -1;
+	}
+	return 0;
+}

@@ -56,6 +56,12 @@ int	 sq_writer_close(struct sq_writer *);
 /* Give up: remove the temporary file, leave the old one. */
 void	 sq_writer_abort(struct sq_writer *);
 const char *sq_writer_path(const struct sq_writer *);
+/*
+ * The folder dir and any of its parents that are missing (mkdir -p), so
+ * an output folder named by the day (lists/2022-04-10) works on a fresh
+ * machine.  0, or -1 (printed: the folder that could not be made).
+ */
+int	 sq_make_dir(const char *dir);
 
 /* The field would be a formula in a spreadsheet (see excel_safe above). */
 int	 sq_formula_like(const char *, size_t);

@@ -70,7 +70,7 @@ ok01() { "$@"; [ $? -le 1 ]; }  # data problems are the sample's
 setup 'ok01 sq-ingest -q -O households.csv roster.csv'
 setup 'cp roster.csv 花名册.csv && cp residents.csv 人口.csv'
 setup 'cp checkins-2022-04-10.csv 打卡-0410.csv'
-setup 'mkdir -p inbox lists && cp checkins-2022-04-10.csv inbox/'
+setup 'mkdir -p inbox && cp checkins-2022-04-10.csv inbox/'
 setup 'mkdir -p today && cp "$S"/* today/'
 setup 'ok01 sq-flag -q -d 2022-04-10 -Y summary.json -O flags.csv households.csv checkins-2022-04-10.csv'
 setup 'ok01 sq-cat -q -o xlsx -O 花名册.xlsx roster.csv && mv 花名册.xlsx 下载.xlsx'

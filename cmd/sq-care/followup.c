@@ -149,7 +149,7 @@ write_greet_lists(struct care *C, const struct grow *rows)
 	char path[4096];
 	int rc = 0;
 
-	if (make_dir(C->split) < 0) {
+	if (sq_make_dir(C->split) < 0) {
 		free(ord);
 		return -1;
 	}

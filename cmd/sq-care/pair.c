@@ -195,17 +195,6 @@ file_name(char *out, size_t sz, const char *dir, const char *a, const char *b,
 	snprintf(out, sz, "%s/%s.csv", dir, name);
 }
 
-int
-make_dir(const char *dir)
-{
-	if (mkdir(dir, 0777) < 0 && errno != EEXIST) {
-		sq_error("%s: cannot make the directory: %s", dir,
-		    strerror(errno));
-		return -1;
-	}
-	return 0;
-}
-
 /* a list people open in Excel or WPS: a BOM, no formula in a name */
 struct sq_writer_opts
 list_opts(const struct care *C)
@@ -312,7 +301,7 @@ write_pair_lists(struct care *C, const struct prow *rows)
 	char path[4096];
 	int rc = 0;
 
-	if (make_dir(C->split) < 0) {
+	if (sq_make_dir(C->split) < 0) {
 		free(ord);
 		return -1;
 	}

@@ -215,7 +215,6 @@ void put_row(struct sq_writer *w, const char *const *v, size_t n);
 char *words_of(struct care *C, const char *prefix, const char *codes);
 void file_name(char *out, size_t sz, const char *dir, const char *a,
     const char *b, const char *c, const char *date);
-int make_dir(const char *dir);
 struct sq_writer_opts list_opts(const struct care *C);
 int cmp_size_t(const void *a, const void *b);
 /* 0, 1 when --strict stopped at a rejected row (exit 1), -1 (exit 2) */

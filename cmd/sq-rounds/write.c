@@ -167,8 +167,7 @@ write_sheets(const struct plan *pl, const char *dir, int safe)
 	sq_buf_init(&nb);
 #define CELL(s_) (safe ? sq_excel_text((s_), &nb) : (s_))
 
-	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
-		sq_error("%s: %s", dir, strerror(errno));
+	if (sq_make_dir(dir) < 0) {
 		free(buf);
 		return -1;
 	}

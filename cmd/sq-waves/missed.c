@@ -374,7 +374,7 @@ write_split(struct state *s, const struct outrow *rows, size_t n)
 {
 	char path[4096];
 
-	if (make_dir(s->split_dir) < 0)
+	if (sq_make_dir(s->split_dir) < 0)
 		return -1;
 	/* lists are for people: Chinese headers, a BOM for Excel and WPS,
 	   no formula in a name or a reason */

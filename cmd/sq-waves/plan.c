@@ -157,17 +157,6 @@ safe_name(const char *in, char *out, size_t outsz)
 	out[o] = '\0';
 }
 
-int
-make_dir(const char *dir)
-{
-	if (mkdir(dir, 0777) < 0 && errno != EEXIST) {
-		sq_error("%s: cannot make the directory: %s", dir,
-		    strerror(errno));
-		return -1;
-	}
-	return 0;
-}
-
 /* The day as the templates see it: date, year, month, day, weekday. */
 static void
 set_day(const struct state *s, json_t *o)
@@ -249,7 +238,7 @@ write_notices(struct state *s, const struct plan_out *po)
 		free(path);
 		return -1;
 	}
-	if (make_dir(s->notices_dir) < 0) {
+	if (sq_make_dir(s->notices_dir) < 0) {
 		sq_tpl_free(tpl);
 		free(path);
 		return -1;

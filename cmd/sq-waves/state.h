@@ -191,7 +191,6 @@ void read_door(struct state *s);
 void put_header(struct state *s, struct sq_writer *w, const char *const *cols,
     size_t n, const char *section, int zh);
 void safe_name(const char *in, char *out, size_t outsz);
-int make_dir(const char *dir);
 int run_plan(struct state *s);
 
 /* cmd/sq-waves/missed.c */
