@@ -1404,19 +1404,27 @@ main(int argc, char **argv)
 		free_state(&s);
 		return SQ_EXIT_USAGE;
 	}
-	int stopped = 0;
-	if (read_requests(&s, r, w) < 0)
+	/* --strict: a problem in the events stops before the requests */
+	int stopped = s.c.strict && sq_diag_status();
+	if (!stopped && read_requests(&s, r, w) < 0)
 		failed = 1;
 	else if (s.c.strict && sq_diag_status())
 		stopped = 1;
 	sq_reader_close(r);
 
-	reject_unknown_events(&s);
+	/* stopped early, the requests not read are not unknown */
+	if (!failed && !stopped)
+		reject_unknown_events(&s);
 	long evrej = sq_rejects_table_count(s.rj, "events");
 
 	if (failed || stopped) {
 		sq_writer_abort(w);
-		sq_rejects_abort(s.rj);
+		/* --strict keeps the rejects, as every program: they say
+		   what to fix */
+		if (failed)
+			sq_rejects_abort(s.rj);
+		else if (sq_rejects_close(s.rj) < 0)
+			failed = 1;
 		if (stopped)
 			sq_note("stopped at the first data problem (--strict); "
 			    "no output written");
@@ -1436,11 +1444,13 @@ main(int argc, char **argv)
 	if (s.texts_skipped)
 		sq_note("%ld texts of the day beyond --max-texts %ld were "
 		    "counted but not grouped", s.texts_skipped, s.max_texts);
-	sq_note("%ld requests read: %ld written (%ld open, %ld urgent, %ld "
-	    "overdue), %ld rejected; %ld events read: %ld applied, %ld "
-	    "ignored, %ld rejected, %ld requests unknown", s.rows, s.written,
-	    s.nopenreq, s.urgent, s.overdue, s.rows - s.written, s.ev_rows,
-	    s.ev_applied, s.ev_ignored, evrej, s.ev_unknown);
+	if (!stopped)	/* nothing was written: no count to check */
+		sq_note("%ld requests read: %ld written (%ld open, %ld "
+		    "urgent, %ld overdue), %ld rejected; %ld events read: "
+		    "%ld applied, %ld ignored, %ld rejected, %ld requests "
+		    "unknown", s.rows, s.written, s.nopenreq, s.urgent,
+		    s.overdue, s.rows - s.written, s.ev_rows, s.ev_applied,
+		    s.ev_ignored, evrej, s.ev_unknown);
 	free_state(&s);
 	int status = sq_diag_finish();
 	return failed ? SQ_EXIT_USAGE : status;
