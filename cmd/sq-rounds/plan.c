@@ -33,6 +33,29 @@ plan_free(struct plan *pl)
 }
 
 /*
+ * What became of every row read, table by table, so the counts can be
+ * checked against the rejects files: read = kept + rejected.
+ */
+static void
+read_counts(const struct plan *pl, const struct rounds_opts *o, int nhh,
+    long rows_hh)
+{
+	const struct sq_rejects *rj = pl->rj;
+
+	sq_note("rows read: orders %ld = %d planned + %ld rejected; sites %ld "
+	    "= %d + %ld rejected", pl->rows_orders, pl->nord,
+	    sq_rejects_table_count(rj, "orders"), pl->rows_sites,
+	    pl->nsites, sq_rejects_table_count(rj, "sites"));
+	if (o->households)
+		sq_note("rows read: households %ld = %d + %ld rejected",
+		    rows_hh, nhh, sq_rejects_table_count(rj, "households"));
+	if (pl->rows_couriers)
+		sq_note("rows read: couriers %ld = %d + %ld rejected",
+		    pl->rows_couriers, pl->ncour,
+		    sq_rejects_table_count(rj, "couriers"));
+}
+
+/*
  * The day's plan for the ORDERS table: read, solve, write, say.  The exit
  * status: 2 when something could not be read or written, 1 with data
  * problems (or no plan), else 0.
@@ -43,8 +66,7 @@ plan_rounds(struct sq_common *c, struct rounds_opts *o, const char *orders)
 	struct plan pl;
 	struct hhrow *hh = NULL;
 	struct sq_aliases *aliases = NULL;
-	struct sq_rejects *rj = NULL;
-	long capacity = o->capacity;
+	long capacity = o->capacity, rows_hh = 0;
 	int nhh = 0, rc = SQ_EXIT_USAGE, solved;
 	double end = 0;
 
@@ -58,18 +80,20 @@ plan_rounds(struct sq_common *c, struct rounds_opts *o, const char *orders)
 		goto out;
 	c->in.aliases = aliases;
 	c->in.canonical = 1;
-	if (read_sites(&pl, o->sites, c) < 0 ||
+	/* opened first: a row of any table may be rejected */
+	if ((pl.rj = sq_rejects_open(c->rejects)) == NULL ||
+	    read_sites(&pl, o->sites, c) < 0 ||
 	    build_distances(&pl, o->matrix, c) < 0 ||
 	    read_couriers(&pl, o->couriers ? o->couriers : "1", c,
 	    &capacity) < 0)
 		goto out;
 	if (capacity)
 		pl.st.capacity = capacity;
-	if ((o->households && read_households(o->households, c, &hh,
-	    &nhh) < 0) || (rj = sq_rejects_open(c->rejects)) == NULL ||
-	    read_orders(&pl, orders, c, rj, hh, nhh) < 0)
+	if ((o->households && read_households(o->households, c, pl.rj, &hh,
+	    &nhh, &rows_hh) < 0) || read_orders(&pl, orders, c, hh, nhh) < 0)
 		goto out;
-	if (c->strict && sq_rejects_count(rj) > 0) {
+	read_counts(&pl, o, nhh, rows_hh);
+	if (c->strict && sq_rejects_count(pl.rj) > 0) {
 		sq_note("stopped at the first rejected row (--strict); no "
 		    "plan written");
 		rc = SQ_EXIT_DATA;
@@ -80,7 +104,7 @@ plan_rounds(struct sq_common *c, struct rounds_opts *o, const char *orders)
 		summary(&pl, end);
 	}
 out:
-	if (rj && sq_rejects_close(rj) < 0)
+	if (pl.rj && sq_rejects_close(pl.rj) < 0)
 		rc = SQ_EXIT_USAGE;
 	sq_aliases_free(aliases);
 	plan_free(&pl);

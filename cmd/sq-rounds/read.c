@@ -250,18 +250,21 @@ read_sites(struct plan *pl, const char *path, struct sq_common *c)
 		return -1;
 	}
 	pl->gate = -1;
+	sq_rejects_table(pl->rj, "sites", sq_reader_rawheader(r));
 	sq_rec_init(&rec);
 	while ((st = sq_reader_next(r, &rec)) > 0) {
 		size_t len;
 		const char *s;
 		double a, b;
+		char why[256];
+		pl->rows_sites++;
 		if (st == SQ_READ_BAD) {
-			sq_problem(name, rec.line, "%s", rec.err);
+			sq_rejects_add(pl->rj, name, &rec, rec.err);
 			continue;
 		}
 		char *sn = cell_dup(&rec, cs);
 		if (*sn == '\0') {
-			sq_problem(name, rec.line, "no site name");
+			sq_rejects_add(pl->rj, name, &rec, _("no site name"));
 			free(sn);
 			continue;
 		}
@@ -273,9 +276,10 @@ read_sites(struct plan *pl, const char *path, struct sq_common *c)
 		if (!bad && pl->latlon && (fabs(a) > 90 || fabs(b) > 180))
 			bad = 1;
 		if (bad) {
-			sq_problem(name, rec.line, "site '%s': bad coordinates "
-			    "(%s)", sn, pl->latlon ? "lat, lon in degrees" :
-			    "x, y in metres");
+			snprintf(why, sizeof(why), _("site '%s': bad "
+			    "coordinates (%s)"), sn, pl->latlon ? "lat, lon in "
+			    "degrees" : "x, y in metres");
+			sq_rejects_add(pl->rj, name, &rec, why);
 			free(sn);
 			continue;
 		}
@@ -310,9 +314,10 @@ read_sites(struct plan *pl, const char *path, struct sq_common *c)
 		for (int i = 0; i < pl->nsites; i++)
 			if (!gate && i != pl->gate &&
 			    strcmp(pl->sites[i].key, key) == 0) {
-				sq_problem(name, rec.line, "site '%s' is "
-				    "already on line %ld; this row ignored",
-				    sn, pl->sites[i].line);
+				snprintf(why, sizeof(why), _("site '%s' is "
+				    "already on line %ld"), sn,
+				    pl->sites[i].line);
+				sq_rejects_add(pl->rj, name, &rec, why);
 				free(sn);
 				free(key);
 				goto next;
@@ -524,8 +529,8 @@ hh_free(struct hhrow *hh, int nhh)
 }
 
 int
-read_households(const char *path, struct sq_common *c, struct hhrow **out,
-    int *nout)
+read_households(const char *path, struct sq_common *c, struct sq_rejects *rj,
+    struct hhrow **out, int *nout, long *nrows)
 {
 	struct sq_reader *r = open_table(path, c);
 	if (r == NULL)
@@ -547,10 +552,12 @@ read_households(const char *path, struct sq_common *c, struct hhrow **out,
 		sq_reader_close(r);
 		return -1;
 	}
+	sq_rejects_table(rj, "households", sq_reader_rawheader(r));
 	sq_rec_init(&rec);
 	while ((st = sq_reader_next(r, &rec)) > 0) {
+		++*nrows;
 		if (st == SQ_READ_BAD) {
-			sq_problem(name, rec.line, "%s", rec.err);
+			sq_rejects_add(rj, name, &rec, rec.err);
 			continue;
 		}
 		if (n == cap) {
@@ -561,6 +568,8 @@ read_households(const char *path, struct sq_common *c, struct hhrow **out,
 		char b[64], u[64], rm[64];
 		x->hh = cell_dup(&rec, ch);
 		if (*x->hh == '\0') {
+			sq_rejects_add(rj, name, &rec, _("no hh: not a "
+			    "household"));
 			free(x->hh);
 			continue;
 		}
@@ -644,14 +653,17 @@ read_couriers(struct plan *pl, const char *arg, struct sq_common *c,
 
 	if (cc < 0)
 		cc = 0;
+	sq_rejects_table(pl->rj, "couriers", sq_reader_rawheader(r));
 	sq_rec_init(&rec);
 	while ((st = sq_reader_next(r, &rec)) > 0) {
+		pl->rows_couriers++;
 		if (st == SQ_READ_BAD) {
-			sq_problem(name, rec.line, "%s", rec.err);
+			sq_rejects_add(pl->rj, name, &rec, rec.err);
 			continue;
 		}
 		char *cn = cell_dup(&rec, cc);
 		if (*cn == '\0') {
+			sq_rejects_add(pl->rj, name, &rec, _("no courier name"));
 			free(cn);
 			continue;
 		}
@@ -698,8 +710,9 @@ read_couriers(struct plan *pl, const char *arg, struct sq_common *c,
 
 int
 read_orders(struct plan *pl, const char *path, struct sq_common *c,
-    struct sq_rejects *rj, const struct hhrow *hh, int nhh)
+    const struct hhrow *hh, int nhh)
 {
+	struct sq_rejects *rj = pl->rj;
 	struct sq_reader *r = open_table(path, c);
 	if (r == NULL)
 		return -1;
@@ -725,7 +738,7 @@ read_orders(struct plan *pl, const char *path, struct sq_common *c,
 	struct sq_resolver *resolver = sq_resolver_new();
 	for (int i = 0; hh && i < nhh; i++)
 		sq_resolver_add(resolver, hh[i].hh, strlen(hh[i].hh), (uint32_t)i);
-	sq_rejects_columns(rj, sq_reader_rawheader(r));
+	sq_rejects_table(rj, "orders", sq_reader_rawheader(r));
 	sq_rowaddr_find(&ra, r);
 	if (ch < 0 && !sq_rowaddr_usable(&ra)) {
 		sq_error("%s: no household column (hh, 地址, or 楼号/单元/室号): "
@@ -739,6 +752,7 @@ read_orders(struct plan *pl, const char *path, struct sq_common *c,
 		size_t len;
 		const char *s;
 		char why[256];
+		pl->rows_orders++;
 		if (st == SQ_READ_BAD) {
 			sq_rejects_add(rj, name, &rec, rec.err);
 			if (c->strict)

@@ -115,6 +115,9 @@ struct plan {
 	struct settings st;
 	/* the wording of the sheets (share/rounds/LANG), and of --zh's columns */
 	struct sq_words *words, *zh;
+	/* each table's rejected rows, in a file of its own (-R) */
+	struct sq_rejects *rj;
+	long	 rows_sites, rows_couriers, rows_orders;
 };
 
 struct progress {
@@ -146,12 +149,12 @@ int	 build_distances(struct plan *pl, const char *matrix,
 	    struct sq_common *c);
 void	 hh_free(struct hhrow *hh, int nhh);
 int	 read_households(const char *path, struct sq_common *c,
-	    struct hhrow **out, int *nout);
+	    struct sq_rejects *rj, struct hhrow **out, int *nout, long *nrows);
 int	 courier_count(const char *arg, long *v);
 int	 read_couriers(struct plan *pl, const char *arg, struct sq_common *c,
 	    long *capacity);
 int	 read_orders(struct plan *pl, const char *path, struct sq_common *c,
-	    struct sq_rejects *rj, const struct hhrow *hh, int nhh);
+	    const struct hhrow *hh, int nhh);
 
 /* settings.c */
 int	 load_settings(struct sq_common *c, const struct rounds_opts *o,
