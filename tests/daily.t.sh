@@ -35,7 +35,15 @@
 #           from the same orders, sites and roster hands out the plan
 #           already made (not planned again, its summary in the log);
 #           changed orders plan again; a failed rerun leaves the kept plan
-#           and the good run alone; another day's plan is its own.
+#           and the good run alone; another day's plan is its own; the
+#           orders gone, a rerun publishes no plan (no 今日计划…趟 left);
+#  roster   a 0-byte roster export: exit 2, said; the last good roster
+#           (state/households/) is used, never replaced by an empty one,
+#           sq-flag counts today's check-ins with it, the earlier day's
+#           folder unchanged; no roster ever received: exit 2, the
+#           bulletin says so (今日未收到花名册), no figure;
+#  undated  a check-in export whose name has no date (打卡.csv): its rows
+#           count for the day they carry, the day from the folder's name.
 # Usage: sh tests/daily.t.sh BUILD_DIR.  Last line: "daily: N passed, N failed".
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-build}
@@ -168,6 +176,8 @@ check "names: lists = xlsx writes the lists as .xlsx" sh -c "ls '$srv/out/lists/
 check "names: 04-09's export is history, not today" grep -q '^sq-flag: 2995 households, 2724 reported on 2022-04-10' "$srv/log"
 $daily --help >"$tmp/help" 2>&1; rc=$?
 check "names: --help exits 0 and shows the usage" [ $rc = 0 ] && grep -q '^usage: shequ-daily' "$tmp/help"
+check "names: --help makes no folder (no mkdir error)" sh -c "! grep -q 'mkdir:' '$tmp/help'"
+check "names: shequ-daily(1) is there" [ -s "$top/man/man1/shequ-daily.1" ]
 v=$($daily --version 2>&1); rc=$?
 check "names: --version exits 0 with the toolkit's version" [ "$rc $v" = "0 shequ-daily (shequ) $(sq-cat --version | sed 's/.* //')" ]
 $daily -n -s "$srv/state2" "$srv/today" "$srv/dry" >"$tmp/dry" 2>&1; rc=$?
@@ -392,6 +402,56 @@ run_day "$srv" 2022-04-09; rc=$?
 check "plan: 04-09 exits 1 (got $rc)" [ $rc = 1 ]
 check "plan: 04-09 has a plan of its own" [ -s "$srv/state/rounds/2022-04-09/rounds.csv" ]
 check "plan: 04-09 leaves 04-10's plan alone" diff -r "$tmp/kept-10" "$kept"
+
+# the orders gone (none today): the rerun has no plan, the bulletin none
+today_of "$srv" 2022-04-10 "$S/checkins-2022-04-10.csv"
+run_day "$srv" 2022-04-10; rc=$?
+check "plan: a rerun without orders exits 1 (got $rc)" [ $rc = 1 ]
+check "plan: a rerun without orders has no rounds" [ ! -e "$o/rounds.csv" ] && [ ! -e "$o/sheets" ]
+check "plan: a rerun without orders publishes no plan" sh -c "! grep -q '今日计划' '$o/bulletin.txt'"
+check "plan: the orders' rejects in a file of their own" [ -f "$kept/rounds-rejects-orders.csv" ]
+
+# ---- roster: an empty roster export, none at all ---------------------------
+srv=$tmp/srvr
+log=$srv/daily.log
+today_of "$srv" 2022-04-09 "$S/checkins-2022-04-09.csv"
+run_day "$srv" 2022-04-09; rc=$?
+check "roster: a good day exits 1 (got $rc)" [ $rc = 1 ]
+cp -R "$srv/out/2022-04-09" "$tmp/good-09"
+cp "$srv/state/households/2022-04-09.csv" "$tmp/hh-09"
+today_of "$srv" 2022-04-10 "$S/checkins-2022-04-10.csv"
+: >"$srv/today/roster.csv"
+run_day "$srv" 2022-04-10; rc=$?
+o=$srv/out/2022-04-10
+check "roster: a 0-byte roster exits 2 (got $rc)" [ $rc = 2 ]
+check "roster: the log says the roster is empty" grep -q 'roster.csv: the roster, but it has no rows' "$log"
+check "roster: the last good roster is used" grep -q 'using the roster of 2022-04-09 from' "$log"
+check "roster: the kept roster is not replaced" cmp -s "$tmp/hh-09" "$srv/state/households/2022-04-09.csv"
+check "roster: no empty roster kept for the day" sh -c "[ ! -e '$srv/state/households/2022-04-10.csv' ] || [ \$(wc -l <'$srv/state/households/2022-04-10.csv') -gt 1 ]"
+check "roster: sq-flag counts today's check-ins with it" grep -q '^sq-flag: 2995 households, 2724 reported on 2022-04-10' "$log"
+check "roster: the bulletin gives today's figure" grep -q '已报平安2724户' "$o/bulletin.txt"
+check "roster: the earlier day's folder is unchanged" diff -r "$tmp/good-09" "$srv/out/2022-04-09"
+srv=$tmp/srvr0
+rm -rf "$srv/today"; mkdir -p "$srv/today"
+cp "$S/community.conf" "$S/sites.csv" "$S/checkins-2022-04-10.csv" "$srv/today/"
+run_day "$srv" 2022-04-10; rc=$?
+o=$srv/out/2022-04-10
+check "roster: none ever received exits 2 (got $rc)" [ $rc = 2 ]
+check "roster: the bulletin says no roster came" grep -q 今日未收到花名册 "$o/bulletin.txt"
+check "roster: no check-in figure without it" sh -c "! grep -q '已报平安' '$o/bulletin.txt'"
+check "roster: the json names the missing section" \
+    sh -c "jq -e '.absent[] | select(.section == \"checkin\")' '$o/bulletin.json' >/dev/null"
+
+# ---- undated: a check-in export whose name has no date ---------------------
+srv=$tmp/srvu
+log=$srv/daily.log
+today_of "$srv" 2022-04-10
+cp "$S/checkins-2022-04-10.csv" "$srv/today/打卡.csv"
+run_day "$srv" 2022-04-10; rc=$?
+check "undated: exits 1 as a good day (got $rc)" [ $rc = 1 ]
+check "undated: taken for the check-ins" grep -q 'took .*打卡.csv for check-ins' "$log"
+check "undated: its rows count for their day" grep -q '^sq-flag: 2995 households, 2724 reported on 2022-04-10' "$log"
+check "undated: the lists are written" sh -c "ls '$srv/out/2022-04-10/lists/' | grep -q 待跟进-2022-04-10"
 
 echo "daily: $pass passed, $fail failed"
 [ $fail = 0 ]
