@@ -67,7 +67,7 @@ $(B)/locale/%/LC_MESSAGES/shequ.mo: po/%.po
 # Refresh the template from the sources and merge it into each po/LANG.po:
 # new messages come in untranslated (tests/messages.t.sh fails until each has
 # its translation), vanished ones are kept as obsolete (#~).
-PO_SRC = $(LIB_SRC) $(sort $(wildcard cmd/*.c))
+PO_SRC = $(LIB_SRC) $(sort $(wildcard cmd/*.c cmd/*/*.c))
 po:
 	xgettext $(XGETTEXT_FLAGS) -o po/shequ.pot $(PO_SRC)
 	for p in $(PO); do msgmerge --quiet --update --backup=none --no-fuzzy-matching \
