@@ -173,8 +173,11 @@ cat_file(const char *path, struct sq_common *c, struct sq_writer *w,
 	return rc;
 }
 
-int
-main(int argc, char **argv)
+enum mode { CAT, SHEETS, KINDS };
+
+/* the options; returns the mode, or exits for --help, --version, a bad one */
+static enum mode
+parse_args(int *argcp, char ***argvp, struct sq_common *c)
 {
 	static const struct option longopts[] = {
 		SQ_COMMON_LONGOPTS,
@@ -184,15 +187,10 @@ main(int argc, char **argv)
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct sq_common c;
-	struct sq_writer *w;
-	struct sq_rejects *rj;
-	struct sq_rec first;
-	struct totals t = { 0 };
-	int ch, have_first = 0, failed = 0, stopped = 0, list = 0;
+	enum mode mode = CAT;
+	int ch, argc = *argcp;
+	char **argv = *argvp;
 
-	sq_start(argc, argv);
-	sq_common_init(&c);
 	/*
 	 * getopt's own message came before ours ("unrecognized option
 	 * '--x'", then "unknown option"): say it once, naming the option.
@@ -200,71 +198,104 @@ main(int argc, char **argv)
 	opterr = 0;
 	while ((ch = getopt_long(argc, argv, ":" SQ_COMMON_SHORTOPTS "KLhV",
 	    longopts, NULL)) != -1) {
-		if (sq_common_opt(&c, ch, optarg, synopsis))
+		if (sq_common_opt(c, ch, optarg, synopsis))
 			continue;
 		switch (ch) {
 		case 'L':
-			list = 1;
+			mode = SHEETS;
 			break;
 		case 'K':
-			list = 2;
+			mode = KINDS;
 			break;
 		case 'h':
 			usage();
-			return 0;
+			exit(0);
 		case 'V':
 			sq_print_version();
-			return 0;
+			exit(0);
 		default:
 			sq_bad_option(synopsis, ch, argv);
 		}
 	}
-	argc -= optind;
-	argv += optind;
-	if (list == 2) {
-		if (argc == 0)
-			sq_usage_error(synopsis, "--kind needs a file");
-		return kind_list(argc, argv, &c);
-	}
-	if (list) {
-		if (argc == 0)
-			sq_usage_error(synopsis, "--sheets needs a workbook");
-		for (int i = 0; i < argc; i++) {
-			if (argc > 1)
-				printf("%s%s:\n", i ? "\n" : "", argv[i]);
-			if (sq_book_list(argv[i]) < 0)
-				failed = 1;
-		}
-		if (fflush(stdout) != 0 || ferror(stdout)) {
-			sq_error("write error: %s", strerror(errno));
-			failed = 1;
-		}
-		return failed ? SQ_EXIT_USAGE : SQ_EXIT_OK;
-	}
+	*argcp = argc - optind;
+	*argvp = argv + optind;
+	if (mode == KINDS && *argcp == 0)
+		sq_usage_error(synopsis, "--kind needs a file");
+	if (mode == SHEETS && *argcp == 0)
+		sq_usage_error(synopsis, "--sheets needs a workbook");
+	return mode;
+}
 
+/* --sheets: each workbook's sheets, number and name */
+static int
+list_sheets(int argc, char **argv)
+{
+	int failed = 0;
+
+	for (int i = 0; i < argc; i++) {
+		if (argc > 1)
+			printf("%s%s:\n", i ? "\n" : "", argv[i]);
+		if (sq_book_list(argv[i]) < 0)
+			failed = 1;
+	}
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		sq_error("write error: %s", strerror(errno));
+		failed = 1;
+	}
+	return failed ? SQ_EXIT_USAGE : SQ_EXIT_OK;
+}
+
+/* the summary line, and what --strict left behind */
+static void
+say_totals(const struct totals *t, int stopped, const struct sq_common *c)
+{
+	if (t->rejected || t->titles || t->headers)
+		sq_note("%ld row%s read: %ld written, %ld rejected "
+		    "(skipped: %ld blank, %ld title, %ld repeated header)",
+		    t->rows, t->rows == 1 ? "" : "s", t->written, t->rejected,
+		    t->blank, t->titles, t->headers);
+	/* to a file nothing is written; to a pipe the rows before are gone */
+	if (stopped && c->output)
+		sq_note("stopped at the first rejected row (--strict); no "
+		    "output written");
+	else if (stopped)
+		sq_note("stopped at the first rejected row (--strict); what "
+		    "reached standard output is incomplete: do not use it "
+		    "(-O FILE writes all or nothing)");
+}
+
+/* every FILE (or standard input) to one output, rejects to -R */
+static int
+cat_all(int argc, char **argv, struct sq_common *c)
+{
+	static char *stdin_only[] = { "-", NULL };
 	struct sq_aliases *aliases = NULL;
-	char *apath = sq_datafile(&c, "aliases.txt");
+	struct sq_writer *w;
+	struct sq_rejects *rj;
+	struct sq_rec first;
+	struct totals t = { 0 };
+	int have_first = 0, failed = 0, stopped = 0;
+	char *apath = sq_datafile(c, "aliases.txt");
+
 	/* aliases only help find the header under a title; optional here */
-	if (c.in.header_line == 0 && access(apath, R_OK) == 0)
+	if (c->in.header_line == 0 && access(apath, R_OK) == 0)
 		aliases = sq_aliases_load(apath);
 	free(apath);
-	c.in.aliases = aliases;
+	c->in.aliases = aliases;
 
 	/* free the aliases on these early exits too (LeakSanitizer) */
-	if ((rj = sq_rejects_open(c.rejects)) == NULL) {
+	if ((rj = sq_rejects_open(c->rejects)) == NULL) {
 		sq_aliases_free(aliases);
 		return SQ_EXIT_USAGE;
 	}
-	if ((w = sq_writer_open(c.output, &c.out)) == NULL) {
+	if ((w = sq_writer_open(c->output, &c->out)) == NULL) {
 		sq_rejects_abort(rj);
 		sq_aliases_free(aliases);
 		return SQ_EXIT_USAGE;
 	}
 	sq_rec_init(&first);
-	static char *stdin_only[] = { "-", NULL };
-	char **files = argc ? argv : stdin_only;
-	for (; *files && !stopped; files++) {
-		int rc = cat_file(*files, &c, w, rj, &first, &have_first, &t);
+	for (char **files = argc ? argv : stdin_only; *files && !stopped; files++) {
+		int rc = cat_file(*files, c, w, rj, &first, &have_first, &t);
 		if (rc < 0)
 			failed = 1;
 		if (rc > 0)
@@ -273,20 +304,8 @@ main(int argc, char **argv)
 	sq_rec_free(&first);
 	sq_aliases_free(aliases);
 	t.rejected = sq_rejects_count(rj);
-	if (t.rejected || t.titles || t.headers)
-		sq_note("%ld row%s read: %ld written, %ld rejected "
-		    "(skipped: %ld blank, %ld title, %ld repeated header)",
-		    t.rows, t.rows == 1 ? "" : "s", t.written, t.rejected,
-		    t.blank, t.titles, t.headers);
-	/* to a file nothing is written; to a pipe the rows before are gone */
-	if (stopped && c.output)
-		sq_note("stopped at the first rejected row (--strict); no "
-		    "output written");
-	else if (stopped)
-		sq_note("stopped at the first rejected row (--strict); what "
-		    "reached standard output is incomplete: do not use it "
-		    "(-O FILE writes all or nothing)");
-	if (stopped || (failed && c.output)) {
+	say_totals(&t, stopped, c);
+	if (stopped || (failed && c->output)) {
 		sq_writer_abort(w);
 		sq_rejects_close(rj);
 	} else {
@@ -297,4 +316,21 @@ main(int argc, char **argv)
 	}
 	int status = sq_diag_finish();
 	return failed ? SQ_EXIT_USAGE : status;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct sq_common c;
+
+	sq_start(argc, argv);
+	sq_common_init(&c);
+	switch (parse_args(&argc, &argv, &c)) {
+	case KINDS:
+		return kind_list(argc, argv, &c);
+	case SHEETS:
+		return list_sheets(argc, argv);
+	default:
+		return cat_all(argc, argv, &c);
+	}
 }
