@@ -1172,8 +1172,9 @@ this_year(const char *date)
 	return atoi(ymd);
 }
 
-int
-main(int argc, char **argv)
+/* the options; FILE... left in *argcp, *argvp */
+static void
+parse_args(int *argcp, char ***argvp, struct state *s)
 {
 	static const struct option longopts[] = {
 		SQ_COMMON_LONGOPTS,
@@ -1188,60 +1189,146 @@ main(int argc, char **argv)
 		{ "version",       no_argument,       NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
-	static struct state s;
 	const char *date = NULL;
-	int ch, failed = 0, stopped = 0;
+	int ch, argc = *argcp;
+	char **argv = *argvp;
+
+	s->fill_cols = "community";
+	s->elderly_age = 60;
+	/* getopt's own message and ours would say it twice: ours, once */
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, ":" SQ_COMMON_SHORTOPTS
+	    "r1P:F:Zd:A:hV", longopts, NULL)) != -1) {
+		if (sq_common_opt(&s->c, ch, optarg, synopsis))
+			continue;
+		switch (ch) {
+		case 'r': s->mode = 2; break;
+		case '1': s->mode = 1; break;
+		case 'P': s->residents_path = optarg; break;
+		case 'F': s->fill_cols = optarg; break;
+		case 'Z': s->zh = 1; break;
+		case 'd': date = optarg; break;
+		case 'A':
+			s->elderly_age = (int)sq_opt_long(optarg, 1, 120,
+			    "--elderly-age", synopsis);
+			break;
+		case 'h': usage(); exit(0);
+		case 'V': sq_print_version(); exit(0);
+		default: sq_bad_option(synopsis, ch, argv);
+		}
+	}
+	*argcp = argc - optind;
+	*argvp = argv + optind;
+	s->ref_year = this_year(date);
+}
+
+/* the rules files and the indexes; -1 when a rules file cannot be read */
+static int
+state_open(struct state *s)
+{
+	s->c.tables = "households";
+	if ((s->aliases = sq_load_aliases(&s->c)) == NULL)
+		return -1;
+	char *vpath = sq_datafile(&s->c, "vulnerable.txt");
+	s->vulnerable = sq_keywords_load(vpath);
+	free(vpath);
+	if (s->vulnerable == NULL)
+		return -1;
+	s->c.in.aliases = s->aliases;
+	s->c.in.canonical = 1;
+	sq_hmap_init(&s->index, hh_key, s);
+	sq_hmap_init(&s->renamed, renamed_key, s);
+	sq_hmap_init(&s->intern.map, intern_key, &s->intern);
+	sq_rec_init(&s->above);
+	return 0;
+}
+
+static void
+state_free(struct state *s)
+{
+	sq_rec_free(&s->above);
+	if (s->spool)
+		fclose(s->spool);
+	sq_hmap_free(&s->renamed);
+	free(s->rename_old);
+	free(s->rename_new);
+	sq_hmap_free(&s->index);
+	sq_hmap_free(&s->intern.map);
+	for (size_t i = 0; i < s->intern.n; i++)
+		free(s->intern.s[i]);
+	free(s->intern.s);
+	for (size_t i = 0; i < s->nextra; i++)
+		free(s->extra_names[i]);
+	free(s->extra_names);
+	for (size_t i = 0; i < s->nfiles; i++)
+		free(s->files[i]);
+	free(s->files);
+	free(s->hh);
+	sq_arena_free(&s->arena);
+	sq_keywords_free(s->vulnerable);
+	sq_aliases_free(s->aliases);
+}
+
+/*
+ * The households (and residents) out, all or nothing, and the summary
+ * line, whose counts must add up: every row read is written, merged or
+ * rejected.  Returns 0, or -1 when an output could not be written.
+ */
+static int
+finish(struct state *s, struct sq_writer *w, int failed, int stopped)
+{
+	long rejected = sq_rejects_count(s->rj);
+
+	if (failed || stopped) {
+		sq_writer_abort(w);
+		if (s->residents)
+			sq_writer_abort(s->residents);
+		sq_rejects_close(s->rj);
+		if (stopped)
+			sq_note("stopped at the first data problem (--strict); "
+			    "no output written");
+		return failed ? -1 : 0;
+	}
+	write_households(s, w);
+	if (sq_writer_close(w) < 0)
+		failed = 1;
+	if (s->residents && write_residents(s) < 0)
+		failed = 1;
+	if (s->residents && sq_writer_close(s->residents) < 0)
+		failed = 1;
+	if (sq_rejects_close(s->rj) < 0)
+		failed = 1;
+	if (failed)
+		return -1;
+	sq_note("%ld row%s read: %zu household%s written, %ld merged, "
+	    "%ld rejected%s", s->rows, s->rows == 1 ? "" : "s", s->written,
+	    s->written == 1 ? "" : "s", s->merged, rejected, s->bad_values ?
+	    "; some values were bad (see above)" : "");
+	if (s->rows != (long)s->written + s->merged + rejected)
+		sq_fatal("internal error: %ld rows read but %zu + %ld + %ld "
+		    "accounted for; please report", s->rows, s->written,
+		    s->merged, rejected);
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	static char *stdin_only[] = { "-", NULL };
+	static struct state s;
+	struct sq_writer *w;
+	int failed = 0, stopped = 0;
 
 	sq_start(argc, argv);
 	sq_common_init(&s.c);
-	s.fill_cols = "community";
-	s.elderly_age = 60;
-	while ((ch = getopt_long(argc, argv, SQ_COMMON_SHORTOPTS "r1P:F:Zd:A:hV",
-	    longopts, NULL)) != -1) {
-		if (sq_common_opt(&s.c, ch, optarg, synopsis))
-			continue;
-		switch (ch) {
-		case 'r': s.mode = 2; break;
-		case '1': s.mode = 1; break;
-		case 'P': s.residents_path = optarg; break;
-		case 'F': s.fill_cols = optarg; break;
-		case 'Z': s.zh = 1; break;
-		case 'd': date = optarg; break;
-		case 'A':
-			s.elderly_age = (int)sq_opt_long(optarg, 1, 120,
-			    "--elderly-age", synopsis);
-			break;
-		case 'h': usage(); return 0;
-		case 'V': sq_print_version(); return 0;
-		default: sq_usage_error(synopsis, "unknown option");
-		}
-	}
-	argc -= optind;
-	argv += optind;
-	s.ref_year = this_year(date);
-
-	s.c.tables = "households";
-	if ((s.aliases = sq_load_aliases(&s.c)) == NULL)
+	parse_args(&argc, &argv, &s);
+	if (state_open(&s) < 0)
 		return SQ_EXIT_USAGE;
-	char *vpath = sq_datafile(&s.c, "vulnerable.txt");
-	if ((s.vulnerable = sq_keywords_load(vpath)) == NULL)
-		return SQ_EXIT_USAGE;
-	free(vpath);
-	s.c.in.aliases = s.aliases;
-	s.c.in.canonical = 1;
-	sq_hmap_init(&s.index, hh_key, &s);
-	sq_hmap_init(&s.renamed, renamed_key, &s);
-	sq_hmap_init(&s.intern.map, intern_key, &s.intern);
-	sq_rec_init(&s.above);
-
 	if ((s.rj = sq_rejects_open(s.c.rejects)) == NULL)
 		return SQ_EXIT_USAGE;
-	struct sq_writer *w = sq_writer_open(s.c.output, &s.c.out);
-	if (w == NULL)
+	if ((w = sq_writer_open(s.c.output, &s.c.out)) == NULL)
 		return SQ_EXIT_USAGE;
 	open_residents(&s);
-
-	static char *stdin_only[] = { "-", NULL };
 	for (char **f = argc ? argv : stdin_only; *f && !stopped; f++) {
 		int rc = ingest_file(&s, *f);
 		if (rc < 0)
@@ -1249,57 +1336,9 @@ main(int argc, char **argv)
 		else if (rc > 0)
 			stopped = 1;
 	}
-	long rejected = sq_rejects_count(s.rj);
-	if (failed || stopped) {
-		sq_writer_abort(w);
-		if (s.residents)
-			sq_writer_abort(s.residents);
-		sq_rejects_close(s.rj);
-		if (stopped)
-			sq_note("stopped at the first data problem (--strict); "
-			    "no output written");
-	} else {
-		write_households(&s, w);
-		if (sq_writer_close(w) < 0)
-			failed = 1;
-		if (s.residents && write_residents(&s) < 0)
-			failed = 1;
-		if (s.residents && sq_writer_close(s.residents) < 0)
-			failed = 1;
-		if (sq_rejects_close(s.rj) < 0)
-			failed = 1;
-	}
-	if (!failed && !stopped)
-		sq_note("%ld row%s read: %zu household%s written, %ld merged, "
-		    "%ld rejected%s", s.rows, s.rows == 1 ? "" : "s", s.written,
-		    s.written == 1 ? "" : "s", s.merged, rejected, s.bad_values ?
-		    "; some values were bad (see above)" : "");
-	if (!failed && !stopped && s.rows != (long)s.written + s.merged + rejected)
-		sq_fatal("internal error: %ld rows read but %zu + %ld + %ld "
-		    "accounted for; please report", s.rows, s.written, s.merged,
-		    rejected);
-
-	sq_rec_free(&s.above);
-	if (s.spool)
-		fclose(s.spool);
-	sq_hmap_free(&s.renamed);
-	free(s.rename_old);
-	free(s.rename_new);
-	sq_hmap_free(&s.index);
-	sq_hmap_free(&s.intern.map);
-	for (size_t i = 0; i < s.intern.n; i++)
-		free(s.intern.s[i]);
-	free(s.intern.s);
-	for (size_t i = 0; i < s.nextra; i++)
-		free(s.extra_names[i]);
-	free(s.extra_names);
-	for (size_t i = 0; i < s.nfiles; i++)
-		free(s.files[i]);
-	free(s.files);
-	free(s.hh);
-	sq_arena_free(&s.arena);
-	sq_keywords_free(s.vulnerable);
-	sq_aliases_free(s.aliases);
+	if (finish(&s, w, failed, stopped) < 0)
+		failed = 1;
+	state_free(&s);
 	int status = sq_diag_finish();
 	return failed ? SQ_EXIT_USAGE : status;
 }
