@@ -515,124 +515,45 @@ free_state(struct state *s)
 	sq_words_free(s->words_zh);
 }
 
-int
-main(int argc, char **argv)
+/* ---- the run ------------------------------------------------------------ */
+
+/* The wording, the aliases of [stock], the units, the rejects. */
+static int
+setup(struct state *s)
 {
-	static const struct option longopts[] = {
-		SQ_COMMON_LONGOPTS,
-		{ "date",       required_argument, NULL, 'd' },
-		{ "window",     required_argument, NULL, 'w' },
-		{ "days",       required_argument, NULL, 'n' },
-		{ "thresholds", required_argument, NULL, 't' },
-		{ "units",      required_argument, NULL, 'u' },
-		{ "alerts",     required_argument, NULL, 'A' },
-		SQ_LANG_LONGOPTS,
-		{ "help",       no_argument,       NULL, 'h' },
-		{ "version",    no_argument,       NULL, 'V' },
-		{ NULL, 0, NULL, 0 }
-	};
-	static struct state s;
-	const char *why;
-	int ch, failed = 0;
-
-	sq_start(argc, argv);
-	sq_common_init(&s.c);
-	s.window = 7;
-	s.days = 3;
-	s.day = SQ_DATE_INVALID;
-	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":" SQ_COMMON_SHORTOPTS
-	    "d:w:n:t:u:A:" SQ_LANG_SHORTOPTS "hV", longopts, NULL)) != -1) {
-		if (sq_common_opt(&s.c, ch, optarg, synopsis) ||
-		    sq_lang_opt(&s.c, ch, optarg, synopsis))
-			continue;
-		switch (ch) {
-		case 'd':
-			if (sq_date_parse(optarg, strlen(optarg), 0, s.date,
-			    &why) != SQ_VAL_OK)
-				sq_usage_error(synopsis, "--date '%s': %s",
-				    optarg, why);
-			s.day = sq_date_days(s.date);
-			break;
-		case 'w':
-			s.window = (int)sq_opt_long(optarg, 1, 366, "--window",
-			    synopsis);
-			break;
-		case 'n':
-			s.days = (int)sq_opt_long(optarg, 0, 366, "--days",
-			    synopsis);
-			break;
-		case 't': s.thresholds_path = optarg; break;
-		case 'u': s.units_path = optarg; break;
-		case 'A': s.alerts_path = optarg; break;
-		case 'h': usage(); return 0;
-		case 'V': sq_print_version(); return 0;
-		default:
-			sq_bad_option(synopsis, ch, argv);
-		}
-	}
-	argc -= optind;
-	argv += optind;
-	if (s.day == SQ_DATE_INVALID)
-		s.day = sq_date_today(s.date, NULL);
-
-	if (sq_person_words(&s.c, "stock", &s.words, &s.words_zh) < 0) {
-		free_state(&s);
-		return SQ_EXIT_USAGE;
-	}
-	s.c.tables = "stock";
-	if ((s.aliases = sq_load_aliases(&s.c)) == NULL) {
-		free_state(&s);
-		return SQ_EXIT_USAGE;
-	}
-	s.c.in.aliases = s.aliases;
-	s.c.in.canonical = 1;
-	char *upath = sq_datafile(&s.c, "stock/units.txt");
-	s.units = sq_units_new();
-	int bad = sq_units_load(s.units, upath) < 0 ||
-	    (s.units_path && sq_units_load(s.units, s.units_path) < 0);
+	if (sq_person_words(&s->c, "stock", &s->words, &s->words_zh) < 0)
+		return -1;
+	s->c.tables = "stock";
+	if ((s->aliases = sq_load_aliases(&s->c)) == NULL)
+		return -1;
+	s->c.in.aliases = s->aliases;
+	s->c.in.canonical = 1;
+	char *upath = sq_datafile(&s->c, "stock/units.txt");
+	s->units = sq_units_new();
+	int bad = sq_units_load(s->units, upath) < 0 ||
+	    (s->units_path && sq_units_load(s->units, s->units_path) < 0);
 	free(upath);
-	if (bad || (s.rj = sq_rejects_open(s.c.rejects)) == NULL) {
-		free_state(&s);
-		return SQ_EXIT_USAGE;
-	}
-	if (s.thresholds_path && read_thresholds(&s) < 0)
-		failed = 1;
-	static char *stdin_only[] = { "-", NULL };
-	char **files = argc ? argv : stdin_only;
-	for (; *files && !failed; files++) {
-		if (read_ledger(&s, *files) < 0)
-			failed = 1;
-		if (s.c.strict && sq_diag_status())
-			break;
-	}
-	int stopped = !failed && s.c.strict && sq_diag_status();
-	if (failed || stopped) {
-		/* --strict: exit 1, and the rejected rows kept (the rule of
-		   every program) */
-		if (failed)
-			sq_rejects_abort(s.rj);
-		else if (sq_rejects_close(s.rj) < 0)
-			failed = 1;
-		if (stopped)
-			sq_note("stopped at the first data problem (--strict); "
-			    "no output written");
-		free_state(&s);
-		sq_diag_finish();
-		return failed ? SQ_EXIT_USAGE : SQ_EXIT_DATA;
-	}
+	if (bad || (s->rj = sq_rejects_open(s->c.rejects)) == NULL)
+		return -1;
+	return 0;
+}
 
-	struct level *lv = sq_xcalloc(s.nitems + 1, sizeof(*lv));
-	for (size_t i = 0; i < s.nitems; i++) {
-		const struct item *it = &s.items[i];
+/* Each item's level and alert on the day. */
+static struct level *
+levels_of(const struct state *s)
+{
+	struct level *lv = sq_xcalloc(s->nitems + 1, sizeof(*lv));
+
+	for (size_t i = 0; i < s->nitems; i++) {
+		const struct item *it = &s->items[i];
 		struct level *l = &lv[i];
 		l->it = it;
 		/* over the days the ledger covers, when fewer than the
 		   window: 3 days of use are not a week's */
-		int span = s.window;
+		int span = s->window;
 		if (it->first_day != SQ_DATE_INVALID &&
-		    s.day - it->first_day + 1 < span)
-			span = s.day - it->first_day + 1;
+		    s->day - it->first_day + 1 < span)
+			span = s->day - it->first_day + 1;
 		l->avg = it->used / (span > 0 ? span : 1);
 		l->left = l->avg > 0 ? (it->qty > 0 ? it->qty / l->avg : 0) : -1;
 		/* below zero at the end: no figure (a fall below zero
@@ -644,42 +565,178 @@ main(int argc, char **argv)
 			l->alert = A_OUT;
 		else if (it->has_threshold && it->qty < it->threshold)
 			l->alert = A_LOW;
-		else if (l->left >= 0 && l->left <= s.days)
+		else if (l->left >= 0 && l->left <= s->days)
 			l->alert = A_SOON;
 	}
-	if (write_levels(&s, s.c.output, lv, s.nitems, 0) < 0)
-		failed = 1;
-	long alerts = 0, unknown = 0;
-	for (size_t i = 0; i < s.nitems; i++) {
+	return lv;
+}
+
+/* The items with an alert; those without a balance (*unknown) said. */
+static long
+alerts_of(const struct state *s, const struct level *lv, long *unknown)
+{
+	long alerts = 0;
+
+	*unknown = 0;
+	for (size_t i = 0; i < s->nitems; i++) {
 		alerts += lv[i].alert != A_NONE;
 		if (lv[i].alert == A_CHECK && lv[i].it->rejected) {
-			unknown++;
+			++*unknown;
 			sq_warn(NULL, 0, "%s: %ld row%s rejected; its balance is "
 			    "not written (alert 'check') until the ledger is put "
 			    "right", lv[i].it->name, lv[i].it->rejected,
 			    lv[i].it->rejected == 1 ? "" : "s");
 		} else if (lv[i].alert == A_CHECK) {
-			unknown++;
+			++*unknown;
 			sq_warn(NULL, 0, "%s: %g %s at the end, below zero; its "
 			    "balance is not written (alert 'check') until the "
 			    "ledger is put right", lv[i].it->name, lv[i].it->qty,
 			    lv[i].it->unit ? lv[i].it->unit : "");
 		}
 	}
-	if (!failed && s.alerts_path) {
-		qsort(lv, s.nitems, sizeof(*lv), by_alert);
-		if (write_levels(&s, s.alerts_path, lv, s.nitems, 1) < 0)
+	return alerts;
+}
+
+/* The ledgers read: the levels, the alerts, the rejects and the note. */
+static int
+write_all(struct state *s)
+{
+	struct level *lv = levels_of(s);
+	int failed = 0;
+	long unknown;
+
+	if (write_levels(s, s->c.output, lv, s->nitems, 0) < 0)
+		failed = 1;
+	long alerts = alerts_of(s, lv, &unknown);
+	if (!failed && s->alerts_path) {
+		qsort(lv, s->nitems, sizeof(*lv), by_alert);
+		if (write_levels(s, s->alerts_path, lv, s->nitems, 1) < 0)
 			failed = 1;
 	}
-	long rejected = sq_rejects_count(s.rj);
-	if (sq_rejects_close(s.rj) < 0)
+	long rejected = sq_rejects_count(s->rj);
+	if (sq_rejects_close(s->rj) < 0)
 		failed = 1;
 	sq_note("%ld ledger rows read: %ld used, %ld after %s left out, %ld "
 	    "rejected; %zu items, %ld with an alert, %ld of them without a "
-	    "balance", s.rows, s.used_rows, s.later, s.date, rejected,
-	    s.nitems, alerts, unknown);
+	    "balance", s->rows, s->used_rows, s->later, s->date, rejected,
+	    s->nitems, alerts, unknown);
 	free(lv);
-	free_state(&s);
+	return failed ? -1 : 0;
+}
+
+static int
+run(struct state *s, char **files)
+{
+	int failed = 0;
+
+	if (s->day == SQ_DATE_INVALID)
+		s->day = sq_date_today(s->date, NULL);
+	if (setup(s) < 0) {
+		free_state(s);
+		return SQ_EXIT_USAGE;
+	}
+	if (s->thresholds_path && read_thresholds(s) < 0)
+		failed = 1;
+	for (; *files && !failed; files++) {
+		if (read_ledger(s, *files) < 0)
+			failed = 1;
+		if (s->c.strict && sq_diag_status())
+			break;
+	}
+	int stopped = !failed && s->c.strict && sq_diag_status();
+	if (failed || stopped) {
+		/* --strict: exit 1, and the rejected rows kept (the rule of
+		   every program) */
+		if (failed)
+			sq_rejects_abort(s->rj);
+		else if (sq_rejects_close(s->rj) < 0)
+			failed = 1;
+		if (stopped)
+			sq_note("stopped at the first data problem (--strict); "
+			    "no output written");
+		free_state(s);
+		sq_diag_finish();
+		return failed ? SQ_EXIT_USAGE : SQ_EXIT_DATA;
+	}
+	if (write_all(s) < 0)
+		failed = 1;
+	free_state(s);
 	int status = sq_diag_finish();
 	return failed ? SQ_EXIT_USAGE : status;
+}
+
+static const struct option longopts[] = {
+	SQ_COMMON_LONGOPTS,
+	{ "date",       required_argument, NULL, 'd' },
+	{ "window",     required_argument, NULL, 'w' },
+	{ "days",       required_argument, NULL, 'n' },
+	{ "thresholds", required_argument, NULL, 't' },
+	{ "units",      required_argument, NULL, 'u' },
+	{ "alerts",     required_argument, NULL, 'A' },
+	SQ_LANG_LONGOPTS,
+	{ "help",       no_argument,       NULL, 'h' },
+	{ "version",    no_argument,       NULL, 'V' },
+	{ NULL, 0, NULL, 0 }
+};
+
+/* One of sq-stock's own options into the run. */
+static void
+option(struct state *s, int ch, const char *arg)
+{
+	const char *why;
+
+	switch (ch) {
+	case 'd':
+		if (sq_date_parse(arg, strlen(arg), 0, s->date, &why) !=
+		    SQ_VAL_OK)
+			sq_usage_error(synopsis, "--date '%s': %s", arg, why);
+		s->day = sq_date_days(s->date);
+		break;
+	case 'w':
+		s->window = (int)sq_opt_long(arg, 1, 366, "--window", synopsis);
+		break;
+	case 'n':
+		s->days = (int)sq_opt_long(arg, 0, 366, "--days", synopsis);
+		break;
+	case 't': s->thresholds_path = arg; break;
+	case 'u': s->units_path = arg; break;
+	case 'A': s->alerts_path = arg; break;
+	}
+}
+
+int
+main(int argc, char **argv)
+{
+	static struct state s;
+	static char *stdin_only[] = { "-", NULL };
+	int ch;
+
+	sq_start(argc, argv);
+	sq_common_init(&s.c);
+	s.window = 7;
+	s.days = 3;
+	s.day = SQ_DATE_INVALID;
+	opterr = 0;	/* sq_bad_option says it once, naming the option */
+	while ((ch = getopt_long(argc, argv, ":" SQ_COMMON_SHORTOPTS
+	    "d:w:n:t:u:A:" SQ_LANG_SHORTOPTS "hV", longopts, NULL)) != -1) {
+		if (sq_common_opt(&s.c, ch, optarg, synopsis) ||
+		    sq_lang_opt(&s.c, ch, optarg, synopsis))
+			continue;
+		switch (ch) {
+		case 'h':
+			usage();
+			return 0;
+		case 'V':
+			sq_print_version();
+			return 0;
+		case '?':
+		case ':':
+			sq_bad_option(synopsis, ch, argv);
+		default:
+			option(&s, ch, optarg);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	return run(&s, argc ? argv : stdin_only);
 }
