@@ -3,11 +3,13 @@
  */
 #include <ctype.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "address.h"
+#include "datadir.h"
 #include "diag.h"
 #include "sites.h"
 #include "text.h"
@@ -117,20 +119,76 @@ sq_room_floor(const char *room)
 
 /* ---- the table -------------------------------------------------------- */
 
-static int
-kind_of(const char *s, size_t n)
-{
-	static const char *const gate[] = { "gate", "大门", "门岗", "东门",
-	    "南门", "西门", "北门", "小区门口", NULL };
-	static const char *const point[] = { "point", "采样点", "检测点",
-	    "核酸点", "testing", "testing point", NULL };
+/*
+ * The words of each kind of place (share/sites.txt), read once for the
+ * whole program, as the record layer reads its footers.txt.
+ */
+#define KIND_WORDS	32
 
-	for (int i = 0; gate[i]; i++)
-		if (strlen(gate[i]) == n && strncasecmp(s, gate[i], n) == 0)
-			return SQ_SITE_GATE;
-	for (int i = 0; point[i]; i++)
-		if (strlen(point[i]) == n && strncasecmp(s, point[i], n) == 0)
-			return SQ_SITE_POINT;
+static struct {
+	int	 loaded;
+	char	*w[2][KIND_WORDS];	/* [0] gate, [1] point */
+	size_t	 n[2];
+} KW;
+
+static void
+kinds_load(const char *datadir)
+{
+	static const char *const sect[2] = { "[gate]", "[point]" };
+	char path[4096], line[256];
+	int at = -1;
+	long no = 0;
+
+	KW.loaded = 1;
+	snprintf(path, sizeof(path), "%s/sites.txt", datadir ? datadir :
+	    sq_share_dir());
+	FILE *f = fopen(path, "r");
+	if (f == NULL) {
+		sq_warn(path, 0, "cannot read the kinds of site: every site "
+		    "is a building unless its kind says 'gate' or 'point' (is "
+		    "shequ installed? set SHEQU_DATADIR or --datadir)");
+		return;
+	}
+	while (fgets(line, sizeof(line), f)) {
+		const char *p = line;
+		size_t n = sq_trim(&p, strcspn(line, "\r\n"));
+		int k;
+		no++;
+		if (n == 0 || *p == '#')
+			continue;
+		for (k = 0; k < 2; k++)
+			if (n == strlen(sect[k]) && memcmp(p, sect[k], n) == 0)
+				break;
+		if (k < 2)
+			at = k;
+		else if (at < 0 || KW.n[at] == KIND_WORDS)
+			sq_warn(path, no, "a word before any [section], or more "
+			    "than %d in one: left out", KIND_WORDS);
+		else
+			KW.w[at][KW.n[at]++] = sq_xstrndup(p, n);
+	}
+	fclose(f);
+}
+
+int
+sq_site_kind(const char *datadir, const char *s, size_t n)
+{
+	static const int kind[2] = { SQ_SITE_GATE, SQ_SITE_POINT };
+	static const char *const canon[2] = { "gate", "point" };
+
+	if (!KW.loaded)
+		kinds_load(datadir);
+	n = sq_trim(&s, n);
+	for (int k = 0; k < 2; k++) {
+		/* without the file, the canonical words still hold */
+		if (KW.n[k] == 0 && n == strlen(canon[k]) &&
+		    strncasecmp(s, canon[k], n) == 0)
+			return kind[k];
+		for (size_t i = 0; i < KW.n[k]; i++)
+			if (strlen(KW.w[k][i]) == n &&
+			    strncasecmp(s, KW.w[k][i], n) == 0)
+				return kind[k];
+	}
 	return SQ_SITE_BUILDING;
 }
 
@@ -228,7 +286,8 @@ sq_sites_read(struct sq_sites *s, const char *path,
 		const char *cm = sq_rec_cell_trim(&rec, cc, &cn);
 		struct sq_site x;
 		memset(&x, 0, sizeof(x));
-		x.kind = kn ? kind_of(k, kn) : kind_of(name, n);
+		x.kind = kn ? sq_site_kind(ro->datadir, k, kn) :
+		    sq_site_kind(ro->datadir, name, n);
 		if (x.kind == SQ_SITE_BUILDING &&
 		    sq_building_key(name, n, x.key, sizeof(x.key)) < 0) {
 			/* a named place that is not a building: a landmark */

@@ -5,11 +5,11 @@
  *
  * A sites table has a site column (or building, or name), x and y in
  * metres on a local plan or lat and lon in degrees, and optionally kind
- * (gate 大门 门岗; point 采样点 检测点 testing; else a building) and
- * community.  Degrees are projected on a plane through the gate (or the
- * first site), fine for one estate.  A site is a building when its name
- * reads as one ("12", "12号楼", "12栋", "二期3栋", "123弄5号", "A座",
- * "B0012"): its key is the building part of the household key, "B0012",
+ * (the words of share/sites.txt: gate 大门 门岗 东门 ...; point 采样点
+ * 检测点 testing ...; else a building) and community.  Degrees are
+ * projected on a plane through the gate (or the first site), fine for one
+ * estate.  A site is a building when its name reads as one ("12",
+ * "12号楼", "12栋", "二期3栋", "123弄5号", "A座", "B0012"): its key is the building part of the household key, "B0012",
  * "Z02-B0003", "L0123-B0005", so "12号楼" on the plan is the building of
  * B0012-U02-R0502 in the roster.
  */
@@ -49,6 +49,14 @@ struct sq_sites {
 int	 sq_sites_read(struct sq_sites *, const char *path,
 	    const struct sq_reader_opts *);
 void	 sq_sites_free(struct sq_sites *);
+
+/*
+ * The kind of a site (SQ_SITE_GATE, SQ_SITE_POINT, else SQ_SITE_BUILDING)
+ * from the word of its kind column, or from its name when the plan has no
+ * kind column: the words of DATADIR/sites.txt (NULL: sq_share_dir()),
+ * read once for the program.  Every program that reads a plan asks here.
+ */
+int	 sq_site_kind(const char *datadir, const char *s, size_t n);
 
 /* Degrees to the plan's metres (as the table's were); -1 if not latlon. */
 int	 sq_sites_project(const struct sq_sites *, double lat, double lon,
