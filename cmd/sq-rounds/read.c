@@ -285,14 +285,13 @@ read_sites(struct plan *pl, const char *path, struct sq_common *c)
 		}
 		int gate = 0;
 		s = sq_rec_cell(&rec, ck, &len);
-		if (ck >= 0 && len > 0) {
-			char *k = cell_dup(&rec, ck);
-			gate = strcasecmp(k, "gate") == 0 ||
-			    strcmp(k, "大门") == 0 || strcmp(k, "门岗") == 0;
-			free(k);
-		} else
-			gate = strcasecmp(sn, "gate") == 0 ||
-			    strcmp(sn, "大门") == 0 || strcmp(sn, "门岗") == 0;
+		/* the words of share/sites.txt (values/sites.c) */
+		if (ck >= 0 && len > 0)
+			gate = sq_site_kind(c->in.datadir, s, len) ==
+			    SQ_SITE_GATE;
+		else
+			gate = sq_site_kind(c->in.datadir, sn,
+			    strlen(sn)) == SQ_SITE_GATE;
 		int lift = -1;
 		s = sq_rec_cell(&rec, cl, &len);
 		if (cl >= 0 && len > 0) {
@@ -388,8 +387,9 @@ site_by_key(const struct plan *pl, const char *name)
 			found = i;
 			break;
 		}
-	if (found < 0 && (strcasecmp(name, "gate") == 0 ||
-	    strcmp(name, "大门") == 0))
+	/* a gate named by its word (the words were read with the plan) */
+	if (found < 0 && sq_site_kind(NULL, name, strlen(name)) ==
+	    SQ_SITE_GATE)
 		found = pl->gate;
 	free(k);
 	return found;

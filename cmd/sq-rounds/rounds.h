@@ -33,6 +33,7 @@
 #include "resolve.h"
 #include "rowaddr.h"
 #include "settings.h"
+#include "sites.h"
 #include "svg.h"
 #include "tsplib.h"
 #include "value.h"
