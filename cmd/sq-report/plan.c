@@ -56,9 +56,9 @@ plan_row(void *ctx, const struct sq_reader *r, const struct sq_rec *rec)
 	}
 	if (isnan(x) || isnan(y))
 		return;
-	int gate = (kn == 4 && memcmp(k, "gate", 4) == 0) ||
-	    (kn == 6 && memcmp(k, "大门", 6) == 0) ||
-	    (n == 4 && memcmp(s, "gate", 4) == 0);
+	/* the words of share/sites.txt, as every program reads a plan */
+	int gate = sq_site_kind(R->c.in.datadir, p->kind >= 0 && kn ? k : s,
+	    p->kind >= 0 && kn ? kn : n) == SQ_SITE_GATE;
 	json_t *o = json_object();
 	json_object_set_new(o, "site", json_stringn(s, n));
 	json_object_set_new(o, "x", json_real(x));

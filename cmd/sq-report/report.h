@@ -25,6 +25,7 @@
 #include "opts.h"
 #include "publish.h"
 #include "reader.h"
+#include "sites.h"
 #include "rejects.h"
 #include "svg.h"
 #include "template.h"
