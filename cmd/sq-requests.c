@@ -50,40 +50,84 @@ usage(void)
 "  printf 'text\\n孩子发烧39度 一直哭\\n' | sq-requests -x\n");
 }
 
+static const struct option longopts[] = {
+	SQ_COMMON_LONGOPTS,
+	{ "events",    required_argument, NULL, 'e' },
+	{ "now",       required_argument, NULL, 'n' },
+	{ "rules",     required_argument, NULL, 'r' },
+	{ "queue",     required_argument, NULL, 'Q' },
+	{ "overdue",   required_argument, NULL, 'X' },
+	{ "topics",    required_argument, NULL, 'T' },
+	{ "top",       required_argument, NULL, 't' },
+	{ "similar",   required_argument, NULL, 's' },
+	{ "min-count", required_argument, NULL, 'm' },
+	{ "max-texts", required_argument, NULL, 'w' },
+	{ "explain",   no_argument,       NULL, 'x' },
+	SQ_LANG_LONGOPTS,
+	{ "people",    required_argument, NULL, 'P' },
+	{ "help",      no_argument,       NULL, 'h' },
+	{ "version",   no_argument,       NULL, 'V' },
+	{ NULL, 0, NULL, 0 }
+};
+
+/* One of sq-requests' own options into the state. */
+static void
+option(struct state *s, int ch, char *arg)
+{
+	const char *why;
+
+	switch (ch) {
+	case 'e': s->events_path = arg; break;
+	case 'n':
+		s->now = parse_when(arg, strlen(arg), 0, &why);
+		if (s->now == NO_TIME)
+			sq_usage_error(synopsis, "--now '%s': %s", arg, why);
+		break;
+	case 'r': s->rules_path = arg; break;
+	case 'Q': s->queue_path = arg; break;
+	case 'X': s->overdue_path = arg; break;
+	case 'T': s->topics_path = arg; break;
+	case 't':
+		s->top = (int)sq_opt_long(arg, 0, 1000, "--top", synopsis);
+		break;
+	case 's':
+		if (sq_double_parse(arg, strlen(arg), &s->similar) !=
+		    SQ_VAL_OK || s->similar <= 0 || s->similar > 1)
+			sq_usage_error(synopsis, "--similar is a number above "
+			    "0 and at most 1, not '%s'", arg);
+		break;
+	case 'm':
+		s->min_count = (int)sq_opt_long(arg, 2, 1000, "--min-count",
+		    synopsis);
+		break;
+	case 'w':
+		s->max_texts = sq_opt_long(arg, 0, 1000000, "--max-texts",
+		    synopsis);
+		break;
+	case 'x': s->explain = 1; break;
+	case 'P':
+		s->people = sq_xrealloc(s->people, (s->npeople + 1) *
+		    sizeof(*s->people));
+		s->people[s->npeople++] = arg;
+		break;
+	}
+}
+
 int
 main(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		SQ_COMMON_LONGOPTS,
-		{ "events",    required_argument, NULL, 'e' },
-		{ "now",       required_argument, NULL, 'n' },
-		{ "rules",     required_argument, NULL, 'r' },
-		{ "queue",     required_argument, NULL, 'Q' },
-		{ "overdue",   required_argument, NULL, 'X' },
-		{ "topics",    required_argument, NULL, 'T' },
-		{ "top",       required_argument, NULL, 't' },
-		{ "similar",   required_argument, NULL, 's' },
-		{ "min-count", required_argument, NULL, 'm' },
-		{ "max-texts", required_argument, NULL, 'w' },
-		{ "explain",   no_argument,       NULL, 'x' },
-		SQ_LANG_LONGOPTS,
-		{ "people",    required_argument, NULL, 'P' },
-		{ "help",      no_argument,       NULL, 'h' },
-		{ "version",   no_argument,       NULL, 'V' },
-		{ NULL, 0, NULL, 0 }
-	};
-	static struct state s;
-	const char *why;
-	int ch, failed = 0;
+	struct state s;		/* the run's, passed to every part */
+	int ch;
 
 	sq_start(argc, argv);
+	memset(&s, 0, sizeof(s));
 	sq_common_init(&s.c);
 	s.now = NO_TIME;
 	s.top = 10;
 	s.similar = 0.5;
 	s.min_count = 2;
 	s.max_texts = 5000;
-	opterr = 0;
+	opterr = 0;	/* sq_bad_option says it once, naming the option */
 	while ((ch = getopt_long(argc, argv, ":" SQ_COMMON_SHORTOPTS
 	    "e:n:r:Q:X:T:t:s:m:w:xP:" SQ_LANG_SHORTOPTS "hV", longopts,
 	    NULL)) != -1) {
@@ -91,155 +135,22 @@ main(int argc, char **argv)
 		    sq_lang_opt(&s.c, ch, optarg, synopsis))
 			continue;
 		switch (ch) {
-		case 'e': s.events_path = optarg; break;
-		case 'n':
-			s.now = parse_when(optarg, strlen(optarg), 0, &why);
-			if (s.now == NO_TIME)
-				sq_usage_error(synopsis, "--now '%s': %s", optarg,
-				    why);
-			break;
-		case 'r': s.rules_path = optarg; break;
-		case 'Q': s.queue_path = optarg; break;
-		case 'X': s.overdue_path = optarg; break;
-		case 'T': s.topics_path = optarg; break;
-		case 't':
-			s.top = (int)sq_opt_long(optarg, 0, 1000, "--top",
-			    synopsis);
-			break;
-		case 's':
-			if (sq_double_parse(optarg, strlen(optarg), &s.similar)
-			    != SQ_VAL_OK || s.similar <= 0 || s.similar > 1)
-				sq_usage_error(synopsis, "--similar is a number "
-				    "above 0 and at most 1, not '%s'", optarg);
-			break;
-		case 'm':
-			s.min_count = (int)sq_opt_long(optarg, 2, 1000,
-			    "--min-count", synopsis);
-			break;
-		case 'w':
-			s.max_texts = sq_opt_long(optarg, 0, 1000000,
-			    "--max-texts", synopsis);
-			break;
-		case 'x': s.explain = 1; break;
-		case 'P':
-			s.people = sq_xrealloc(s.people, (s.npeople + 1) *
-			    sizeof(*s.people));
-			s.people[s.npeople++] = optarg;
-			break;
-		case 'h': usage(); return 0;
-		case 'V': sq_print_version(); return 0;
-		default:
+		case 'h':
+			usage();
+			return 0;
+		case 'V':
+			sq_print_version();
+			return 0;
+		case '?':
+		case ':':
 			sq_bad_option(synopsis, ch, argv);
+		default:
+			option(&s, ch, optarg);
 		}
 	}
 	argc -= optind;
 	argv += optind;
 	if (argc > 1)
 		sq_usage_error(synopsis, "one requests log at a time");
-	if (s.now == NO_TIME)
-		s.now = now_default();
-	s.nowday = (int)(s.now / 1440);
-
-	/* the queue and the overdue list are for the staff: their language */
-	if ((s.queue_path || s.overdue_path) && (s.words = sq_words_open(
-	    sq_datadir(&s.c), "requests", sq_lang(&s.c))) == NULL)
-		return SQ_EXIT_USAGE;
-	s.c.tables = "requests";
-	if ((s.aliases = sq_load_aliases(&s.c)) == NULL)
-		return SQ_EXIT_USAGE;
-	s.c.in.aliases = s.aliases;
-	s.c.in.canonical = 1;
-	s.triage = sq_triage_load(sq_datadir(&s.c), s.rules_path, NULL);
-	int bad = s.triage == NULL;
-	if (s.triage)
-		s.rules = sq_triage_rules(s.triage);
-	sq_hmap_init(&s.index, req_key, &s);
-	if (bad || load_categories(&s) < 0) {
-		free_state(&s);
-		return SQ_EXIT_USAGE;
-	}
-	s.urgent_label = sq_classify_find(s.rules, "urgent");
-	char *mpath = sq_datafile(&s.c, "mask.txt");
-	s.mask = sq_mask_load(mpath);
-	free(mpath);
-	for (size_t i = 0; s.mask && i < s.npeople; i++)
-		if (sq_mask_add_table(s.mask, s.people[i], &s.c.in) < 0) {
-			sq_mask_free(s.mask);
-			s.mask = NULL;
-		}
-	if (s.mask == NULL) {
-		free_state(&s);
-		return SQ_EXIT_USAGE;
-	}
-
-	if ((s.rj = sq_rejects_open(s.c.rejects)) == NULL) {
-		free_state(&s);
-		return SQ_EXIT_USAGE;
-	}
-	struct sq_reader *r = sq_reader_open(argc ? argv[0] : "-", &s.c.in);
-	if (r == NULL || (s.events_path && read_events(&s) < 0)) {
-		if (r)
-			sq_reader_close(r);
-		sq_rejects_abort(s.rj);
-		free_state(&s);
-		return SQ_EXIT_USAGE;
-	}
-	sq_rejects_table(s.rj, "requests", sq_reader_rawheader(r));
-	struct sq_writer *w = sq_writer_open(s.c.output, &s.c.out);
-	if (w == NULL) {
-		sq_reader_close(r);
-		sq_rejects_abort(s.rj);
-		free_state(&s);
-		return SQ_EXIT_USAGE;
-	}
-	/* --strict: a problem in the events stops before the requests */
-	int stopped = s.c.strict && sq_diag_status();
-	if (!stopped && read_requests(&s, r, w) < 0)
-		failed = 1;
-	else if (s.c.strict && sq_diag_status())
-		stopped = 1;
-	sq_reader_close(r);
-
-	/* stopped early, the requests not read are not unknown */
-	if (!failed && !stopped)
-		reject_unknown_events(&s);
-	long evrej = sq_rejects_table_count(s.rj, "events");
-
-	if (failed || stopped) {
-		sq_writer_abort(w);
-		/* --strict keeps the rejects, as every program: they say
-		   what to fix */
-		if (failed)
-			sq_rejects_abort(s.rj);
-		else if (sq_rejects_close(s.rj) < 0)
-			failed = 1;
-		if (stopped)
-			sq_note("stopped at the first data problem (--strict); "
-			    "no output written");
-	} else {
-		if (sq_writer_close(w) < 0)
-			failed = 1;
-		if (!failed && s.queue_path && write_list(&s, s.queue_path, 0) < 0)
-			failed = 1;
-		if (!failed && s.overdue_path &&
-		    write_list(&s, s.overdue_path, 1) < 0)
-			failed = 1;
-		if (!failed && s.topics_path && write_topics(&s) < 0)
-			failed = 1;
-		if (sq_rejects_close(s.rj) < 0)
-			failed = 1;
-	}
-	if (s.texts_skipped)
-		sq_note("%ld texts of the day beyond --max-texts %ld were "
-		    "counted but not grouped", s.texts_skipped, s.max_texts);
-	if (!stopped)	/* nothing was written: no count to check */
-		sq_note("%ld requests read: %ld written (%ld open, %ld "
-		    "urgent, %ld overdue), %ld rejected; %ld events read: "
-		    "%ld applied, %ld ignored, %ld rejected, %ld requests "
-		    "unknown", s.rows, s.written, s.nopenreq, s.urgent,
-		    s.overdue, s.rows - s.written, s.ev_rows, s.ev_applied,
-		    s.ev_ignored, evrej, s.ev_unknown);
-	free_state(&s);
-	int status = sq_diag_finish();
-	return failed ? SQ_EXIT_USAGE : status;
+	return run(&s, argc ? argv[0] : "-");
 }

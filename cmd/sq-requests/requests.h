@@ -151,6 +151,9 @@ int	 read_requests(struct state *s, struct sq_reader *r, struct sq_writer *w);
 void	 keep_text(struct state *s, const char *text, size_t len, size_t cat);
 int	 write_topics(struct state *s);
 
+/* run.c: the run of main's options on the requests FILE ("-": stdin) */
+int	 run(struct state *s, const char *file);
+
 /* lists.c */
 int	 write_list(struct state *s, const char *path, int overdue);
 
