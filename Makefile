@@ -96,9 +96,10 @@ $(B)/bin/%: cmd/%.c $$(wildcard cmd/$$*/*.c cmd/$$*/*.h) $(B)/libshequ.a $(LIB_H
 	@mkdir -p $(@D)
 	$(CC) $(WARN) $(SQ_CPPFLAGS) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(wildcard cmd/$*/*.c) $(B)/libshequ.a $(SQ_LIBS) $(LDLIBS)
 
-$(B)/tools/%: tools/%.c $(B)/libshequ.a $(LIB_HDR)
+# A tool likewise: tools/NAME.c and its parts in tools/NAME/.
+$(B)/tools/%: tools/%.c $$(wildcard tools/$$*/*.c tools/$$*/*.h) $(B)/libshequ.a $(LIB_HDR)
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(SQ_CPPFLAGS) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libshequ.a $(SQ_LIBS) $(LDLIBS)
+	$(CC) $(WARN) $(SQ_CPPFLAGS) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(wildcard tools/$*/*.c) $(B)/libshequ.a $(SQ_LIBS) $(LDLIBS)
 
 $(B)/tests/%: tests/unit/%.c tests/unit/unit.h $(B)/libshequ.a $(LIB_HDR)
 	@mkdir -p $(@D)

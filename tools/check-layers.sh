@@ -51,7 +51,7 @@ bad=$(
 			print file ":" line ": " from "/ includes " to "/" hdr " (a higher or a sibling layer): move the code down, or pass it in"
 	}'
 	# above the library: programs, tools, tests and harnesses include headers only
-	for f in cmd/*.c cmd/*/*.[ch] tools/*.c tests/unit/*.[ch] fuzz/*.[ch]; do
+	for f in cmd/*.c cmd/*/*.[ch] tools/*.c tools/*/*.[ch] tests/unit/*.[ch] fuzz/*.[ch]; do
 		[ -f "$f" ] && grep -n '^[[:space:]]*#[[:space:]]*include[[:space:]]*"[^"]*\.c"' "$f" |
 		    sed "s|^\([0-9]*\):.*\"\(.*\)\".*|$f:\1: includes a source file (\2): call it through its header|"
 	done
