@@ -65,7 +65,7 @@ dir=bench/out/district-$N
 roster=$dir/roster.csv
 # reused while the command and the generator's source are the same
 gencmd="$GEN --households $N --communities $C --seed $SEED --roster-only --out $dir"
-stamp="$gencmd; tools/gen-community.c $(cksum <tools/gen-community.c)"
+stamp="$gencmd; tools/gen-community $(cat tools/gen-community.c tools/gen-community/*.[ch] | cksum)"
 if [ -s "$roster" ] && [ -f "$dir/generated-by" ] &&
     [ "$(cat "$dir/generated-by")" = "$stamp" ]; then
 	say "roster: reusing $roster"
