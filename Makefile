@@ -143,9 +143,11 @@ print-po-src:
 lint-man:
 	@sh tests/man.t.sh
 
-# no include from a higher layer (tools/check-layers.sh)
+# no include from a higher layer (tools/check-layers.sh); the house's shape:
+# file sizes, mains, docs/ARCHITECTURE.md naming the tree (tools/check-shape.sh)
 check-layers:
 	@sh tools/check-layers.sh $(LAYERS)
+	@sh tools/check-shape.sh $(LAYERS)
 
 # ---- fuzzing -----------------------------------------------------------
 # libFuzzer harnesses, one per parser (fuzz/README).  Built with clang into
