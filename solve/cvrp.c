@@ -519,6 +519,36 @@ cmp_saving(const void *a, const void *b)
 	return (x->j > y->j) - (x->j < y->j);
 }
 
+/* The routes savings() merges: chains of customers, known by their head. */
+struct chains {
+	int	*next, *prev;
+	int	*head;		/* per customer */
+	int	*tail;		/* per head, as the rest */
+	long	*load;
+	double	*dist, *svc;
+};
+
+/* Reverse the route headed by h in place; its head is now its old tail. */
+static int
+reverse_chain(const struct chains *ch, int h)
+{
+	int c = h, t = ch->tail[h];
+
+	while (c) {
+		int nx = ch->next[c];
+		ch->next[c] = ch->prev[c];
+		ch->prev[c] = nx;
+		c = nx;
+	}
+	ch->tail[t] = h;
+	ch->load[t] = ch->load[h];
+	ch->dist[t] = ch->dist[h];
+	ch->svc[t] = ch->svc[h];
+	for (c = t; c; c = ch->next[c])
+		ch->head[c] = t;
+	return t;
+}
+
 static void
 savings(struct search *s)
 {
@@ -533,6 +563,7 @@ savings(struct search *s)
 	int *tail = sq_xmalloc((size_t)n * sizeof(int));
 	size_t ns = 0, cap = (size_t)n * (size_t)s->nadj + 1;
 	struct saving *sv = sq_xmalloc(cap * sizeof(*sv));
+	const struct chains ch = { next, prev, head, tail, load, dist, svc };
 
 	for (int c = 1; c < n; c++) {
 		next[c] = prev[c] = 0;
@@ -580,38 +611,10 @@ savings(struct search *s)
 		if (p->max_duration > 0 && nd * p->time_per_dist + svc[a] +
 		    svc[b] > p->max_duration + EPS)
 			continue;
-		if (revA) {	/* symmetric: reverse route a in place */
-			int c = a, t = tail[a];
-			while (c) {
-				int nx = next[c];
-				next[c] = prev[c];
-				prev[c] = nx;
-				c = nx;
-			}
-			tail[t] = a;
-			load[t] = load[a];
-			dist[t] = dist[a];
-			svc[t] = svc[a];
-			a = t;
-			for (c = a; c; c = next[c])
-				head[c] = a;
-		}
-		if (revB) {
-			int c = b, t = tail[b];
-			while (c) {
-				int nx = next[c];
-				next[c] = prev[c];
-				prev[c] = nx;
-				c = nx;
-			}
-			tail[t] = b;
-			load[t] = load[b];
-			dist[t] = dist[b];
-			svc[t] = svc[b];
-			b = t;
-			for (c = b; c; c = next[c])
-				head[c] = b;
-		}
+		if (revA)	/* symmetric: reverse a route in place */
+			a = reverse_chain(&ch, a);
+		if (revB)
+			b = reverse_chain(&ch, b);
 		/* now tail[a] == i and b == j */
 		next[i] = j;
 		prev[j] = i;
