@@ -1038,6 +1038,43 @@ column_name(const struct state *s, const char *canon)
 }
 
 static int
+name_taken(const struct sq_rec *names, const char *name)
+{
+	for (size_t i = 0; i < names->nf; i++)
+		if (strcmp(sq_rec_get(names, i), name) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * A passed-through column named as one sq-ingest writes (a roster's own
+ * hh, an export of an earlier run) keeps its cells under NAME_2 (_3, ...),
+ * as csvkit does: two columns of one name would make every later program
+ * read the wrong one.
+ */
+static void
+push_unique_name(struct sq_rec *names, const struct state *s, const char *name)
+{
+	char alt[256];
+
+	if (!name_taken(names, name)) {
+		sq_rec_push(names, name, strlen(name));
+		return;
+	}
+	for (unsigned k = 2;; k++) {
+		snprintf(alt, sizeof(alt), "%.240s_%u", name, k);
+		int other = 0;	/* nor another passed-through column's name */
+		for (size_t i = 0; i < s->nextra && !other; i++)
+			other = strcmp(s->extra_names[i], alt) == 0;
+		if (!other && !name_taken(names, alt))
+			break;
+	}
+	sq_warn(NULL, 0, _("the input's column '%s' is written as '%s': "
+	    "'%s' is the column sq-ingest makes"), name, alt, name);
+	sq_rec_push(names, alt, strlen(alt));
+}
+
+static int
 write_households(struct state *s, struct sq_writer *w)
 {
 	static const char *const fixed[] = { "hh", "community", "building",
@@ -1061,7 +1098,7 @@ write_households(struct state *s, struct sq_writer *w)
 	const char *g = column_name(s, "grid");
 	sq_rec_push(&names, g, strlen(g));
 	for (size_t i = 0; i < s->nextra; i++)
-		sq_rec_push(&names, s->extra_names[i], strlen(s->extra_names[i]));
+		push_unique_name(&names, s, s->extra_names[i]);
 	sq_writer_header(w, &names);
 	sq_rec_free(&names);
 
