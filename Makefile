@@ -214,7 +214,8 @@ demo: all
 # The request model (sq-requests(1)) from the labelled requests: the
 # training split only, never tests/data/requests/test.csv.
 TRAIN_CORPUS = tests/data/requests/train.csv tests/data/requests/tuned.csv \
-               $(wildcard tests/data/requests/train-b.csv tests/data/requests/train-c.csv)
+               $(wildcard tests/data/requests/train-b.csv tests/data/requests/train-c.csv \
+                         tests/data/requests/train-d.csv)
 retrain: $(B)/tools/sq-train
 	$(B)/tools/sq-train -D share $(TRAIN_CORPUS) > share/requests/model.txt.new
 	mv share/requests/model.txt.new share/requests/model.txt
