@@ -39,10 +39,11 @@ static struct row *rows;
 static size_t nrows;
 
 static int
-read_corpus(const char *path)
+read_corpus(const char *path, const char *datadir)
 {
 	struct sq_reader_opts ro;
 	memset(&ro, 0, sizeof(ro));
+	ro.datadir = datadir;	/* footers.txt from -D, as the triage's files */
 	struct sq_reader *r = sq_reader_open(path, &ro);
 	if (r == NULL)
 		return -1;
@@ -207,7 +208,7 @@ main(int argc, char **argv)
 		return 2;
 	}
 	for (int i = optind; i < argc; i++)
-		if (read_corpus(argv[i]) < 0)
+		if (read_corpus(argv[i], sq_datadir(&com)) < 0)
 			return 2;
 	/* stable order for the classes: sorted, each corpus row kept */
 	/* the triage of sq-requests, without the shipped model: the one
