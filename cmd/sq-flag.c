@@ -60,8 +60,9 @@ parse_options(struct state *s, int argc, char **argv)
 	const char *why;
 	int ch;
 
-	while ((ch = getopt_long(argc, argv, SQ_COMMON_SHORTOPTS "d:f:as:L:F:Y:"
-	    SQ_LANG_SHORTOPTS "hV", longopts, NULL)) != -1) {
+	opterr = 0;	/* sq_bad_option says it once, naming the option */
+	while ((ch = getopt_long(argc, argv, ":" SQ_COMMON_SHORTOPTS
+	    "d:f:as:L:F:Y:" SQ_LANG_SHORTOPTS "hV", longopts, NULL)) != -1) {
 		if (sq_common_opt(&s->c, ch, optarg, synopsis) ||
 		    sq_lang_opt(&s->c, ch, optarg, synopsis))
 			continue;
@@ -91,7 +92,7 @@ parse_options(struct state *s, int argc, char **argv)
 		case 'Y': s->summary_path = optarg; break;
 		case 'h': usage(); exit(0);
 		case 'V': sq_print_version(); exit(0);
-		default: sq_usage_error(synopsis, "unknown option");
+		default: sq_bad_option(synopsis, ch, argv);
 		}
 	}
 	if (argc - optind < 2)

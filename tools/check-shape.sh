@@ -13,8 +13,9 @@ cd "$top" || exit 2
 [ $# -gt 0 ] || { echo "usage: sh tools/check-shape.sh LAYER..." >&2; exit 2; }
 max_lines=1500
 max_main=80
-# known debt: files another engineer is splitting this session
-debt='values/value.c cmd/sq-flag.c'
+# known debt: files another engineer is splitting this session (none now:
+# the list stays, for the next file that must grow before it is split)
+debt=''
 
 bad='' notes=''
 say() {
