@@ -79,6 +79,16 @@ void	 sq_reader_prepare(struct sq_reader *,
 	    void (*fn)(void *ctx, const struct sq_rec *, int status, void *out),
 	    void *ctx, size_t size);
 void	*sq_reader_prepared(const struct sq_reader *);
+/*
+ * The same, with the work shared: fn may also run on the caller's thread,
+ * on the records the reading thread has not reached, so neither core
+ * waits for the other.  The reading thread calls fn(ctx, ...), the
+ * caller's fn(ctx_caller, ...), at the same time on different records: a
+ * cache fn keeps goes in each context, never in what both see.
+ */
+void	 sq_reader_prepare_shared(struct sq_reader *,
+	    void (*fn)(void *ctx, const struct sq_rec *, int status, void *out),
+	    void *ctx, void *ctx_caller, size_t size);
 void	 sq_reader_close(struct sq_reader *);
 
 const char *sq_reader_name(const struct sq_reader *);
