@@ -370,9 +370,14 @@ static void
 build_groups(struct sq_resolver *r)
 {
 	size_t n = r->nids, k;
-	struct member *tmp = sq_xmalloc((n + 1) * sizeof(*tmp));
-	uint32_t *gid = sq_xmalloc((n + 1) * sizeof(*gid));
+	/* a district's are tens of megabytes: huge pages, fewer faults */
+	struct member *tmp = sq_xmalloc_big((n + 1) * sizeof(*tmp));
+	uint32_t *gid = sq_xmalloc_big((n + 1) * sizeof(*gid));
 	size_t capgrp = 64;
+	/* each group's members one after another as added (a sorted
+	   roster's are): tmp is then the index as it is */
+	int runs = 1;
+	uint32_t prev_g = UINT32_MAX;
 
 	r->grp = sq_xmalloc(capgrp * sizeof(*r->grp));
 	r->gcap = pow2_for(n / 8 + 16);
@@ -395,8 +400,10 @@ build_groups(struct sq_resolver *r)
 		prevlen = len;
 
 		gid[k] = UINT32_MAX;
-		if (parse_key(key, len, &p) < 0)
+		if (parse_key(key, len, &p) < 0) {
+			prev_g = UINT32_MAX;
 			continue;	/* not our shape: exact only */
+		}
 		uint64_t h = lane_group_hash(&p);
 		uint32_t lane = hash_part(p.v[P_LANE], p.l[P_LANE]);
 		size_t mask = r->gcap - 1, s;
@@ -415,6 +422,7 @@ build_groups(struct sq_resolver *r)
 			g->ch = group_hash(&p);
 			g->bh = hash_part(p.v[P_BLDG], p.l[P_BLDG]);
 			g->lane = lane;
+			g->first = (uint32_t)k;
 			r->gtab[s] = (uint32_t)++r->ngrp;
 			if (2 * r->ngrp > r->gcap) {
 				/* more groups than guessed: a bigger table */
@@ -435,6 +443,9 @@ build_groups(struct sq_resolver *r)
 			}
 		}
 		gid[k] = r->gtab[s] - 1;
+		if (r->grp[gid[k]].n > 0 && gid[k] != prev_g)
+			runs = 0;
+		prev_g = gid[k];
 		r->grp[gid[k]].n++;
 		if (r->grp[gid[k]].lane != lane)
 			r->grp[gid[k]].mixed = 1;
@@ -450,19 +461,23 @@ build_groups(struct sq_resolver *r)
 		m->pad = 0;
 	}
 	/* members of a group one after another, in the order added */
-	uint32_t at = 0;
-	for (size_t g = 0; g < r->ngrp; g++) {
-		r->grp[g].first = at;
-		at += r->grp[g].n;
-		r->grp[g].n = 0;
-	}
-	r->mem = sq_xmalloc((at + 1) * sizeof(*r->mem));
-	for (k = 0; k < n; k++)
-		if (gid[k] != UINT32_MAX) {
-			struct group *g = &r->grp[gid[k]];
-			r->mem[g->first + g->n++] = tmp[k];
+	if (runs)
+		r->mem = tmp;	/* they are: grp[].first is where each begins */
+	else {
+		uint32_t at = 0;
+		for (size_t g = 0; g < r->ngrp; g++) {
+			r->grp[g].first = at;
+			at += r->grp[g].n;
+			r->grp[g].n = 0;
 		}
-	free(tmp);
+		r->mem = sq_xmalloc_big((at + 1) * sizeof(*r->mem));
+		for (k = 0; k < n; k++)
+			if (gid[k] != UINT32_MAX) {
+				struct group *g = &r->grp[gid[k]];
+				r->mem[g->first + g->n++] = tmp[k];
+			}
+		free(tmp);
+	}
 	free(gid);
 	/* groups by building alone, for a key without a community */
 	r->bcap = pow2_for(r->ngrp + 1);
@@ -743,6 +758,22 @@ add_candidate(const struct sq_resolver *r, struct sq_res *res, uint32_t id)
 
 #define NEARMAX		64	/* near rooms ranked before their keys are read */
 
+/*
+ * A member's room, m->rlen bytes: from its packed 8 bytes (into buf), or
+ * from its key when longer (*mp holds the key's parts); NULL if the key
+ * cannot be read.
+ */
+static const char *
+member_room(const struct sq_resolver *r, const struct member *m, char buf[8],
+    struct parts *mp)
+{
+	if (m->rlen <= 8) {
+		memcpy(buf, &m->room, m->rlen);
+		return buf;
+	}
+	return member_parts(r, m->id, mp) < 0 ? NULL : mp->v[P_ROOM];
+}
+
 /* The household's key agrees on building and community. */
 static int
 near_confirmed(const struct sq_resolver *r, const struct query *q, uint32_t id)
@@ -776,16 +807,10 @@ slow_nearest(const struct sq_resolver *r, const struct query *qq,
 			if (d > best)
 				continue;
 			char room[8];
-			const char *mr = room;
-			size_t ml = m->rlen;
-			if (ml <= 8)
-				memcpy(room, &m->room, ml);
-			else {
-				if (member_parts(r, m->id, &mp) < 0)
-					continue;
-				mr = mp.v[P_ROOM];
-			}
-			int e = near_edit(q.p.v[P_ROOM], q.p.l[P_ROOM], mr, ml);
+			const char *mr = member_room(r, m, room, &mp);
+			if (mr == NULL)
+				continue;
+			int e = near_edit(q.p.v[P_ROOM], q.p.l[P_ROOM], mr, m->rlen);
 			if (e > 1 || (d += e) == 0 || d > best)
 				continue;
 			/* confirm on the key: building, community, lane, zone */
@@ -885,16 +910,10 @@ fallback(struct sq_resolver *r, const char *key, size_t len,
 				continue;
 			int d = q.unit && m->unit && q.unit != m->unit;
 			char room[8];
-			const char *mr = room;
-			size_t ml = m->rlen;
-			if (ml <= 8)
-				memcpy(room, &m->room, ml);
-			else {
-				if (member_parts(r, m->id, &mp) < 0)
-					continue;
-				mr = mp.v[P_ROOM];
-			}
-			int e = near_edit(q.p.v[P_ROOM], q.p.l[P_ROOM], mr, ml);
+			const char *mr = member_room(r, m, room, &mp);
+			if (mr == NULL)
+				continue;
+			int e = near_edit(q.p.v[P_ROOM], q.p.l[P_ROOM], mr, m->rlen);
 			if (e > 1 || (d += e) == 0)
 				continue;
 			if (d == 2 && nnear[0]) {
