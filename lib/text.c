@@ -4,6 +4,9 @@
  */
 #include <stdint.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "diag.h"
 #include "text.h"
@@ -65,6 +68,60 @@ decode(const unsigned char *s, size_t len, size_t i, size_t *n)
 	return cp;
 }
 
+#ifdef __SSE2__
+/*
+ * 16 bytes at a time while they are ASCII and 3-byte sequences led by
+ * E1..EC or EE..EF (all of CJK but U+0800..U+0FFF and U+D000..U+D7FF):
+ * then the continuation bytes are exactly the one and two bytes after
+ * each lead.  Returns where a stretch that is something else begins (or
+ * len), always at a character's first byte; what follows is for the
+ * exact validator below, which also finds where an error is.
+ */
+static size_t
+valid_fast(const unsigned char *s, size_t len, size_t i)
+{
+	const __m128i cont_hi = _mm_set1_epi8(-64);	/* 0x80..0xBF: < 0xC0 */
+	const __m128i lead_lo = _mm_set1_epi8(-32);	/* 0xE1..: > 0xE0 */
+	const __m128i lead_hi = _mm_set1_epi8(-16);	/* ..0xEF: < 0xF0 */
+	const __m128i ed = _mm_set1_epi8((char)0xED);
+	uint32_t carry = 0;	/* continuations owed to the next block */
+
+	while (i < len) {
+		unsigned char pad[16];
+		const unsigned char *p = s + i;
+		size_t n = len - i;
+		if (n < 16) {	/* the end: padded with ASCII */
+			memset(pad, 0, sizeof(pad));
+			memcpy(pad, p, n);
+			p = pad;
+		}
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+		__m128i cont = _mm_cmplt_epi8(v, cont_hi);
+		__m128i lead = _mm_andnot_si128(_mm_cmpeq_epi8(v, ed),
+		    _mm_and_si128(_mm_cmpgt_epi8(v, lead_lo),
+		    _mm_cmplt_epi8(v, lead_hi)));
+		__m128i ascii = _mm_cmpgt_epi8(v, _mm_set1_epi8(-1));
+		uint32_t c = (uint32_t)_mm_movemask_epi8(cont);
+		uint32_t l = (uint32_t)_mm_movemask_epi8(lead);
+		uint32_t a = (uint32_t)_mm_movemask_epi8(ascii);
+		uint32_t owed = l << 1 | l << 2 | carry;
+		if ((a | c | l) != 0xFFFF || c != (owed & 0xFFFF) ||
+		    (n <= 16 && (owed >> n) != 0))
+			break;
+		if (n <= 16)
+			return len;
+		carry = owed >> 16;
+		i += 16;
+	}
+	/* back to the lead of a sequence the block boundary cut */
+	if (carry & 2)
+		return i - 1;
+	if (carry & 1)
+		return i - 2;
+	return i;
+}
+#endif
+
 int
 sq_utf8_valid(const unsigned char *s, size_t len, size_t *bad_at)
 {
@@ -72,6 +129,29 @@ sq_utf8_valid(const unsigned char *s, size_t len, size_t *bad_at)
 	uint64_t w;
 
 	while (i < len) {
+#ifdef __SSE2__
+		if (len - i >= 32) {
+			i = valid_fast(s, len, i);
+			if (i == len)
+				break;
+			/* a stretch the fast path does not take: a few
+			   characters the careful way, then back to it */
+			size_t stop = i + 16;
+			while (i < len && i < stop) {
+				if (s[i] < 0x80) {
+					i++;
+					continue;
+				}
+				if (decode(s, len, i, &n) < 0) {
+					if (bad_at != NULL)
+						*bad_at = i;
+					return 0;
+				}
+				i += n;
+			}
+			continue;
+		}
+#endif
 		/* ASCII fast path: most of a roster is digits and commas */
 		while (len - i >= 8) {
 			memcpy(&w, s + i, 8);

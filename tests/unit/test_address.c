@@ -877,6 +877,51 @@ test_utf8_valid(void)
 	}
 	/* a NULL bad_at is allowed */
 	CHECK(sq_utf8_valid((const unsigned char *)"\xff", 1, NULL) == 0);
+
+	/*
+	 * Lines long enough for the 16-byte fast path: CJK and ASCII mixed,
+	 * one character made wrong at each place in turn (a stray byte, a
+	 * truncated sequence, a lone continuation, a surrogate), at every
+	 * offset against the blocks: the error is named where it starts.
+	 */
+	static const char *const piece[] = { "阳", "光", "1", "2", "-", "小",
+	    "区", "a", ",", "号", "楼", "室", "\xc2\xa9", "\xf0\xa0\xae\xb7" };
+	static const char *const wrong[] = { "\xff", ("\xe9\x98" "a"), "\x98",
+	    "\xed\xa0\x80", "\xc0\x80" };
+	size_t npiece = sizeof(piece) / sizeof(piece[0]);
+	for (size_t len = 20; len < 40; len++)
+		for (size_t at = 0; at < len; at++)
+			for (size_t w = 0; w < sizeof(wrong) / sizeof(wrong[0]); w++) {
+				char buf[256];
+				size_t o = 0, want = 0;
+				for (size_t k = 0; k < len; k++) {
+					/* mostly CJK, as a check-in is */
+					const char *c = piece[(k * 7 + len) % npiece];
+					if (k == at) {
+						want = o;
+						c = wrong[w];
+					}
+					size_t n = strlen(c);
+					memcpy(buf + o, c, n);
+					o += n;
+				}
+				int ok = valid(buf, o, &bad);
+				if (!CHECK(!ok && bad == want))
+					fprintf(stderr, "  (len %zu at %zu wrong %zu: "
+					    "ok %d bad %zu, not %zu)\n", len, at,
+					    w, ok, bad, want);
+				/* and the line without it is valid */
+				if (at == 0 && w == 0) {
+					size_t o2 = 0;
+					for (size_t k = 0; k < len; k++) {
+						const char *c = piece[(k * 7 + len) %
+						    npiece];
+						memcpy(buf + o2, c, strlen(c));
+						o2 += strlen(c);
+					}
+					CHECK(valid(buf, o2, &bad) == 1);
+				}
+			}
 }
 
 static void
