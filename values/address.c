@@ -12,6 +12,7 @@
 
 #include "address.h"
 #include "diag.h"
+#include "hmap.h"
 #include "text.h"
 
 #define MAXITEMS	12
@@ -1256,14 +1257,13 @@ sq_addr_key(const struct sq_addr *a, char *out, size_t outsz)
 	return o.n;
 }
 
-size_t
-sq_addr_key_community(const char *community, size_t clen,
-    const struct sq_addr *a, char *out, size_t outsz)
+/* The community's hash as the key prefix says it; 0 if it has none. */
+static int
+community_hash(const char *community, size_t clen, uint32_t *hp)
 {
-	static const char hex[] = "0123456789abcdef";
-	struct out o = { out, outsz, 0 };
 	uint32_t h = SQ_FNV1A32_INIT;
-	size_t i = 0, n, k, any = 0;
+	size_t i = 0, n;
+	int any = 0;
 	char f[4];
 
 	while (community != NULL && i < clen) {
@@ -1275,6 +1275,52 @@ sq_addr_key_community(const char *community, size_t clen,
 		h = sq_fnv1a32(f, n, h);
 		any = 1;
 	}
+	*hp = h;
+	return any;
+}
+
+/*
+ * The communities a thread keyed last: a district has a few hundred, and
+ * folding one's name was a third of making a check-in's key.  Per thread,
+ * so that two reading threads never share it; a cell longer than a slot
+ * is folded each time.
+ */
+enum { NCOMM = 512, COMM_BYTES = 62 };
+static _Thread_local struct {
+	uint32_t h;
+	unsigned char len, any;		/* len 0: empty */
+	char	 s[COMM_BYTES];
+} comm_seen[NCOMM];
+
+static int
+community_hash_cached(const char *community, size_t clen, uint32_t *hp)
+{
+	if (community == NULL || clen == 0 || clen > COMM_BYTES)
+		return community_hash(community, clen, hp);
+	uint32_t slot = sq_hash(community, clen) % NCOMM;
+	if (comm_seen[slot].len == clen &&
+	    memcmp(comm_seen[slot].s, community, clen) == 0) {
+		*hp = comm_seen[slot].h;
+		return comm_seen[slot].any;
+	}
+	int any = community_hash(community, clen, hp);
+	comm_seen[slot].len = (unsigned char)clen;
+	comm_seen[slot].any = (unsigned char)any;
+	comm_seen[slot].h = *hp;
+	memcpy(comm_seen[slot].s, community, clen);
+	return any;
+}
+
+size_t
+sq_addr_key_community(const char *community, size_t clen,
+    const struct sq_addr *a, char *out, size_t outsz)
+{
+	static const char hex[] = "0123456789abcdef";
+	struct out o = { out, outsz, 0 };
+	uint32_t h;
+	size_t k;
+	int any = community_hash_cached(community, clen, &h);
+
 	if (any) {
 		put(&o, 'C');
 		for (k = 0; k < 8; k++)
