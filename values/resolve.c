@@ -169,30 +169,41 @@ sq_resolver_key(const struct sq_resolver *r, uint32_t id, size_t *len)
 
 /* ---- keys taken apart ------------------------------------------------- */
 
-static int
-hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	return -1;
-}
-
 /* "C1a2b3c4d-": the community prefix of a key, or 0. */
 static int
 comm_prefix(const char *k, size_t n, uint32_t *comm)
 {
+	/* a lower-case hex digit's value, or -1: every key comes here */
+	static const signed char hex[256] = {
+		-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+		-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+		-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+		0, 1, 2, 3, 4, 5, 6, 7, 8, 9, -1, -1, -1, -1, -1, -1,
+		-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+		-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+		-1, 10, 11, 12, 13, 14, 15, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+		-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+		-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+		-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+		-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+		-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+		-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+		-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+		-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+		-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+	};
 	uint32_t v = 0;
+	int bad = 0;
 
 	if (n < 10 || k[0] != 'C' || k[9] != '-')
 		return 0;
 	for (size_t i = 1; i < 9; i++) {
-		int d = hexval((unsigned char)k[i]);
-		if (d < 0)
-			return 0;
-		v = v << 4 | (uint32_t)d;
+		int d = hex[(unsigned char)k[i]];
+		bad |= d;
+		v = v << 4 | (uint32_t)(d & 0xF);
 	}
+	if (bad < 0)
+		return 0;
 	*comm = v;
 	return 1;
 }
@@ -610,6 +621,9 @@ rooms_agree(size_t ql, uint64_t qroom, int qunit, const struct member *m)
 		return qroom == m->room;
 	if (ql > 8 || m->rlen > 8)
 		return 1;
+	/* a sub-room is its room and at least "-1": 2 bytes longer */
+	if (ql + 2 > m->rlen && (size_t)m->rlen + 2 > ql)
+		return 0;
 	memcpy(a, &qroom, 8);
 	memcpy(b, &m->room, 8);
 	return sub_room(a, ql, b, m->rlen) || sub_room(b, m->rlen, a, ql);
