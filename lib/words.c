@@ -8,13 +8,24 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "hmap.h"
 #include "kvconf.h"
 #include "words.h"
 
 struct sq_words {
 	char	**key, **value;
 	size_t	 n;
+	struct sq_hmap idx;	/* key -> i: a program asks per row */
 };
+
+static const char *
+word_key(void *ctx, uint32_t i, size_t *len)
+{
+	const struct sq_words *W = ctx;
+
+	*len = strlen(W->key[i]);
+	return W->key[i];
+}
 
 static void
 word_fn(void *ctx, const char *key, const char *value, long line)
@@ -24,16 +35,17 @@ word_fn(void *ctx, const char *key, const char *value, long line)
 	(void)line;
 	if (key == NULL)
 		return;		/* a line that is no setting: nothing to say */
-	for (size_t i = 0; i < W->n; i++)
-		if (strcmp(W->key[i], key) == 0) {
-			free(W->value[i]);
-			W->value[i] = sq_xstrdup(value);
-			return;
-		}
+	long i = sq_hmap_get(&W->idx, key, strlen(key));
+	if (i >= 0) {
+		free(W->value[i]);
+		W->value[i] = sq_xstrdup(value);
+		return;
+	}
 	W->key = sq_xrealloc(W->key, (W->n + 1) * sizeof(*W->key));
 	W->value = sq_xrealloc(W->value, (W->n + 1) * sizeof(*W->value));
 	W->key[W->n] = sq_xstrdup(key);
 	W->value[W->n] = sq_xstrdup(value);
+	sq_hmap_put(&W->idx, key, strlen(key), (uint32_t)W->n);
 	W->n++;
 }
 
@@ -43,6 +55,8 @@ sq_words_open(const char *dir, const char *area, const char *lang)
 	struct sq_words *W = sq_xcalloc(1, sizeof(*W));
 	size_t n = strlen(dir) + strlen(area) + strlen(lang) + 32;
 	char *p = sq_xmalloc(n);
+
+	sq_hmap_init(&W->idx, word_key, W);
 
 	if (*lang == '\0' || strchr(lang, '/') || lang[0] == '.') {
 		sq_error("--lang '%s': a language is a name like zh or en",
@@ -82,16 +96,17 @@ sq_words_free(struct sq_words *W)
 	}
 	free(W->key);
 	free(W->value);
+	sq_hmap_free(&W->idx);
 	free(W);
 }
 
 const char *
 sq_words_find(const struct sq_words *W, const char *key)
 {
-	for (size_t i = 0; W && i < W->n; i++)
-		if (strcmp(W->key[i], key) == 0)
-			return W->value[i];
-	return NULL;
+	if (W == NULL)
+		return NULL;
+	long i = sq_hmap_get(&W->idx, key, strlen(key));
+	return i >= 0 ? W->value[i] : NULL;
 }
 
 const char *
