@@ -141,12 +141,47 @@ static const struct option longopts[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
+/* what the options say: the run's, and the date, checked after */
+struct args {
+	struct care *C;
+	const char *date;
+};
+
+/* One of sq-care's own options into the args (ctx). */
+static void
+option(void *ctx, int ch, char *arg)
+{
+	struct args *a = ctx;
+	struct care *C = a->C;
+
+	switch (ch) {
+	case 'm':
+		C->max = sq_opt_long(arg, 1, 1000, "--max", synopsis);
+		C->max_set = 1;
+		break;
+	case 'k': C->keep = arg; break;
+	case 'p': C->sites = arg; break;
+	case 'u': C->unpaired = arg; break;
+	case 'r': C->rules = arg; break;
+	case 'c': C->config = arg; break;
+	case 'g': C->log = arg; break;
+	case 'd': a->date = arg; break;
+	case 's': C->state = arg; break;
+	case 'a': C->all = 1; break;
+	case 'w': C->hours = arg; break;
+	case 'L': C->split = arg; break;
+	case 'Y': C->summary = arg; break;
+	case 'Z': C->zh = 1; break;
+	}
+}
+
 /* The defaults, the options, checked together; the files named. */
 static char **
 parse_args(struct care *C, int argc, char **argv)
 {
-	const char *date = NULL;
-	int ch;
+	static const struct sq_prog prog = { synopsis,
+	    "m:k:p:u:r:c:g:d:s:aw:L:Y:Z", longopts, 0, usage, option };
+	struct args a = { C, NULL };
 
 	sq_common_init(&C->c);
 	C->max = 4;
@@ -162,43 +197,9 @@ parse_args(struct care *C, int argc, char **argv)
 	sq_strtab_init(&C->kname);
 	sq_hmap_init(&C->hindex, home_key, C);
 	sq_hmap_init(&C->kindex, carer_key, C);
-	opterr = 0;	/* sq_bad_option says it once, naming the option */
-	while ((ch = getopt_long(argc, argv, ":" SQ_COMMON_SHORTOPTS
-	    "m:k:p:u:r:c:g:d:s:aw:L:Y:ZhV", longopts, NULL)) != -1) {
-		if (sq_common_opt(&C->c, ch, optarg, synopsis))
-			continue;
-		switch (ch) {
-		case 'm':
-			C->max = sq_opt_long(optarg, 1, 1000, "--max", synopsis);
-			C->max_set = 1;
-			break;
-		case 'k': C->keep = optarg; break;
-		case 'p': C->sites = optarg; break;
-		case 'u': C->unpaired = optarg; break;
-		case 'r': C->rules = optarg; break;
-		case 'c': C->config = optarg; break;
-		case 'g': C->log = optarg; break;
-		case 'd': date = optarg; break;
-		case 's': C->state = optarg; break;
-		case 'a': C->all = 1; break;
-		case 'w': C->hours = optarg; break;
-		case 'L': C->split = optarg; break;
-		case 'Y': C->summary = optarg; break;
-		case 'Z': C->zh = 1; break;
-		case 'h':
-			usage();
-			if (fflush(stdout) != 0 || ferror(stdout))
-				sq_fatal("write error: %s", strerror(errno));
-			exit(0);
-		case 'V':
-			sq_print_version();
-			exit(0);
-		default:
-			sq_bad_option(synopsis, ch, argv);
-		}
-	}
-	argc -= optind;
-	argv += optind;
+	int first = sq_prog_options(&prog, &C->c, &a, argc, argv);
+	argc -= first;
+	argv += first;
 	if (C->log) {
 		if (argc != 1)
 			sq_usage_error(synopsis, argc < 1 ? "give the pairs "
@@ -221,11 +222,11 @@ parse_args(struct care *C, int argc, char **argv)
 			sq_usage_error(synopsis, "only one of the tables can be "
 			    "standard input");
 	}
-	if (date) {
+	if (a.date) {
 		const char *why = NULL;
-		if (sq_date_parse(date, strlen(date), 0, C->date, &why) !=
+		if (sq_date_parse(a.date, strlen(a.date), 0, C->date, &why) !=
 		    SQ_VAL_OK)
-			sq_usage_error(synopsis, "--date '%s': %s", date,
+			sq_usage_error(synopsis, "--date '%s': %s", a.date,
 			    why ? why : "not a date");
 		C->day = sq_date_days(C->date);
 	} else

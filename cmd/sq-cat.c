@@ -175,6 +175,15 @@ cat_file(const char *path, struct sq_common *c, struct sq_writer *w,
 
 enum mode { CAT, SHEETS, KINDS };
 
+/* -L and -K: the mode (ctx) */
+static void
+option(void *ctx, int ch, char *arg)
+{
+	enum mode *mode = ctx;
+
+	*mode = ch == 'L' ? SHEETS : KINDS;
+}
+
 /* the options; returns the mode, or exits for --help, --version, a bad one */
 static enum mode
 parse_args(int *argcp, char ***argvp, struct sq_common *c)
@@ -187,38 +196,13 @@ parse_args(int *argcp, char ***argvp, struct sq_common *c)
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
+	static const struct sq_prog prog = {
+		synopsis, "KL", longopts, 0, usage, option };
 	enum mode mode = CAT;
-	int ch, argc = *argcp;
-	char **argv = *argvp;
+	int first = sq_prog_options(&prog, c, &mode, *argcp, *argvp);
 
-	/*
-	 * getopt's own message came before ours ("unrecognized option
-	 * '--x'", then "unknown option"): say it once, naming the option.
-	 */
-	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":" SQ_COMMON_SHORTOPTS "KLhV",
-	    longopts, NULL)) != -1) {
-		if (sq_common_opt(c, ch, optarg, synopsis))
-			continue;
-		switch (ch) {
-		case 'L':
-			mode = SHEETS;
-			break;
-		case 'K':
-			mode = KINDS;
-			break;
-		case 'h':
-			usage();
-			exit(0);
-		case 'V':
-			sq_print_version();
-			exit(0);
-		default:
-			sq_bad_option(synopsis, ch, argv);
-		}
-	}
-	*argcp = argc - optind;
-	*argvp = argv + optind;
+	*argcp -= first;
+	*argvp += first;
 	if (mode == KINDS && *argcp == 0)
 		sq_usage_error(synopsis, "--kind needs a file");
 	if (mode == SHEETS && *argcp == 0)

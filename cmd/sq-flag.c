@@ -39,70 +39,72 @@ usage(void)
 "  sq-flag -s state.csv -L lists -Y summary.json households.csv today/*.csv\n");
 }
 
+static const struct option longopts[] = {
+	SQ_COMMON_LONGOPTS,
+	{ "date",    required_argument, NULL, 'd' },
+	{ "fever",   required_argument, NULL, 'f' },
+	{ "all",     no_argument,       NULL, 'a' },
+	{ "state",   required_argument, NULL, 's' },
+	{ "split",   required_argument, NULL, 'L' },
+	{ "split-format", required_argument, NULL, 'F' },
+	{ "summary", required_argument, NULL, 'Y' },
+	SQ_LANG_LONGOPTS,
+	{ "help",    no_argument,       NULL, 'h' },
+	{ "version", no_argument,       NULL, 'V' },
+	{ NULL, 0, NULL, 0 }
+};
+
+/* One of sq-flag's own options into the state (ctx). */
+static void
+option(void *ctx, int ch, char *arg)
+{
+	struct state *s = ctx;
+	const char *why;
+
+	switch (ch) {
+	case 'd':
+		if (sq_date_parse(arg, strlen(arg), 0, s->date, &why) !=
+		    SQ_VAL_OK)
+			sq_usage_error(synopsis, "--date '%s': %s", arg, why);
+		s->day = sq_date_days(s->date);
+		break;
+	case 'f':
+		if (sq_double_parse(arg, strlen(arg), &s->fever) !=
+		    SQ_VAL_OK || s->fever < 35 || s->fever > 42)
+			sq_usage_error(synopsis, "--fever is a temperature "
+			    "in °C from 35 to 42, not '%s'", arg);
+		break;
+	case 'a': s->all = 1; break;
+	case 's': s->state_path = arg; break;
+	case 'L': s->split_dir = arg; break;
+	case 'F':
+		if (strcmp(arg, "xlsx") != 0 && strcmp(arg, "csv") != 0)
+			sq_usage_error(synopsis, "--split-format is csv "
+			    "or xlsx, not '%s'", arg);
+		s->split_xlsx = strcmp(arg, "xlsx") == 0;
+		break;
+	case 'Y': s->summary_path = arg; break;
+	}
+}
+
+static const struct sq_prog prog = {
+	synopsis, "d:f:as:L:F:Y:", longopts, SQ_PROG_LANG, usage, option
+};
+
 /* The options into s; returns the index of the first file argument. */
 static int
 parse_options(struct state *s, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		SQ_COMMON_LONGOPTS,
-		{ "date",    required_argument, NULL, 'd' },
-		{ "fever",   required_argument, NULL, 'f' },
-		{ "all",     no_argument,       NULL, 'a' },
-		{ "state",   required_argument, NULL, 's' },
-		{ "split",   required_argument, NULL, 'L' },
-		{ "split-format", required_argument, NULL, 'F' },
-		{ "summary", required_argument, NULL, 'Y' },
-		SQ_LANG_LONGOPTS,
-		{ "help",    no_argument,       NULL, 'h' },
-		{ "version", no_argument,       NULL, 'V' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const char *why;
-	int ch;
+	int first = sq_prog_options(&prog, &s->c, s, argc, argv);
 
-	opterr = 0;	/* sq_bad_option says it once, naming the option */
-	while ((ch = getopt_long(argc, argv, ":" SQ_COMMON_SHORTOPTS
-	    "d:f:as:L:F:Y:" SQ_LANG_SHORTOPTS "hV", longopts, NULL)) != -1) {
-		if (sq_common_opt(&s->c, ch, optarg, synopsis) ||
-		    sq_lang_opt(&s->c, ch, optarg, synopsis))
-			continue;
-		switch (ch) {
-		case 'd':
-			if (sq_date_parse(optarg, strlen(optarg), 0, s->date,
-			    &why) != SQ_VAL_OK)
-				sq_usage_error(synopsis, "--date '%s': %s",
-				    optarg, why);
-			s->day = sq_date_days(s->date);
-			break;
-		case 'f':
-			if (sq_double_parse(optarg, strlen(optarg), &s->fever) !=
-			    SQ_VAL_OK || s->fever < 35 || s->fever > 42)
-				sq_usage_error(synopsis, "--fever is a temperature "
-				    "in °C from 35 to 42, not '%s'", optarg);
-			break;
-		case 'a': s->all = 1; break;
-		case 's': s->state_path = optarg; break;
-		case 'L': s->split_dir = optarg; break;
-		case 'F':
-			if (strcmp(optarg, "xlsx") != 0 && strcmp(optarg, "csv") != 0)
-				sq_usage_error(synopsis, "--split-format is csv "
-				    "or xlsx, not '%s'", optarg);
-			s->split_xlsx = strcmp(optarg, "xlsx") == 0;
-			break;
-		case 'Y': s->summary_path = optarg; break;
-		case 'h': usage(); exit(0);
-		case 'V': sq_print_version(); exit(0);
-		default: sq_bad_option(synopsis, ch, argv);
-		}
-	}
-	if (argc - optind < 2)
+	if (argc - first < 2)
 		sq_usage_error(synopsis, "give the households table and at "
 		    "least one check-in export");
 	if (s->day == NO_DAY)
 		s->day = sq_date_today(s->date, NULL);
 	s->window_start = s->day;
 	s->year = atoi(s->date);
-	return optind;
+	return first;
 }
 
 /* The words, the aliases and rules, the empty indexes.  0, or -1. */

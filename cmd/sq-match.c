@@ -132,8 +132,9 @@ static const struct option longopts[] = {
 
 /* One of sq-match's own options into the context. */
 static void
-option(struct ctx *C, int ch, char *arg)
+option(void *ctx, int ch, char *arg)
 {
+	struct ctx *C = ctx;
 	char *dash;
 
 	switch (ch) {
@@ -215,36 +216,16 @@ option(struct ctx *C, int ch, char *arg)
 int
 main(int argc, char **argv)
 {
+	static const struct sq_prog prog = { synopsis,
+	    "c:u:w:A:xr:g:s:v:d:n:e:t:f:T:", longopts, SQ_PROG_LANG, usage,
+	    option };
 	struct ctx ctx, *C = &ctx;	/* the run's, passed to every part */
-	int ch;
 
 	sq_start(argc, argv);
 	ctx_init(C);
-	opterr = 0;	/* sq_bad_option says it once, naming the option */
-	while ((ch = getopt_long(argc, argv, ":" SQ_COMMON_SHORTOPTS
-	    "c:u:w:A:xr:g:s:v:d:n:e:t:f:T:" SQ_LANG_SHORTOPTS "hV", longopts,
-	    NULL)) != -1) {
-		if (sq_common_opt(&C->c, ch, optarg, synopsis) ||
-		    sq_lang_opt(&C->c, ch, optarg, synopsis))
-			continue;
-		switch (ch) {
-		case 'h':
-			usage();
-			if (fflush(stdout) != 0 || ferror(stdout))
-				sq_fatal("write error: %s", strerror(errno));
-			return 0;
-		case 'V':
-			sq_print_version();
-			return 0;
-		case '?':
-		case ':':
-			sq_bad_option(synopsis, ch, argv);
-		default:
-			option(C, ch, optarg);
-		}
-	}
-	argc -= optind;
-	argv += optind;
+	int first = sq_prog_options(&prog, &C->c, C, argc, argv);
+	argc -= first;
+	argv += first;
 	if (argc != 2)
 		sq_usage_error(synopsis, argc < 2 ? "give the volunteers and "
 		    "the posts tables" : "too many files");

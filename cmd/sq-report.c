@@ -110,8 +110,9 @@ opt_format(const char *arg)
 
 /* One of sq-report's own options into the run. */
 static void
-option(struct report *R, int ch, char *arg)
+option(void *ctx, int ch, char *arg)
 {
+	struct report *R = ctx;
 	const char *why;
 
 	switch (ch) {
@@ -176,32 +177,16 @@ option(struct report *R, int ch, char *arg)
 int
 main(int argc, char **argv)
 {
+	static const struct sq_prog prog = { synopsis,
+	    "f:c:n:d:l:t:m:p:s:r:a:u:k:w:g:T:P:A:x:", longopts, 0, usage,
+	    option };
 	static struct report R;
-	int ch;
 
 	sq_start(argc, argv);
 	report_init(&R);
-	opterr = 0;	/* sq_bad_option says it once, naming the option */
-	while ((ch = getopt_long(argc, argv, ":" SQ_COMMON_SHORTOPTS
-	    "f:c:n:d:l:t:m:p:s:r:a:u:k:w:g:T:P:A:x:hV", longopts, NULL)) != -1) {
-		if (sq_common_opt(&R.c, ch, optarg, synopsis))
-			continue;
-		switch (ch) {
-		case 'h':
-			usage();
-			return 0;
-		case 'V':
-			sq_print_version();
-			return 0;
-		case '?':
-		case ':':
-			sq_bad_option(synopsis, ch, argv);
-		default:
-			option(&R, ch, optarg);
-		}
-	}
-	argc -= optind;
-	argv += optind;
+	int first = sq_prog_options(&prog, &R.c, &R, argc, argv);
+	argc -= first;
+	argv += first;
 	if (argc > 1)
 		sq_usage_error(synopsis, "give at most one folder of the day's "
 		    "outputs");

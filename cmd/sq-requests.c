@@ -72,8 +72,9 @@ static const struct option longopts[] = {
 
 /* One of sq-requests' own options into the state. */
 static void
-option(struct state *s, int ch, char *arg)
+option(void *ctx, int ch, char *arg)
 {
+	struct state *s = ctx;
 	const char *why;
 
 	switch (ch) {
@@ -116,8 +117,9 @@ option(struct state *s, int ch, char *arg)
 int
 main(int argc, char **argv)
 {
+	static const struct sq_prog prog = { synopsis,
+	    "e:n:r:Q:X:T:t:s:m:w:xP:", longopts, SQ_PROG_LANG, usage, option };
 	struct state s;		/* the run's, passed to every part */
-	int ch;
 
 	sq_start(argc, argv);
 	memset(&s, 0, sizeof(s));
@@ -127,29 +129,9 @@ main(int argc, char **argv)
 	s.similar = 0.5;
 	s.min_count = 2;
 	s.max_texts = 5000;
-	opterr = 0;	/* sq_bad_option says it once, naming the option */
-	while ((ch = getopt_long(argc, argv, ":" SQ_COMMON_SHORTOPTS
-	    "e:n:r:Q:X:T:t:s:m:w:xP:" SQ_LANG_SHORTOPTS "hV", longopts,
-	    NULL)) != -1) {
-		if (sq_common_opt(&s.c, ch, optarg, synopsis) ||
-		    sq_lang_opt(&s.c, ch, optarg, synopsis))
-			continue;
-		switch (ch) {
-		case 'h':
-			usage();
-			return 0;
-		case 'V':
-			sq_print_version();
-			return 0;
-		case '?':
-		case ':':
-			sq_bad_option(synopsis, ch, argv);
-		default:
-			option(&s, ch, optarg);
-		}
-	}
-	argc -= optind;
-	argv += optind;
+	int first = sq_prog_options(&prog, &s.c, &s, argc, argv);
+	argc -= first;
+	argv += first;
 	if (argc > 1)
 		sq_usage_error(synopsis, "one requests log at a time");
 	return run(&s, argc ? argv[0] : "-");

@@ -102,58 +102,66 @@ static const struct option longopts[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
+/* what the options say: the run's, and two that main weighs after */
+struct args {
+	struct rounds_opts *o;
+	int	 force_progress, time_set;
+};
+
+/* One of sq-rounds' own options into the args (ctx). */
+static void
+option(void *ctx, int ch, char *arg)
+{
+	struct args *a = ctx;
+	struct rounds_opts *o = a->o;
+
+	switch (ch) {
+	case 's': o->sites = arg; break;
+	case 'w': o->households = arg; break;
+	case 'n': o->couriers = arg; break;
+	case 'c': o->capacity = sq_opt_long(arg, 1, 1000000,
+	    "--capacity", synopsis); break;
+	case 'L': o->max_min = opt_double(arg, 1, 1440,
+	    "--max-minutes"); break;
+	case 'm': o->matrix = arg; break;
+	case 't': o->so.time = opt_double(arg, 0, 86400, "--time");
+	    a->time_set = 1; break;
+	case 'I': o->so.iterations = sq_opt_long(arg, 1,
+	    1000000000L, "--iterations", synopsis); break;
+	case 'e': o->so.seed = (uint64_t)sq_opt_long(arg, 0,
+	    LONG_MAX, "--seed", synopsis); break;
+	case 'k': o->so.vehicles = (int)sq_opt_long(arg, 1, 1000000,
+	    "--vehicles", synopsis); break;
+	case 'd': o->sheets = arg; break;
+	case 'g': o->svg = arg; break;
+	case 'j': o->geojson = arg; break;
+	case 'x': o->settings = arg; break;
+	case 'T': o->tsplib = arg; break;
+	case 'p': a->force_progress = 1; break;
+	}
+}
+
 int
 main(int argc, char **argv)
 {
+	static const struct sq_prog prog = { synopsis,
+	    "s:w:n:c:L:m:t:I:e:k:d:g:j:x:T:p", longopts, SQ_PROG_LANG, usage,
+	    option };
 	struct sq_common c;
 	struct progress pg = { 0, 0, 0 };
 	struct rounds_opts o = { .so = { 0.5, 0, 1, 0, &pg } };
-	int force_progress = 0, time_set = 0, ch;
+	struct args a = { &o, 0, 0 };
 	long ncour;
 
 	sq_start(argc, argv);
 	sq_common_init(&c);
-	opterr = 0;	/* sq_bad_option says it once, naming the option */
-	while ((ch = getopt_long(argc, argv, ":" SQ_COMMON_SHORTOPTS
-	    "s:w:n:c:L:m:t:I:e:k:d:g:j:x:T:p" SQ_LANG_SHORTOPTS "hV", longopts,
-	    NULL)) != -1) {
-		if (sq_common_opt(&c, ch, optarg, synopsis) ||
-		    sq_lang_opt(&c, ch, optarg, synopsis))
-			continue;
-		switch (ch) {
-		case 's': o.sites = optarg; break;
-		case 'w': o.households = optarg; break;
-		case 'n': o.couriers = optarg; break;
-		case 'c': o.capacity = sq_opt_long(optarg, 1, 1000000,
-		    "--capacity", synopsis); break;
-		case 'L': o.max_min = opt_double(optarg, 1, 1440,
-		    "--max-minutes"); break;
-		case 'm': o.matrix = optarg; break;
-		case 't': o.so.time = opt_double(optarg, 0, 86400, "--time");
-		    time_set = 1; break;
-		case 'I': o.so.iterations = sq_opt_long(optarg, 1,
-		    1000000000L, "--iterations", synopsis); break;
-		case 'e': o.so.seed = (uint64_t)sq_opt_long(optarg, 0,
-		    LONG_MAX, "--seed", synopsis); break;
-		case 'k': o.so.vehicles = (int)sq_opt_long(optarg, 1, 1000000,
-		    "--vehicles", synopsis); break;
-		case 'd': o.sheets = optarg; break;
-		case 'g': o.svg = optarg; break;
-		case 'j': o.geojson = optarg; break;
-		case 'x': o.settings = optarg; break;
-		case 'T': o.tsplib = optarg; break;
-		case 'p': force_progress = 1; break;
-		case 'h': usage(); return 0;
-		case 'V': sq_print_version(); return 0;
-		default: sq_bad_option(synopsis, ch, argv);
-		}
-	}
+	int first = sq_prog_options(&prog, &c, &a, argc, argv);
 	/* a fixed effort by default: the sheets handed out match a rerun */
-	if (o.so.iterations == 0 && !time_set)
+	if (o.so.iterations == 0 && !a.time_set)
 		o.so.iterations = 30000;
-	argc -= optind;
-	argv += optind;
-	pg.on = force_progress || (!c.quiet && o.so.iterations == 0 &&
+	argc -= first;
+	argv += first;
+	pg.on = a.force_progress || (!c.quiet && o.so.iterations == 0 &&
 	    isatty(STDERR_FILENO));
 	if (o.tsplib && argc > 0)
 		sq_usage_error(synopsis, "--tsplib takes no ORDERS");

@@ -681,8 +681,9 @@ static const struct option longopts[] = {
 
 /* One of sq-stock's own options into the run. */
 static void
-option(struct state *s, int ch, const char *arg)
+option(void *ctx, int ch, char *arg)
 {
+	struct state *s = ctx;
 	const char *why;
 
 	switch (ch) {
@@ -707,36 +708,18 @@ option(struct state *s, int ch, const char *arg)
 int
 main(int argc, char **argv)
 {
+	static const struct sq_prog prog = { synopsis, "d:w:n:t:u:A:",
+	    longopts, SQ_PROG_LANG, usage, option };
 	static struct state s;
 	static char *stdin_only[] = { "-", NULL };
-	int ch;
 
 	sq_start(argc, argv);
 	sq_common_init(&s.c);
 	s.window = 7;
 	s.days = 3;
 	s.day = SQ_DATE_INVALID;
-	opterr = 0;	/* sq_bad_option says it once, naming the option */
-	while ((ch = getopt_long(argc, argv, ":" SQ_COMMON_SHORTOPTS
-	    "d:w:n:t:u:A:" SQ_LANG_SHORTOPTS "hV", longopts, NULL)) != -1) {
-		if (sq_common_opt(&s.c, ch, optarg, synopsis) ||
-		    sq_lang_opt(&s.c, ch, optarg, synopsis))
-			continue;
-		switch (ch) {
-		case 'h':
-			usage();
-			return 0;
-		case 'V':
-			sq_print_version();
-			return 0;
-		case '?':
-		case ':':
-			sq_bad_option(synopsis, ch, argv);
-		default:
-			option(&s, ch, optarg);
-		}
-	}
-	argc -= optind;
-	argv += optind;
+	int first = sq_prog_options(&prog, &s.c, &s, argc, argv);
+	argc -= first;
+	argv += first;
 	return run(&s, argc ? argv : stdin_only);
 }

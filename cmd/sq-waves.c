@@ -108,71 +108,73 @@ static const struct option longopts[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
+/* One of sq-waves' own options into the state (ctx). */
+static void
+option(void *ctx, int ch, char *arg)
+{
+	struct state *s = ctx;
+	const char *why;
+
+	switch (ch) {
+	case 'd':
+		if (sq_date_parse(arg, strlen(arg), 0, s->date,
+		    &why) != SQ_VAL_OK)
+			sq_usage_error(synopsis, "--date '%s': %s",
+			    arg, why);
+		s->date_given = 1;
+		break;
+	case 't': s->opt_start = opt_minutes(arg); break;
+	case 'k':
+		s->opt_desks = sq_opt_long(arg, 1, 1000, "--desks",
+		    synopsis);
+		break;
+	case 'r':
+		s->opt_rate = sq_opt_long(arg, 1, 100000, "--rate",
+		    synopsis);
+		break;
+	case 'm':
+		s->opt_slot = sq_opt_long(arg, 1, 1440,
+		    "--slot-minutes", synopsis);
+		break;
+	case 'T':
+		s->opt_teams = sq_opt_long(arg, 1, 10000,
+		    "--door-teams", synopsis);
+		break;
+	case 'P': s->points_path = arg; break;
+	case 'p': s->sites_path = arg; break;
+	case 'e': s->door_path = arg; break;
+	case 'c': s->closed_path = arg; break;
+	case 'N': s->notices_dir = arg; break;
+	case 's': s->logs[s->nlogs++] = arg; break;
+	case 'a': s->all = 1; break;
+	case 'L': s->split_dir = arg; break;
+	case 'Y': s->summary_path = arg; break;
+	case 'x': s->settings_path = arg; break;
+	case 'l':
+		if (strchr(arg, '/') || *arg == '.' || !*arg)
+			sq_usage_error(synopsis, "--lang is a folder "
+			    "name of share/waves, such as zh or en");
+		s->lang = arg;
+		break;
+	case 'Z': s->zh = 1; break;
+	}
+}
+
 /* The options, checked together; the roster's path. */
 static const char *
 parse_args(struct state *s, int argc, char **argv)
 {
-	const char *why;
-	int ch;
+	static const struct sq_prog prog = { synopsis,
+	    "d:t:k:r:m:P:p:e:c:T:N:s:aL:Y:x:l:Z", longopts, 0, usage, option };
 
 	sq_common_init(&s->c);
 	s->lang = "zh";
 	s->opt_desks = s->opt_rate = s->opt_slot = s->opt_teams = -1;
 	s->opt_start = -1;
 	s->logs = sq_xcalloc((size_t)argc + 1, sizeof(*s->logs));
-	while ((ch = getopt_long(argc, argv, ":" SQ_COMMON_SHORTOPTS
-	    "d:t:k:r:m:P:p:e:c:T:N:s:aL:Y:x:l:ZhV", longopts, NULL)) != -1) {
-		if (sq_common_opt(&s->c, ch, optarg, synopsis))
-			continue;
-		switch (ch) {
-		case 'd':
-			if (sq_date_parse(optarg, strlen(optarg), 0, s->date,
-			    &why) != SQ_VAL_OK)
-				sq_usage_error(synopsis, "--date '%s': %s",
-				    optarg, why);
-			s->date_given = 1;
-			break;
-		case 't': s->opt_start = opt_minutes(optarg); break;
-		case 'k':
-			s->opt_desks = sq_opt_long(optarg, 1, 1000, "--desks",
-			    synopsis);
-			break;
-		case 'r':
-			s->opt_rate = sq_opt_long(optarg, 1, 100000, "--rate",
-			    synopsis);
-			break;
-		case 'm':
-			s->opt_slot = sq_opt_long(optarg, 1, 1440,
-			    "--slot-minutes", synopsis);
-			break;
-		case 'T':
-			s->opt_teams = sq_opt_long(optarg, 1, 10000,
-			    "--door-teams", synopsis);
-			break;
-		case 'P': s->points_path = optarg; break;
-		case 'p': s->sites_path = optarg; break;
-		case 'e': s->door_path = optarg; break;
-		case 'c': s->closed_path = optarg; break;
-		case 'N': s->notices_dir = optarg; break;
-		case 's': s->logs[s->nlogs++] = optarg; break;
-		case 'a': s->all = 1; break;
-		case 'L': s->split_dir = optarg; break;
-		case 'Y': s->summary_path = optarg; break;
-		case 'x': s->settings_path = optarg; break;
-		case 'l':
-			if (strchr(optarg, '/') || *optarg == '.' || !*optarg)
-				sq_usage_error(synopsis, "--lang is a folder "
-				    "name of share/waves, such as zh or en");
-			s->lang = optarg;
-			break;
-		case 'Z': s->zh = 1; break;
-		case 'h': usage(); exit(0);
-		case 'V': sq_print_version(); exit(0);
-		default: sq_bad_option(synopsis, ch, argv);
-		}
-	}
-	argc -= optind;
-	argv += optind;
+	int first = sq_prog_options(&prog, &s->c, s, argc, argv);
+	argc -= first;
+	argv += first;
 	if (argc < 1)
 		sq_usage_error(synopsis, "give the households table");
 	/* more files after the roster are logs, for a glob of logs */

@@ -116,6 +116,42 @@ sq_bad_option(const char *synopsis, int ch, char *const argv[])
 	sq_usage_error(synopsis, "unknown option '%s'", argv[optind - 1]);
 }
 
+int
+sq_prog_options(const struct sq_prog *p, struct sq_common *c, void *ctx,
+    int argc, char **argv)
+{
+	const char *lang = p->flags & SQ_PROG_LANG ? SQ_LANG_SHORTOPTS : "";
+	static char letters[256];	/* a program's letters are < 60 */
+	int ch;
+
+	/* ':' first: getopt says nothing, sq_bad_option says it once */
+	if (snprintf(letters, sizeof(letters), ":%s%s%shV", SQ_COMMON_SHORTOPTS,
+	    p->letters, lang) >= (int)sizeof(letters))
+		abort();	/* a program's mistake, seen by its first test */
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, letters, p->longopts, NULL)) != -1) {
+		if (sq_common_opt(c, ch, optarg, p->synopsis) ||
+		    (*lang && sq_lang_opt(c, ch, optarg, p->synopsis)))
+			continue;
+		switch (ch) {
+		case 'h':
+			p->usage();
+			if (fflush(stdout) != 0 || ferror(stdout))
+				sq_fatal("write error: %s", strerror(errno));
+			exit(0);
+		case 'V':
+			sq_print_version();
+			exit(0);
+		case '?':
+		case ':':
+			sq_bad_option(p->synopsis, ch, argv);
+		default:
+			p->option(ctx, ch, optarg);
+		}
+	}
+	return optind;
+}
+
 static void
 community_setting(void *ctx, const char *key, const char *value, long line)
 {

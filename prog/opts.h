@@ -1,10 +1,10 @@
 /*
  * opts.h — the options every program shares, parsed once.
  *
- * A program lists SQ_COMMON_LONGOPTS in its own option table and
- * SQ_COMMON_SHORTOPTS in its getopt string, then hands each option it does
- * not know itself to sq_common_opt().  --help and --version stay with the
- * program (they print its own text).
+ * A program lists SQ_COMMON_LONGOPTS in its own option table and gives it,
+ * with its own letters and option(), to sq_prog_options() (below), which
+ * hands the common ones to sq_common_opt() and prints the program's own
+ * usage() for --help.
  *
  *	-i, --input-format FMT	csv or json (default: detect)
  *	-o, --output-format FMT	csv, json (NDJSON) or json-array
@@ -147,6 +147,35 @@ noreturn void sq_usage_error(const char *synopsis, const char *fmt, ...)
 noreturn void sq_bad_option(const char *synopsis, int ch, char *const argv[]);
 /* "sq-x (shequ) 0.1.0" */
 void	 sq_print_version(void);
+
+/*
+ * A program's options, parsed one way for every program (issue #18's
+ * skeleton).  The program declares them:
+ *
+ *	static const struct sq_prog prog = {
+ *		synopsis, "d:f:a", longopts, SQ_PROG_LANG, usage, option };
+ *
+ * and its main calls sq_prog_options(&prog, &s.c, &s, argc, argv), which
+ * runs getopt_long over the common letters, the program's own and (with
+ * SQ_PROG_LANG) -l/-Z; hands the common and language options to
+ * sq_common_opt and sq_lang_opt; prints usage() for -h and the version for
+ * -V and exits 0 (a write error exits 2, as for any output); says an
+ * unknown option or a missing value once (sq_bad_option), exit 2; and
+ * gives every other option to option(ctx, ch, optarg).  longopts lists
+ * SQ_COMMON_LONGOPTS, SQ_LANG_LONGOPTS when it takes them, "help" 'h' and
+ * "version" 'V'.  Returns the index of the first operand (optind).
+ */
+enum { SQ_PROG_LANG = 1 };
+struct sq_prog {
+	const char *synopsis;
+	const char *letters;		/* the program's own, as getopt's */
+	const struct option *longopts;
+	int	 flags;			/* SQ_PROG_LANG */
+	void	(*usage)(void);
+	void	(*option)(void *ctx, int ch, char *arg);
+};
+int	 sq_prog_options(const struct sq_prog *, struct sq_common *,
+	    void *ctx, int argc, char **argv);
 /*
  * Program start: name for messages, SIGPIPE default, the C locale but for
  * messages, which are in the user's language ($SHEQU_LOCALEDIR overrides

@@ -3,6 +3,7 @@
 #  - usage:  an unknown option is said once (one line before "usage:",
 #            naming it), exit 2; so is an option without its value (-O);
 #  - devfull: output to /dev/full is a write error: exit 2, and a message;
+#  - help:   so is --help's and --version's (prog/opts' sq_prog_options);
 #  - stdin:  the main table read as "-" from standard input gives the same
 #            output (its name said as "stdin") and the same exit status;
 #  - strict: with --strict and a row that is rejected (a short row), exit 1
@@ -61,6 +62,12 @@ while IFS='|' read -r prog case file args; do
 	rc=$?
 	ok=0; [ $rc = 2 ] && said_once err "'-O'" && ok=1
 	result "$prog" value $ok "exit $rc; stderr: $(head -3 err | tr '\n' '|')"
+	"$prog" --help >/dev/full 2>err </dev/null
+	rc=$?
+	"$prog" --version >/dev/full 2>err2 </dev/null
+	rc2=$?
+	ok=0; [ $rc = 2 ] && [ -s err ] && [ $rc2 = 2 ] && [ -s err2 ] && ok=1
+	result "$prog" help $ok "--help >/dev/full exits $rc, --version $rc2 (want 2 and a message)"
 
 	# shellcheck disable=SC2086
 	"$prog" $args >out1 2>err1
