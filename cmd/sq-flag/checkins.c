@@ -518,9 +518,15 @@ read_checkins(struct state *s, const char *path)
 	struct lookup lk[BATCH];
 	int stv[BATCH];
 	size_t batch = s->c.strict ? 1 : BATCH, n;
-	struct looking L = { s, &c };
-	/* the keys are made on the reading thread, beside this one */
-	sq_reader_prepare(r, prepare_checkin, &L, sizeof(struct lookup));
+	/*
+	 * The keys are made on the reading thread and on this one, each
+	 * with its own copy of the columns (their caches of dates and
+	 * symptom cells are the threads' own).
+	 */
+	struct cicols c2 = c;
+	struct looking L = { s, &c }, L2 = { s, &c2 };
+	sq_reader_prepare_shared(r, prepare_checkin, &L, &L2,
+	    sizeof(struct lookup));
 	for (size_t k = 0; k < batch; k++)
 		sq_rec_init(&rec[k]);
 	do {
