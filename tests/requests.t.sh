@@ -9,8 +9,10 @@
 #    acceptance of issue #17 (accuracy >= 90%, urgent recall 100%, false
 #    alarms < 10%) is asserted with SQ_REQUESTS_STRICT=1; without it a
 #    figure below the bar is printed as NOT MET, and what is asserted is a
-#    floor a little under the figures of the model as it is (a regression
-#    guard, FLOOR_* below): raise the floors when the figures rise.
+#    floor (FLOOR_* below): the bar itself for what the model meets
+#    (accuracy, false alarms), a little under its figure for what it does
+#    not yet (urgent recall, a regression guard): raise the floors when
+#    the figures rise.
 # The last line is "requests: N passed, N failed".
 # Usage: sh tests/requests.t.sh [BUILD_DIR]
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -23,10 +25,11 @@ pass=0 fail=0
 d=$top/tests/data/requests
 corpus="$d/train.csv $d/tuned.csv"
 for f in train-b train-c train-d; do [ -f "$d/$f.csv" ] && corpus="$corpus $d/$f.csv"; done
-# the regression guard, in tenths of a percent: the test split measured
-# 89.4% accuracy, urgent recall 98.8% (160/162), false alarms 6.8%
-# (53/778) at 02:14 on 7 December (issue #17's note, Session 26)
-FLOOR_ACC=885 FLOOR_RECALL=980 FLOOR_FALSE=80
+# the floors, in tenths of a percent: the test split measured 91.2%
+# accuracy (857/940), urgent recall 98.8% (160/162), false alarms 6.3%
+# (49/778) on 7 December, session 28 (issue #17's note): accuracy and
+# false alarms meet the bar, so the bar is their floor; recall does not
+FLOOR_ACC=900 FLOOR_RECALL=980 FLOOR_FALSE=100
 ok() { pass=$((pass + 1)); }
 ko() { fail=$((fail + 1)); echo "FAIL requests: $*"; }
 
