@@ -15,6 +15,12 @@
  *	sq-requests (rules/triage.h: normalization, rules, urgency words,
  *	thresholds of requests/triage.conf), and prints the figures; -v also
  *	prints each miss and each missed urgent request on standard error.
+ *   sq-train -T DEV [-v] [-D datadir] CORPUS...
+ *	Trains on CORPUS and measures the triage on DEV, a labelled file
+ *	that is never trained on (a development set): the same figures.
+ *   -p (with -k or -T) also prints each prediction on standard output,
+ *	"P file line category predicted urgent words p_urgent" (tabs; urgent
+ *	and words 0 or 1): out of fold, for choosing urgent_model_at.
  * Exit 0; 1 when a row was bad (said, and left out); 2 on usage or I/O.
  */
 #include <stdio.h>
@@ -32,14 +38,16 @@
 struct row {
 	char	*text, *norm, *cat;
 	size_t	 nlen;
-	int	 urgent;
+	int	 urgent, dev;
+	const char *file;
+	long	 line;
 };
 
 static struct row *rows;
 static size_t nrows;
 
 static int
-read_corpus(const char *path, const char *datadir)
+read_corpus(const char *path, const char *datadir, int dev)
 {
 	struct sq_reader_opts ro;
 	memset(&ro, 0, sizeof(ro));
@@ -71,6 +79,9 @@ read_corpus(const char *path, const char *datadir)
 		rows[nrows].text = sq_xstrndup(t, tl);
 		rows[nrows].cat = sq_xstrndup(c, cl);
 		rows[nrows].urgent = b;
+		rows[nrows].dev = dev;
+		rows[nrows].file = path;
+		rows[nrows].line = (long)rec.line;
 		nrows++;
 	}
 	sq_rec_free(&rec);
@@ -93,7 +104,7 @@ train(double alpha, long mindf, size_t k, size_t fold)
 	sq_nbayes_class(m, 1, "false");
 	sq_nbayes_class(m, 1, "true");
 	for (size_t i = 0; i < nrows; i++) {
-		if (k && i % k == fold)
+		if (rows[i].dev || (k && i % k == fold))
 			continue;
 		size_t cls[2];
 		cls[0] = sq_nbayes_class(m, 0, rows[i].cat);
@@ -115,66 +126,100 @@ cmp_cat(const void *a, const void *b)
 	    x->urgent - y->urgent;
 }
 
-static void
-crossvalidate(struct sq_triage *tr, struct sq_nbayes *dummy, double alpha,
-    long mindf, size_t k, int verbose)
-{
-	long ok = 0, rev = 0, rev_ok = 0, u = 0, ur = 0, fa = 0, forced = 0;
-	char *cats[64];
-	long cn[64] = { 0 }, cok[64] = { 0 };
-	size_t ncats = 0;
+struct figures {
+	long	 n, ok, rev, rev_ok, u, ur, nu, fa, forced;
+	char	*cats[64];
+	long	 cn[64], cok[64];
+	size_t	 ncats;
+};
 
-	for (size_t fold = 0; fold < k; fold++) {
+/* row r through the triage, counted in f */
+static void
+measure(const struct sq_triage *tr, const struct row *r, struct figures *f,
+    int verbose, int preds)
+{
+	struct sq_verdict v;
+
+	sq_triage_decide(tr, r->text, strlen(r->text), &v);
+	int right = strcmp(v.category, r->cat) == 0;
+	size_t c = 0;
+	while (c < f->ncats && strcmp(f->cats[c], r->cat) != 0)
+		c++;
+	if (c == f->ncats && f->ncats < 64)
+		f->cats[f->ncats++] = r->cat;
+	if (c < 64) {
+		f->cn[c]++;
+		f->cok[c] += right;
+	}
+	f->n++;
+	f->ok += right;
+	f->forced += v.forced;
+	if (v.review) {
+		f->rev++;
+		f->rev_ok += right;
+	}
+	if (r->urgent) {
+		f->u++;
+		f->ur += v.urgent;
+	} else {
+		f->nu++;
+		f->fa += v.urgent;
+	}
+	if (verbose && !right)
+		fprintf(stderr, "miss\t%s\t%s\t%.2f\t%s\n", r->cat,
+		    v.category, v.confidence, r->text);
+	if (verbose && r->urgent != v.urgent)
+		fprintf(stderr, "%s\t%s\t%.2f\t%s\n", r->urgent ?
+		    "urgent-missed" : "false-alarm", r->cat, v.p_urgent,
+		    r->text);
+	if (preds)
+		printf("P\t%s\t%ld\t%s\t%s\t%d\t%d\t%.4f\n", r->file,
+		    r->line, r->cat, v.category, r->urgent, v.urgent_words,
+		    v.p_urgent);
+}
+
+static void
+print_figures(const char *what, const struct figures *f)
+{
+	long n = f->n;
+
+	printf("sq-train: %s %ld requests: category accuracy %.1f%% (%ld/%ld); "
+	    "%ld marked review (%.1f%%), %.1f%% right among the rest; %ld "
+	    "forced by the rules\n", what, n, n ? 100.0 * f->ok / n : 0, f->ok,
+	    n, f->rev, n ? 100.0 * f->rev / n : 0, n - f->rev ? 100.0 *
+	    (f->ok - f->rev_ok) / (n - f->rev) : 0, f->forced);
+	printf("sq-train: urgent recall %.1f%% (%ld/%ld), false alarms %.1f%% "
+	    "(%ld/%ld)\n", f->u ? 100.0 * f->ur / f->u : 0, f->ur, f->u,
+	    f->nu ? 100.0 * f->fa / f->nu : 0, f->fa, f->nu);
+	for (size_t c = 0; c < f->ncats; c++)
+		printf("sq-train:   %-13s %5.1f%% (%ld/%ld)\n", f->cats[c],
+		    100.0 * f->cok[c] / f->cn[c], f->cok[c], f->cn[c]);
+}
+
+/* k folds (k 0: the dev rows, by a model of all the others) */
+static void
+evaluate(struct sq_triage *tr, struct sq_nbayes *dummy, double alpha,
+    long mindf, size_t k, int verbose, int preds)
+{
+	struct figures f;
+	char what[64];
+
+	memset(&f, 0, sizeof(f));
+	for (size_t fold = 0; fold < (k ? k : 1); fold++) {
 		struct sq_nbayes *m = train(alpha, mindf, k, fold);
 		sq_triage_use_model(tr, m);
-		for (size_t i = fold; i < nrows; i += k) {
-			struct sq_verdict v;
-			const struct row *r = &rows[i];
-			sq_triage_decide(tr, r->text, strlen(r->text), &v);
-			int right = strcmp(v.category, r->cat) == 0;
-			size_t c = 0;
-			while (c < ncats && strcmp(cats[c], r->cat) != 0)
-				c++;
-			if (c == ncats && ncats < 64)
-				cats[ncats++] = r->cat;
-			if (c < 64) {
-				cn[c]++;
-				cok[c] += right;
-			}
-			ok += right;
-			forced += v.forced;
-			if (v.review) {
-				rev++;
-				rev_ok += right;
-			}
-			if (r->urgent) {
-				u++;
-				ur += v.urgent;
-			} else
-				fa += v.urgent;
-			if (verbose && !right)
-				fprintf(stderr, "miss\t%s\t%s\t%.2f\t%s\n", r->cat,
-				    v.category, v.confidence, r->text);
-			if (verbose && r->urgent != v.urgent)
-				fprintf(stderr, "%s\t%s\t%.2f\t%s\n", r->urgent ?
-				    "urgent-missed" : "false-alarm", r->cat,
-				    v.p_urgent, r->text);
-		}
+		for (size_t i = 0; i < nrows; i++)
+			if (k ? i % k == fold && !rows[i].dev : rows[i].dev)
+				measure(tr, &rows[i], &f, verbose, preds);
 		sq_triage_use_model(tr, dummy);
 		sq_nbayes_free(m);
 	}
-	long n = (long)nrows, nu = n - u;
-	printf("sq-train: %d-fold cross-validation of %ld requests: category "
-	    "accuracy %.1f%% (%ld/%ld); %ld marked review (%.1f%%), %.1f%% "
-	    "right among the rest; %ld forced by the rules\n", (int)k, n,
-	    n ? 100.0 * ok / n : 0, ok, n, rev, n ? 100.0 * rev / n : 0,
-	    n - rev ? 100.0 * (ok - rev_ok) / (n - rev) : 0, forced);
-	printf("sq-train: urgent recall %.1f%% (%ld/%ld), false alarms %.1f%% "
-	    "(%ld/%ld)\n", u ? 100.0 * ur / u : 0, ur, u,
-	    nu ? 100.0 * fa / nu : 0, fa, nu);
-	for (size_t c = 0; c < ncats; c++)
-		printf("sq-train:   %-13s %5.1f%% (%ld/%ld)\n", cats[c],
-		    100.0 * cok[c] / cn[c], cok[c], cn[c]);
+	if (k)
+		snprintf(what, sizeof(what), "%d-fold cross-validation of",
+		    (int)k);
+	else
+		snprintf(what, sizeof(what), "development set (-T),");
+	print_figures(what, &f);
 }
 
 int
@@ -183,13 +228,15 @@ main(int argc, char **argv)
 	struct sq_common com;
 	double alpha = 0.3;
 	long mindf = 2, k = 0;
-	int verbose = 0, ch;
-	const char *usage = "usage: sq-train [-v] [-k folds] [-e epochs] "
-	    "[-r rate] [-a alpha] [-m mindf] [-D datadir] CORPUS...\n";
+	int verbose = 0, preds = 0, ch;
+	const char *dev = NULL;
+	const char *usage = "usage: sq-train [-pv] [-k folds | -T dev.csv] "
+	    "[-e epochs] [-r rate] [-a alpha] [-m mindf] [-D datadir] "
+	    "CORPUS...\n";
 
 	sq_start(argc, argv);
 	sq_common_init(&com);
-	while ((ch = getopt(argc, argv, "a:D:e:hk:m:r:v")) != -1)
+	while ((ch = getopt(argc, argv, "a:D:e:hk:m:pr:T:v")) != -1)
 		switch (ch) {
 		case 'a': alpha = strtod(optarg, NULL); break;
 		case 'e': epochs = (int)sq_opt_long(optarg, 0, 1000, "-e", NULL);
@@ -198,18 +245,22 @@ main(int argc, char **argv)
 		case 'D': com.datadir = optarg; break;
 		case 'k': k = sq_opt_long(optarg, 2, 100, "-k", NULL); break;
 		case 'm': mindf = sq_opt_long(optarg, 1, 1000, "-m", NULL); break;
+		case 'p': preds = 1; break;
+		case 'T': dev = optarg; break;
 		case 'v': verbose = 1; break;
 		case 'h': fputs(usage, stdout); return 0;
 		default: fputs(usage, stderr); return 2;
 		}
-	if (optind == argc || !(alpha > 0 && alpha <= 100) ||
+	if (optind == argc || (dev && k) || !(alpha > 0 && alpha <= 100) ||
 	    !(rate > 0 && rate <= 100)) {
 		fputs(usage, stderr);
 		return 2;
 	}
 	for (int i = optind; i < argc; i++)
-		if (read_corpus(argv[i], sq_datadir(&com)) < 0)
+		if (read_corpus(argv[i], sq_datadir(&com), 0) < 0)
 			return 2;
+	if (dev && read_corpus(dev, sq_datadir(&com), 1) < 0)
+		return 2;
 	/* stable order for the classes: sorted, each corpus row kept */
 	/* the triage of sq-requests, without the shipped model: the one
 	   being trained, or each fold's, takes its place */
@@ -228,8 +279,8 @@ main(int argc, char **argv)
 	memcpy(sorted, rows, nrows * sizeof(*sorted));
 	qsort(sorted, nrows, sizeof(*sorted), cmp_cat);
 	int rc = 0;
-	if (k) {
-		crossvalidate(tr, dummy, alpha, mindf, (size_t)k, verbose);
+	if (k || dev) {
+		evaluate(tr, dummy, alpha, mindf, (size_t)k, verbose, preds);
 	} else {
 		static const char *const tasks[] = { "category", "urgent" };
 		struct sq_nbayes *m = sq_nbayes_new(2, tasks, alpha, mindf);
