@@ -18,11 +18,11 @@ struct sq_triage {
 	int	 own_model;
 	long	 t_cat, t_urg, c_true;	/* task and class indexes, or -1 */
 	long	 l_urgent;		/* the urgency label in the rules */
-	double	 review_below, urgent_model_at;
+	double	 review_below, urgent_model_at, urgent_words_at;
 };
 
 struct conf {
-	double	 review_below, urgent_model_at;
+	double	 review_below, urgent_model_at, urgent_words_at;
 };
 
 static char *
@@ -52,9 +52,11 @@ sq_triage_load(const char *dir, const char *user_rules,
 		    review_below), 0, 1, "a probability from 0 to 1", NULL },
 		{ "urgent_model_at", SQ_SET_DOUBLE, offsetof(struct conf,
 		    urgent_model_at), 0, 1, "a probability from 0 to 1", NULL },
+		{ "urgent_words_at", SQ_SET_DOUBLE, offsetof(struct conf,
+		    urgent_words_at), 0, 1, "a probability from 0 to 1", NULL },
 	};
 	struct sq_triage *t = sq_xcalloc(1, sizeof(*t));
-	struct conf cf = { 0.5, 0.5 };
+	struct conf cf = { 0.5, 0.5, 0 };
 	char *p;
 	int bad = 0;
 
@@ -75,10 +77,11 @@ sq_triage_load(const char *dir, const char *user_rules,
 	if (user_rules)
 		bad |= sq_classify_load(t->rules, user_rules) < 0;
 	p = path_of(dir, "requests/triage.conf");
-	bad |= sq_settings_load(p, SQ_KV_HASH, keys, 2, &cf) < 0;
+	bad |= sq_settings_load(p, SQ_KV_HASH, keys, 3, &cf) < 0;
 	free(p);
 	t->review_below = cf.review_below;
 	t->urgent_model_at = cf.urgent_model_at;
+	t->urgent_words_at = cf.urgent_words_at;
 	t->l_urgent = sq_classify_find(t->rules, "urgent");
 	if (model)
 		t->model = model;
@@ -186,7 +189,12 @@ sq_triage_decide(const struct sq_triage *t, const char *text, size_t len,
 	}
 	v->urgent_words = t->l_urgent >= 0 && score[t->l_urgent] >=
 	    sq_classify_min(t->rules, (size_t)t->l_urgent);
-	v->urgent = v->urgent_words || v->p_urgent >= t->urgent_model_at;
+	/* the words count unless the model all but rules urgency out (a
+	   model without the task "urgent" never does) */
+	int has_urg = t->t_urg >= 0 && t->c_true >= 0;
+	v->urgent = (v->urgent_words && (!has_urg ||
+	    v->p_urgent >= t->urgent_words_at)) ||
+	    (has_urg && v->p_urgent >= t->urgent_model_at);
 	/* what was found, for --explain */
 	char a[240] = "", b[240] = "";
 	if (v->forced)

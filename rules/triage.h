@@ -13,14 +13,17 @@
  *				classify.h rules file, with its negations
  *	requests/rules.txt	the committee's rules: a category label
  *				that reaches its minimum forces the category
- *	requests/triage.conf	review_below, urgent_model_at
+ *	requests/triage.conf	review_below, urgent_model_at,
+ *				urgent_words_at
  *
  * The decision, in order: a text is normalized (textnorm.h); a category
  * the rules force wins (confidence 1); else the model's best class, with
  * its posterior as the confidence, marked for review when below
- * review_below.  Urgent when the urgency words reach their minimum, or the
- * model's probability of urgent is at least urgent_model_at: either one,
- * for recall.
+ * review_below.  Urgent when the model's probability of urgent is at
+ * least urgent_model_at, or the urgency words reach their minimum and that
+ * probability is at least urgent_words_at (words the model all but rules
+ * out are its calm lookalikes: "胰岛素还够一个月"): for recall, chosen on
+ * cross-validation (triage.conf says how).
  */
 #ifndef SQ_TRIAGE_H
 #define SQ_TRIAGE_H
@@ -39,7 +42,8 @@ struct sq_verdict {
 	int	 review;	/* below review_below: a person checks it */
 	int	 forced;	/* by the committee's rules */
 	int	 urgent;
-	int	 urgent_words;	/* the words reached their minimum */
+	int	 urgent_words;	/* the words reached their minimum (they
+				   count from urgent_words_at) */
 	double	 p_urgent;	/* the model's */
 	char	 why[512];	/* rules and urgency words found, ';' apart */
 };
