@@ -215,7 +215,7 @@ demo: all
 # training split only, never tests/data/requests/test.csv.
 TRAIN_CORPUS = tests/data/requests/train.csv tests/data/requests/tuned.csv \
                $(wildcard tests/data/requests/train-b.csv tests/data/requests/train-c.csv \
-                         tests/data/requests/train-d.csv)
+                         tests/data/requests/train-d.csv tests/data/requests/train-e.csv)
 retrain: $(B)/tools/sq-train
 	$(B)/tools/sq-train -D share $(TRAIN_CORPUS) > share/requests/model.txt.new
 	mv share/requests/model.txt.new share/requests/model.txt
