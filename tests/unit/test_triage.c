@@ -72,6 +72,24 @@ test_urgency(const struct sq_triage *t)
 	CHECK_STR(v.why, "");
 }
 
+/*
+ * The words count only where the model leaves urgency open
+ * (urgent_words_at of triage.conf): a calm lookalike that has them is not
+ * urgent, the same words with the need are.
+ */
+static void
+test_lookalike(const struct sq_triage *t)
+{
+	struct sq_verdict v = decide(t, "楼道堆了纸箱万一着火怎么办");
+
+	CHECK_INT(v.urgent_words, 1);
+	CHECK(v.p_urgent < 0.01);
+	CHECK_INT(v.urgent, 0);
+	v = decide(t, "独居老人敲门没人应");
+	CHECK_INT(v.urgent_words, 1);
+	CHECK_INT(v.urgent, 1);
+}
+
 static void
 test_normalized(const struct sq_triage *t)
 {
@@ -153,6 +171,7 @@ main(void)
 		UNIT_DONE();
 	test_categories(t);
 	test_urgency(t);
+	test_lookalike(t);
 	test_normalized(t);
 	test_empty(t);
 	sq_triage_free(t);
