@@ -74,7 +74,13 @@ struct sq_resolver {
 	/* the grouped index, built when first needed */
 	int	 built;
 	int	 sorted;		/* households were added in key order */
+	int	 building;		/* begun, not finished (groups_begin) */
 	struct member *mem;
+	struct member *tmp;	/* while building: the members as added */
+	uint32_t *gid;		/* ... and the group of each */
+	size_t	 capmem, capgrp;
+	uint32_t prev_g;
+	int	 runs;		/* each group's members came one after another */
 	struct group *grp;
 	size_t	 ngrp;
 	uint32_t *gtab, *btab, *ctab;	/* group + 1, by h, bh and ch */
@@ -123,6 +129,13 @@ drop_groups(struct sq_resolver *r)
 	free(r->gtab);
 	free(r->btab);
 	free(r->ctab);
+	if (r->building) {
+		free(r->tmp);
+		free(r->gid);
+		r->tmp = NULL;
+		r->gid = NULL;
+		r->building = 0;
+	}
 	r->mem = NULL;
 	r->grp = NULL;
 	r->gtab = r->btab = r->ctab = NULL;
@@ -319,6 +332,8 @@ lane_group_hash(const struct parts *p)
 
 /* ---- adding households ------------------------------------------------ */
 
+static void group_add(struct sq_resolver *, size_t, const char *, size_t);
+
 long
 sq_resolver_add(struct sq_resolver *r, const char *key, size_t len,
     uint32_t id)
@@ -362,6 +377,8 @@ sq_resolver_add_h(struct sq_resolver *r, uint32_t hash, const char *key,
 		r->without_comm++;
 	if (r->built)
 		drop_groups(r);		/* built again when next needed */
+	else if (r->building)
+		group_add(r, r->nids - 1, key, len);
 	return -1;
 }
 
@@ -377,102 +394,123 @@ pow2_for(size_t n)
 	return cap;
 }
 
+/*
+ * The grouped index is made in two steps: each household's member as it
+ * comes (group_add), then the groups' tables (groups_finish).  Lazily,
+ * both at the first lookup that needs them (build_groups); eagerly
+ * (sq_resolver_eager), the first as each household is added, while the
+ * caller's roster is still being read.  The same index either way.
+ */
 static void
-build_groups(struct sq_resolver *r)
+groups_begin(struct sq_resolver *r, size_t n)
 {
-	size_t n = r->nids, k;
 	/* a district's are tens of megabytes: huge pages, fewer faults */
-	struct member *tmp = sq_xmalloc_big((n + 1) * sizeof(*tmp));
-	uint32_t *gid = sq_xmalloc_big((n + 1) * sizeof(*gid));
-	size_t capgrp = 64;
-	/* each group's members one after another as added (a sorted
-	   roster's are): tmp is then the index as it is */
-	int runs = 1;
-	uint32_t prev_g = UINT32_MAX;
-
-	r->grp = sq_xmalloc(capgrp * sizeof(*r->grp));
+	r->capmem = n + 1;
+	r->tmp = sq_xmalloc_big(r->capmem * sizeof(*r->tmp));
+	r->gid = sq_xmalloc_big(r->capmem * sizeof(*r->gid));
+	r->capgrp = 64;
+	r->runs = 1;
+	r->prev_g = UINT32_MAX;
+	r->grp = sq_xmalloc(r->capgrp * sizeof(*r->grp));
+	r->ngrp = 0;
 	r->gcap = pow2_for(n / 8 + 16);
 	r->gtab = sq_xcalloc(r->gcap, sizeof(*r->gtab));
 	r->sorted = 1;
-	const char *prev = NULL;
-	size_t prevlen = 0;
-	for (k = 0; k < n; k++) {
-		size_t len;
-		const char *key = r->key_of(r->ctx, r->ids[k], &len);
-		struct parts p;
+	r->building = 1;
+}
 
-		/* in key order as added (by_key's order), so each group is */
-		if (prev && r->sorted) {
-			int c = memcmp(prev, key, prevlen < len ? prevlen : len);
-			if (c > 0 || (c == 0 && prevlen > len))
-				r->sorted = 0;
-		}
-		prev = key;
-		prevlen = len;
+/* Member k (the k-th household added), whose key is key[0..len). */
+static void
+group_add(struct sq_resolver *r, size_t k, const char *key, size_t len)
+{
+	struct parts p;
 
-		gid[k] = UINT32_MAX;
-		if (parse_key(key, len, &p) < 0) {
-			prev_g = UINT32_MAX;
-			continue;	/* not our shape: exact only */
-		}
-		uint64_t h = lane_group_hash(&p);
-		uint32_t lane = hash_part(p.v[P_LANE], p.l[P_LANE]);
-		size_t mask = r->gcap - 1, s;
-		for (s = (size_t)h & mask; r->gtab[s]; s = (s + 1) & mask)
-			if (r->grp[r->gtab[s] - 1].h == h)
-				break;
-		if (r->gtab[s] == 0) {
-			if (r->ngrp == capgrp) {
-				capgrp *= 2;
-				r->grp = sq_xrealloc(r->grp, capgrp *
-				    sizeof(*r->grp));
-			}
-			struct group *g = &r->grp[r->ngrp];
-			memset(g, 0, sizeof(*g));
-			g->h = h;
-			g->ch = group_hash(&p);
-			g->bh = hash_part(p.v[P_BLDG], p.l[P_BLDG]);
-			g->lane = lane;
-			g->first = (uint32_t)k;
-			r->gtab[s] = (uint32_t)++r->ngrp;
-			if (2 * r->ngrp > r->gcap) {
-				/* more groups than guessed: a bigger table */
-				free(r->gtab);
-				r->gcap *= 2;
-				r->gtab = sq_xcalloc(r->gcap, sizeof(*r->gtab));
-				for (size_t i = 0; i < r->ngrp; i++) {
-					size_t t = (size_t)r->grp[i].h &
-					    (r->gcap - 1);
-					while (r->gtab[t])
-						t = (t + 1) & (r->gcap - 1);
-					r->gtab[t] = (uint32_t)i + 1;
-				}
-				for (s = (size_t)h & (r->gcap - 1);
-				    r->gtab[s] != r->ngrp;
-				    s = (s + 1) & (r->gcap - 1))
-					;
-			}
-		}
-		gid[k] = r->gtab[s] - 1;
-		if (r->grp[gid[k]].n > 0 && gid[k] != prev_g)
-			runs = 0;
-		prev_g = gid[k];
-		r->grp[gid[k]].n++;
-		if (r->grp[gid[k]].lane != lane)
-			r->grp[gid[k]].mixed = 1;
-		struct member *m = &tmp[k];
-		m->id = r->ids[k];
-		m->room = pack8(p.v[P_ROOM], p.l[P_ROOM]);
-		m->rlen = (uint8_t)(p.l[P_ROOM] < 255 ? p.l[P_ROOM] : 255);
-		m->unit = hash_part(p.v[P_UNIT], p.l[P_UNIT]);
-		m->lane = hash_part(p.v[P_LANE], p.l[P_LANE]);
-		m->zone = (uint16_t)hash_part(p.v[P_ZONE], p.l[P_ZONE]);
-		if (p.l[P_ZONE] && m->zone == 0)
-			m->zone = 1;
-		m->pad = 0;
+	if (k + 1 >= r->capmem) {
+		r->capmem = 2 * (k + 1);
+		r->tmp = sq_xrealloc(r->tmp, r->capmem * sizeof(*r->tmp));
+		r->gid = sq_xrealloc(r->gid, r->capmem * sizeof(*r->gid));
 	}
+	/* in key order as added (by_key's order), so each group is */
+	if (k > 0 && r->sorted) {
+		size_t prevlen;
+		const char *prev = r->key_of(r->ctx, r->ids[k - 1], &prevlen);
+		int c = memcmp(prev, key, prevlen < len ? prevlen : len);
+		if (c > 0 || (c == 0 && prevlen > len))
+			r->sorted = 0;
+	}
+
+	uint32_t *gid = r->gid;
+	gid[k] = UINT32_MAX;
+	if (parse_key(key, len, &p) < 0) {
+		r->prev_g = UINT32_MAX;
+		return;		/* not our shape: exact only */
+	}
+	uint64_t h = lane_group_hash(&p);
+	uint32_t lane = hash_part(p.v[P_LANE], p.l[P_LANE]);
+	size_t mask = r->gcap - 1, s;
+	for (s = (size_t)h & mask; r->gtab[s]; s = (s + 1) & mask)
+		if (r->grp[r->gtab[s] - 1].h == h)
+			break;
+	if (r->gtab[s] == 0) {
+		if (r->ngrp == r->capgrp) {
+			r->capgrp *= 2;
+			r->grp = sq_xrealloc(r->grp, r->capgrp *
+			    sizeof(*r->grp));
+		}
+		struct group *g = &r->grp[r->ngrp];
+		memset(g, 0, sizeof(*g));
+		g->h = h;
+		g->ch = group_hash(&p);
+		g->bh = hash_part(p.v[P_BLDG], p.l[P_BLDG]);
+		g->lane = lane;
+		g->first = (uint32_t)k;
+		r->gtab[s] = (uint32_t)++r->ngrp;
+		if (2 * r->ngrp > r->gcap) {
+			/* more groups than guessed: a bigger table */
+			free(r->gtab);
+			r->gcap *= 2;
+			r->gtab = sq_xcalloc(r->gcap, sizeof(*r->gtab));
+			for (size_t i = 0; i < r->ngrp; i++) {
+				size_t t = (size_t)r->grp[i].h &
+				    (r->gcap - 1);
+				while (r->gtab[t])
+					t = (t + 1) & (r->gcap - 1);
+				r->gtab[t] = (uint32_t)i + 1;
+			}
+			for (s = (size_t)h & (r->gcap - 1);
+			    r->gtab[s] != r->ngrp;
+			    s = (s + 1) & (r->gcap - 1))
+				;
+		}
+	}
+	gid[k] = r->gtab[s] - 1;
+	if (r->grp[gid[k]].n > 0 && gid[k] != r->prev_g)
+		r->runs = 0;
+	r->prev_g = gid[k];
+	r->grp[gid[k]].n++;
+	if (r->grp[gid[k]].lane != lane)
+		r->grp[gid[k]].mixed = 1;
+	struct member *m = &r->tmp[k];
+	m->id = r->ids[k];
+	m->room = pack8(p.v[P_ROOM], p.l[P_ROOM]);
+	m->rlen = (uint8_t)(p.l[P_ROOM] < 255 ? p.l[P_ROOM] : 255);
+	m->unit = hash_part(p.v[P_UNIT], p.l[P_UNIT]);
+	m->lane = hash_part(p.v[P_LANE], p.l[P_LANE]);
+	m->zone = (uint16_t)hash_part(p.v[P_ZONE], p.l[P_ZONE]);
+	if (p.l[P_ZONE] && m->zone == 0)
+		m->zone = 1;
+	m->pad = 0;
+}
+
+static void
+groups_finish(struct sq_resolver *r)
+{
+	size_t n = r->nids, k;
+	struct member *tmp = r->tmp;
+	uint32_t *gid = r->gid;
+
 	/* members of a group one after another, in the order added */
-	if (runs)
+	if (r->runs)
 		r->mem = tmp;	/* they are: grp[].first is where each begins */
 	else {
 		uint32_t at = 0;
@@ -490,6 +528,9 @@ build_groups(struct sq_resolver *r)
 		free(tmp);
 	}
 	free(gid);
+	r->tmp = NULL;
+	r->gid = NULL;
+	r->building = 0;
 	/* groups by building alone, for a key without a community */
 	r->bcap = pow2_for(r->ngrp + 1);
 	r->btab = sq_xcalloc(r->bcap, sizeof(*r->btab));
@@ -512,6 +553,28 @@ build_groups(struct sq_resolver *r)
 		r->ctab[s] = (uint32_t)g + 1;
 	}
 	r->built = 1;
+}
+
+/* The grouped index, built when first needed (or finished, if eager). */
+static void
+build_groups(struct sq_resolver *r)
+{
+	if (!r->building) {
+		groups_begin(r, r->nids);
+		for (size_t k = 0; k < r->nids; k++) {
+			size_t len;
+			const char *key = r->key_of(r->ctx, r->ids[k], &len);
+			group_add(r, k, key, len);
+		}
+	}
+	groups_finish(r);
+}
+
+void
+sq_resolver_eager(struct sq_resolver *r, size_t n)
+{
+	if (r->nids == 0 && !r->built && !r->building)
+		groups_begin(r, n);
 }
 
 static void

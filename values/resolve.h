@@ -89,6 +89,13 @@ long	 sq_resolver_add(struct sq_resolver *, const char *key, size_t len,
 	    uint32_t id);
 long	 sq_resolver_add_h(struct sq_resolver *, uint32_t hash, const char *key,
 	    size_t len, uint32_t id);
+/*
+ * Build the index of near matches (incomplete and unknown addresses) as
+ * households are added, about n of them, rather than at the first lookup
+ * that needs it: for a caller whose adding waits on its reading, so the
+ * work fills the wait.  Before the first add; the index is the same.
+ */
+void	 sq_resolver_eager(struct sq_resolver *, size_t n);
 size_t	 sq_resolver_count(const struct sq_resolver *);
 /* The key of household id, as added. */
 const char *sq_resolver_key(const struct sq_resolver *, uint32_t id,

@@ -80,41 +80,40 @@ grow_households(struct state *s, size_t cap)
 }
 
 /*
- * Index the roster once it is read, each key hashed as it was read: the
- * slot of the key a few rows ahead is fetched while this one goes in, so
- * the cache misses of a big table overlap.  Households in the roster twice
- * keep their first row (and are told, in line order); the array closes up
- * over the later ones.
+ * Households are indexed as they are read, one row behind: the slot of a
+ * row's key is fetched while the row before goes in, so the misses of a
+ * big index overlap with the reading (which the reading thread is slower
+ * at than this one).  A household in the roster twice keeps its first row;
+ * the later ones are told, in line order, once the roster is read.
  */
-static void
-index_households(struct state *s, const char *file)
-{
-	enum { AHEAD = 8 };
-	size_t kept = 0;
+struct dups {
+	struct { long line; const char *key; } *v;
+	size_t	 n, cap;
+};
 
-	s->roster_sorted = 1;
-	sq_resolver_reserve(s->res, s->nhh);
-	for (size_t i = 0; i < s->nhh; i++) {
-		if (i + AHEAD < s->nhh)
-			sq_resolver_prefetch(s->res, s->hh[i + AHEAD].hash);
-		struct household *h = &s->hh[i];
-		long dup = sq_resolver_add_h(s->res, h->hash, h->text,
-		    h->keylen, (uint32_t)kept);
-		if (dup >= 0) {
-			s->roster_dups++;
-			sq_warn(file, h->line, "household %s is in the roster "
-			    "twice; kept the first", h->text);
-			continue;
+/* Index hh[s->nhh] (read before the current row): kept, or a repeat. */
+static void
+index_household(struct state *s, struct dups *d)
+{
+	struct household *h = &s->hh[s->nhh];
+	long dup = sq_resolver_add_h(s->res, h->hash, h->text, h->keylen,
+	    (uint32_t)s->nhh);
+
+	if (dup >= 0) {
+		s->roster_dups++;
+		if (d->n == d->cap) {
+			d->cap = d->cap ? 2 * d->cap : 16;
+			d->v = sq_xrealloc(d->v, d->cap * sizeof(*d->v));
 		}
-		if (kept != i)
-			s->hh[kept] = *h;
-		/* while the keys are at hand: is the roster in key order? */
-		if (kept > 0 && s->roster_sorted &&
-		    strcmp(s->hh[kept - 1].text, s->hh[kept].text) > 0)
-			s->roster_sorted = 0;
-		kept++;
+		d->v[d->n].line = h->line;
+		d->v[d->n++].key = h->text;
+		return;
 	}
-	s->nhh = kept;
+	/* while the keys are at hand: is the roster in key order? */
+	if (s->nhh > 0 && s->roster_sorted &&
+	    strcmp(s->hh[s->nhh - 1].text, h->text) > 0)
+		s->roster_sorted = 0;
+	s->nhh++;
 }
 
 /*
@@ -181,6 +180,10 @@ load_households(struct state *s, const char *path)
 		sq_resolver_reserve(s->res, (size_t)sb.st_size / 120);
 	}
 	grow_households(s, guess);
+	sq_resolver_eager(s->res, guess);
+	s->roster_sorted = 1;
+	struct dups dups = { NULL, 0, 0 };
+	int pending = 0;	/* hh[nhh] is read, not yet indexed */
 	sq_rec_init(&rec);
 	while ((st = sq_reader_next(r, &rec)) > 0) {
 		size_t len;
@@ -198,6 +201,11 @@ load_households(struct state *s, const char *path)
 			s->ngone++;
 			continue;
 		}
+		uint32_t hash = sq_hash(key, len);
+		sq_resolver_prefetch(s->res, hash);
+		if (pending)
+			index_household(s, &dups);
+		pending = 0;
 		if (s->nhh == s->caphh)
 			grow_households(s, 2 * s->caphh);
 		struct household *h = &s->hh[s->nhh];
@@ -217,7 +225,7 @@ load_households(struct state *s, const char *path)
 			t[slen[i]] = '\0';
 			t += slen[i] + 1;
 		}
-		h->hash = sq_hash(key, len);
+		h->hash = hash;
 		h->keylen = (uint16_t)len;
 		h->line = (int32_t)(rec.line < INT32_MAX ? rec.line : INT32_MAX);
 		const char *p = sq_rec_cell_trim(&rec, comm, &len);
@@ -231,10 +239,15 @@ load_households(struct state *s, const char *path)
 		}
 		h->last = h->since = NO_DAY;
 		h->temp10 = NO_TEMP;
-		s->nhh++;
+		pending = 1;
 	}
 	sq_rec_free(&rec);
-	index_households(s, sq_reader_name(r));
+	if (pending)
+		index_household(s, &dups);
+	for (size_t i = 0; i < dups.n; i++)
+		sq_warn(sq_reader_name(r), dups.v[i].line, "household %s is in "
+		    "the roster twice; kept the first", dups.v[i].key);
+	free(dups.v);
 	sq_reader_close(r);
 	for (size_t i = 1; i < s->nhh && !s->communities; i++)
 		if (s->hh[i].community != s->hh[0].community)

@@ -300,6 +300,100 @@ test_many(void)
 	sq_resolver_free(r);
 }
 
+/* Two resolvers answer alike: every field of every answer. */
+static long
+differ(struct sq_resolver *a, struct sq_resolver *b, const char *q,
+    long kinds[5])
+{
+	struct sq_res x, y;
+
+	sq_resolve(a, q, strlen(q), &x);
+	sq_resolve(b, q, strlen(q), &y);
+	kinds[x.kind]++;
+	kinds[4] += x.nearest >= 0;
+	if (x.kind == y.kind && x.id == y.id && x.parts == y.parts &&
+	    x.ncand == y.ncand && x.nearest == y.nearest &&
+	    memcmp(x.cand, y.cand, sizeof(x.cand)) == 0)
+		return 0;
+	fprintf(stderr, "  eager and lazy differ on %s\n", q);
+	return 1;
+}
+
+/*
+ * sq_resolver_eager: the index made as households are added is the one
+ * made at the first lookup, whatever the order (runs of a group or not),
+ * with repeats, keys of other shapes, more households than said, and
+ * households added after it was first used.
+ */
+static void
+test_eager(void)
+{
+	static const char *const units[] = { "00", "01", "02", "A1" };
+	static const char *const lanes[] = { "", "L0088-", "L0123-" };
+	char key[SQ_ADDR_KEYMAX];
+	long bad = 0, kinds[5] = { 0 };
+
+	for (int order = 0; order < 2; order++)
+		for (size_t said = 1; said <= 4096; said *= 64) {
+			struct sq_resolver *lazy = sq_resolver_new();
+			struct sq_resolver *eager = sq_resolver_new();
+			uint32_t id = 0;
+			sq_resolver_eager(eager, said);
+			for (int i = 0; i < 2400; i++) {
+				/* order 1: the groups interleaved */
+				int k = order ? (i * 7919) % 2400 : i;
+				int c = k / 600, l = k / 200 % 3, b = k / 40 % 5,
+				    u = k / 10 % 4, rm = k % 10;
+				snprintf(key, sizeof(key), "C%08x-%sB%04d-U%s-R%04d%s",
+				    c, lanes[l], b + 1, units[u], 100 * (rm % 5 + 1) + 1,
+				    rm >= 8 ? "-1" : "");
+				long x = sq_resolver_add(lazy, key, strlen(key), id);
+				long y = sq_resolver_add(eager, key, strlen(key), id);
+				bad += x != y;
+				id++;
+				if (i % 500 == 0) {	/* a key of another shape */
+					snprintf(key, sizeof(key), "H%04d", i);
+					sq_resolver_add(lazy, key, strlen(key), id);
+					sq_resolver_add(eager, key, strlen(key), id);
+					id++;
+				}
+			}
+			/* every part given or left out, rooms near and far */
+			for (int c = 0; c < 5; c++)
+				for (int l = 0; l < 3; l++)
+					for (int b = 1; b <= 6; b++)
+						for (int u = 0; u < 5; u++)
+							for (int rm = 0; rm < 8; rm++) {
+								char full[SQ_ADDR_KEYMAX + 16];
+								int room = rm < 7 ? 100 * (rm % 6 + 1) + 1 + (rm == 6) : 0;
+								snprintf(key, sizeof(key), "%sB%04d-U%s-R%04d%s",
+								    lanes[l], b, u < 4 ? units[u] : "00", room,
+								    rm == 5 ? "-1" : "");
+								snprintf(full, sizeof(full), "C%08x-%s", c, key);
+								bad += differ(lazy, eager, full, kinds);
+								bad += differ(lazy, eager, key, kinds);
+							}
+			/* added after the first lookups: built again, alike */
+			snprintf(key, sizeof(key), "C%08x-B0002-U00-R0999", 1);
+			bad += sq_resolver_add(lazy, key, strlen(key), id) !=
+			    sq_resolver_add(eager, key, strlen(key), id);
+			bad += differ(lazy, eager, "C00000001-B0002-U01-R0999", kinds);
+			bad += differ(lazy, eager, "C00000001-B0002-U01-R0998", kinds);
+			sq_resolver_free(lazy);
+			sq_resolver_free(eager);
+		}
+	CHECK_INT(bad, 0);
+	/* the answers were of every kind */
+	for (int k = 0; k < 5; k++)
+		if (!CHECK(kinds[k] > 0))
+			fprintf(stderr, "  no answer of kind %d\n", k);
+	/* eager, then freed before any lookup */
+	struct sq_resolver *r = sq_resolver_new();
+	sq_resolver_eager(r, 10);
+	sq_resolver_add(r, C1 "B0001-U01-R0101", strlen(C1 "B0001-U01-R0101"), 0);
+	sq_resolver_free(r);
+}
+
 int
 main(void)
 {
@@ -309,5 +403,6 @@ main(void)
 	test_canon();
 	test_borrowed();
 	test_many();
+	test_eager();
 	UNIT_DONE();
 }
