@@ -14,6 +14,10 @@ struct cicols {
 	char	 last_date[32];
 	size_t	 last_len;
 	int	 last_day;
+	/* the last day a cell read as: "2022-04-10 15:57" differs each row,
+	   its day does not */
+	char	 last_ymd[11];
+	int	 last_ymd_day;
 	/* symptom cells said before: a day's export has a handful */
 	struct {
 		uint8_t	 len, some;	/* len 0: empty slot */
@@ -126,6 +130,17 @@ time_only(const char *p, size_t len)
 	return 1;
 }
 
+/* sq_date_days(ymd), the day before remembered */
+static int
+days_of(struct cicols *c, const char ymd[11])
+{
+	if (memcmp(ymd, c->last_ymd, 11) != 0) {
+		memcpy(c->last_ymd, ymd, 11);
+		c->last_ymd_day = sq_date_days(ymd);
+	}
+	return c->last_ymd_day;
+}
+
 /* The day of a check-in: its date cell, or the date in its time cell. */
 static int
 checkin_day(const struct state *s, struct cicols *c, const struct sq_rec *rec,
@@ -148,11 +163,11 @@ checkin_day(const struct state *s, struct cicols *c, const struct sq_rec *rec,
 		/* a date that does not read (2022/4/32 8:01) is not today's */
 		if (sq_date_parse(p, len, year, ymd, why) != SQ_VAL_OK)
 			return NO_DAY;
-		return sq_date_days(ymd);
+		return days_of(c, ymd);
 	}
 	if (sq_date_parse(p, len, year, ymd, why) != SQ_VAL_OK)
 		return NO_DAY;
-	int day = sq_date_days(ymd);
+	int day = days_of(c, ymd);
 	if (len < sizeof(c->last_date)) {
 		memcpy(c->last_date, p, len);
 		c->last_len = len;
