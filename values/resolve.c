@@ -333,6 +333,8 @@ lane_group_hash(const struct parts *p)
 /* ---- adding households ------------------------------------------------ */
 
 static void group_add(struct sq_resolver *, size_t, const char *, size_t);
+static void group_put(struct sq_resolver *, size_t, const char *, size_t,
+    const struct sq_resolver_made *);
 
 long
 sq_resolver_add(struct sq_resolver *r, const char *key, size_t len,
@@ -344,6 +346,13 @@ sq_resolver_add(struct sq_resolver *r, const char *key, size_t len,
 long
 sq_resolver_add_h(struct sq_resolver *r, uint32_t hash, const char *key,
     size_t len, uint32_t id)
+{
+	return sq_resolver_add_made(r, hash, key, len, id, NULL);
+}
+
+long
+sq_resolver_add_made(struct sq_resolver *r, uint32_t hash, const char *key,
+    size_t len, uint32_t id, const struct sq_resolver_made *md)
 {
 	long dup = sq_hmap_put_new_h(&r->exact, hash, key, len, id);
 	uint32_t comm;
@@ -377,6 +386,8 @@ sq_resolver_add_h(struct sq_resolver *r, uint32_t hash, const char *key,
 		r->without_comm++;
 	if (r->built)
 		drop_groups(r);		/* built again when next needed */
+	else if (r->building && md)
+		group_put(r, r->nids - 1, key, len, md);
 	else if (r->building)
 		group_add(r, r->nids - 1, key, len);
 	return -1;
@@ -419,12 +430,32 @@ groups_begin(struct sq_resolver *r, size_t n)
 	r->building = 1;
 }
 
-/* Member k (the k-th household added), whose key is key[0..len). */
-static void
-group_add(struct sq_resolver *r, size_t k, const char *key, size_t len)
+void
+sq_resolver_make(const char *key, size_t len, struct sq_resolver_made *md)
 {
 	struct parts p;
 
+	memset(md, 0, sizeof(*md));
+	if (parse_key(key, len, &p) < 0)
+		return;		/* not our shape: exact only */
+	md->shape = 1;
+	md->h = lane_group_hash(&p);
+	md->ch = group_hash(&p);
+	md->bh = hash_part(p.v[P_BLDG], p.l[P_BLDG]);
+	md->lane = hash_part(p.v[P_LANE], p.l[P_LANE]);
+	md->room = pack8(p.v[P_ROOM], p.l[P_ROOM]);
+	md->rlen = (uint8_t)(p.l[P_ROOM] < 255 ? p.l[P_ROOM] : 255);
+	md->unit = hash_part(p.v[P_UNIT], p.l[P_UNIT]);
+	md->zone = (uint16_t)hash_part(p.v[P_ZONE], p.l[P_ZONE]);
+	if (p.l[P_ZONE] && md->zone == 0)
+		md->zone = 1;
+}
+
+/* Member k (the k-th household added), key[0..len) made into *md. */
+static void
+group_put(struct sq_resolver *r, size_t k, const char *key, size_t len,
+    const struct sq_resolver_made *md)
+{
 	if (k + 1 >= r->capmem) {
 		r->capmem = 2 * (k + 1);
 		r->tmp = sq_xrealloc(r->tmp, r->capmem * sizeof(*r->tmp));
@@ -441,12 +472,11 @@ group_add(struct sq_resolver *r, size_t k, const char *key, size_t len)
 
 	uint32_t *gid = r->gid;
 	gid[k] = UINT32_MAX;
-	if (parse_key(key, len, &p) < 0) {
+	if (!md->shape) {
 		r->prev_g = UINT32_MAX;
 		return;		/* not our shape: exact only */
 	}
-	uint64_t h = lane_group_hash(&p);
-	uint32_t lane = hash_part(p.v[P_LANE], p.l[P_LANE]);
+	uint64_t h = md->h;
 	size_t mask = r->gcap - 1, s;
 	for (s = (size_t)h & mask; r->gtab[s]; s = (s + 1) & mask)
 		if (r->grp[r->gtab[s] - 1].h == h)
@@ -460,9 +490,9 @@ group_add(struct sq_resolver *r, size_t k, const char *key, size_t len)
 		struct group *g = &r->grp[r->ngrp];
 		memset(g, 0, sizeof(*g));
 		g->h = h;
-		g->ch = group_hash(&p);
-		g->bh = hash_part(p.v[P_BLDG], p.l[P_BLDG]);
-		g->lane = lane;
+		g->ch = md->ch;
+		g->bh = md->bh;
+		g->lane = md->lane;
 		g->first = (uint32_t)k;
 		r->gtab[s] = (uint32_t)++r->ngrp;
 		if (2 * r->ngrp > r->gcap) {
@@ -488,18 +518,25 @@ group_add(struct sq_resolver *r, size_t k, const char *key, size_t len)
 		r->runs = 0;
 	r->prev_g = gid[k];
 	r->grp[gid[k]].n++;
-	if (r->grp[gid[k]].lane != lane)
+	if (r->grp[gid[k]].lane != md->lane)
 		r->grp[gid[k]].mixed = 1;
 	struct member *m = &r->tmp[k];
 	m->id = r->ids[k];
-	m->room = pack8(p.v[P_ROOM], p.l[P_ROOM]);
-	m->rlen = (uint8_t)(p.l[P_ROOM] < 255 ? p.l[P_ROOM] : 255);
-	m->unit = hash_part(p.v[P_UNIT], p.l[P_UNIT]);
-	m->lane = hash_part(p.v[P_LANE], p.l[P_LANE]);
-	m->zone = (uint16_t)hash_part(p.v[P_ZONE], p.l[P_ZONE]);
-	if (p.l[P_ZONE] && m->zone == 0)
-		m->zone = 1;
+	m->room = md->room;
+	m->rlen = md->rlen;
+	m->unit = md->unit;
+	m->lane = md->lane;
+	m->zone = md->zone;
 	m->pad = 0;
+}
+
+static void
+group_add(struct sq_resolver *r, size_t k, const char *key, size_t len)
+{
+	struct sq_resolver_made md;
+
+	sq_resolver_make(key, len, &md);
+	group_put(r, k, key, len, &md);
 }
 
 static void

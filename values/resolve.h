@@ -96,6 +96,22 @@ long	 sq_resolver_add_h(struct sq_resolver *, uint32_t hash, const char *key,
  * work fills the wait.  Before the first add; the index is the same.
  */
 void	 sq_resolver_eager(struct sq_resolver *, size_t n);
+/*
+ * What an eager index takes from a key alone (its parts' hashes), made
+ * apart from the adding: sq_resolver_make() touches nothing else, so it
+ * may run on a reading thread (sq_reader_prepare); sq_resolver_add_made()
+ * is then sq_resolver_add_h() given it.  The fields are the resolver's.
+ */
+struct sq_resolver_made {
+	uint64_t h, ch, room;
+	uint32_t bh, lane, unit;
+	uint16_t zone;
+	uint8_t	 rlen, shape;
+};
+void	 sq_resolver_make(const char *key, size_t len, struct sq_resolver_made *);
+long	 sq_resolver_add_made(struct sq_resolver *, uint32_t hash,
+	    const char *key, size_t len, uint32_t id,
+	    const struct sq_resolver_made *);
 size_t	 sq_resolver_count(const struct sq_resolver *);
 /* The key of household id, as added. */
 const char *sq_resolver_key(const struct sq_resolver *, uint32_t id,

@@ -91,13 +91,52 @@ struct dups {
 	size_t	 n, cap;
 };
 
+/*
+ * What a row's key and flags make, worked out where the row is read (on
+ * the reading thread, or shared with this one: sq_reader_prepare_shared):
+ * the main thread had become the slower of the two.
+ */
+struct hh_prep {
+	uint32_t hash;
+	uint8_t	 vuln;
+	struct sq_resolver_made made;
+};
+
+struct hh_cols {
+	long	 key, flag[NFLAGS];
+};
+
+static void
+prepare_household(void *ctx, const struct sq_rec *rec, int st, void *out)
+{
+	const struct hh_cols *c = ctx;
+	struct hh_prep *pp = out;
+	size_t len;
+	const char *key = sq_rec_cell_trim(rec, c->key, &len);
+
+	pp->hash = 0;
+	pp->vuln = 0;
+	if (st == SQ_READ_BAD || len == 0 || len > UINT16_MAX) {
+		memset(&pp->made, 0, sizeof(pp->made));
+		return;
+	}
+	pp->hash = sq_hash(key, len);
+	sq_resolver_make(key, len, &pp->made);
+	for (int f = 0; f < NFLAGS; f++) {
+		const char *p = sq_rec_cell_trim(rec, c->flag[f], &len);
+		if (sq_bool_parse(p, len) == 1)
+			pp->vuln |= (uint8_t)(1u << f);
+	}
+}
+
 /* Index hh[s->nhh] (read before the current row): kept, or a repeat. */
 static void
-index_household(struct state *s, struct dups *d)
+index_household(struct state *s, struct dups *d,
+    const struct sq_resolver_made *made)
 {
 	struct household *h = &s->hh[s->nhh];
-	long dup = sq_resolver_add_h(s->res, h->hash, h->text, h->keylen,
-	    (uint32_t)s->nhh);
+	long dup = sq_resolver_add_made(s->res, h->hash, h->text, h->keylen,
+	    (uint32_t)s->nhh, made);
 
 	if (dup >= 0) {
 		s->roster_dups++;
@@ -184,6 +223,12 @@ load_households(struct state *s, const char *path)
 	s->roster_sorted = 1;
 	struct dups dups = { NULL, 0, 0 };
 	int pending = 0;	/* hh[nhh] is read, not yet indexed */
+	struct sq_resolver_made made;	/* its key's parts */
+	struct hh_cols hc;
+	hc.key = col[S_KEY];
+	memcpy(hc.flag, flag, sizeof(hc.flag));
+	sq_reader_prepare_shared(r, prepare_household, &hc, &hc,
+	    sizeof(struct hh_prep));
 	sq_rec_init(&rec);
 	while ((st = sq_reader_next(r, &rec)) > 0) {
 		size_t len;
@@ -201,10 +246,11 @@ load_households(struct state *s, const char *path)
 			s->ngone++;
 			continue;
 		}
-		uint32_t hash = sq_hash(key, len);
+		const struct hh_prep *pp = sq_reader_prepared(r);
+		uint32_t hash = pp->hash;
 		sq_resolver_prefetch(s->res, hash);
 		if (pending)
-			index_household(s, &dups);
+			index_household(s, &dups, &made);
 		pending = 0;
 		if (s->nhh == s->caphh)
 			grow_households(s, 2 * s->caphh);
@@ -232,18 +278,15 @@ load_households(struct state *s, const char *path)
 		h->community = intern(s, p, len);
 		p = sq_rec_cell_trim(&rec, grid, &len);
 		h->grid = intern(s, p, len);
-		for (int f = 0; f < NFLAGS; f++) {
-			p = sq_rec_cell_trim(&rec, flag[f], &len);
-			if (sq_bool_parse(p, len) == 1)
-				h->vuln |= (uint8_t)(1u << f);
-		}
+		h->vuln = pp->vuln;
 		h->last = h->since = NO_DAY;
 		h->temp10 = NO_TEMP;
+		made = pp->made;
 		pending = 1;
 	}
 	sq_rec_free(&rec);
 	if (pending)
-		index_household(s, &dups);
+		index_household(s, &dups, &made);
 	for (size_t i = 0; i < dups.n; i++)
 		sq_warn(sq_reader_name(r), dups.v[i].line, "household %s is in "
 		    "the roster twice; kept the first", dups.v[i].key);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "address.h"
+#include "hmap.h"
 #include "resolve.h"
 #include "unit.h"
 
@@ -337,8 +338,12 @@ test_eager(void)
 		for (size_t said = 1; said <= 4096; said *= 64) {
 			struct sq_resolver *lazy = sq_resolver_new();
 			struct sq_resolver *eager = sq_resolver_new();
+			/* and eager with each key made apart (sq_resolver_make) */
+			struct sq_resolver *made = sq_resolver_new();
+			struct sq_resolver_made md;
 			uint32_t id = 0;
 			sq_resolver_eager(eager, said);
+			sq_resolver_eager(made, said);
 			for (int i = 0; i < 2400; i++) {
 				/* order 1: the groups interleaved */
 				int k = order ? (i * 7919) % 2400 : i;
@@ -349,12 +354,17 @@ test_eager(void)
 				    rm >= 8 ? "-1" : "");
 				long x = sq_resolver_add(lazy, key, strlen(key), id);
 				long y = sq_resolver_add(eager, key, strlen(key), id);
-				bad += x != y;
+				sq_resolver_make(key, strlen(key), &md);
+				bad += x != y || x != sq_resolver_add_made(made,
+				    sq_hash(key, strlen(key)), key, strlen(key), id, &md);
 				id++;
 				if (i % 500 == 0) {	/* a key of another shape */
 					snprintf(key, sizeof(key), "H%04d", i);
 					sq_resolver_add(lazy, key, strlen(key), id);
 					sq_resolver_add(eager, key, strlen(key), id);
+					sq_resolver_make(key, strlen(key), &md);
+					sq_resolver_add_made(made, sq_hash(key, strlen(key)),
+					    key, strlen(key), id, &md);
 					id++;
 				}
 			}
@@ -372,6 +382,8 @@ test_eager(void)
 								snprintf(full, sizeof(full), "C%08x-%s", c, key);
 								bad += differ(lazy, eager, full, kinds);
 								bad += differ(lazy, eager, key, kinds);
+								bad += differ(lazy, made, full, kinds);
+								bad += differ(lazy, made, key, kinds);
 							}
 			/* added after the first lookups: built again, alike */
 			snprintf(key, sizeof(key), "C%08x-B0002-U00-R0999", 1);
@@ -381,6 +393,7 @@ test_eager(void)
 			bad += differ(lazy, eager, "C00000001-B0002-U01-R0998", kinds);
 			sq_resolver_free(lazy);
 			sq_resolver_free(eager);
+			sq_resolver_free(made);
 		}
 	CHECK_INT(bad, 0);
 	/* the answers were of every kind */
