@@ -380,9 +380,16 @@ sq_xmalloc_big(size_t n)
 void *
 sq_xcalloc_big(size_t n)
 {
-	void *p = sq_xmalloc_big(n);
+	/*
+	 * calloc's big blocks are fresh pages, zero already: a memset
+	 * would fault in every page at once, here, where the caller may
+	 * fill them bit by bit beside another thread (sq-flag's index:
+	 * 16 MB before the roster's first row).  The aligned middle on
+	 * huge pages, as sq_xmalloc_big's.
+	 */
+	void *p = sq_xcalloc(1, n);
 
-	memset(p, 0, n);
+	sq_hint_huge(p, n);
 	return p;
 }
 
