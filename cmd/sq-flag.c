@@ -155,12 +155,19 @@ make_rows(struct state *s, size_t *nrows)
 	size_t n = 0;
 	struct flagrow *rows = sq_xcalloc(s->nhh + s->nunknown + 1, sizeof(*rows));
 	for (size_t i = 0; i < s->nhh; i++) {
-		struct household *h = &s->hh[i];
-		decide(s, h);
-		if (h->status == ST_OK && !s->all)
-			continue;
-		struct flagrow *f = &rows[n++];
-		f->h = h;
+		decide(s, &s->hh[i]);
+		if (s->hh[i].status != ST_OK || s->all)
+			rows[n++].h = &s->hh[i];
+	}
+	/* then their rows, the households a few rows on (and then their
+	   text) fetched meanwhile */
+	for (size_t k = 0; k < n; k++) {
+		if (k + 16 < n)
+			__builtin_prefetch(rows[k + 16].h);
+		if (k + 8 < n)
+			__builtin_prefetch(rows[k + 8].h->text);
+		struct flagrow *f = &rows[k];
+		struct household *h = f->h;
 		f->key = h->text;
 		f->grid = h->grid;
 		f->community = h->community;
