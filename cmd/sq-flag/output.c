@@ -69,13 +69,15 @@ put_row(struct state *s, struct sq_writer *w, const struct flagrow *f,
 	const char *v[NOUT], *temp = "";
 	size_t len[NOUT];
 
+	/* the lengths as the strings are made: strlen was a fifth of this */
 	vuln[0] = '\0';
+	size_t vl = 0;
 	if (h) {
 		for (int k = 0; k < NFLAGS; k++)
 			if (h->vuln >> k & 1) {
-				size_t o = strlen(vuln);
-				snprintf(vuln + o, sizeof(vuln) - o, "%s%s",
-				    o ? L->sep : "", L->flag[k]);
+				snprintf(vuln + vl, sizeof(vuln) - vl, "%s%s",
+				    vl ? L->sep : "", L->flag[k]);
+				vl += strlen(vuln + vl);
 			}
 		if (h->temp10 != NO_TEMP)
 			temp = decimal(h->temp10, tbuf, 1);
@@ -84,27 +86,48 @@ put_row(struct state *s, struct sq_writer *w, const struct flagrow *f,
 	const char *missed = decimal(f->missed, mbuf, 0);
 	const char *prio = decimal((long)f->tier, pbuf, 0);
 	const char *str[NSTR];
+	size_t sl[NSTR];
 	if (h) {
-		str[0] = h->text;
-		for (int k = 1; k < NSTR; k++)
-			str[k] = str[k - 1] + strlen(str[k - 1]) + 1;
+		/* the household's strings, one after another */
+		const char *p = h->text;
+		for (int k = 0; k < NSTR; k++) {
+			str[k] = p;
+			sl[k] = strlen(p);
+			p += sl[k] + 1;
+		}
 	}
 	v[0] = f->key;
+	len[0] = h ? sl[S_KEY] : strlen(f->key);
 	v[1] = h ? str[S_BUILDING] : f->building;
 	v[2] = h ? str[S_UNIT] : f->unit;
 	v[3] = h ? str[S_ROOM] : f->room;
+	if (h) {
+		len[1] = sl[S_BUILDING];
+		len[2] = sl[S_UNIT];
+		len[3] = sl[S_ROOM];
+	} else
+		for (int k = 1; k <= 3; k++)
+			len[k] = strlen(v[k]);
 	v[4] = s->names[f->grid];
+	len[4] = strlen(v[4]);
 	v[5] = h ? str[S_PHONE] : "";
+	len[5] = h ? sl[S_PHONE] : 0;
 	v[6] = L->status[h ? h->status : f->status];
+	len[6] = strlen(v[6]);
 	v[7] = f->reason;
+	len[7] = strlen(v[7]);
 	v[8] = h ? missed : "";
+	len[8] = h ? (size_t)(mbuf + 15 - missed) : 0;
 	v[9] = vuln;
+	len[9] = vl;
 	v[10] = prio;
+	len[10] = (size_t)(pbuf + 15 - prio);
 	v[11] = s->names[f->community];
+	len[11] = strlen(v[11]);
 	v[12] = h ? str[S_NAME] : f->name;
+	len[12] = h ? sl[S_NAME] : strlen(f->name);
 	v[13] = temp;
-	for (size_t i = 0; i < NOUT; i++)
-		len[i] = strlen(v[i]);
+	len[13] = *temp ? (size_t)(tbuf + 15 - temp) : 0;
 	sq_writer_fields(w, v, len, NOUT);
 }
 
