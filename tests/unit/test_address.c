@@ -1019,6 +1019,119 @@ test_cn(void)
 	CHECK_INT(sq_cn_digit(0x5341), -1);	/* 十 is not a digit */
 }
 
+/* The key written again, apart, as address.h says it: what to check against. */
+struct refout {
+	char	*s;
+	size_t	 sz, n;
+};
+
+static void
+ref_put(struct refout *o, char c)
+{
+	if (o->n + 1 < o->sz)
+		o->s[o->n] = c;
+	o->n++;
+}
+
+static void
+ref_part(struct refout *o, char tag, const char *v, int width)
+{
+	size_t d = 0;
+	const char *v0 = v;
+
+	ref_put(o, tag);
+	while ((unsigned)((*v | 0x20) - 'a') < 26u)
+		ref_put(o, *v++);
+	while ((unsigned)(v[d] - '0') < 10u)
+		d++;
+	if (d > 0 || *v0 == '\0')
+		for (size_t k = d; k < (size_t)width; k++)
+			ref_put(o, '0');
+	while (*v != '\0')
+		ref_put(o, *v++);
+}
+
+static size_t
+ref_key(const struct sq_addr *a, const char *prefix, char *out, size_t sz)
+{
+	struct refout o = { out, sz, 0 };
+
+	for (const char *p = prefix; *p; p++)
+		ref_put(&o, *p);
+	if (a->zone[0]) {
+		ref_part(&o, 'Z', a->zone, 2);
+		ref_put(&o, '-');
+	}
+	if (a->lane[0]) {
+		ref_part(&o, 'L', a->lane, 4);
+		ref_put(&o, '-');
+	}
+	ref_part(&o, 'B', a->building, 4);
+	ref_put(&o, '-');
+	ref_part(&o, 'U', a->unit, 2);
+	ref_put(&o, '-');
+	ref_part(&o, 'R', a->room, 4);
+	if (sz > 0)
+		o.s[o.n < sz ? o.n : sz - 1] = '\0';
+	return o.n;
+}
+
+/*
+ * sq_addr_key and sq_addr_key_community as that second writer: every
+ * value shape in every part (empty, letters, digits short and long,
+ * letters around digits, sub-rooms, 15 bytes, the longest), every size of
+ * output from none to more than enough.
+ */
+static void
+test_key_writer(void)
+{
+	static const char *const vals[] = {
+		"", "0", "2", "12", "502", "1203", "12345", "123456", "A", "AB",
+		"A12", "12A", "AB12CD", "502-1", "2F", "2FQL", "TZJ", "QL",
+		"0502", "1-2", "ABCDEFGHIJKLMNO", "123456789012345", "A1B2",
+	};
+	enum { NV = sizeof(vals) / sizeof(vals[0]) };
+	char got[SQ_ADDR_KEYMAX + 40], want[SQ_ADDR_KEYMAX + 40];
+	long bad = 0, runs = 0;
+	struct sq_addr a;
+
+	/* "C" + the community's hash: what the community key must begin with */
+	char pre[16];
+	memset(&a, 0, sizeof(a));
+	sq_addr_key_community("阳光小区", strlen("阳光小区"), &a, got, sizeof(got));
+	memcpy(pre, got, 10);
+	pre[10] = '\0';
+	CHECK(pre[0] == 'C' && pre[9] == '-');
+	for (size_t i = 0; i < 40000; i++) {
+		size_t r = i * 2654435761u;
+		memset(&a, 0, sizeof(a));
+		snprintf(a.zone, sizeof(a.zone), "%s", i % 3 ? "" : vals[r % NV]);
+		snprintf(a.lane, sizeof(a.lane), "%s", i % 2 ? "" : vals[(r >> 5) % NV]);
+		snprintf(a.building, sizeof(a.building), "%s", vals[(r >> 10) % NV]);
+		snprintf(a.unit, sizeof(a.unit), "%s", vals[(r >> 15) % NV]);
+		snprintf(a.room, sizeof(a.room), "%s", vals[(r >> 20) % NV]);
+		size_t sz = i % 7 == 0 ? i / 7 % (SQ_ADDR_KEYMAX + 30) : sizeof(got);
+		memset(got, 'x', sizeof(got));
+		memset(want, 'x', sizeof(want));
+		size_t n = sq_addr_key(&a, got, sz), m = ref_key(&a, "", want, sz);
+		bad += n != m || memcmp(got, want, sizeof(got)) != 0;
+		memset(got, 'x', sizeof(got));
+		memset(want, 'x', sizeof(want));
+		n = sq_addr_key_community("阳光小区", strlen("阳光小区"), &a, got, sz);
+		m = ref_key(&a, pre, want, sz);
+		bad += n != m || memcmp(got, want, sizeof(got)) != 0;
+		runs += 2;
+	}
+	CHECK_INT(bad, 0);
+	CHECK(runs == 80000);
+	/* the longest: every part 15 bytes, and a community (its length) */
+	memset(&a, 'A', sizeof(a));
+	a.zone[15] = a.lane[15] = a.building[15] = a.room[15] = '\0';
+	a.unit[7] = '\0';
+	CHECK_INT(sq_addr_key_community("x", 1, &a, got, sizeof(got)),
+	    ref_key(&a, "C00000000-", want, sizeof(want)));
+}
+
 int
 main(void)
 {
@@ -1027,6 +1140,7 @@ main(void)
 	test_from_parts();
 	test_from_cells();
 	test_key();
+	test_key_writer();
 	test_community();
 	test_stable();
 	test_long_input();
