@@ -1037,11 +1037,31 @@ column_name(const struct state *s, const char *canon)
 	return zh ? zh : canon;
 }
 
+/* What a written column may not be called: a name already in the header,
+ * or another passed-through column's. */
+struct names_so_far {
+	const struct sq_rec *names;
+	const struct state *s;
+};
+
 static int
-name_taken(const struct sq_rec *names, const char *name)
+in_header(const struct sq_rec *names, const char *name)
 {
 	for (size_t i = 0; i < names->nf; i++)
 		if (strcmp(sq_rec_get(names, i), name) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+name_taken(const char *name, void *arg)
+{
+	const struct names_so_far *n = arg;
+
+	if (in_header(n->names, name))
+		return 1;
+	for (size_t i = 0; i < n->s->nextra; i++)
+		if (strcmp(n->s->extra_names[i], name) == 0)
 			return 1;
 	return 0;
 }
@@ -1055,20 +1075,14 @@ name_taken(const struct sq_rec *names, const char *name)
 static void
 push_unique_name(struct sq_rec *names, const struct state *s, const char *name)
 {
-	char alt[256];
+	struct names_so_far taken = { names, s };
+	char alt[SQ_NAME_MAX];
 
-	if (!name_taken(names, name)) {
+	if (!in_header(names, name)) {
 		sq_rec_push(names, name, strlen(name));
 		return;
 	}
-	for (unsigned k = 2;; k++) {
-		snprintf(alt, sizeof(alt), "%.240s_%u", name, k);
-		int other = 0;	/* nor another passed-through column's name */
-		for (size_t i = 0; i < s->nextra && !other; i++)
-			other = strcmp(s->extra_names[i], alt) == 0;
-		if (!other && !name_taken(names, alt))
-			break;
-	}
+	sq_name_free_suffix(alt, name, NULL, name_taken, &taken);
 	sq_warn(NULL, 0, _("the input's column '%s' is written as '%s': "
 	    "'%s' is the column sq-ingest makes"), name, alt, name);
 	sq_rec_push(names, alt, strlen(alt));

@@ -162,6 +162,12 @@ find_name(const struct sq_reader *r, const char *name)
 	return sq_hmap_get(&r->hidx, name, strlen(name));
 }
 
+static int
+name_in_header(const char *name, void *arg)
+{
+	return find_name(arg, name) >= 0;
+}
+
 /*
  * Names as used: canonical where asked, empty ones named, repeats renamed.
  * The names so far are looked up in a hash index: the linear search before
@@ -173,7 +179,7 @@ static void
 build_header(struct sq_reader *r)
 {
 	const char *file = rname(r);
-	char name[512];
+	char name[SQ_NAME_MAX];
 	int *next = sq_xcalloc(r->raw.nf + 1, sizeof(*next));
 
 	sq_rec_clear(&r->header);
@@ -248,13 +254,10 @@ build_header(struct sq_reader *r)
 		}
 		long j = find_name(r, name);
 		if (j >= 0) {
-			char base[512];
-			int k = next[j] ? next[j] : 2;
+			char base[SQ_NAME_MAX];
 			snprintf(base, sizeof(base), "%s", name);
-			do
-				snprintf(name, sizeof(name), "%.500s_%d", base, k++);
-			while (find_name(r, name) >= 0);
-			next[j] = k;
+			sq_name_free_suffix(name, base, &next[j], name_in_header,
+			    r);
 			sq_warn(file, r->header_line, "column %zu '%s' repeats "
 			    "an earlier column; named it '%s'", i + 1, base, name);
 		}

@@ -136,3 +136,18 @@ sq_rec_blank(const struct sq_rec *r)
 	return 1;
 }
 
+
+void
+sq_name_free_suffix(char *out, const char *base, int *next,
+    int (*taken)(const char *, void *), void *arg)
+{
+	/* room for "_" and ten digits after the cut base */
+	size_t cut = sq_utf8_cut(base, strlen(base), SQ_NAME_MAX - 12);
+	int k = next && *next > 2 ? *next : 2;
+
+	do
+		snprintf(out, SQ_NAME_MAX, "%.*s_%d", (int)cut, base, k++);
+	while (taken(out, arg));
+	if (next)
+		*next = k;
+}

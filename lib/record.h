@@ -48,6 +48,17 @@ sq_rec_push_fast(struct sq_rec *r, const char *s, size_t n)
 	r->plain = 0;
 }
 
+/*
+ * A column name not yet taken: BASE_2, BASE_3, ... (csvkit's rule), the
+ * first that taken(name, arg) says is free, written to out (at least
+ * SQ_NAME_MAX bytes; BASE is cut at a character boundary to fit).  *next,
+ * when past 2, is where to start and is left past the name found, so a
+ * million repeats of one name do not try the same numbers again.
+ */
+#define SQ_NAME_MAX	512
+void	 sq_name_free_suffix(char *out, const char *base, int *next,
+	    int (*taken)(const char *name, void *arg), void *arg);
+
 /* Append bytes to the last field (starting one if there is none). */
 int	 sq_rec_append(struct sq_rec *, const char *, size_t);
 void	 sq_rec_copy(struct sq_rec *dst, const struct sq_rec *src);
