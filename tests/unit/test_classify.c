@@ -12,25 +12,6 @@
 #include "diag.h"
 #include "unit.h"
 
-static char dir[] = "/tmp/test_classify.XXXXXX";
-
-/* Write text to a file of the scratch directory; its path (static). */
-static const char *
-rules(const char *name, const char *text)
-{
-	static char path[4][256];
-	static int k;
-	char *p = path[k++ % 4];
-	FILE *f;
-
-	snprintf(p, 256, "%s/%s", dir, name);
-	if ((f = fopen(p, "w")) == NULL || fputs(text, f) < 0 || fclose(f)) {
-		perror(p);
-		exit(2);
-	}
-	return p;
-}
-
 /* The score of label for text, and the keywords found (list). */
 static int
 score(const struct sq_classify *c, const char *label, const char *text,
@@ -57,7 +38,7 @@ test_scoring(void)
 	struct sq_classify *c = sq_classify_new();
 	char list[256];
 
-	CHECK_INT(sq_classify_load(c, rules("base", base)), 0);
+	CHECK_INT(sq_classify_load(c, unit_file("base", base)), 0);
 	CHECK_INT(sq_classify_nlabels(c), 2);
 	CHECK_STR(sq_classify_label(c, 0), "urgent");
 	CHECK_STR(sq_classify_label(c, 1), "medical");
@@ -86,16 +67,16 @@ test_all_or_nothing(void)
 	struct sq_classify *c = sq_classify_new();
 	char list[256];
 
-	CHECK_INT(sq_classify_load(c, rules("base", base)), 0);
+	CHECK_INT(sq_classify_load(c, unit_file("base", base)), 0);
 	/* new label, new weight, then a bad line */
-	CHECK_INT(sq_classify_load(c, rules("bad", "other: 猫=2\n"
+	CHECK_INT(sq_classify_load(c, unit_file("bad", "other: 猫=2\n"
 	    "medical: 药=5\nmin: medical=3\nurgent: 救命=x\n")), -1);
 	CHECK_INT(sq_classify_nlabels(c), 2);
 	CHECK_INT(sq_classify_find(c, "other"), -1);
 	CHECK_INT(sq_classify_min(c, 1), 1);
 	CHECK_INT(score(c, "medical", "买药", list, sizeof(list)), 2);
 	/* the same lines without the mistake do load */
-	CHECK_INT(sq_classify_load(c, rules("good", "other: 猫=2\n"
+	CHECK_INT(sq_classify_load(c, unit_file("good", "other: 猫=2\n"
 	    "medical: 药=5\nmin: medical=3\n")), 0);
 	CHECK_INT(sq_classify_nlabels(c), 3);
 	CHECK_INT(sq_classify_find(c, "other"), 2);
@@ -103,15 +84,15 @@ test_all_or_nothing(void)
 	CHECK_INT(sq_classify_min(c, 0), 2);
 	CHECK_INT(score(c, "medical", "买药", list, sizeof(list)), 5);
 	/* =0 switches a keyword off; ~ is the later file's */
-	CHECK_INT(sq_classify_load(c, rules("off", "medical: 药=0, 发烧\n")), 0);
+	CHECK_INT(sq_classify_load(c, unit_file("off", "medical: 药=0, 发烧\n")), 0);
 	CHECK_INT(score(c, "medical", "买药 没发烧", list, sizeof(list)), 1);
 	CHECK_STR(list, "发烧");
 	/* a fresh set refusing a file stays empty */
 	struct sq_classify *e = sq_classify_new();
-	CHECK_INT(sq_classify_load(e, rules("bad2", "a: x\nb: y=100\n")), -1);
+	CHECK_INT(sq_classify_load(e, unit_file("bad2", "a: x\nb: y=100\n")), -1);
 	CHECK_INT(sq_classify_nlabels(e), 0);
 	CHECK_INT(sq_classify_nkeywords(e), 0);
-	CHECK_INT(sq_classify_load(e, rules("bad3", "a: x\nno colon\n")), -1);
+	CHECK_INT(sq_classify_load(e, unit_file("bad3", "a: x\nno colon\n")), -1);
 	CHECK_INT(sq_classify_nlabels(e), 0);
 	sq_classify_free(e);
 	sq_classify_free(c);
@@ -123,7 +104,7 @@ test_min_names(void)
 {
 	struct sq_classify *c = sq_classify_new();
 
-	CHECK_INT(sq_classify_load(c, rules("min", "Urgent: x=1\n"
+	CHECK_INT(sq_classify_load(c, unit_file("min", "Urgent: x=1\n"
 	    "min: Urgent=2\nbig  label: y\nmin: big  label=3, ｍｅｄ=4\n")), 0);
 	CHECK_INT(sq_classify_nlabels(c), 3);
 	CHECK_INT(sq_classify_find(c, "Urgent"), 0);
@@ -139,7 +120,7 @@ test_min_names(void)
 	/* a space after '~' is not part of the name (fuzz_classify: "~ x"
 	   made a label " x" that the min: line did not name) */
 	c = sq_classify_new();
-	CHECK_INT(sq_classify_load(c, rules("tilde", "a: ~ 头痛=2\n"
+	CHECK_INT(sq_classify_load(c, unit_file("tilde", "a: ~ 头痛=2\n"
 	    "min: ~ b=2\n")), 0);
 	CHECK_INT(sq_classify_nlabels(c), 2);
 	CHECK_INT(sq_classify_find(c, "b"), 1);
@@ -159,7 +140,7 @@ test_cut(void)
 	const char *text = "abcdef 中文 ab";
 	char list[64];
 
-	CHECK_INT(sq_classify_load(c, rules("cut", "l: abcdef, 中文, ab\n")), 0);
+	CHECK_INT(sq_classify_load(c, unit_file("cut", "l: abcdef, 中文, ab\n")), 0);
 	CHECK_INT(score(c, "l", text, list, sizeof(list)), 3);
 	CHECK_STR(list, "abcdef;中文;ab");
 	/* 10 bytes: "中文" does not fit; "ab" must not follow it */
@@ -186,21 +167,12 @@ int
 main(void)
 {
 	sq_diag_init("test_classify");
-	if (mkdtemp(dir) == NULL) {
-		perror("mkdtemp");
+	if (unit_scratch("test_classify") == NULL)
 		return 2;
-	}
 	test_scoring();
 	test_all_or_nothing();
 	test_min_names();
 	test_cut();
-	const char *names[] = { "base", "bad", "good", "off", "bad2", "bad3",
-	    "min", "cut", "tilde" };
-	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-		char p[256];
-		snprintf(p, sizeof(p), "%s/%s", dir, names[i]);
-		unlink(p);
-	}
-	rmdir(dir);
+	unit_scratch_done();
 	UNIT_DONE();
 }

@@ -15,25 +15,6 @@
 #include "reqcats.h"
 #include "unit.h"
 
-static char dir[] = "/tmp/test_reqcats.XXXXXX";
-
-/* Write text to a file of the scratch directory; its path (static). */
-static const char *
-file(const char *name, const char *text)
-{
-	static char path[4][256];
-	static int k;
-	char *p = path[k++ % 4];
-	FILE *f;
-
-	snprintf(p, 256, "%s/%s", dir, name);
-	if ((f = fopen(p, "w")) == NULL || fputs(text, f) < 0 || fclose(f)) {
-		perror(p);
-		exit(2);
-	}
-	return p;
-}
-
 static void
 test_duration(void)
 {
@@ -64,7 +45,7 @@ test_load(void)
 	struct sq_reqcats rc;
 
 	memset(&rc, 0, sizeof(rc));
-	if (!CHECK_INT(sq_reqcats_load(&rc, file("good", good), NULL), 0))
+	if (!CHECK_INT(sq_reqcats_load(&rc, unit_file("good", good), NULL), 0))
 		return;
 	CHECK_INT(rc.n, 4);
 	CHECK_INT(rc.urgent, 0);
@@ -104,7 +85,7 @@ test_refusals(void)
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		memset(&rc, 0, sizeof(rc));
 		snprintf(name, sizeof(name), "bad%zu", i);
-		CHECK_INT(sq_reqcats_load(&rc, file(name, bad[i].text), NULL),
+		CHECK_INT(sq_reqcats_load(&rc, unit_file(name, bad[i].text), NULL),
 		    -1);
 		CHECK_INT(rc.n, bad[i].kept);
 		sq_reqcats_free(&rc);
@@ -123,11 +104,11 @@ test_rules(void)
 	struct sq_classify *rules = sq_classify_new();
 	struct sq_reqcats rc;
 
-	if (!CHECK_INT(sq_classify_load(rules, file("rules",
+	if (!CHECK_INT(sq_classify_load(rules, unit_file("rules",
 	    "urgent: 救命=3\nmedical: 药=2\n")), 0))
 		return;
 	memset(&rc, 0, sizeof(rc));
-	CHECK_INT(sq_reqcats_load(&rc, file("good", good), rules), 0);
+	CHECK_INT(sq_reqcats_load(&rc, unit_file("good", good), rules), 0);
 	CHECK_INT(rc.cat[0].label, sq_classify_find(rules, "urgent"));
 	CHECK_INT(rc.cat[1].label, sq_classify_find(rules, "medical"));
 	CHECK(rc.cat[1].label >= 0);
@@ -136,11 +117,11 @@ test_rules(void)
 	sq_classify_free(rules);
 
 	rules = sq_classify_new();
-	CHECK_INT(sq_classify_load(rules, file("rules2",
+	CHECK_INT(sq_classify_load(rules, unit_file("rules2",
 	    "urgent: 救命=3\npets: 猫粮=2\n")), 0);
 	memset(&rc, 0, sizeof(rc));
 	sq_diag_quiet(1);
-	CHECK_INT(sq_reqcats_load(&rc, file("good", good), rules), -1);
+	CHECK_INT(sq_reqcats_load(&rc, unit_file("good", good), rules), -1);
 	sq_diag_quiet(0);
 	sq_reqcats_free(&rc);
 	sq_classify_free(rules);
@@ -170,22 +151,13 @@ int
 main(void)
 {
 	sq_diag_init("test_reqcats");
-	if (mkdtemp(dir) == NULL) {
-		perror("mkdtemp");
+	if (unit_scratch("test_reqcats") == NULL)
 		return 2;
-	}
 	test_duration();
 	test_load();
 	test_refusals();
 	test_rules();
 	test_shipped();
-	const char *names[] = { "good", "rules", "rules2", "bad0", "bad1",
-	    "bad2", "bad3", "bad4", "bad5", "bad6", "bad7" };
-	char p[256];
-	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-		snprintf(p, sizeof(p), "%s/%s", dir, names[i]);
-		unlink(p);
-	}
-	rmdir(dir);
+	unit_scratch_done();
 	UNIT_DONE();
 }

@@ -16,22 +16,6 @@
 #include "rowaddr.h"
 #include "unit.h"
 
-static char dir[] = "/tmp/test_rowaddr.XXXXXX";
-
-static const char *
-file(const char *name, const char *text)
-{
-	static char path[256];
-	FILE *f;
-
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	if ((f = fopen(path, "w")) == NULL || fputs(text, f) < 0 || fclose(f)) {
-		perror(path);
-		exit(2);
-	}
-	return path;
-}
-
 #define MAXROWS	16
 
 struct got {
@@ -55,7 +39,7 @@ keys(const char *name, const char *csv, const char *community,
 	o.readahead = SQ_READAHEAD_OFF;
 	o.datadir = getenv("SHEQU_DATADIR") ? NULL : "share";
 	memset(g, 0, sizeof(*g));
-	struct sq_reader *r = sq_reader_open(file(name, csv), &o);
+	struct sq_reader *r = sq_reader_open(unit_file(name, csv), &o);
 	if (!CHECK(r != NULL))
 		return;
 	sq_rowaddr_find(&c, r);
@@ -160,21 +144,11 @@ int
 main(void)
 {
 	sq_diag_init("test_rowaddr");
-	if (mkdtemp(dir) == NULL) {
-		perror("mkdtemp");
+	if (unit_scratch("test_rowaddr") == NULL)
 		return 2;
-	}
 	test_forms();
 	test_community();
 	test_refusals();
-	const char *names[] = { "hh.csv", "address.csv", "cells.csv",
-	    "both.csv", "comm.csv", "cells2.csv", "comm3.csv", "bad.csv",
-	    "none.csv", "room.csv" };
-	char p[256];
-	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-		snprintf(p, sizeof(p), "%s/%s", dir, names[i]);
-		unlink(p);
-	}
-	rmdir(dir);
+	unit_scratch_done();
 	UNIT_DONE();
 }

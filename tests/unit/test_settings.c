@@ -15,24 +15,6 @@
 #include "settings.h"
 #include "unit.h"
 
-static char dir[] = "/tmp/test_settings.XXXXXX";
-
-static const char *
-file(const char *name, const char *text)
-{
-	static char path[4][256];
-	static int k;
-	char *p = path[k++ % 4];
-	FILE *f;
-
-	snprintf(p, 256, "%s/%s", dir, name);
-	if ((f = fopen(p, "w")) == NULL || fputs(text, f) < 0 || fclose(f)) {
-		perror(p);
-		exit(2);
-	}
-	return p;
-}
-
 struct st {
 	int	 floors, lift, start, side;
 	long	 capacity;
@@ -69,7 +51,7 @@ test_kinds(void)
 {
 	struct st s = defaults();
 
-	CHECK_INT(sq_settings_load(file("good",
+	CHECK_INT(sq_settings_load(unit_file("good",
 	    "# a comment\n"
 	    "floors = 18\n"
 	    "capacity = 120   # parcels a round\n"
@@ -89,7 +71,7 @@ test_kinds(void)
 
 	/* the other words of each kind; keys not given keep their default */
 	s = defaults();
-	CHECK_INT(sq_settings_load(file("more",
+	CHECK_INT(sq_settings_load(unit_file("more",
 	    "lift = no\nstart = 07:05\nside = both\n"), SQ_KV_HASH, keys,
 	    NKEYS, &s), 0);
 	CHECK_INT(s.lift, 0);
@@ -125,14 +107,14 @@ test_mistakes(void)
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		s = defaults();
 		snprintf(name, sizeof(name), "bad%zu", i);
-		CHECK_INT(sq_settings_load(file(name, bad[i]), SQ_KV_HASH,
+		CHECK_INT(sq_settings_load(unit_file(name, bad[i]), SQ_KV_HASH,
 		    keys, NKEYS, &s), -1);
 		CHECK_INT(s.floors, 6);		/* nothing taken from it */
 		CHECK_INT(s.side, 0);
 		free(s.name);
 	}
 	s = defaults();
-	CHECK_INT(sq_settings_load(file("mixed",
+	CHECK_INT(sq_settings_load(unit_file("mixed",
 	    "floors = 11\nside = left\ncolour = red\ncapacity = 99\n"),
 	    SQ_KV_HASH, keys, NKEYS, &s), -1);
 	CHECK_INT(s.floors, 11);
@@ -154,20 +136,10 @@ int
 main(void)
 {
 	sq_diag_init("test_settings");
-	if (mkdtemp(dir) == NULL) {
-		perror("mkdtemp");
+	if (unit_scratch("test_settings") == NULL)
 		return 2;
-	}
 	test_kinds();
 	test_mistakes();
-	char p[256];
-	const char *names[] = { "good", "more", "mixed", "bad0", "bad1",
-	    "bad2", "bad3", "bad4", "bad5", "bad6", "bad7", "bad8", "bad9",
-	    "bad10" };
-	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-		snprintf(p, sizeof(p), "%s/%s", dir, names[i]);
-		unlink(p);
-	}
-	rmdir(dir);
+	unit_scratch_done();
 	UNIT_DONE();
 }

@@ -13,24 +13,6 @@
 #include "textnorm.h"
 #include "unit.h"
 
-static char dir[] = "/tmp/test_textnorm.XXXXXX";
-
-static const char *
-file(const char *name, const char *text)
-{
-	static char path[4][256];
-	static int k;
-	char *p = path[k++ % 4];
-	FILE *f;
-
-	snprintf(p, 256, "%s/%s", dir, name);
-	if ((f = fopen(p, "w")) == NULL || fputs(text, f) < 0 || fclose(f)) {
-		perror(p);
-		exit(2);
-	}
-	return p;
-}
-
 static char got[1024];
 
 static const char *
@@ -47,11 +29,11 @@ norm(const struct sq_textnorm *t, const char *s)
 int
 main(void)
 {
-	if (mkdtemp(dir) == NULL)
+	if (unit_scratch("test_textnorm") == NULL)
 		return 2;
 	struct sq_textnorm *t = sq_textnorm_new();
-	CHECK(sq_textnorm_load_chars(t, file("s.txt", "# c\n藥醫 药医\n幾點 几点\n")) == 0);
-	CHECK(sq_textnorm_load_words(t, file("w.txt", "核算 核酸\nhs 核酸\n核酸ma 核酸码\n")) == 0);
+	CHECK(sq_textnorm_load_chars(t, unit_file("s.txt", "# c\n藥醫 药医\n幾點 几点\n")) == 0);
+	CHECK(sq_textnorm_load_words(t, unit_file("w.txt", "核算 核酸\nhs 核酸\n核酸ma 核酸码\n")) == 0);
 	CHECK_STR(norm(t, "藥店  幾點"), "药店 几点");
 	CHECK_STR(norm(t, "核算幾點"), "核酸几点");
 	CHECK_STR(norm(t, "ＨＳ几点"), "核酸几点");
@@ -60,11 +42,11 @@ main(void)
 	CHECK_STR(norm(t, "核酸MA打不开"), "核酸码打不开");	/* the longest */
 	CHECK_STR(norm(NULL, "  Ａ  b "), "a b");
 	/* a bad line: nothing of that file is added */
-	CHECK(sq_textnorm_load_words(t, file("bad.txt", "米 饭\nonly\n")) < 0);
+	CHECK(sq_textnorm_load_words(t, unit_file("bad.txt", "米 饭\nonly\n")) < 0);
 	CHECK_STR(norm(t, "米"), "米");
-	CHECK(sq_textnorm_load_chars(t, file("bad2.txt", "藥醫 药\n")) < 0);
+	CHECK(sq_textnorm_load_chars(t, unit_file("bad2.txt", "藥醫 药\n")) < 0);
 	/* a FROM given again takes its new TO */
-	CHECK(sq_textnorm_load_words(t, file("w2.txt", "hs 核酸检测\n")) == 0);
+	CHECK(sq_textnorm_load_words(t, unit_file("w2.txt", "hs 核酸检测\n")) == 0);
 	CHECK_STR(norm(t, "hs"), "核酸检测");
 	/* invalid UTF-8 and NUL pass through without a crash */
 	{
@@ -102,7 +84,7 @@ main(void)
 		c = sq_nbayes_predict(m, 0, "药", 3, NULL);
 		CHECK_STR(sq_nbayes_classname(m, 0, c), "medical");
 		char path[300];
-		snprintf(path, sizeof(path), "%s/model%d.txt", dir, lin);
+		snprintf(path, sizeof(path), "%s/model%d.txt", unit_scratch_dir(), lin);
 		FILE *f = fopen(path, "w");
 		CHECK(f && sq_nbayes_write(m, f) == 0);
 		fclose(f);
@@ -117,15 +99,12 @@ main(void)
 			CHECK_INT(sq_nbayes_task(l, "urgent"), 1);
 			sq_nbayes_free(l);
 		}
-		CHECK(sq_nbayes_load(file("bad.model", "shequ-nbayes 1\nf\tx\t1\n")) == NULL);
-		CHECK(sq_nbayes_load(file("bad2.model", "hello\n")) == NULL);
+		CHECK(sq_nbayes_load(unit_file("bad.model", "shequ-nbayes 1\nf\tx\t1\n")) == NULL);
+		CHECK(sq_nbayes_load(unit_file("bad2.model", "hello\n")) == NULL);
 		sq_nbayes_free(m);
 	}
-	CHECK(sq_nbayes_load(file("bad3.model", "shequ-nbayes 1\nlinear 5 1 1000\n"
+	CHECK(sq_nbayes_load(unit_file("bad3.model", "shequ-nbayes 1\nlinear 5 1 1000\n"
 	    "task c a b\nw\tx\t1\n")) == NULL);	/* one weight, two classes */
-	char cmd[400];
-	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
-	if (system(cmd) != 0)
-		return 2;
+	unit_scratch_done();
 	UNIT_DONE();
 }

@@ -14,24 +14,6 @@
 #include "units.h"
 #include "unit.h"
 
-static char dir[] = "/tmp/test_units.XXXXXX";
-
-static const char *
-file(const char *name, const char *text)
-{
-	static char path[4][256];
-	static int k;
-	char *p = path[k++ % 4];
-	FILE *f;
-
-	snprintf(p, 256, "%s/%s", dir, name);
-	if ((f = fopen(p, "w")) == NULL || fputs(text, f) < 0 || fclose(f)) {
-		perror(p);
-		exit(2);
-	}
-	return p;
-}
-
 /* The factor for item (folded here, as sq-stock folds its keys). */
 static double
 factor(const struct sq_units *u, const char *item, const char *from,
@@ -59,7 +41,7 @@ test_rules(void)
 {
 	struct sq_units *u = sq_units_new();
 
-	CHECK_INT(sq_units_load(u, file("a",
+	CHECK_INT(sq_units_load(u, unit_file("a",
 	    "# packing\n"
 	    "口罩  1 箱 = 50 包\n"
 	    "口罩  1 包 = 10 个\r\n"
@@ -81,7 +63,7 @@ test_rules(void)
 	CHECK(near(factor(u, "rice", "bag", "kg"), 10));
 	CHECK(near(factor(u, "ＲＩＣＥ", "ｂａｇ", "ＫＧ"), 10));
 	/* the item's own rule before a * rule, later rules win */
-	CHECK_INT(sq_units_load(u, file("b",
+	CHECK_INT(sq_units_load(u, unit_file("b",
 	    "*     1 箱 = 20 包\n"
 	    "口罩  1 箱 = 40 包\n")), 0);
 	CHECK(near(factor(u, "口罩", "箱", "包"), 40));	/* later, its own */
@@ -111,7 +93,7 @@ test_refusals(void)
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		struct sq_units *u = sq_units_new();
 		snprintf(name, sizeof(name), "bad%zu", i);
-		CHECK_INT(sq_units_load(u, file(name, bad[i])), -1);
+		CHECK_INT(sq_units_load(u, unit_file(name, bad[i])), -1);
 		CHECK_INT(sq_units_count(u), 0);
 		sq_units_free(u);
 	}
@@ -144,20 +126,11 @@ int
 main(void)
 {
 	sq_diag_init("test_units");
-	if (mkdtemp(dir) == NULL) {
-		perror("mkdtemp");
+	if (unit_scratch("test_units") == NULL)
 		return 2;
-	}
 	test_rules();
 	test_refusals();
 	test_shipped();
-	char p[256];
-	const char *names[] = { "a", "b", "bad0", "bad1", "bad2", "bad3",
-	    "bad4", "bad5", "bad6", "bad7", "bad8" };
-	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-		snprintf(p, sizeof(p), "%s/%s", dir, names[i]);
-		unlink(p);
-	}
-	rmdir(dir);
+	unit_scratch_done();
 	UNIT_DONE();
 }

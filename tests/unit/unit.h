@@ -16,12 +16,20 @@
  * returns 1 from main if anything failed, else 0.  Every CHECK is an
  * expression worth 1 if it passed, so a test can stop early:
  *	if (!CHECK(p != NULL)) UNIT_DONE();
+ *
+ * A test that reads files writes them in a scratch directory:
+ *	if (!unit_scratch("test_X")) return 2;	// /tmp/test_X.XXXXXX
+ *	load(unit_file("rules.txt", "a 1\n"));	// its path (the last 4 kept)
+ *	unit_scratch_done();			// every file in it, and it, gone
  */
 #ifndef SQ_UNIT_H
 #define SQ_UNIT_H
 
+#include <dirent.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* counts[0] passed, counts[1] failed; one pair per test program */
 static inline long *
@@ -78,6 +86,65 @@ unit_done_(void)
 	printf("%ld passed, %ld failed\n", c[0], c[1]);
 	fflush(stdout);
 	return c[1] > 0;
+}
+
+static inline char *
+unit_scratch_dir(void)
+{
+	static char dir[256];
+
+	return dir;
+}
+
+/* Make /tmp/NAME.XXXXXX; its path, or NULL (said) when it cannot. */
+static inline const char *
+unit_scratch(const char *name)
+{
+	char *dir = unit_scratch_dir();
+
+	snprintf(dir, 256, "/tmp/%s.XXXXXX", name);
+	if (mkdtemp(dir) == NULL) {
+		perror("mkdtemp");
+		return NULL;
+	}
+	return dir;
+}
+
+/* Write TEXT to NAME in the scratch directory; its path (static: the four
+   last paths stay valid, so a call may take two or three files). */
+static inline const char *
+unit_file(const char *name, const char *text)
+{
+	static char path[4][512];
+	static int k;
+	char *p = path[k++ % 4];
+	FILE *f;
+
+	snprintf(p, 512, "%s/%s", unit_scratch_dir(), name);
+	if ((f = fopen(p, "w")) == NULL || fputs(text, f) < 0 || fclose(f)) {
+		perror(p);
+		exit(2);
+	}
+	return p;
+}
+
+/* Remove what the test left in the scratch directory, and it. */
+static inline void
+unit_scratch_done(void)
+{
+	DIR *d = opendir(unit_scratch_dir());
+	struct dirent *e;
+	char p[512];
+
+	while (d && (e = readdir(d)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		snprintf(p, sizeof(p), "%s/%s", unit_scratch_dir(), e->d_name);
+		unlink(p);
+	}
+	if (d)
+		closedir(d);
+	rmdir(unit_scratch_dir());
 }
 
 #define CHECK(cond)	unit_check_(!!(cond), __FILE__, __LINE__, #cond)
