@@ -1361,6 +1361,27 @@ sq_reader_col(const struct sq_reader *r, const char *name)
 	return find_name(r, name);
 }
 
+long
+sq_reader_col_any(const struct sq_reader *r, const char *const *names)
+{
+	char a[256], b[256];
+
+	for (const char *const *n = names; *n; n++) {
+		long c = find_name(r, *n);
+		if (c >= 0)
+			return c;
+		size_t bl = sq_header_norm(*n, strlen(*n), b, sizeof(b));
+		for (size_t i = 0; i < r->header.nf; i++) {
+			const char *cn = sq_rec_get(&r->header, i);
+			size_t al = sq_header_norm(cn, r->header.len[i], a,
+			    sizeof(a));
+			if (al == bl && memcmp(a, b, al) == 0)
+				return (long)i;
+		}
+	}
+	return -1;
+}
+
 const struct sq_rec *
 sq_reader_header(const struct sq_reader *r)
 {

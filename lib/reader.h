@@ -97,6 +97,13 @@ const char *sq_reader_colname(const struct sq_reader *, size_t);
 const char *sq_reader_rawname(const struct sq_reader *, size_t);
 /* Column index of a (canonical) name, or -1. */
 long	 sq_reader_col(const struct sq_reader *, const char *name);
+/*
+ * The first of the NULL-ended NAMES a column has, or -1: a table may name
+ * its key more ways than one ("site", "building").  Each name is looked up
+ * as written, then in the header's normalized form (sq_header_norm: "X" or
+ * "Ｘ" for x), as the aliases compare.
+ */
+long	 sq_reader_col_any(const struct sq_reader *, const char *const *names);
 /* The header as a record (names as used), e.g. for a writer. */
 const struct sq_rec *sq_reader_header(const struct sq_reader *);
 /* The header as the file spells it. */

@@ -14,7 +14,7 @@ plan_begin(void *ctx, const struct sq_reader *r)
 
 	/* the names as written: share/aliases.txt [rounds] */
 	p->file = sq_reader_name(r);
-	p->site = col_any(r, site);
+	p->site = sq_reader_col_any(r, site);
 	p->kind = sq_reader_col(r, "kind");
 	p->x = sq_reader_col(r, "x");
 	p->y = sq_reader_col(r, "y");

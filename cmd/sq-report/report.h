@@ -98,7 +98,6 @@ void	 conf_fn(void *ctx, const char *k, const char *v, long no);
 /* tables.c */
 const char *input_name(const char *path);
 json_t	*read_json(const char *path, json_error_t *);
-long	 col_any(const struct sq_reader *, const char *const *names);
 struct sq_reader *open_table(struct report *, const char *path,
 	    const char *sections);
 long	 num(const char *file, const struct sq_rec *, const struct sq_reader *,

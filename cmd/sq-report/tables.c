@@ -5,18 +5,6 @@
 
 /* ---- tables ---------------------------------------------------------- */
 
-/* First column named any of the NULL-terminated names, or -1. */
-long
-col_any(const struct sq_reader *r, const char *const *names)
-{
-	for (; *names; names++) {
-		long c = sq_reader_col(r, *names);
-		if (c >= 0)
-			return c;
-	}
-	return -1;
-}
-
 /*
  * The header aliases of one kind of table: those for every table and
  * those of SECTIONS in share/aliases.txt ("deliveries": the rounds table

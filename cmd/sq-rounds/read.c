@@ -5,24 +5,6 @@
  */
 #include "rounds.h"
 
-/* Column by any of the names (compared in the normalized header form). */
-static long
-find_col(const struct sq_reader *r, const char *const *names)
-{
-	char a[256], b[256];
-
-	for (const char *const *n = names; *n; n++) {
-		size_t bl = sq_header_norm(*n, strlen(*n), b, sizeof(b));
-		for (size_t i = 0; i < sq_reader_ncols(r); i++) {
-			const char *cn = sq_reader_colname(r, i);
-			size_t al = sq_header_norm(cn, strlen(cn), a, sizeof(a));
-			if (al == bl && memcmp(a, b, al) == 0)
-				return (long)i;
-		}
-	}
-	return -1;
-}
-
 static char *
 cell_dup(const struct sq_rec *rec, long col)
 {
@@ -226,10 +208,11 @@ read_sites(struct plan *pl, const char *path, struct sq_common *c)
 	if (r == NULL)
 		return -1;
 	const char *name = sq_reader_name(r);
-	long cs = find_col(r, C_SITE), cx = find_col(r, C_X);
-	long cy = find_col(r, C_Y), cla = find_col(r, C_LAT);
-	long clo = find_col(r, C_LON), ck = find_col(r, C_KIND);
-	long cl = find_col(r, C_LIFT);
+	long cs = sq_reader_col_any(r, C_SITE), cx = sq_reader_col_any(r, C_X);
+	long cy = sq_reader_col_any(r, C_Y), cla = sq_reader_col_any(r, C_LAT);
+	long clo = sq_reader_col_any(r, C_LON);
+	long ck = sq_reader_col_any(r, C_KIND);
+	long cl = sq_reader_col_any(r, C_LIFT);
 	struct sq_rec rec;
 	int st, cap = 0;
 
@@ -402,8 +385,8 @@ read_matrix(struct plan *pl, const char *path, struct sq_common *c)
 	if (r == NULL)
 		return -1;
 	const char *name = sq_reader_name(r);
-	long cf = find_col(r, C_FROM), ct = find_col(r, C_TO);
-	long cd = find_col(r, C_DIST);
+	long cf = sq_reader_col_any(r, C_FROM), ct = sq_reader_col_any(r, C_TO);
+	long cd = sq_reader_col_any(r, C_DIST);
 	int n = pl->nsites;
 	char *have = sq_xcalloc((size_t)n * (size_t)n, 1);
 	struct sq_rec rec;
@@ -536,16 +519,17 @@ read_households(const char *path, struct sq_common *c, struct sq_rejects *rj,
 	if (r == NULL)
 		return -1;
 	const char *name = sq_reader_name(r);
-	long ch = find_col(r, C_HH), cb = find_col(r, C_BLD);
-	long cu = find_col(r, C_UNIT), cr = find_col(r, C_ROOM);
-	long cv = find_col(r, C_VULNCOL), cvs[3];
+	long ch = sq_reader_col_any(r, C_HH), cb = sq_reader_col_any(r, C_BLD);
+	long cu = sq_reader_col_any(r, C_UNIT);
+	long cr = sq_reader_col_any(r, C_ROOM);
+	long cv = sq_reader_col_any(r, C_VULNCOL), cvs[3];
 	struct hhrow *h = NULL;
 	struct sq_rec rec;
 	int n = 0, cap = 0, st;
 
 	for (int i = 0; i < 3; i++) {
 		const char *one[2] = { C_VULN[i], NULL };
-		cvs[i] = find_col(r, one);
+		cvs[i] = sq_reader_col_any(r, one);
 	}
 	if (ch < 0) {
 		sq_error("%s: no 'hh' column (run it through sq-ingest)", name);
@@ -646,7 +630,8 @@ read_couriers(struct plan *pl, const char *arg, struct sq_common *c,
 	if (r == NULL)
 		return -1;
 	const char *name = sq_reader_name(r);
-	long cc = find_col(r, C_COURIER), ccap = find_col(r, C_CAP);
+	long cc = sq_reader_col_any(r, C_COURIER);
+	long ccap = sq_reader_col_any(r, C_CAP);
 	struct sq_rec rec;
 	int st, cap = 0;
 	long mincap = 0, maxcap = 0;
@@ -717,9 +702,11 @@ read_orders(struct plan *pl, const char *path, struct sq_common *c,
 	if (r == NULL)
 		return -1;
 	const char *name = sq_reader_name(r);
-	long co = find_col(r, C_ORDER), ch = find_col(r, C_HH);
-	long cp = find_col(r, C_PARCELS), cd = find_col(r, C_DOOR);
-	long cu = find_col(r, C_URGENT);
+	long co = sq_reader_col_any(r, C_ORDER);
+	long ch = sq_reader_col_any(r, C_HH);
+	long cp = sq_reader_col_any(r, C_PARCELS);
+	long cd = sq_reader_col_any(r, C_DOOR);
+	long cu = sq_reader_col_any(r, C_URGENT);
 	struct sq_rec rec;
 	int st, cap = 0;
 

@@ -6,18 +6,6 @@
 
 /* ---- the plan: points, closures, door lists ----------------------------- */
 
-/* The first of the columns named, or -1: a table may name its key so. */
-static long
-col_any(const struct sq_reader *r, const char *const *names)
-{
-	for (; *names; names++) {
-		long c = sq_reader_col(r, *names);
-		if (c >= 0)
-			return c;
-	}
-	return -1;
-}
-
 static int
 read_minutes(const char *file, long line, const char *p, size_t len,
     int *out)
@@ -65,7 +53,7 @@ read_points(struct state *s, size_t *np)
 		const char *file = sq_reader_name(r);
 		static const char *const c_point[] = { "point", "site", "name",
 		    NULL };
-		long cn = col_any(r, c_point);
+		long cn = sq_reader_col_any(r, c_point);
 		long cx = sq_reader_col(r, "x"), cy = sq_reader_col(r, "y");
 		long cla = sq_reader_col(r, "lat"), clo = sq_reader_col(r, "lon");
 		long cd = sq_reader_col(r, "desks"), cr = sq_reader_col(r, "rate");
@@ -204,7 +192,7 @@ read_closed(struct state *s)
 	const char *file = sq_reader_name(r);
 	static const char *const c_bld[] = { "building", "site", "address",
 	    NULL };
-	long cb = col_any(r, c_bld);
+	long cb = sq_reader_col_any(r, c_bld);
 	long cu = sq_reader_col(r, "unit"), cc = sq_reader_col(r, "community");
 	if (cb < 0)
 		sq_fatal("%s: no 'building' column (楼号: the buildings under "
