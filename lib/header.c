@@ -5,6 +5,7 @@
 
 #include "diag.h"
 #include "header.h"
+#include "lines.h"
 #include "text.h"
 
 struct alias {
@@ -112,46 +113,36 @@ struct sq_aliases *
 sq_aliases_load_sections(const char *path, const char *sections)
 {
 	int skip = 0;
-	FILE *fp = fopen(path, "r");
+	struct sq_lines l;
 	struct sq_aliases *a;
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t len;
-	long no = 0;
+	const char *name;
+	size_t len, nl;
+	char *p, *colon;
 
-	if (fp == NULL) {
+	if (sq_lines_open(&l, path) < 0) {
 		sq_error("%s: cannot open the aliases file: %m", path);
 		return NULL;
 	}
 	a = sq_xcalloc(1, sizeof(*a));
-	while ((len = getline(&line, &cap, fp)) != -1) {
-		no++;
-		char *p = line, *colon;
-		while (*p == ' ' || *p == '\t')
-			p++;
-		if (*p == '#' || *p == '\n' || *p == '\r' || *p == '\0')
-			continue;
+	while ((p = sq_lines_next(&l, &len)) != NULL) {
 		if (*p == '[') {
 			/* [table]: names that mean something only in that table */
-			char *close = strchr(p, ']');
-			if (close == NULL) {
+			if (!sq_lines_section(p, len, &name, &nl)) {
 				sq_error("%s:%ld: a section is written [name]",
-				    path, no);
-				free(line);
-				fclose(fp);
+				    path, l.no);
+				sq_lines_close(&l);
 				sq_aliases_free(a);
 				return NULL;
 			}
-			skip = !wanted(sections, p + 1, (size_t)(close - p - 1));
+			skip = !wanted(sections, name, nl);
 			continue;
 		}
 		if (skip)
 			continue;
 		if ((colon = strchr(p, ':')) == NULL) {
 			sq_error("%s:%ld: expected 'canonical: alias, alias, "
-			    "...'", path, no);
-			free(line);
-			fclose(fp);
+			    "...'", path, l.no);
+			sq_lines_close(&l);
 			sq_aliases_free(a);
 			return NULL;
 		}
@@ -177,8 +168,7 @@ sq_aliases_load_sections(const char *path, const char *sections)
 			firsttok = 0;
 		}
 	}
-	free(line);
-	fclose(fp);
+	sq_lines_close(&l);
 	return a;
 }
 

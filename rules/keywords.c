@@ -5,6 +5,7 @@
 
 #include "diag.h"
 #include "keywords.h"
+#include "lines.h"
 #include "text.h"
 
 struct kw {
@@ -75,34 +76,22 @@ add_kw(struct sq_keywords *k, const char *s, size_t label)
 struct sq_keywords *
 sq_keywords_load(const char *path)
 {
-	FILE *fp = fopen(path, "r");
 	struct sq_keywords *k;
-	char *line = NULL;
-	size_t cap = 0;
-	long no = 0;
+	struct sq_lines l;
+	size_t len;
+	const char *p;
 
-	if (fp == NULL) {
+	if (sq_lines_open(&l, path) < 0) {
 		sq_error("%s: cannot open: %m", path);
 		return NULL;
 	}
 	k = sq_xcalloc(1, sizeof(*k));
-	while (getline(&line, &cap, fp) != -1) {
-		const char *p = line;
-		size_t len = sq_trim(&p, strlen(line));
-		no++;
-		/* Notepad and WPS save UTF-8 with a byte order mark */
-		if (no == 1 && sq_starts_bom(p, len)) {
-			p += 3;
-			len = sq_trim(&p, len - 3);
-		}
-		if (len == 0 || p[0] == '#')
-			continue;
+	while ((p = sq_lines_next(&l, &len)) != NULL) {
 		char *colon = memchr(p, ':', len);
 		if (colon == NULL || colon == p) {
 			sq_error("%s:%ld: expected 'label: keyword, keyword, "
-			    "...'", path, no);
-			free(line);
-			fclose(fp);
+			    "...'", path, l.no);
+			sq_lines_close(&l);
 			sq_keywords_free(k);
 			return NULL;
 		}
@@ -123,8 +112,7 @@ sq_keywords_load(const char *path)
 			add_kw(k, tok, li);
 		free(rest);
 	}
-	free(line);
-	fclose(fp);
+	sq_lines_close(&l);
 	return k;
 }
 

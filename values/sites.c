@@ -11,6 +11,7 @@
 #include "address.h"
 #include "datadir.h"
 #include "diag.h"
+#include "lines.h"
 #include "sites.h"
 #include "text.h"
 #include "value.h"
@@ -134,40 +135,39 @@ static struct {
 static void
 kinds_load(const char *datadir)
 {
-	static const char *const sect[2] = { "[gate]", "[point]" };
-	char path[4096], line[256];
+	static const char *const sect[2] = { "gate", "point" };
+	char path[4096];
+	struct sq_lines l;
+	const char *name;
+	size_t n, nl;
+	char *p;
 	int at = -1;
-	long no = 0;
 
 	KW.loaded = 1;
 	snprintf(path, sizeof(path), "%s/sites.txt", datadir ? datadir :
 	    sq_share_dir());
-	FILE *f = fopen(path, "r");
-	if (f == NULL) {
+	if (sq_lines_open(&l, path) < 0) {
 		sq_warn(path, 0, "cannot read the kinds of site: every site "
 		    "is a building unless its kind says 'gate' or 'point' (is "
 		    "shequ installed? set SHEQU_DATADIR or --datadir)");
 		return;
 	}
-	while (fgets(line, sizeof(line), f)) {
-		const char *p = line;
-		size_t n = sq_trim(&p, strcspn(line, "\r\n"));
-		int k;
-		no++;
-		if (n == 0 || *p == '#')
-			continue;
-		for (k = 0; k < 2; k++)
-			if (n == strlen(sect[k]) && memcmp(p, sect[k], n) == 0)
-				break;
+	while ((p = sq_lines_next(&l, &n)) != NULL) {
+		int k = 2;
+		if (sq_lines_section(p, n, &name, &nl))
+			for (k = 0; k < 2; k++)
+				if (nl == strlen(sect[k]) &&
+				    memcmp(name, sect[k], nl) == 0)
+					break;
 		if (k < 2)
 			at = k;
 		else if (at < 0 || KW.n[at] == KIND_WORDS)
-			sq_warn(path, no, "a word before any [section], or more "
-			    "than %d in one: left out", KIND_WORDS);
+			sq_warn(path, l.no, "a word before any [section], or "
+			    "more than %d in one: left out", KIND_WORDS);
 		else
 			KW.w[at][KW.n[at]++] = sq_xstrndup(p, n);
 	}
-	fclose(f);
+	sq_lines_close(&l);
 }
 
 int
@@ -190,17 +190,6 @@ sq_site_kind(const char *datadir, const char *s, size_t n)
 				return kind[k];
 	}
 	return SQ_SITE_BUILDING;
-}
-
-static long
-col_first(const struct sq_reader *r, const char *const *names)
-{
-	for (; *names; names++) {
-		long c = sq_reader_col(r, *names);
-		if (c >= 0)
-			return c;
-	}
-	return -1;
 }
 
 static int
@@ -249,10 +238,10 @@ sq_sites_read(struct sq_sites *s, const char *path,
 	if (r == NULL)
 		return -1;
 	const char *file = sq_reader_name(r);
-	long cs = col_first(r, c_site), cx = col_first(r, c_x);
-	long cy = col_first(r, c_y), cla = col_first(r, c_lat);
-	long clo = col_first(r, c_lon), ck = col_first(r, c_kind);
-	long cc = col_first(r, c_comm);
+	long cs = sq_reader_col_any(r, c_site), cx = sq_reader_col_any(r, c_x);
+	long cy = sq_reader_col_any(r, c_y), cla = sq_reader_col_any(r, c_lat);
+	long clo = sq_reader_col_any(r, c_lon), ck = sq_reader_col_any(r, c_kind);
+	long cc = sq_reader_col_any(r, c_comm);
 	if (cs < 0 || ((cx < 0 || cy < 0) && (cla < 0 || clo < 0))) {
 		sq_error("%s: a site plan needs site, x, y (metres) or site, "
 		    "lat, lon (degrees) columns", file);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "lines.h"
 #include "text.h"
 #include "units.h"
 #include "value.h"
@@ -60,42 +61,36 @@ sq_units_count(const struct sq_units *u)
 int
 sq_units_load(struct sq_units *u, const char *path)
 {
-	FILE *fp = fopen(path, "r");
-	char *line = NULL;
-	size_t cap = 0, n = 0;
+	struct sq_lines l;
+	size_t n = 0, len;
 	struct conv *conv = NULL;
-	long no = 0;
+	char *line;
 	int rc = 0;
 
-	if (fp == NULL) {
+	if (sq_lines_open(&l, path) < 0) {
 		sq_error("%s: cannot open: %m", path);
 		return -1;
 	}
-	while (getline(&line, &cap, fp) != -1) {
+	while ((line = sq_lines_next(&l, &len)) != NULL) {
 		char *f[8], *save = NULL;
 		int nf = 0;
-		no++;
-		if (line[strspn(line, " \t\r\n")] == '#')
-			continue;
-		for (char *t = strtok_r(line, " \t\r\n", &save); t && nf < 8;
-		    t = strtok_r(NULL, " \t\r\n", &save))
+		for (char *t = strtok_r(line, " \t", &save); t && nf < 8;
+		    t = strtok_r(NULL, " \t", &save))
 			f[nf++] = t;
-		if (nf == 0)
-			continue;
 		double a = 0, b = 0;
 		if (nf != 6 || strcmp(f[3], "=") != 0 ||
 		    sq_double_parse(f[1], strlen(f[1]), &a) != SQ_VAL_OK ||
 		    sq_double_parse(f[4], strlen(f[4]), &b) != SQ_VAL_OK ||
 		    a <= 0 || b <= 0) {
 			sq_error("%s:%ld: expected 'ITEM 1 UNIT = N UNIT' (ITEM "
-			    "* for every item), e.g. '口罩 1 箱 = 50 包'", path, no);
+			    "* for every item), e.g. '口罩 1 箱 = 50 包'", path, l.no);
 			rc = -1;
 			break;
 		}
 		double factor = b / a;
 		if (!(factor >= MIN_FACTOR && factor <= MAX_FACTOR)) {
 			sq_error("%s:%ld: '%s %s = %s %s' is out of range (a "
-			    "factor from 1e-9 to 1e9)", path, no, f[1], f[2],
+			    "factor from 1e-9 to 1e9)", path, l.no, f[1], f[2],
 			    f[4], f[5]);
 			rc = -1;
 			break;
@@ -107,8 +102,7 @@ sq_units_load(struct sq_units *u, const char *path)
 		c->to = sq_fold_lower(f[5], strlen(f[5]));
 		c->factor = factor;
 	}
-	free(line);
-	fclose(fp);
+	sq_lines_close(&l);
 	/* all or nothing */
 	if (rc == 0 && n > 0) {
 		u->conv = sq_xrealloc(u->conv, (u->n + n) * sizeof(*conv));
