@@ -7,6 +7,7 @@
 
 #include "classify.h"
 #include "diag.h"
+#include "lines.h"
 #include "text.h"
 
 struct ckw {
@@ -181,29 +182,23 @@ add_neg(struct sq_classify *c, const char *text, size_t len)
 static int
 load_file(struct sq_classify *c, const char *path)
 {
-	FILE *fp = fopen(path, "r");
-	char *line = NULL;
-	size_t cap = 0;
-	long no = 0;
+	struct sq_lines lines;
+	const char *p;
+	size_t len;
 	int rc = 0;
 
-	if (fp == NULL) {
+	if (sq_lines_open(&lines, path) < 0) {
 		sq_error("%s: cannot open: %m", path);
 		return -1;
 	}
-	while (rc == 0 && getline(&line, &cap, fp) != -1) {
-		const char *p = line;
-		size_t len = sq_trim(&p, strlen(line));
-		no++;
-		if (len == 0 || p[0] == '#')
-			continue;
+	while (rc == 0 && (p = sq_lines_next(&lines, &len)) != NULL) {
 		/* fold first: "：" and "，" become ':' and ',' */
 		char *l = sq_xmalloc(len + 1);
 		len = sq_fold(p, len, l, len + 1);
 		char *colon = memchr(l, ':', len);
 		if (colon == NULL || colon == l) {
 			sq_error("%s:%ld: expected 'label: keyword, keyword=2, "
-			    "~keyword, ...'", path, no);
+			    "~keyword, ...'", path, lines.no);
 			free(l);
 			rc = -1;
 			break;
@@ -228,7 +223,7 @@ load_file(struct sq_classify *c, const char *path)
 				continue;
 			if (r < 0 || (kind == 1 && (neg || strchr(tok, '=')))) {
 				sq_error("%s:%ld: '%s': a keyword, maybe with "
-				    "=WEIGHT (-99 to 99)", path, no, tok);
+				    "=WEIGHT (-99 to 99)", path, lines.no, tok);
 				rc = -1;
 				break;
 			}
@@ -248,8 +243,7 @@ load_file(struct sq_classify *c, const char *path)
 		free(name);
 		free(l);
 	}
-	free(line);
-	fclose(fp);
+	sq_lines_close(&lines);
 	return rc;
 }
 

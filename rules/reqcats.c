@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "lines.h"
 #include "reqcats.h"
 
 long
@@ -35,35 +36,30 @@ int
 sq_reqcats_load(struct sq_reqcats *s, const char *path,
     const struct sq_classify *rules)
 {
-	FILE *fp = fopen(path, "r");
-	char *line = NULL;
-	size_t cap = 0;
-	long no = 0;
+	struct sq_lines lines;
+	size_t len;
+	char *line;
 	int rc = 0;
 
-	if (fp == NULL) {
+	if (sq_lines_open(&lines, path) < 0) {
 		sq_error("%s: cannot open: %m", path);
 		return -1;
 	}
 	s->urgent = SIZE_MAX;
 	s->other = SIZE_MAX;
-	while (getline(&line, &cap, fp) != -1) {
+	while ((line = sq_lines_next(&lines, &len)) != NULL) {
 		char *f[6], *save = NULL;
 		int n = 0;
-		no++;
-		if (line[strspn(line, " \t\r\n")] == '#')
-			continue;
-		for (char *t = strtok_r(line, " \t\r\n", &save); t && n < 6;
-		    t = strtok_r(NULL, " \t\r\n", &save))
+		for (char *t = strtok_r(line, " \t", &save); t && n < 6;
+		    t = strtok_r(NULL, " \t", &save))
 			f[n++] = t;
-		if (n == 0)
-			continue;
 		long r = n >= 4 ? sq_reqcats_duration(f[2]) : -1;
 		long v = n >= 4 ? sq_reqcats_duration(f[3]) : -1;
 		if (n < 4 || n > 5 || r < 0 || v < 0 ||
 		    (n == 5 && strcmp(f[4], "sensitive") != 0)) {
 			sq_error("%s:%ld: expected 'id 名称 respond solve "
-			    "[sensitive]', times as 30m, 2h or 1d", path, no);
+			    "[sensitive]', times as 30m, 2h or 1d", path,
+			    lines.no);
 			rc = -1;
 			break;
 		}
@@ -71,7 +67,8 @@ sq_reqcats_load(struct sq_reqcats *s, const char *path,
 		for (k = 0; k < s->n && strcmp(s->cat[k].id, f[0]); k++)
 			;
 		if (k < s->n) {
-			sq_error("%s:%ld: '%s' is listed twice", path, no, f[0]);
+			sq_error("%s:%ld: '%s' is listed twice", path,
+			    lines.no, f[0]);
 			rc = -1;
 			break;
 		}
@@ -106,8 +103,7 @@ sq_reqcats_load(struct sq_reqcats *s, const char *path,
 			rc = -1;
 		}
 	}
-	free(line);
-	fclose(fp);
+	sq_lines_close(&lines);
 	return rc;
 }
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "lines.h"
 #include "skills.h"
 #include "text.h"
 
@@ -147,27 +148,20 @@ add_mask(void *arg, const char *name)
 int
 sq_skills_load(struct sq_skills *R, const char *path)
 {
-	FILE *fp = fopen(path, "r");
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t len;
+	struct sq_lines l;
+	size_t len;
 	long no = 0;
 	int rc = 0;
+	char *p;
 
-	if (fp == NULL) {
+	if (sq_lines_open(&l, path) < 0) {
 		sq_error("%s: cannot open the rules file: %s", path,
 		    strerror(errno));
 		return -1;
 	}
-	while (rc == 0 && (len = getline(&line, &cap, fp)) != -1) {
-		struct load_ctx c = { R, path, ++no, -1, 0 };
-		char *p = line, *colon, *name;
-		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-			line[--len] = '\0';
-		while (*p == ' ' || *p == '\t')
-			p++;
-		if (*p == '#' || *p == '\0')
-			continue;
+	while (rc == 0 && (p = sq_lines_next(&l, &len)) != NULL) {
+		struct load_ctx c = { R, path, no = l.no, -1, 0 };
+		char *colon, *name;
 		if ((colon = strchr(p, ':')) == NULL &&
 		    (colon = strstr(p, "：")) == NULL) {
 			sq_error("%s:%ld: expected 'skill NAME: keywords', "
@@ -250,8 +244,7 @@ sq_skills_load(struct sq_skills *R, const char *path)
 		}
 		free(name);
 	}
-	free(line);
-	fclose(fp);
+	sq_lines_close(&l);
 	return rc;
 }
 
