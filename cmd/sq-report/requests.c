@@ -3,46 +3,39 @@
  * sensitive categories.
  */
 #include "report.h"
+#include "reqcats.h"
 
 /*
  * The sensitive categories of requests/categories.txt ("id 名称 respond
  * solve sensitive"), by id and by name: their small counts are not shown.
+ * Read as sq-requests reads it (rules/reqcats).
  */
 static void
 load_sensitive(struct report *R)
 {
 	char *path = sq_datafile(&R->c, "requests/categories.txt");
-	FILE *f = fopen(path, "r");
-	char *line = NULL;
-	size_t cap = 0;
+	struct sq_reqcats cats = { 0 };
 
 	R->sensitive = json_object();
 	R->sensitive_list = json_array();
 	R->categories = json_object();
+	if (sq_reqcats_load(&cats, path, NULL) < 0)
+		sq_warn(path, 0, "the categories read before this are those "
+		    "known; a sensitive one not read has its small counts "
+		    "shown as any other's");
 	free(path);
-	if (f == NULL)
-		return;
-	while (getline(&line, &cap, f) != -1) {
-		char *tok[8], *save = NULL;
-		int n = 0;
-		if (line[strspn(line, " \t\r\n")] == '#')
+	for (size_t i = 0; i < cats.n; i++) {
+		const struct sq_reqcat *c = &cats.cat[i];
+		json_object_set_new(R->categories, c->id, json_true());
+		json_object_set_new(R->categories, c->zh, json_true());
+		if (!c->sensitive)
 			continue;
-		for (char *t = strtok_r(line, " \t\r\n", &save); t && n < 8;
-		    t = strtok_r(NULL, " \t\r\n", &save))
-			tok[n++] = t;
-		if (n >= 2) {
-			json_object_set_new(R->categories, tok[0], json_true());
-			json_object_set_new(R->categories, tok[1], json_true());
-		}
-		if (n >= 3 && strcmp(tok[n - 1], "sensitive") == 0) {
-			json_object_set_new(R->sensitive, tok[0], json_true());
-			json_object_set_new(R->sensitive, tok[1], json_true());
-			json_array_append_new(R->sensitive_list, json_pack(
-			    "[ss]", tok[0], tok[1]));
-		}
+		json_object_set_new(R->sensitive, c->id, json_true());
+		json_object_set_new(R->sensitive, c->zh, json_true());
+		json_array_append_new(R->sensitive_list, json_pack("[ss]",
+		    c->id, c->zh));
 	}
-	free(line);
-	fclose(f);
+	sq_reqcats_free(&cats);
 }
 
 static int
