@@ -10,6 +10,7 @@
 #include "diag.h"
 #include "hmap.h"
 #include "jsonread.h"
+#include "lines.h"
 #include "magic.h"
 #include "reader.h"
 #include "text.h"
@@ -676,53 +677,51 @@ static struct footwords {
 static void
 footers_load(const char *datadir)
 {
-	static const char *const sect[NFW] = { "[totals]", "[signers]",
-	    "[notes]" };
-	char path[4096], line[256];
+	static const char *const sect[NFW] = { "totals", "signers", "notes" };
+	char path[4096];
+	struct sq_lines l;
+	const char *name;
+	size_t n, nl;
+	char *p;
+	int at = -1;
 
 	if (FW.loaded)
 		return;
 	FW.loaded = 1;
 	snprintf(path, sizeof(path), "%s/footers.txt", datadir ? datadir :
 	    sq_share_dir());
-	FILE *f = fopen(path, "r");
-	if (f == NULL) {
+	if (sq_lines_open(&l, path) < 0) {
 		sq_warn(path, 0, "cannot read the footer words: totals, "
 		    "signature and note lines are read as rows (is shequ "
 		    "installed? set SHEQU_DATADIR or --datadir)");
 		return;
 	}
-	int at = -1;
-	long no = 0;
-	while (fgets(line, sizeof(line), f)) {
-		no++;
-		const char *p = line;
-		size_t n = sq_trim(&p, strcspn(line, "\r\n"));
-		if (n == 0 || *p == '#')
-			continue;
-		int k;
-		for (k = 0; k < NFW; k++)
-			if (n == strlen(sect[k]) && memcmp(p, sect[k], n) == 0)
-				break;
+	while ((p = sq_lines_next(&l, &n)) != NULL) {
+		int k = NFW;
+		if (sq_lines_section(p, n, &name, &nl))
+			for (k = 0; k < NFW; k++)
+				if (nl == strlen(sect[k]) &&
+				    memcmp(name, sect[k], nl) == 0)
+					break;
 		if (k < NFW) {
 			at = k;
 			continue;
 		}
 		if (at < 0) {
-			sq_warn(path, no, "a word before any [section]: left "
+			sq_warn(path, l.no, "a word before any [section]: left "
 			    "out");
 			continue;
 		}
 		if (FW.n[at] == FW_MAX) {
-			sq_warn(path, no, "more than %d words in the section: "
-			    "left out", FW_MAX);
+			sq_warn(path, l.no, "more than %d words in the "
+			    "section: left out", FW_MAX);
 			continue;
 		}
 		FW.w[at][FW.n[at]] = sq_xstrndup(p, n);
 		FW.len[at][FW.n[at]++] = n;
 		FW.lead[(unsigned char)*p] = 1;
 	}
-	fclose(f);
+	sq_lines_close(&l);
 }
 
 /* The first non-empty cell of rec, blanks before it skipped; 0 if none. */
