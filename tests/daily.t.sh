@@ -430,6 +430,9 @@ check "roster: the kept roster is not replaced" cmp -s "$tmp/hh-09" "$srv/state/
 check "roster: no empty roster kept for the day" sh -c "[ ! -e '$srv/state/households/2022-04-10.csv' ] || [ \$(wc -l <'$srv/state/households/2022-04-10.csv') -gt 1 ]"
 check "roster: sq-flag counts today's check-ins with it" grep -q '^sq-flag: 2995 households, 2724 reported on 2022-04-10' "$log"
 check "roster: the bulletin gives today's figure" grep -q '已报平安2724户' "$o/bulletin.txt"
+check "roster: the bulletin says the roster is not today's" grep -q 今日未收到新的花名册 "$o/bulletin.txt"
+check "roster: the json names the old roster" \
+    sh -c "jq -e '.absent[] | select(.section == \"roster\" and .reason == \"old_roster\")' '$o/bulletin.json' >/dev/null"
 check "roster: the earlier day's folder is unchanged" diff -r "$tmp/good-09" "$srv/out/2022-04-09"
 srv=$tmp/srvr0
 rm -rf "$srv/today"; mkdir -p "$srv/today"
