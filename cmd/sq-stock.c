@@ -15,6 +15,7 @@
 #include "opts.h"
 #include "reader.h"
 #include "rejects.h"
+#include "table.h"
 #include "text.h"
 #include "units.h"
 #include "value.h"
@@ -305,22 +306,32 @@ read_ledger(struct state *s, const char *path)
 
 	if (r == NULL)
 		return -1;
-	c.item = sq_reader_col(r, "item");
-	c.date = sq_reader_col(r, "date");
-	c.in = sq_reader_col(r, "in");
-	c.out = sq_reader_col(r, "out");
-	c.qty = sq_reader_col(r, "qty");
-	c.balance = sq_reader_col(r, "balance");
-	c.unit = sq_reader_col(r, "unit");
-	c.threshold = sq_reader_col(r, "threshold");
-	if (sq_reader_ncols(r) > 0 && (c.item < 0 || (c.in < 0 && c.out < 0 &&
-	    c.qty < 0 && c.balance < 0))) {
-		sq_error("%s: a ledger needs an item column (物资名称) and in/out "
-		    "(入库/出库), a signed qty (数量) or a balance (结存)",
-		    sq_reader_name(r));
+	enum { ITEM, DATE, IN, OUT, QTY, BALANCE, UNIT, THR, N };
+	/* an item, and what moved: in or out, a signed qty, or a balance */
+	static const struct sq_col cols[N] = {
+		[ITEM] = { "item", 1 }, [DATE] = { "date", 0 },
+		[IN] = { "in", 2 }, [OUT] = { "out", 2 }, [QTY] = { "qty", 2 },
+		[BALANCE] = { "balance", 2 }, [UNIT] = { "unit", 0 },
+		[THR] = { "threshold", 0 },
+	};
+	long k[N];
+	/* a header-only or empty ledger is no movements, not a wrong table */
+	if (sq_reader_ncols(r) > 0 &&
+	    sq_table_cols(r, cols, N, k, "a ledger") < 0) {
 		sq_reader_close(r);
 		return -1;
 	}
+	if (sq_reader_ncols(r) == 0)
+		for (int i = 0; i < N; i++)
+			k[i] = -1;
+	c.item = k[ITEM];
+	c.date = k[DATE];
+	c.in = k[IN];
+	c.out = k[OUT];
+	c.qty = k[QTY];
+	c.balance = k[BALANCE];
+	c.unit = k[UNIT];
+	c.threshold = k[THR];
 	sq_rejects_columns(s->rj, sq_reader_rawheader(r));
 	sq_rec_init(&rec);
 	while ((st = sq_reader_next(r, &rec)) > 0) {
@@ -349,14 +360,18 @@ read_thresholds(struct state *s)
 
 	if (r == NULL)
 		return -1;
-	long ci = sq_reader_col(r, "item"), ct = sq_reader_col(r, "threshold");
-	long cu = sq_reader_col(r, "unit");
-	if (sq_reader_ncols(r) > 0 && (ci < 0 || ct < 0)) {
-		sq_error("%s: thresholds need the columns item (物资名称) and "
-		    "threshold (预警值)", sq_reader_name(r));
+	enum { ITEM, THR, UNIT, N };
+	static const struct sq_col cols[N] = {
+		[ITEM] = { "item", 1 }, [THR] = { "threshold", 2 },
+		[UNIT] = { "unit", 0 },
+	};
+	long k[N] = { -1, -1, -1 };
+	if (sq_reader_ncols(r) > 0 &&
+	    sq_table_cols(r, cols, N, k, "the thresholds table") < 0) {
 		sq_reader_close(r);
 		return -1;
 	}
+	long ci = k[ITEM], ct = k[THR], cu = k[UNIT];
 	sq_rec_init(&rec);
 	while ((st = sq_reader_next(r, &rec)) > 0) {
 		const char *name = sq_reader_name(r);

@@ -1381,6 +1381,12 @@ sq_reader_col_any(const struct sq_reader *r, const char *const *names)
 	return -1;
 }
 
+const struct sq_aliases *
+sq_reader_aliases(const struct sq_reader *r)
+{
+	return r->o.aliases;
+}
+
 const struct sq_rec *
 sq_reader_header(const struct sq_reader *r)
 {

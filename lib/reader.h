@@ -104,6 +104,8 @@ long	 sq_reader_col(const struct sq_reader *, const char *name);
  * "Ｘ" for x), as the aliases compare.
  */
 long	 sq_reader_col_any(const struct sq_reader *, const char *const *names);
+/* The aliases the reader was opened with (NULL if none). */
+const struct sq_aliases *sq_reader_aliases(const struct sq_reader *);
 /* The header as a record (names as used), e.g. for a writer. */
 const struct sq_rec *sq_reader_header(const struct sq_reader *);
 /* The header as the file spells it. */

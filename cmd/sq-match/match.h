@@ -28,6 +28,7 @@
 #include "rejects.h"
 #include "shifts.h"
 #include "skills.h"
+#include "table.h"
 #include "text.h"
 #include "value.h"
 #include "words.h"
@@ -151,7 +152,6 @@ long	 parse_when(const char *s, size_t len, long defday, int *has_date,
 const char *q(const char *s, size_t len);
 char	*norm_building(const char *s, size_t len);
 long	 floor_div(long a, long b);
-long	 col2(const struct sq_reader *r, const char *a, const char *b);
 void	 reject(struct ctx *C, const char *file, const struct sq_rec *rec, const char *fmt,
 	    ...) __attribute__((format(printf, 4, 5)));
 int	 parse_skill_cell(struct ctx *C, const char *s, size_t len, int *skill);

@@ -255,20 +255,27 @@ read_posts(struct ctx *C, const char *path)
 	if (r == NULL)
 		return -1;
 	sq_rejects_table(C->rj, "posts", sq_reader_rawheader(r));
-	long cpost = sq_reader_col(r, "post"), cteam = sq_reader_col(r, "team"),
-	    cskill = col2(r, "skill", "skills"),
-	    cstart = sq_reader_col(r, "start"), cend = sq_reader_col(r, "end"),
-	    cdate = sq_reader_col(r, "date"), cshift = col2(r, "shift", "time"),
-	    chead = col2(r, "headcount", "members"),
-	    ctrain = col2(r, "needs_training", "trained"),
-	    clen = sq_reader_col(r, "shift_length"),
-	    cbld = sq_reader_col(r, "building");
-	if (cpost < 0 || ((cstart < 0 || cend < 0) && cshift < 0)) {
-		sq_error("%s: the posts table needs a post column and start "
-		    "and end (or shift) columns", path);
+	enum { POST, TEAM, SKILL, START, END, DATE, SHIFT, HEAD, TRAIN, LEN,
+	    BLD, N };
+	/* a post, and its start and end or its shift */
+	static const struct sq_col cols[N] = {
+		[POST] = { "post", 1 }, [TEAM] = { "team", 0 },
+		[SKILL] = { "skill|skills", 0 }, [START] = { "start", 2 },
+		[END] = { "end", 4 }, [DATE] = { "date", 0 },
+		[SHIFT] = { "shift|time", 2 | 4 },
+		[HEAD] = { "headcount|members", 0 },
+		[TRAIN] = { "needs_training|trained", 0 },
+		[LEN] = { "shift_length", 0 }, [BLD] = { "building", 0 },
+	};
+	long c[N];
+	if (sq_table_cols(r, cols, N, c, "the posts table") < 0) {
 		sq_reader_close(r);
 		return -1;
 	}
+	long cpost = c[POST], cteam = c[TEAM], cskill = c[SKILL],
+	    cstart = c[START], cend = c[END], cdate = c[DATE],
+	    cshift = c[SHIFT], chead = c[HEAD], ctrain = c[TRAIN],
+	    clen = c[LEN], cbld = c[BLD];
 	sq_rec_init(&rec);
 	while ((st = sq_reader_next(r, &rec)) > 0) {
 		const char *p, *why = NULL;

@@ -65,14 +65,6 @@ struct cols {
 	long	 c[16];
 };
 
-long
-col2(const struct sq_reader *r, const char *a, const char *b)
-{
-	long i = sq_reader_col(r, a);
-
-	return i >= 0 || b == NULL ? i : sq_reader_col(r, b);
-}
-
 char *
 cell_dup(const struct sq_rec *rec, long col)
 {

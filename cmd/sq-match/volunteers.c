@@ -184,21 +184,24 @@ read_volunteers(struct ctx *C, const char *path)
 	if (r == NULL)
 		return -1;
 	sq_rejects_table(C->rj, "volunteers", sq_reader_rawheader(r));
-	long cvid = sq_reader_col(r, "vid"), cname = sq_reader_col(r, "name"),
-	    cphone = sq_reader_col(r, "phone"),
-	    cbld = sq_reader_col(r, "building"),
-	    cskills = col2(r, "skills", "skill"),
-	    cavail = sq_reader_col(r, "available"),
-	    cmax = sq_reader_col(r, "max_hours"),
-	    cweek = sq_reader_col(r, "max_week"),
-	    ctrain = col2(r, "trained", "needs_training"),
-	    crole = sq_reader_col(r, "role");
-	if (cvid < 0 && cname < 0) {
-		sq_error("%s: the volunteers table needs a vid or a name "
-		    "column", path);
+	enum { VID, NAME, PHONE, BLD, SKILLS, AVAIL, MAX, WEEK, TRAIN, ROLE,
+	    N };
+	/* someone: by id or by name */
+	static const struct sq_col cols[N] = {
+		[VID] = { "vid", 1 }, [NAME] = { "name", 1 },
+		[PHONE] = { "phone", 0 }, [BLD] = { "building", 0 },
+		[SKILLS] = { "skills|skill", 0 }, [AVAIL] = { "available", 0 },
+		[MAX] = { "max_hours", 0 }, [WEEK] = { "max_week", 0 },
+		[TRAIN] = { "trained|needs_training", 0 }, [ROLE] = { "role", 0 },
+	};
+	long c[N];
+	if (sq_table_cols(r, cols, N, c, "the volunteers table") < 0) {
 		sq_reader_close(r);
 		return -1;
 	}
+	long cvid = c[VID], cname = c[NAME], cphone = c[PHONE], cbld = c[BLD],
+	    cskills = c[SKILLS], cavail = c[AVAIL], cmax = c[MAX],
+	    cweek = c[WEEK], ctrain = c[TRAIN], crole = c[ROLE];
 	if (ctrain < 0 && C->trained_default < 0)
 		sq_warn(path, 0, "no 是否培训 (trained) column: nobody counts as "
 		    "trained, so posts that need training get no one; say "

@@ -24,19 +24,25 @@ static int
 rounds_begin(void *ctx, const struct sq_reader *r)
 {
 	struct rounds_ctx *p = ctx;
-	static const char *const need[] = { "round", "parcels" };
+	enum { ROUND, PARCELS, URGENT, DOOR, DONE, STATUS, N };
+	static const struct sq_col cols[N] = {
+		[ROUND] = { "round", 1 }, [PARCELS] = { "parcels", 2 },
+		[URGENT] = { "urgent", 0 }, [DOOR] = { "door", 0 },
+		[DONE] = { "delivered", 0 }, [STATUS] = { "status", 0 },
+	};
+	long c[N];
 
 	/* the names as written: share/aliases.txt [deliveries] */
 	p->file = sq_reader_name(r);
-	p->round = sq_reader_col(r, "round");
-	p->parcels = sq_reader_col(r, "parcels");
-	p->urgent = sq_reader_col(r, "urgent");
-	p->door = sq_reader_col(r, "door");
-	p->done = sq_reader_col(r, "delivered");
-	p->status = sq_reader_col(r, "status");
+	int rc = sq_table_cols(r, cols, N, c, "the rounds table of sq-rounds");
+	p->round = c[ROUND];
+	p->parcels = c[PARCELS];
+	p->urgent = c[URGENT];
+	p->door = c[DOOR];
+	p->done = c[DONE];
+	p->status = c[STATUS];
 	p->have_done = p->done >= 0 || p->status >= 0;
-	long cols[2] = { p->round, p->parcels };
-	return need_cols(r, "the rounds table of sq-rounds", cols, 2, need);
+	return rc;
 }
 
 static int

@@ -27,20 +27,27 @@ static int
 posts_begin(void *ctx, const struct sq_reader *r)
 {
 	struct posts_ctx *p = ctx;
-	static const char *const need[] = { "post", "start", "headcount",
-	    "filled" };
+	enum { POST, TEAM, START, END, HEAD, FILLED, N };
+	/* the unfilled table needs headcount and filled too */
+	unsigned u = p->unfilled ? 1 : 0;
+	const struct sq_col cols[N] = {
+		[POST] = { "post", 1 }, [TEAM] = { "team", 0 },
+		[START] = { "start", 2 }, [END] = { "end", 0 },
+		[HEAD] = { "headcount", u * 4 }, [FILLED] = { "filled", u * 8 },
+	};
+	long c[N];
 
 	/* the names as written: share/aliases.txt [assignments] */
 	p->file = sq_reader_name(r);
-	p->post = sq_reader_col(r, "post");
-	p->team = sq_reader_col(r, "team");
-	p->start = sq_reader_col(r, "start");
-	p->end = sq_reader_col(r, "end");
-	p->head = sq_reader_col(r, "headcount");
-	p->filled = sq_reader_col(r, "filled");
-	long cols[4] = { p->post, p->start, p->head, p->filled };
-	return need_cols(r, p->unfilled ? "the unfilled table of sq-match" :
-	    "the assignments table of sq-match", cols, p->unfilled ? 4 : 2, need);
+	int rc = sq_table_cols(r, cols, N, c, p->unfilled ? "the unfilled "
+	    "table of sq-match" : "the assignments table of sq-match");
+	p->post = c[POST];
+	p->team = c[TEAM];
+	p->start = c[START];
+	p->end = c[END];
+	p->head = c[HEAD];
+	p->filled = c[FILLED];
+	return rc;
 }
 
 static int

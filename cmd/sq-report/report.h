@@ -28,6 +28,7 @@
 #include "sites.h"
 #include "rejects.h"
 #include "svg.h"
+#include "table.h"
 #include "template.h"
 #include "text.h"
 #include "value.h"
@@ -107,8 +108,6 @@ double	 dnum(const char *file, const struct sq_rec *,
 int	 each_row(struct report *, const char *path, const char *sections,
 	    int (*begin)(void *, const struct sq_reader *), void (*row)(void *,
 	    const struct sq_reader *, const struct sq_rec *), void *ctx);
-int	 need_cols(const struct sq_reader *, const char *what, long *cols,
-	    size_t n, const char *const *names);
 
 /* summaries.c */
 json_int_t geti(json_t *o, const char *k);

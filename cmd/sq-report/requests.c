@@ -103,7 +103,12 @@ static int
 req_begin(void *ctx, const struct sq_reader *r)
 {
 	struct req_ctx *p = ctx;
-	static const char *const need[] = { "category" };
+	enum { CAT, COUNT, CREATED, N };
+	static const struct sq_col cols[N] = {
+		[CAT] = { "category", 1 }, [COUNT] = { "count", 0 },
+		[CREATED] = { "created", 0 },
+	};
+	long c[N];
 
 	p->file = sq_reader_name(r);
 	if (sq_reader_is_json(r) &&
@@ -113,11 +118,12 @@ req_begin(void *ctx, const struct sq_reader *r)
 		return 0;
 	}
 	/* the names as written: share/aliases.txt [requests], [counts] */
-	p->cat = sq_reader_col(r, "category");
-	p->count = sq_reader_col(r, "count");
-	p->created = sq_reader_col(r, "created");
-	return need_cols(r, "a table of requests by category (category,count)",
-	    &p->cat, 1, need);
+	int rc = sq_table_cols(r, cols, N, c, "a table of requests by "
+	    "category (category,count)");
+	p->cat = c[CAT];
+	p->count = c[COUNT];
+	p->created = c[CREATED];
+	return rc;
 }
 
 /* The topics object again, from the cells of its record. */

@@ -16,19 +16,25 @@ static int
 stock_begin(void *ctx, const struct sq_reader *r)
 {
 	struct stock_ctx *p = ctx;
-	static const char *const need[] = { "item", "qty" };
+	enum { ITEM, QTY, UNIT, THR, DAYS, ALERT, N };
+	static const struct sq_col cols[N] = {
+		[ITEM] = { "item", 1 }, [QTY] = { "qty", 2 },
+		[UNIT] = { "unit", 0 }, [THR] = { "threshold", 0 },
+		[DAYS] = { "days_left", 0 }, [ALERT] = { "alert", 0 },
+	};
+	long c[N];
 
 	/* the names as written: share/aliases.txt [levels] */
 	p->file = sq_reader_name(r);
-	p->item = sq_reader_col(r, "item");
-	p->qty = sq_reader_col(r, "qty");
-	p->unit = sq_reader_col(r, "unit");
-	p->thr = sq_reader_col(r, "threshold");
-	p->days = sq_reader_col(r, "days_left");
-	p->alert = sq_reader_col(r, "alert");
-	long cols[2] = { p->item, p->qty };
-	return need_cols(r, "a stock table (item,qty,unit,threshold)", cols, 2,
-	    need);
+	int rc = sq_table_cols(r, cols, N, c, "a stock table "
+	    "(item,qty,unit,threshold)");
+	p->item = c[ITEM];
+	p->qty = c[QTY];
+	p->unit = c[UNIT];
+	p->thr = c[THR];
+	p->days = c[DAYS];
+	p->alert = c[ALERT];
+	return rc;
 }
 
 static json_t *

@@ -134,16 +134,3 @@ each_row(struct report *R, const char *path, const char *sections,
 	sq_reader_close(r);
 	return st == SQ_READ_IOERR ? -1 : 0;
 }
-
-int
-need_cols(const struct sq_reader *r, const char *what, long *cols,
-    size_t n, const char *const *names)
-{
-	for (size_t i = 0; i < n; i++)
-		if (cols[i] < 0) {
-			sq_error("%s: no '%s' column; is this %s?",
-			    sq_reader_name(r), names[i], what);
-			return -1;
-		}
-	return 0;
-}
