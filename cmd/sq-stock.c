@@ -317,7 +317,7 @@ read_ledger(struct state *s, const char *path)
 	long k[N];
 	/* a header-only or empty ledger is no movements, not a wrong table */
 	if (sq_reader_ncols(r) > 0 &&
-	    sq_table_cols(r, cols, N, k, "a ledger") < 0) {
+	    sq_table_cols(r, cols, N, k, _("a ledger")) < 0) {
 		sq_reader_close(r);
 		return -1;
 	}
@@ -367,7 +367,7 @@ read_thresholds(struct state *s)
 	};
 	long k[N] = { -1, -1, -1 };
 	if (sq_reader_ncols(r) > 0 &&
-	    sq_table_cols(r, cols, N, k, "the thresholds table") < 0) {
+	    sq_table_cols(r, cols, N, k, _("the thresholds table")) < 0) {
 		sq_reader_close(r);
 		return -1;
 	}

@@ -62,21 +62,22 @@ sq_table_cols(const struct sq_reader *r, const struct sq_col *cols,
 	for (unsigned bit = 1; bit && bit <= need; bit <<= 1) {
 		if (!(need & bit & ~met))
 			continue;
-		sq_buf_adds(&b, clauses++ ? ", and a column " : "a column ");
+		sq_buf_adds(&b, clauses++ ? _(", and a column ") :
+		    _("a column "));
 		int alts = 0;
 		for (size_t i = 0; i < n; i++)
 			if (cols[i].need & bit) {
 				if (alts++)
-					sq_buf_adds(&b, " or ");
+					sq_buf_adds(&b, _(" or "));
 				say_col(&b, r, cols[i].name);
 			}
 	}
-	sq_buf_adds(&b, ": its columns are ");
+	sq_buf_adds(&b, _(": its columns are "));
 	for (size_t i = 0; i < sq_reader_ncols(r); i++)
 		sq_buf_printf(&b, "%s%s", i ? ", " : "",
 		    sq_reader_rawname(r, i));
 	if (sq_reader_ncols(r) == 0)
-		sq_buf_adds(&b, "none");
+		sq_buf_adds(&b, _("none"));
 	sq_error("%s: %s needs %s (one named otherwise: add its "
 	    "name to share/aliases.txt)", sq_reader_name(r), what, b.s);
 	sq_buf_free(&b);

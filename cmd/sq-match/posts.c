@@ -268,7 +268,7 @@ read_posts(struct ctx *C, const char *path)
 		[LEN] = { "shift_length", 0 }, [BLD] = { "building", 0 },
 	};
 	long c[N];
-	if (sq_table_cols(r, cols, N, c, "the posts table") < 0) {
+	if (sq_table_cols(r, cols, N, c, _("the posts table")) < 0) {
 		sq_reader_close(r);
 		return -1;
 	}

@@ -195,7 +195,7 @@ read_volunteers(struct ctx *C, const char *path)
 		[TRAIN] = { "trained|needs_training", 0 }, [ROLE] = { "role", 0 },
 	};
 	long c[N];
-	if (sq_table_cols(r, cols, N, c, "the volunteers table") < 0) {
+	if (sq_table_cols(r, cols, N, c, _("the volunteers table")) < 0) {
 		sq_reader_close(r);
 		return -1;
 	}

@@ -34,7 +34,8 @@ rounds_begin(void *ctx, const struct sq_reader *r)
 
 	/* the names as written: share/aliases.txt [deliveries] */
 	p->file = sq_reader_name(r);
-	int rc = sq_table_cols(r, cols, N, c, "the rounds table of sq-rounds");
+	int rc = sq_table_cols(r, cols, N, c,
+	    _("the rounds table of sq-rounds"));
 	p->round = c[ROUND];
 	p->parcels = c[PARCELS];
 	p->urgent = c[URGENT];

@@ -39,8 +39,9 @@ posts_begin(void *ctx, const struct sq_reader *r)
 
 	/* the names as written: share/aliases.txt [assignments] */
 	p->file = sq_reader_name(r);
-	int rc = sq_table_cols(r, cols, N, c, p->unfilled ? "the unfilled "
-	    "table of sq-match" : "the assignments table of sq-match");
+	int rc = sq_table_cols(r, cols, N, c, p->unfilled ?
+	    _("the unfilled table of sq-match") :
+	    _("the assignments table of sq-match"));
 	p->post = c[POST];
 	p->team = c[TEAM];
 	p->start = c[START];

@@ -118,8 +118,8 @@ req_begin(void *ctx, const struct sq_reader *r)
 		return 0;
 	}
 	/* the names as written: share/aliases.txt [requests], [counts] */
-	int rc = sq_table_cols(r, cols, N, c, "a table of requests by "
-	    "category (category,count)");
+	int rc = sq_table_cols(r, cols, N, c,
+	    _("a table of requests by category (category,count)"));
 	p->cat = c[CAT];
 	p->count = c[COUNT];
 	p->created = c[CREATED];

@@ -26,8 +26,8 @@ stock_begin(void *ctx, const struct sq_reader *r)
 
 	/* the names as written: share/aliases.txt [levels] */
 	p->file = sq_reader_name(r);
-	int rc = sq_table_cols(r, cols, N, c, "a stock table "
-	    "(item,qty,unit,threshold)");
+	int rc = sq_table_cols(r, cols, N, c,
+	    _("a stock table (item,qty,unit,threshold)"));
 	p->item = c[ITEM];
 	p->qty = c[QTY];
 	p->unit = c[UNIT];
