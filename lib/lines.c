@@ -25,7 +25,9 @@ sq_lines_next(struct sq_lines *l, size_t *len)
 
 	while (l->f && (got = getline(&l->buf, &l->cap, l->f)) != -1) {
 		const char *p = l->buf;
-		size_t n = (size_t)got;
+		/* a NUL ends the line, as fgets and strlen would have it:
+		   what follows could not be said as a C string anyway */
+		size_t n = strnlen(p, (size_t)got);
 		l->no++;
 		if (l->no == 1 && sq_starts_bom(p, n)) {
 			p += 3;

@@ -5,7 +5,8 @@
  * Every rules file is read the same way: a line at a time with its number,
  * the line's end (LF or CRLF) and a UTF-8 byte order mark on the first line
  * dropped (Notepad and WPS save one), white space around it trimmed, blank
- * lines and lines starting with '#' skipped.  What a line says is the
+ * lines and lines starting with '#' skipped.  A NUL byte ends its line
+ * (a rules file is text; the rest could not be a C string).  What a line says is the
  * caller's: only it knows its grammar and its message.
  *
  *	struct sq_lines l;

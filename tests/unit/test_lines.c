@@ -25,6 +25,30 @@ lines_of(const char *text)
 	return out;
 }
 
+/* A NUL ends its line: a label can never be "" (fuzz_classify found one) */
+static void
+test_nul(void)
+{
+	static const char text[] = "\0\0ab:c\nx\0y\n\0\n: z\n";
+	const char *path = unit_file("nul.txt", "");
+	FILE *f = fopen(path, "w");
+	struct sq_lines l;
+	size_t n;
+	char *p;
+
+	CHECK(f != NULL && fwrite(text, 1, sizeof(text) - 1, f) ==
+	    sizeof(text) - 1);
+	if (f)
+		fclose(f);
+	CHECK(sq_lines_open(&l, path) == 0);
+	p = sq_lines_next(&l, &n);
+	CHECK(p != NULL && l.no == 2 && n == 1 && strcmp(p, "x") == 0);
+	p = sq_lines_next(&l, &n);
+	CHECK(p != NULL && l.no == 4 && n == 3 && strcmp(p, ": z") == 0);
+	CHECK(sq_lines_next(&l, &n) == NULL);
+	sq_lines_close(&l);
+}
+
 static void
 test_next(void)
 {
@@ -70,6 +94,7 @@ main(void)
 	if (unit_scratch("test_lines") == NULL)
 		return 2;
 	test_next();
+	test_nul();
 	test_section();
 	unit_scratch_done();
 	UNIT_DONE();
