@@ -45,14 +45,27 @@ check_pair(const struct sq_units *u, const char *key, const char *a,
 		FZ_CHECK(f == 1);
 }
 
-/* The fields of a rule line as sq_units_load splits it (at most 8). */
+/*
+ * The fields of a rule line as sq_units_load splits it (at most 8): the
+ * line as lib/lines gives it (a BOM off the first, cut at a NUL, trimmed,
+ * '#' a comment), then split at blanks and CRs.
+ */
 static int
-fields(char *line, char *f[8])
+fields(char *line, int first, char *f[8])
 {
 	char *save = NULL;
+	const char *p = line;
+	size_t len = strlen(line);
 	int n = 0;
 
-	if (line[strspn(line, " \t\r\n")] == '#')
+	if (first && sq_starts_bom(p, len)) {
+		p += 3;
+		len -= 3;
+	}
+	len = sq_trim(&p, len);
+	line[(p - line) + len] = '\0';
+	line += p - line;
+	if (len == 0 || *line == '#')
 		return 0;
 	for (char *t = strtok_r(line, " \t\r\n", &save); t && n < 8;
 	    t = strtok_r(NULL, " \t\r\n", &save))
@@ -99,7 +112,7 @@ LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
 			e = text + n1;
 		*e = '\0';
 		char *f[8];
-		if (fields(p, f) != 6)
+		if (fields(p, p == text, f) != 6)
 			continue;
 		seen++;
 		char *item = sq_fold_lower(f[0], strlen(f[0]));

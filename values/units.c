@@ -74,8 +74,9 @@ sq_units_load(struct sq_units *u, const char *path)
 	while ((line = sq_lines_next(&l, &len)) != NULL) {
 		char *f[8], *save = NULL;
 		int nf = 0;
-		for (char *t = strtok_r(line, " \t", &save); t && nf < 8;
-		    t = strtok_r(NULL, " \t", &save))
+		/* a CR inside a line parts fields, as it always did */
+		for (char *t = strtok_r(line, " \t\r", &save); t && nf < 8;
+		    t = strtok_r(NULL, " \t\r", &save))
 			f[nf++] = t;
 		double a = 0, b = 0;
 		if (nf != 6 || strcmp(f[3], "=") != 0 ||
