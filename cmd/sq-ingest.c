@@ -1223,6 +1223,32 @@ this_year(const char *date)
 	return atoi(ymd);
 }
 
+/* what the options set beyond the state: the --date to count ages from */
+struct args {
+	struct state *s;
+	const char *date;
+};
+
+static void
+option(void *ctx, int ch, char *arg)
+{
+	struct args *a = ctx;
+	struct state *s = a->s;
+
+	switch (ch) {
+	case 'r': s->mode = 2; break;
+	case '1': s->mode = 1; break;
+	case 'P': s->residents_path = arg; break;
+	case 'F': s->fill_cols = arg; break;
+	case 'Z': s->zh = 1; break;
+	case 'd': a->date = arg; break;
+	case 'A':
+		s->elderly_age = (int)sq_opt_long(arg, 1, 120,
+		    "--elderly-age", synopsis);
+		break;
+	}
+}
+
 /* the options; FILE... left in *argcp, *argvp */
 static void
 parse_args(int *argcp, char ***argvp, struct state *s)
@@ -1240,37 +1266,16 @@ parse_args(int *argcp, char ***argvp, struct state *s)
 		{ "version",       no_argument,       NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *date = NULL;
-	int ch, argc = *argcp;
-	char **argv = *argvp;
+	static const struct sq_prog prog = {
+		synopsis, "r1P:F:Zd:A:", longopts, 0, usage, option };
+	struct args a = { s, NULL };
 
 	s->fill_cols = "community";
 	s->elderly_age = 60;
-	/* getopt's own message and ours would say it twice: ours, once */
-	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":" SQ_COMMON_SHORTOPTS
-	    "r1P:F:Zd:A:hV", longopts, NULL)) != -1) {
-		if (sq_common_opt(&s->c, ch, optarg, synopsis))
-			continue;
-		switch (ch) {
-		case 'r': s->mode = 2; break;
-		case '1': s->mode = 1; break;
-		case 'P': s->residents_path = optarg; break;
-		case 'F': s->fill_cols = optarg; break;
-		case 'Z': s->zh = 1; break;
-		case 'd': date = optarg; break;
-		case 'A':
-			s->elderly_age = (int)sq_opt_long(optarg, 1, 120,
-			    "--elderly-age", synopsis);
-			break;
-		case 'h': usage(); exit(0);
-		case 'V': sq_print_version(); exit(0);
-		default: sq_bad_option(synopsis, ch, argv);
-		}
-	}
-	*argcp = argc - optind;
-	*argvp = argv + optind;
-	s->ref_year = this_year(date);
+	int first = sq_prog_options(&prog, &s->c, &a, *argcp, *argvp);
+	*argcp -= first;
+	*argvp += first;
+	s->ref_year = this_year(a.date);
 }
 
 /* the rules files and the indexes; -1 when a rules file cannot be read */
