@@ -187,7 +187,7 @@ read_events(struct state *s)
 		const char *evs = sq_rec_cell_trim(&rec, c.event, &el);
 		const char *ts = sq_rec_cell_trim(&rec, c.time, &tl);
 		const char *owner = sq_rec_cell_trim(&rec, c.owner, &ol);
-		int ev = event_of(evs, el);
+		int ev = event_of(s, evs, el);
 		long t = parse_when(ts, tl, year, &why);
 		if (rl == 0) {
 			sq_rejects_add(s->rj, name, &rec, "no request id (rid)");

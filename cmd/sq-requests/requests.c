@@ -4,10 +4,6 @@
  */
 #include "requests.h"
 
-static const char *const new_words[] = {
-	"new", "open", "新", "新建", "待处理", "未处理", "待分派", "未分派",
-};
-
 static size_t
 classify(struct state *s, const char *text, size_t len, int *urgent,
     int *review, char *matched, size_t msize)
@@ -153,13 +149,12 @@ take_request(struct state *s, struct sq_reader *r, const struct reqcols *c,
 	/* the status: from the sheet, then the events */
 	const char *ss = sq_rec_cell_trim(rec, c->status, &len);
 	if (len && !q->has_events) {
-		int ev = event_of(ss, len), known = ev >= 0;
-		for (size_t i = 0; !known && i < sizeof(new_words) /
-		    sizeof(new_words[0]); i++)
-			known = word_is(ss, len, new_words[i]);
+		int ev = event_of(s, ss, len);
+		int known = ev >= 0 || is_new_word(s, ss, len);
 		if (!known)
 			sq_problem(name, rec->line, "status '%.*s' unknown; "
-			    "taken as new", (int)(len > 40 ? 40 : len), ss);
+			    "taken as new (a word of yours? add it to "
+			    "requests/events.txt)", (int)(len > 40 ? 40 : len), ss);
 		else if (ev >= 0) {
 			static const uint8_t st_of[NEVENTS] = { ST_ASSIGNED,
 			    ST_RESPONDED, ST_SOLVED, ST_CLOSED, ST_CLOSED,

@@ -39,6 +39,14 @@ extern const char *const status_names[NSTATUS];
 
 enum event { EV_ASSIGNED, EV_RESPONDED, EV_SOLVED, EV_FEEDBACK, EV_CLOSED,
 	EV_REOPENED, NEVENTS };
+/* share/requests/events.txt: a word people write, folded, and what it
+   means: an event, or EV_NEW (a status "new", no event) */
+enum { EV_NEW = NEVENTS };
+struct evword {
+	char	*word;
+	size_t	 len;
+	int	 ev;
+};
 
 struct cat {
 	char	*id, *zh;
@@ -98,6 +106,8 @@ struct state {
 	long	 urgent_label;
 	struct cat *cats;
 	size_t	 ncats, other, urgent_cat;
+	struct evword *evwords;
+	size_t	 nevwords;
 	struct sq_rejects *rj;	/* tables "requests" and "events" */
 	struct sq_arena arena;
 	/* the events taken before the requests were read: kept, so those of
@@ -130,7 +140,9 @@ long	 parse_when(const char *p, size_t len, int year, const char **why);
 void	 fmt_when(long t, char out[17]);
 int	 year_of(long t);
 int	 word_is(const char *p, size_t len, const char *w);
-int	 event_of(const char *p, size_t len);
+int	 load_event_words(struct state *s);
+int	 event_of(const struct state *s, const char *p, size_t len);
+int	 is_new_word(const struct state *s, const char *p, size_t len);
 long	 now_default(void);
 
 /* state.c */

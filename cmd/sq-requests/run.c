@@ -28,7 +28,7 @@ run(struct state *s, const char *file)
 	if (s->triage)
 		s->rules = sq_triage_rules(s->triage);
 	sq_hmap_init(&s->index, req_key, s);
-	if (bad || load_categories(s) < 0) {
+	if (bad || load_categories(s) < 0 || load_event_words(s) < 0) {
 		free_state(s);
 		return SQ_EXIT_USAGE;
 	}

@@ -92,6 +92,9 @@ free_state(struct state *s)
 	}
 	sq_words_free(s->words);
 	free(s->cats);
+	for (size_t i = 0; i < s->nevwords; i++)
+		free(s->evwords[i].word);
+	free(s->evwords);
 	for (size_t i = 0; i < s->ntexts; i++) {
 		free(s->texts[i].text);
 		free(s->texts[i].bi);

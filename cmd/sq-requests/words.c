@@ -2,38 +2,13 @@
  * words.c — the words and times people write: a status, an event
  * (assigned, 已派单 ...), a time 'YYYY-MM-DD HH:MM' in minutes.
  */
+#include <errno.h>
+
+#include "lines.h"
 #include "requests.h"
 
 const char *const status_names[NSTATUS] = {
 	"new", "assigned", "responded", "solved", "closed", "reopened",
-};
-
-/* What people write for an event, or for a status in a requests sheet. */
-static const struct { const char *word; int ev; } event_words[] = {
-	{ "assigned", EV_ASSIGNED }, { "assign", EV_ASSIGNED },
-	{ "分派", EV_ASSIGNED }, { "已分派", EV_ASSIGNED },
-	{ "派单", EV_ASSIGNED }, { "已派单", EV_ASSIGNED },
-	{ "指派", EV_ASSIGNED }, { "交办", EV_ASSIGNED },
-	{ "转交", EV_ASSIGNED }, { "接单", EV_ASSIGNED },
-	{ "受理", EV_ASSIGNED }, { "已受理", EV_ASSIGNED },
-	{ "responded", EV_RESPONDED }, { "respond", EV_RESPONDED },
-	{ "响应", EV_RESPONDED }, { "已响应", EV_RESPONDED },
-	{ "回复", EV_RESPONDED }, { "已回复", EV_RESPONDED },
-	{ "已联系", EV_RESPONDED }, { "联系", EV_RESPONDED },
-	{ "处理中", EV_RESPONDED }, { "跟进", EV_RESPONDED },
-	{ "solved", EV_SOLVED }, { "resolved", EV_SOLVED },
-	{ "done", EV_SOLVED }, { "解决", EV_SOLVED }, { "已解决", EV_SOLVED },
-	{ "办结", EV_SOLVED }, { "已办结", EV_SOLVED }, { "完成", EV_SOLVED },
-	{ "已完成", EV_SOLVED }, { "已处理", EV_SOLVED },
-	{ "feedback", EV_FEEDBACK }, { "反馈", EV_FEEDBACK },
-	{ "已反馈", EV_FEEDBACK }, { "回访", EV_FEEDBACK },
-	{ "已回访", EV_FEEDBACK }, { "评价", EV_FEEDBACK },
-	{ "closed", EV_CLOSED }, { "close", EV_CLOSED }, { "关闭", EV_CLOSED },
-	{ "已关闭", EV_CLOSED }, { "结案", EV_CLOSED }, { "撤销", EV_CLOSED },
-	{ "取消", EV_CLOSED }, { "重复", EV_CLOSED },
-	{ "reopened", EV_REOPENED }, { "reopen", EV_REOPENED },
-	{ "重开", EV_REOPENED }, { "重新打开", EV_REOPENED },
-	{ "未解决", EV_REOPENED }, { "不满意", EV_REOPENED },
 };
 
 /* "YYYY-MM-DD HH:MM" (and the forms sq_date_parse/sq_time_parse read). */
@@ -87,13 +62,117 @@ word_is(const char *p, size_t len, const char *w)
 	return strlen(w) == n && memcmp(buf, w, n) == 0;
 }
 
-int
-event_of(const char *p, size_t len)
+/* the meanings of events.txt, in the order of enum event, then EV_NEW */
+static const char *const meanings[] = {
+	"assigned", "responded", "solved", "feedback", "closed", "reopened",
+	"new",
+};
+
+static int
+meaning_of(const char *p, size_t len)
 {
-	for (size_t i = 0; i < sizeof(event_words) / sizeof(event_words[0]); i++)
-		if (word_is(p, len, event_words[i].word))
-			return event_words[i].ev;
+	for (int i = 0; i < (int)(sizeof(meanings) / sizeof(meanings[0])); i++)
+		if (strlen(meanings[i]) == len && memcmp(meanings[i], p, len) == 0)
+			return i;
 	return -1;
+}
+
+static void
+add_word(struct state *s, const char *w, size_t len, int ev, size_t *cap)
+{
+	char buf[64];
+	size_t n = sq_classify_fold(w, len, buf, sizeof(buf));
+
+	if (s->nevwords == *cap) {
+		*cap = *cap ? *cap * 2 : 64;
+		s->evwords = sq_xrealloc(s->evwords, *cap * sizeof(*s->evwords));
+	}
+	s->evwords[s->nevwords].word = sq_xstrndup(buf, n);
+	s->evwords[s->nevwords].len = n;
+	s->evwords[s->nevwords++].ev = ev;
+}
+
+/*
+ * share/requests/events.txt: "MEANING: word word ...".  -1 with a message
+ * naming the file and line when it cannot be read or says what it cannot.
+ */
+int
+load_event_words(struct state *s)
+{
+	char *path = sq_datafile(&s->c, "requests/events.txt");
+	struct sq_lines l;
+	size_t cap = 0, n;
+	char *p;
+	int bad = 0;
+
+	if (sq_lines_open(&l, path) < 0) {
+		sq_error("%s: %s (the words for a request's status and events; "
+		    "see --datadir)", path, strerror(errno));
+		free(path);
+		return -1;
+	}
+	while ((p = sq_lines_next(&l, &n)) != NULL) {
+		char *colon = memchr(p, ':', n);
+		size_t ml = colon ? (size_t)(colon - p) : 0;
+		while (ml && (p[ml - 1] == ' ' || p[ml - 1] == '\t'))
+			ml--;
+		int ev = colon ? meaning_of(p, ml) : -1;
+		if (ev < 0) {
+			sq_problem(path, l.no, "'%.*s' is not 'MEANING: word ...' "
+			    "with MEANING one of new, assigned, responded, solved, "
+			    "feedback, closed, reopened", (int)(n > 40 ? 40 : n), p);
+			bad = 1;
+			continue;
+		}
+		for (char *w = colon + 1, *end = p + n; w < end;) {
+			while (w < end && (*w == ' ' || *w == '\t'))
+				w++;
+			char *e = w;
+			while (e < end && *e != ' ' && *e != '\t')
+				e++;
+			if (e - w >= 64) {
+				sq_problem(path, l.no, "'%.*s' is too long for a "
+				    "status word", (int)(e - w), w);
+				bad = 1;
+			} else if (e > w)
+				add_word(s, w, (size_t)(e - w), ev, &cap);
+			w = e;
+		}
+	}
+	sq_lines_close(&l);
+	free(path);
+	return bad ? -1 : 0;
+}
+
+/* the meaning of a whole cell, folded: an event, EV_NEW, or -1 */
+static int
+meaning_of_cell(const struct state *s, const char *p, size_t len)
+{
+	char buf[64];
+	size_t n;
+
+	if (len >= sizeof(buf))
+		return -1;
+	n = sq_classify_fold(p, len, buf, sizeof(buf));
+	for (size_t i = 0; i < s->nevwords; i++)
+		if (s->evwords[i].len == n && memcmp(s->evwords[i].word, buf,
+		    n) == 0)
+			return s->evwords[i].ev;
+	return -1;
+}
+
+int
+event_of(const struct state *s, const char *p, size_t len)
+{
+	int ev = meaning_of_cell(s, p, len);
+
+	return ev == EV_NEW ? -1 : ev;
+}
+
+int
+is_new_word(const struct state *s, const char *p, size_t len)
+{
+	return meaning_of_cell(s, p, len) == EV_NEW;
 }
 
 long
