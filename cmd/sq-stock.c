@@ -316,8 +316,7 @@ read_ledger(struct state *s, const char *path)
 	};
 	long k[N];
 	/* a header-only or empty ledger is no movements, not a wrong table */
-	if (sq_reader_ncols(r) > 0 &&
-	    sq_table_cols(r, cols, N, k, _("a ledger")) < 0) {
+	if (sq_table_cols_or_empty(r, cols, N, k, _("a ledger")) < 0) {
 		sq_reader_close(r);
 		return -1;
 	}
@@ -365,9 +364,9 @@ read_thresholds(struct state *s)
 		[ITEM] = { "item", 1 }, [THR] = { "threshold", 2 },
 		[UNIT] = { "unit", 0 },
 	};
-	long k[N] = { -1, -1, -1 };
-	if (sq_reader_ncols(r) > 0 &&
-	    sq_table_cols(r, cols, N, k, _("the thresholds table")) < 0) {
+	long k[N];
+	if (sq_table_cols_or_empty(r, cols, N, k,
+	    _("the thresholds table")) < 0) {
 		sq_reader_close(r);
 		return -1;
 	}

@@ -9,6 +9,7 @@
 #include "diag.h"
 #include "header.h"
 #include "table.h"
+#include "writer.h"
 
 /* The column of NAME ("a|b": the first of a, b the table has), or -1. */
 static long
@@ -82,4 +83,39 @@ sq_table_cols(const struct sq_reader *r, const struct sq_col *cols,
 	    "name to share/aliases.txt)", sq_reader_name(r), what, b.s);
 	sq_buf_free(&b);
 	return -1;
+}
+
+int
+sq_table_cols_or_empty(const struct sq_reader *r, const struct sq_col *cols,
+    size_t n, long *col, const char *what)
+{
+	if (sq_reader_ncols(r) == 0) {
+		for (size_t i = 0; i < n; i++)
+			col[i] = -1;
+		return 0;
+	}
+	return sq_table_cols(r, cols, n, col, what);
+}
+
+void
+sq_table_push_names(struct sq_rec *h, const char *const *names, size_t n,
+    const struct sq_aliases *zh)
+{
+	for (size_t i = 0; i < n; i++) {
+		const char *z = zh ? sq_aliases_first(zh, names[i]) : NULL;
+		const char *c = z ? z : names[i];
+		sq_rec_push(h, c, strlen(c));
+	}
+}
+
+void
+sq_table_header(struct sq_writer *w, const char *const *names, size_t n,
+    const struct sq_aliases *zh)
+{
+	struct sq_rec h;
+
+	sq_rec_init(&h);
+	sq_table_push_names(&h, names, n, zh);
+	sq_writer_header(w, &h);
+	sq_rec_free(&h);
 }

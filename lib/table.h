@@ -37,5 +37,24 @@ struct sq_col {
  */
 int	 sq_table_cols(const struct sq_reader *, const struct sq_col *,
 	    size_t n, long *col, const char *what);
+/*
+ * The same, but a table with no columns at all (an empty input, which the
+ * reader has already said) is a table of no rows, not a wrong one: 0 with
+ * every col -1.
+ */
+int	 sq_table_cols_or_empty(const struct sq_reader *,
+	    const struct sq_col *, size_t n, long *col, const char *what);
+/*
+ * The header of an output table: the canonical names, or under zh the
+ * first name share/aliases.txt gives each (its Chinese name; the canonical
+ * one where it gives none).  zh is the aliases to take them from, or NULL
+ * for the canonical names.
+ */
+struct sq_writer;
+void	 sq_table_header(struct sq_writer *, const char *const *names,
+	    size_t n, const struct sq_aliases *zh);
+/* Those names pushed on h, for a header with more after them. */
+void	 sq_table_push_names(struct sq_rec *h, const char *const *names,
+	    size_t n, const struct sq_aliases *zh);
 
 #endif

@@ -157,19 +157,20 @@ read_events(struct state *s)
 	if ((r = sq_reader_open(s->events_path, &s->c.in)) == NULL)
 		return -1;
 	const char *name = sq_reader_name(r);
-	c.rid = sq_reader_col(r, "rid");
-	c.time = sq_reader_col(r, "time");
-	if (c.time < 0)
-		c.time = sq_reader_col(r, "created");
-	c.event = sq_reader_col(r, "event");
-	c.owner = sq_reader_col(r, "owner");
-	if (sq_reader_ncols(r) > 0 && (c.rid < 0 || c.time < 0 || c.event < 0)) {
-		sq_error("%s: the events log needs the columns rid (编号), "
-		    "time (时间) and event (事件); it has none called %s", name,
-		    c.rid < 0 ? "rid" : c.time < 0 ? "time" : "event");
+	enum { RID, TIME, EVENT, OWNER, N };
+	static const struct sq_col cols[N] = {
+		[RID] = { "rid", 1 }, [TIME] = { "time|created", 2 },
+		[EVENT] = { "event", 4 }, [OWNER] = { "owner", 0 },
+	};
+	long k[N];
+	if (sq_table_cols_or_empty(r, cols, N, k, _("the events log")) < 0) {
 		sq_reader_close(r);
 		return -1;
 	}
+	c.rid = k[RID];
+	c.time = k[TIME];
+	c.event = k[EVENT];
+	c.owner = k[OWNER];
 	sq_rejects_table(s->rj, "events", sq_reader_rawheader(r));
 	s->events_name = sq_xstrdup(name);
 	sq_rec_init(&rec);

@@ -31,10 +31,6 @@ static const char *const out_cols[NOUT] = {
 	"rid", "hh", "created", "text", "category", "owner", "status", "due",
 	"closed", "urgent", "age_min", "overdue", "review",
 };
-static const char *const out_cols_zh[NOUT] = {
-	"编号", "户号", "登记时间", "内容", "类别", "负责人", "状态", "时限",
-	"办结时间", "紧急", "已用分钟", "超时", "待核",
-};
 
 struct reqcols {
 	long	 rid, created, text, category, owner, status, closed, urgent, hh;
@@ -50,17 +46,17 @@ put_header(struct state *s, struct sq_writer *w, const struct sq_reader *r,
 	struct sq_rec names;
 
 	sq_rec_init(&names);
-	for (size_t i = 0; i < NOUT; i++) {
-		const char *n = s->c.zh ? out_cols_zh[i] : out_cols[i];
-		sq_rec_push(&names, n, strlen(n));
-	}
+	/* under --zh the aliases' first names: share/aliases.txt [requests] */
+	const struct sq_aliases *zh = s->c.zh ? s->aliases : NULL;
+	sq_table_push_names(&names, out_cols, NOUT, zh);
 	for (size_t i = 0; i < c->nextra; i++) {
 		const char *n = sq_reader_rawname(r, c->extra[i]);
 		sq_rec_push(&names, n, strlen(n));
 	}
-	if (s->explain)
-		sq_rec_push(&names, s->c.zh ? "关键词" : "matched",
-		    strlen(s->c.zh ? "关键词" : "matched"));
+	if (s->explain) {
+		static const char *const matched[] = { "matched" };
+		sq_table_push_names(&names, matched, 1, zh);
+	}
 	sq_writer_header(w, &names);
 	sq_rec_free(&names);
 }
@@ -308,24 +304,30 @@ read_requests(struct state *s, struct sq_reader *r, struct sq_writer *w)
 	    "text", "category", "owner", "status", "due", "closed", "urgent",
 	    "age_min", "overdue", "review", "matched" };
 
-	c.rid = sq_reader_col(r, "rid");
-	c.created = sq_reader_col(r, "created");
-	if (c.created < 0)
-		c.created = sq_reader_col(r, "time");
-	c.text = sq_reader_col(r, "text");
-	c.category = sq_reader_col(r, "category");
-	c.owner = sq_reader_col(r, "owner");
-	c.status = sq_reader_col(r, "status");
-	c.closed = sq_reader_col(r, "closed");
-	c.urgent = sq_reader_col(r, "urgent");
-	c.hh = sq_reader_col(r, "hh");
+	/* what each request asks is the one column it cannot do without */
+	enum { RID, CREATED, TEXT, CATEGORY, OWNER, STATUS, CLOSED, URGENT, HH,
+		N };
+	static const struct sq_col cols[N] = {
+		[RID] = { "rid", 0 }, [CREATED] = { "created|time", 0 },
+		[TEXT] = { "text", 1 }, [CATEGORY] = { "category", 0 },
+		[OWNER] = { "owner", 0 }, [STATUS] = { "status", 0 },
+		[CLOSED] = { "closed", 0 }, [URGENT] = { "urgent", 0 },
+		[HH] = { "hh", 0 },
+	};
+	long k[N];
+	if (sq_table_cols_or_empty(r, cols, N, k, _("the requests log")) < 0)
+		return -1;
+	c.rid = k[RID];
+	c.created = k[CREATED];
+	c.text = k[TEXT];
+	c.category = k[CATEGORY];
+	c.owner = k[OWNER];
+	c.status = k[STATUS];
+	c.closed = k[CLOSED];
+	c.urgent = k[URGENT];
+	c.hh = k[HH];
 	sq_rowaddr_find(&c.addr, r);
 	c.addr.hh = -1;
-	if (sq_reader_ncols(r) > 0 && c.text < 0) {
-		sq_error("%s: the requests log needs a column text (内容, 诉求): "
-		    "what each request asks", sq_reader_name(r));
-		return -1;
-	}
 	if (sq_reader_ncols(r) > 0 && c.created < 0)
 		sq_warn(sq_reader_name(r), 0, "no time column (created, 登记时间): "
 		    "ages and deadlines are left empty");
@@ -333,11 +335,11 @@ read_requests(struct state *s, struct sq_reader *r, struct sq_writer *w)
 	c.nextra = 0;
 	for (size_t i = 0; i < sq_reader_ncols(r); i++) {
 		const char *n = sq_reader_colname(r, i);
-		size_t k;
-		for (k = 0; k < sizeof(used) / sizeof(used[0]) &&
-		    strcmp(used[k], n); k++)
+		size_t u;
+		for (u = 0; u < sizeof(used) / sizeof(used[0]) &&
+		    strcmp(used[u], n); u++)
 			;
-		if (k == sizeof(used) / sizeof(used[0]))
+		if (u == sizeof(used) / sizeof(used[0]))
 			c.extra[c.nextra++] = i;
 	}
 	put_header(s, w, r, &c);

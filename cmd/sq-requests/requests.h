@@ -25,6 +25,7 @@
 #include "rejects.h"
 #include "reqcats.h"
 #include "rowaddr.h"
+#include "table.h"
 #include "text.h"
 #include "triage.h"
 #include "value.h"
