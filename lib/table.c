@@ -73,16 +73,27 @@ sq_table_cols(const struct sq_reader *r, const struct sq_col *cols,
 				say_col(&b, r, cols[i].name);
 			}
 	}
-	sq_buf_adds(&b, _(": its columns are "));
+	sq_table_missing(r, what, b.s);
+	sq_buf_free(&b);
+	return -1;
+}
+
+void
+sq_table_missing(const struct sq_reader *r, const char *what,
+    const char *needs)
+{
+	struct sq_buf b;
+
+	sq_buf_init(&b);
 	for (size_t i = 0; i < sq_reader_ncols(r); i++)
 		sq_buf_printf(&b, "%s%s", i ? ", " : "",
 		    sq_reader_rawname(r, i));
 	if (sq_reader_ncols(r) == 0)
 		sq_buf_adds(&b, _("none"));
-	sq_error("%s: %s needs %s (one named otherwise: add its "
-	    "name to share/aliases.txt)", sq_reader_name(r), what, b.s);
+	sq_error("%s: %s needs %s: its columns are %s (one named otherwise: "
+	    "add its name to share/aliases.txt)", sq_reader_name(r), what,
+	    needs, b.s);
 	sq_buf_free(&b);
-	return -1;
 }
 
 int

@@ -38,6 +38,14 @@ struct sq_col {
 int	 sq_table_cols(const struct sq_reader *, const struct sq_col *,
 	    size_t n, long *col, const char *what);
 /*
+ * The message of a table without what a program needs from it: "FILE:
+ * WHAT needs NEEDS: its columns are ... (one named otherwise: add its name
+ * to share/aliases.txt)".  For needs sq_table_cols cannot say (an address
+ * in any of its forms: values/rowaddr).
+ */
+void	 sq_table_missing(const struct sq_reader *, const char *what,
+	    const char *needs);
+/*
  * The same, but a table with no columns at all (an empty input, which the
  * reader has already said) is a table of no rows, not a wrong one: 0 with
  * every col -1.

@@ -1,7 +1,10 @@
 #include <string.h>
 
+#include "buf.h"
 #include "diag.h"
+#include "header.h"
 #include "rowaddr.h"
+#include "table.h"
 #include "text.h"
 
 void
@@ -20,6 +23,31 @@ sq_rowaddr_usable(const struct sq_rowaddr *c)
 {
 	return c->hh >= 0 || c->address >= 0 || c->building >= 0 ||
 	    c->room >= 0;
+}
+
+int
+sq_rowaddr_need(const struct sq_rowaddr *c, const struct sq_reader *r,
+    const char *what)
+{
+	static const char *const names[] = { "hh", "address", "building",
+	    "room" };
+	struct sq_buf b;
+
+	if (sq_rowaddr_usable(c) || sq_reader_ncols(r) == 0)
+		return 0;
+	sq_buf_init(&b);
+	sq_buf_adds(&b, _("an address: a column "));
+	for (size_t i = 0; i < 4; i++) {
+		const char *zh = sq_aliases_first(sq_reader_aliases(r), names[i]);
+		sq_buf_adds(&b, i == 0 ? "" : i == 3 ? _(" or ") : ", ");
+		if (zh)
+			sq_buf_printf(&b, "%s (%s)", names[i], zh);
+		else
+			sq_buf_adds(&b, names[i]);
+	}
+	sq_table_missing(r, what, b.s);
+	sq_buf_free(&b);
+	return -1;
 }
 
 int

@@ -21,6 +21,14 @@ struct sq_rowaddr {
 void	 sq_rowaddr_find(struct sq_rowaddr *, const struct sq_reader *);
 /* Has any column to find a household by? */
 int	 sq_rowaddr_usable(const struct sq_rowaddr *);
+/*
+ * 0 when it has (or the table has no columns at all: an empty input the
+ * reader has said); else -1, said once for every program: "FILE: WHAT
+ * needs an address: a column hh (户号), address (地址), building (楼号) or
+ * room (室): its columns are ...".
+ */
+int	 sq_rowaddr_need(const struct sq_rowaddr *, const struct sq_reader *,
+	    const char *what);
 
 enum { SQ_ROWADDR_OK = 0, SQ_ROWADDR_EMPTY = 1, SQ_ROWADDR_BAD = -1 };
 

@@ -81,9 +81,7 @@ read_households(struct care *C, const char *path)
 		sq_reader_close(r);
 		return 0;
 	}
-	if (!sq_rowaddr_usable(&ra)) {
-		sq_error("%s: no household column (hh, or an address, or "
-		    "building and room)", path);
+	if (sq_rowaddr_need(&ra, r, _("the households table")) < 0) {
 		sq_reader_close(r);
 		return -1;
 	}

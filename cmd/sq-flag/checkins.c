@@ -490,9 +490,7 @@ read_checkins(struct state *s, const char *path)
 	c.temp = sq_reader_col(r, "temperature");
 	c.symptoms = sq_reader_col(r, "symptoms");
 	c.name = sq_reader_col(r, "name");
-	if (sq_reader_ncols(r) > 0 && !sq_rowaddr_usable(&c.addr)) {
-		sq_error("%s: no address column (地址, 楼号/单元/室号, or hh)",
-		    sq_reader_name(r));
+	if (sq_rowaddr_need(&c.addr, r, _("the check-in table")) < 0) {
 		sq_reader_close(r);
 		return -1;
 	}

@@ -727,9 +727,7 @@ read_orders(struct plan *pl, const char *path, struct sq_common *c,
 		sq_resolver_add(resolver, hh[i].hh, strlen(hh[i].hh), (uint32_t)i);
 	sq_rejects_table(rj, "orders", sq_reader_rawheader(r));
 	sq_rowaddr_find(&ra, r);
-	if (ch < 0 && !sq_rowaddr_usable(&ra)) {
-		sq_error("%s: no household column (hh, 地址, or 楼号/单元/室号): "
-		    "which household is each order for?", name);
+	if (ch < 0 && sq_rowaddr_need(&ra, r, _("the orders table")) < 0) {
 		sq_resolver_free(resolver);
 		sq_reader_close(r);
 		return -1;

@@ -281,9 +281,8 @@ read_door(struct state *s)
 		exit(SQ_EXIT_USAGE);
 	const char *file = sq_reader_name(r);
 	sq_rowaddr_find(&ra, r);
-	if (!sq_rowaddr_usable(&ra))
-		sq_fatal("%s: no address column (户号, 地址, or 楼号/单元/室)",
-		    file);
+	if (sq_rowaddr_need(&ra, r, _("the door-to-door list")) < 0)
+		exit(SQ_EXIT_USAGE);
 	need_community(s, &ra, file);
 	sq_rejects_table(s->rj, "door", sq_reader_rawheader(r));
 	sq_rec_init(&rec);

@@ -146,9 +146,7 @@ read_log(struct state *s, const char *path)
 	long cname = sq_reader_col(r, "name");
 	long cdate = sq_reader_col(r, "date"), ctime = sq_reader_col(r, "time");
 	long cpoint = sq_reader_col(r, "point");
-	if (sq_reader_ncols(r) > 0 && !sq_rowaddr_usable(&ra)) {
-		sq_error("%s: no address column (地址, 楼号/单元/室号, or 户号)",
-		    file);
+	if (sq_rowaddr_need(&ra, r, _("the tested list")) < 0) {
 		sq_reader_close(r);
 		return -1;
 	}
