@@ -240,17 +240,12 @@ write_state(struct care *C)
 {
 	struct sq_writer_opts wo = { .format = SQ_OUT_CSV };
 	struct sq_writer *w;
-	struct sq_rec names;
 
 	if (C->state == NULL)
 		return 0;
 	if ((w = sq_writer_open(C->state, &wo)) == NULL)
 		return -1;
-	sq_rec_init(&names);
-	for (int i = 0; i < NSTATE; i++)
-		sq_rec_push(&names, state_cols[i], strlen(state_cols[i]));
-	sq_writer_header(w, &names);
-	sq_rec_free(&names);
+	sq_table_header(w, state_cols, NSTATE, NULL);
 	for (size_t i = 0; i < C->nh; i++) {
 		const struct home *h = &C->h[i];
 		const struct sq_greet *g = &h->g;

@@ -132,16 +132,7 @@ void
 put_header(struct care *C, struct sq_writer *w, const char *const *cols,
     size_t n, int zh)
 {
-	struct sq_rec names;
-
-	sq_rec_init(&names);
-	for (size_t i = 0; i < n; i++) {
-		const char *z = zh ? sq_aliases_first(C->al_care, cols[i]) : NULL;
-		const char *s = z ? z : cols[i];
-		sq_rec_push(&names, s, strlen(s));
-	}
-	sq_writer_header(w, &names);
-	sq_rec_free(&names);
+	sq_table_header(w, cols, n, zh ? C->al_care : NULL);
 }
 
 void

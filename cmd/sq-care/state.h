@@ -29,6 +29,7 @@
 #include "kvconf.h"
 #include "opts.h"
 #include "reader.h"
+#include "table.h"
 #include "rejects.h"
 #include "resolve.h"
 #include "rowaddr.h"

@@ -129,7 +129,6 @@ write_state(struct state *s)
 {
 	struct sq_writer_opts wo = { .format = SQ_OUT_CSV };
 	struct sq_writer *w;
-	struct sq_rec names;
 	static const char *const cols[] = { "hh", "last", "prev", "since",
 	    "as_of" };
 
@@ -137,11 +136,7 @@ write_state(struct state *s)
 		return 0;
 	if ((w = sq_writer_open(s->state_path, &wo)) == NULL)
 		return -1;
-	sq_rec_init(&names);
-	for (size_t i = 0; i < 5; i++)
-		sq_rec_push(&names, cols[i], strlen(cols[i]));
-	sq_writer_header(w, &names);
-	sq_rec_free(&names);
+	sq_table_header(w, cols, sizeof(cols) / sizeof(cols[0]), NULL);
 	for (size_t i = 0; i < s->nhh; i++) {
 		struct household *h = &s->hh[i];
 		char last[11] = "", prev[11] = "", since[11] = "";

@@ -29,6 +29,7 @@
 #include "rejects.h"
 #include "resolve.h"
 #include "rowaddr.h"
+#include "table.h"
 #include "strtab.h"
 #include "text.h"
 #include "value.h"

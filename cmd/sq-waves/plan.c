@@ -12,21 +12,13 @@ put_header(struct state *s, struct sq_writer *w, const char *const *cols,
     size_t n, const char *section, int zh)
 {
 	struct sq_aliases *a = NULL;
-	struct sq_rec names;
 
 	if (zh) {
 		char *path = sq_datafile(&s->c, "aliases.txt");
 		a = sq_aliases_load_sections(path, section);
 		free(path);
 	}
-	sq_rec_init(&names);
-	for (size_t i = 0; i < n; i++) {
-		const char *z = a ? sq_aliases_first(a, cols[i]) : NULL;
-		const char *c = z ? z : cols[i];
-		sq_rec_push(&names, c, strlen(c));
-	}
-	sq_writer_header(w, &names);
-	sq_rec_free(&names);
+	sq_table_header(w, cols, n, a);
 	sq_aliases_free(a);
 }
 

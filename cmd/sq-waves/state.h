@@ -25,6 +25,7 @@
 #include "rejects.h"
 #include "resolve.h"
 #include "rowaddr.h"
+#include "table.h"
 #include "settings.h"
 #include "sites.h"
 #include "strtab.h"
