@@ -48,6 +48,8 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 		have_base = 1;
 	if (access("share/match/shifts.conf", R_OK) == 0)
 		(void)sq_shifts_load(&named, "share/match/shifts.conf");
+	if (access("share/match/periods.conf", R_OK) == 0)
+		(void)sq_periods_load(&named, "share/match/periods.conf");
 	ctx.shifts = named;	/* shift_token reads the run's */
 	return 0;
 }

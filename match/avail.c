@@ -251,71 +251,19 @@ one_date(const char *s, size_t n, size_t i, int year, int month_hint,
 
 /* ---- times of day ----------------------------------------------------- */
 
-enum { P_NONE, P_AM, P_NOON, P_PM };
+/* the period words: share/match/periods.conf, in the shifts' struct */
+enum { P_NONE = SQ_PERIOD_NONE, P_AM = SQ_PERIOD_AM, P_NOON = SQ_PERIOD_NOON,
+	P_PM = SQ_PERIOD_PM };
 
-/* A period word: its kind before a clock time, and its window alone. */
-struct period {
-	const char *word;
-	int	 kind;
-	long	 from, to;	/* minutes */
-	int	 any;		/* a word for any time: skipped after a time */
-};
-
-static const struct period periods[] = {
-	{ "上午", P_AM, 8 * 60, 12 * 60, 0 },
-	{ "早上", P_AM, 6 * 60, 9 * 60, 0 },
-	{ "早晨", P_AM, 6 * 60, 9 * 60, 0 },
-	{ "清晨", P_AM, 6 * 60, 9 * 60, 0 },
-	{ "凌晨", P_AM, 0, 6 * 60, 0 },
-	{ "中午", P_NOON, 11 * 60, 14 * 60, 0 },
-	{ "下午", P_PM, 12 * 60, 18 * 60, 0 },
-	{ "午后", P_PM, 12 * 60, 18 * 60, 0 },
-	{ "傍晚", P_PM, 17 * 60, 20 * 60, 0 },
-	{ "晚上", P_PM, 18 * 60, 24 * 60, 0 },
-	{ "晚间", P_PM, 18 * 60, 24 * 60, 0 },
-	{ "下班后", P_NONE, 18 * 60, 24 * 60, 0 },
-	{ "下班以后", P_NONE, 18 * 60, 24 * 60, 0 },
-	{ "晚饭后", P_NONE, 19 * 60, 24 * 60, 0 },
-	{ "夜里", P_PM, 22 * 60, 32 * 60, 0 },
-	{ "夜间", P_PM, 22 * 60, 32 * 60, 0 },
-	{ "深夜", P_PM, 22 * 60, 32 * 60, 0 },
-	{ "通宵", P_NONE, 22 * 60, 32 * 60, 0 },
-	{ "白天", P_NONE, 8 * 60, 18 * 60, 0 },
-	{ "全天", P_NONE, 0, 24 * 60, 1 },
-	{ "整天", P_NONE, 0, 24 * 60, 1 },
-	{ "全日", P_NONE, 0, 24 * 60, 1 },
-	{ "一整天", P_NONE, 0, 24 * 60, 1 },
-	{ "24小时", P_NONE, 0, 24 * 60, 1 },
-	{ "全时段", P_NONE, 0, 24 * 60, 1 },
-	{ "随时", P_NONE, 0, 24 * 60, 1 },
-	{ "随叫随到", P_NONE, 0, 24 * 60, 1 },
-	{ "任何时间", P_NONE, 0, 24 * 60, 1 },
-	{ "时间不限", P_NONE, 0, 24 * 60, 1 },
-	{ "不限时间", P_NONE, 0, 24 * 60, 1 },
-	{ "时间灵活", P_NONE, 0, 24 * 60, 1 },
-	{ "不限", P_NONE, 0, 24 * 60, 1 },
-	{ "都可以", P_NONE, 0, 24 * 60, 1 },
-	{ "都可", P_NONE, 0, 24 * 60, 1 },
-	{ "均可", P_NONE, 0, 24 * 60, 1 },
-	{ "皆可", P_NONE, 0, 24 * 60, 1 },
-	{ "都行", P_NONE, 0, 24 * 60, 1 },
-	{ "morning", P_AM, 8 * 60, 12 * 60, 0 },
-	{ "afternoon", P_PM, 12 * 60, 18 * 60, 0 },
-	{ "evening", P_PM, 18 * 60, 24 * 60, 0 },
-	{ "night", P_PM, 22 * 60, 32 * 60, 0 },
-	{ "all day", P_NONE, 0, 24 * 60, 1 },
-	{ "anytime", P_NONE, 0, 24 * 60, 1 },
-	{ "any time", P_NONE, 0, 24 * 60, 1 },
-	{ NULL, 0, 0, 0, 0 }
-};
-
-static const struct period *
-period_at(const char *s, size_t n, size_t i, size_t *len)
+static const struct sq_period *
+period_at(const struct sq_shifts *W, const char *s, size_t n, size_t i,
+    size_t *len)
 {
-	const struct period *best = NULL;
+	const struct sq_period *best = NULL;
 
 	*len = 0;
-	for (const struct period *p = periods; p->word; p++) {
+	for (size_t k = 0; W && k < W->np; k++) {
+		const struct sq_period *p = &W->p[k];
 		size_t l = sq_at(s, n, i, p->word);
 		if (l > *len) {
 			if (isalpha((unsigned char)p->word[0]) && ((i > 0 &&
@@ -358,18 +306,18 @@ hour_starts(const char *s, size_t n, size_t k)
  * *colon whether the minutes were written.
  */
 static long
-one_time(const char *s, size_t n, size_t i, size_t *len, int *kind,
-    int *colon)
+one_time(const struct sq_shifts *W, const char *s, size_t n, size_t i,
+    size_t *len, int *kind, int *colon)
 {
 	size_t j = i, nd, l;
-	const struct period *p;
+	const struct sq_period *p;
 	long h, m = 0;
 	int explicit_min = 0;
 
 	*kind = P_NONE;
 	*len = 0;
 	*colon = 0;
-	if ((p = period_at(s, n, j, &l)) != NULL && p->kind != P_NONE) {
+	if ((p = period_at(W, s, n, j, &l)) != NULL && p->kind != P_NONE) {
 		size_t k = skip_spaces(s, n, j + l);
 		if (hour_starts(s, n, k)) {
 			*kind = p->kind;
@@ -688,14 +636,14 @@ sq_avail_parse(const char *s, int year, const struct sq_shifts *named,
 		/* a clock time, or a period word, whichever reads more */
 		int k1, k2, c1, c2;
 		size_t l1, lp;
-		long t1 = one_time(s, n, i, &l1, &k1, &c1);
-		const struct period *p = period_at(s, n, i, &lp);
+		long t1 = one_time(named, s, n, i, &l1, &k1, &c1);
+		const struct sq_period *p = period_at(named, s, n, i, &lp);
 		if (t1 >= 0 && (p == NULL || l1 > lp)) {
 			size_t j = skip_spaces(s, n, i + l1), l2, lt2;
 			long from = t1, to;
 			if ((l2 = sq_at_any(s, n, j, range_seps, NULL)) != 0) {
 				j = skip_spaces(s, n, j + l2);
-				long t2 = one_time(s, n, j, &lt2, &k2, &c2);
+				long t2 = one_time(named, s, n, j, &lt2, &k2, &c2);
 				if (t2 < 0) {
 					*bad = j;
 					*why = "the end of the range is not a time";

@@ -48,7 +48,7 @@ int
 main(int argc, char **argv)
 {
 	int verbose = 0, per_kind = 0, ch;
-	struct sq_shifts S = { NULL, 0 };
+	struct sq_shifts S = { NULL, 0, NULL, 0 };
 
 	sq_start(argc, argv);
 	while ((ch = getopt(argc, argv, "vk")) != -1)
@@ -63,6 +63,17 @@ main(int argc, char **argv)
 	argc -= optind;
 	argv += optind;
 	if (argc < 1 || sq_shifts_load(&S, argv[0]) < 0)
+		return 2;
+	/* the period words beside the shifts: share/match/periods.conf */
+	char *pp = sq_xstrdup(argv[0]), *slash = strrchr(pp, '/');
+	char *ppath = sq_xmalloc(strlen(pp) + 16);
+	if (slash)
+		slash[1] = '\0';
+	sprintf(ppath, "%s%s", slash ? pp : "", "periods.conf");
+	int pr = sq_periods_load(&S, ppath);
+	free(pp);
+	free(ppath);
+	if (pr < 0)
 		return 2;
 	struct sq_reader_opts ro;
 	memset(&ro, 0, sizeof(ro));

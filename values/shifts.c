@@ -131,6 +131,74 @@ sq_shifts_free(struct sq_shifts *S)
 	free(S->v);
 	S->v = NULL;
 	S->n = 0;
+	for (size_t i = 0; i < S->np; i++)
+		free(S->p[i].word);
+	free(S->p);
+	S->p = NULL;
+	S->np = 0;
+}
+
+static void
+period_fn(void *ctx, const char *key, const char *value, long line)
+{
+	static const char *const kinds[] = { "none", "am", "noon", "pm" };
+	struct load *L = ctx;
+	struct sq_period p = { NULL, 0, SQ_PERIOD_NONE, 0, 0, 0 };
+	const char *why;
+	size_t rl = strcspn(value, " \t");
+
+	if (key == NULL) {
+		sq_error("%s:%ld: '%s' is not 'word = HH:MM-HH:MM [am|noon|pm] "
+		    "[any]'", L->path, line, value);
+		L->bad = 1;
+		return;
+	}
+	if (sq_shift_range(value, rl, &p.from, &p.to, &why) < 0) {
+		sq_error("%s:%ld: %s = %s: %s", L->path, line, key, value, why);
+		L->bad = 1;
+		return;
+	}
+	for (const char *w = value + rl; *w;) {
+		w += strspn(w, " \t");
+		size_t wl = strcspn(w, " \t");
+		int k = -1;
+		for (int i = 0; i < 4; i++)
+			if (strlen(kinds[i]) == wl && memcmp(kinds[i], w, wl) == 0)
+				k = i;
+		if (wl == 3 && memcmp(w, "any", 3) == 0)
+			p.any = 1;
+		else if (k >= 0)
+			p.kind = k;
+		else if (wl > 0) {
+			sq_error("%s:%ld: %s: '%.*s' is not am, noon, pm or any",
+			    L->path, line, key, (int)wl, w);
+			L->bad = 1;
+			return;
+		}
+		w += wl;
+	}
+	p.word = sq_fold_lower(key, strlen(key));
+	p.len = strlen(p.word);
+	struct sq_shifts *S = L->S;
+	for (size_t i = 0; i < S->np; i++)
+		if (S->p[i].len == p.len && memcmp(S->p[i].word, p.word,
+		    p.len) == 0) {
+			free(S->p[i].word);
+			S->p[i] = p;	/* a later line replaces it */
+			return;
+		}
+	S->p = sq_xrealloc(S->p, (S->np + 1) * sizeof(*S->p));
+	S->p[S->np++] = p;
+}
+
+int
+sq_periods_load(struct sq_shifts *S, const char *path)
+{
+	struct load L = { S, path, 0 };
+
+	if (sq_kv_load(path, SQ_KV_HASH, period_fn, &L) < 0)
+		return -1;
+	return L.bad ? -1 : 0;
 }
 
 const struct sq_shift *

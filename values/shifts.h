@@ -24,14 +24,36 @@ struct sq_shift {
 	long	 from, to;	/* minutes of the day; from < to <= from + 1440 */
 };
 
-/* Zero it before the first sq_shifts_load(). */
+/*
+ * A word for a part of the day (上午, 晚上, 全天, evening ...), from
+ * share/match/periods.conf: its window, how a clock time after it reads
+ * (下午3点 is 15:00: SQ_PERIOD_PM), and whether it means any time at all
+ * (全天, 都可以: skipped after a clock time, "18:00以后都可以").
+ */
+enum { SQ_PERIOD_NONE, SQ_PERIOD_AM, SQ_PERIOD_NOON, SQ_PERIOD_PM };
+struct sq_period {
+	char	*word;		/* folded */
+	size_t	 len;
+	int	 kind;		/* SQ_PERIOD_* */
+	long	 from, to;	/* as a shift's */
+	int	 any;
+};
+
+/* The words of a time of duty.  Zero it before the first load. */
 struct sq_shifts {
 	struct sq_shift *v;
 	size_t	 n;
+	struct sq_period *p;
+	size_t	 np;
 };
 
 /* Add the shifts of a file.  0, or -1 with FILE:LINE: why printed. */
 int	 sq_shifts_load(struct sq_shifts *, const char *path);
+/*
+ * Add the periods of a file (share/match/periods.conf): "word =
+ * HH:MM-HH:MM [am|noon|pm] [any]" a line.  0, or -1 with FILE:LINE: why.
+ */
+int	 sq_periods_load(struct sq_shifts *, const char *path);
 /* Add one shift by hand (tests, callers with their own source). */
 void	 sq_shifts_add(struct sq_shifts *, const char *name, long from,
 	    long to);

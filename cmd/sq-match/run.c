@@ -78,17 +78,21 @@ run(struct ctx *C)
 	}
 	char *rpath = sq_datafile(&C->c, "skills.txt");
 	char *spath = sq_datafile(&C->c, "match/shifts.conf");
+	char *ppath = sq_datafile(&C->c, "match/periods.conf");
 	if (sq_skills_load(&C->R, rpath) < 0 || (C->rules_file &&
 	    sq_skills_load(&C->R, C->rules_file) < 0) ||
 	    sq_shifts_load(&C->shifts, spath) < 0 || (C->shifts_file &&
-	    sq_shifts_load(&C->shifts, C->shifts_file) < 0)) {
+	    sq_shifts_load(&C->shifts, C->shifts_file) < 0) ||
+	    sq_periods_load(&C->shifts, ppath) < 0) {
 		free(rpath);
 		free(spath);
+		free(ppath);
 		free_all(C);
 		return SQ_EXIT_USAGE;
 	}
 	free(rpath);
 	free(spath);
+	free(ppath);
 	if (sq_person_words(&C->c, "match", &C->W, &C->Wzh) < 0) {
 		free_all(C);
 		return SQ_EXIT_USAGE;

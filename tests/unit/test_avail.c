@@ -156,7 +156,8 @@ main(void)
 {
 	char got[1024];
 
-	if (!CHECK(sq_shifts_load(&S, "share/match/shifts.conf") == 0))
+	if (!CHECK(sq_shifts_load(&S, "share/match/shifts.conf") == 0) ||
+	    !CHECK(sq_periods_load(&S, "share/match/periods.conf") == 0))
 		UNIT_DONE();
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
 		CHECK_STR_CTX(show(cases[i].text, got, sizeof(got)),
@@ -234,7 +235,7 @@ main(void)
 	{
 		char path[] = "/tmp/sqshiftsXXXXXX";
 		int fd = mkstemp(path);
-		struct sq_shifts T = { NULL, 0 };
+		struct sq_shifts T = { NULL, 0, NULL, 0 };
 		FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
 		if (CHECK(f != NULL)) {
 			fputs("# x\n早班 = 06:00-14:00\n晚班 = 18点\n", f);
@@ -245,6 +246,38 @@ main(void)
 			remove(path);
 		}
 		sq_shifts_free(&T);
+	}
+	/* the period words are data: a committee's own, and bad lines named */
+	{
+		struct sq_shifts T = { NULL, 0, NULL, 0 };
+		if (!unit_scratch("test_avail"))
+			UNIT_DONE();
+		const char *p = unit_file("periods.conf", "# mine\n"
+		    "午休后 = 14:00-17:00 pm\n饭点 = 11:00-13:00 noon any\n"
+		    "午休后 = 14:30-17:00 pm\nDusk = 17:00-19:00\n");
+		char got2[256];
+		CHECK(sq_periods_load(&T, p) == 0 && T.np == 3);
+		CHECK(T.p[0].from == 14 * 60 + 30 && T.p[0].kind == SQ_PERIOD_PM);
+		CHECK(T.p[1].any == 1 && T.p[1].kind == SQ_PERIOD_NOON);
+		CHECK(strcmp(T.p[2].word, "dusk") == 0);
+		struct sq_shifts keep = S;
+		S = T;
+		CHECK_STR(show("周一午休后", got2, sizeof(got2)), "Mo 14:30-17:00");
+		CHECK_STR(show("周二午休后3点到5点", got2, sizeof(got2)),
+		    "Tu 15:00-17:00");
+		CHECK_STR(show("周日 dusk", got2, sizeof(got2)), "Su 17:00-19:00");
+		S = keep;
+		sq_shifts_free(&T);
+		static const char *const bad[] = { "上午 = 08:00-12:00 morning\n",
+		    "上午 08:00-12:00\n", "上午 = 8点\n", "上午 = 24:00-06:00\n" };
+		fprintf(stderr, "(4 messages for line 1 are expected:)\n");
+		for (size_t i = 0; i < 4; i++) {
+			struct sq_shifts B = { NULL, 0, NULL, 0 };
+			CHECK(sq_periods_load(&B, unit_file("bad.conf", bad[i])) < 0);
+			sq_shifts_free(&B);
+		}
+		CHECK(sq_periods_load(&T, "/nonexistent/periods.conf") < 0);
+		unit_scratch_done();
 	}
 	sq_shifts_free(&S);
 	UNIT_DONE();
