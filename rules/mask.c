@@ -587,19 +587,24 @@ flat_after(const struct scan *S, struct numtok t)
 static void
 scan_numbers(struct scan *S, int flags)
 {
+	/* where the last masked number ended: in the output a '*' stands
+	   before what follows it, so a number starting there starts a word
+	   ("…X555555555555555X": the second ID shows once the first is gone) */
+	size_t masked_end = (size_t)-1;
+
 	for (size_t i = 0; i < S->n;) {
 		int c = S->cp[i];
 		size_t start = i;
 		/* +86: the sign belongs to the phone */
 		if (c == '+' && i + 1 < S->n && is_digit(S->cp[i + 1]))
 			i++;
-		else if (!is_digit(c) || (i > 0 && (is_alpha(S->cp[i - 1]) ||
-		    is_digit(S->cp[i - 1])))) {
+		else if (!is_digit(c) || (i > 0 && i != masked_end &&
+		    (is_alpha(S->cp[i - 1]) || is_digit(S->cp[i - 1])))) {
 			i++;
 			continue;
 		}
 		struct numtok t = number_at(S, i);
-		size_t f;
+		size_t f, before = S->nv;
 		if ((t.digits == 18 && t.groups == 1) || (t.digits == 17 && t.x) ||
 		    (t.digits == 15 && t.groups == 1))
 			add(S, start, t.end, SQ_MASK_ID, "*");
@@ -618,6 +623,8 @@ scan_numbers(struct scan *S, int flags)
 			if (t.digits >= 3 || is_one_of(S, t.end, addr_marks, &ml))
 				add(S, start, t.end, SQ_MASK_NUMBER, "*");
 		}
+		if (S->nv > before)
+			masked_end = S->v[S->nv - 1].b;
 		i = t.end > i ? t.end : i + 1;
 	}
 }
