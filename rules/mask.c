@@ -396,6 +396,10 @@ struct scan {
 	size_t	 n;
 	struct span *v;
 	size_t	 nv, cap;
+	/* ends[i]: a span ends at code point i.  In the output a '*' or 某
+	   stands before i, so a number starting there starts a word: the
+	   masked text must have nothing left to mask ("联系Amy13812345678") */
+	unsigned char *ends;
 };
 
 static void
@@ -409,6 +413,7 @@ add(struct scan *S, size_t a, size_t b, int kind, const char *with)
 	}
 	S->v[S->nv] = (struct span){ a, b, kind, with, S->nv };
 	S->nv++;
+	S->ends[b] = 1;
 }
 
 static int
@@ -587,24 +592,19 @@ flat_after(const struct scan *S, struct numtok t)
 static void
 scan_numbers(struct scan *S, int flags)
 {
-	/* where the last masked number ended: in the output a '*' stands
-	   before what follows it, so a number starting there starts a word
-	   ("…X555555555555555X": the second ID shows once the first is gone) */
-	size_t masked_end = (size_t)-1;
-
 	for (size_t i = 0; i < S->n;) {
 		int c = S->cp[i];
 		size_t start = i;
 		/* +86: the sign belongs to the phone */
 		if (c == '+' && i + 1 < S->n && is_digit(S->cp[i + 1]))
 			i++;
-		else if (!is_digit(c) || (i > 0 && i != masked_end &&
+		else if (!is_digit(c) || (i > 0 && !S->ends[i] &&
 		    (is_alpha(S->cp[i - 1]) || is_digit(S->cp[i - 1])))) {
 			i++;
 			continue;
 		}
 		struct numtok t = number_at(S, i);
-		size_t f, before = S->nv;
+		size_t f;
 		if ((t.digits == 18 && t.groups == 1) || (t.digits == 17 && t.x) ||
 		    (t.digits == 15 && t.groups == 1))
 			add(S, start, t.end, SQ_MASK_ID, "*");
@@ -623,8 +623,6 @@ scan_numbers(struct scan *S, int flags)
 			if (t.digits >= 3 || is_one_of(S, t.end, addr_marks, &ml))
 				add(S, start, t.end, SQ_MASK_NUMBER, "*");
 		}
-		if (S->nv > before)
-			masked_end = S->v[S->nv - 1].b;
 		i = t.end > i ? t.end : i + 1;
 	}
 }
@@ -808,10 +806,19 @@ sq_mask_text(const struct sq_mask *m, int flags, const char *s, size_t len,
 	S.m = m;
 	S.cp = cp;
 	S.n = decode(s, len, cp, at);
+	S.ends = sq_xcalloc(S.n + 1, 1);
 	scan_plates(&S);
 	scan_emails(&S);
 	scan_numbers(&S, flags);
+	size_t before_names = S.nv;
 	scan_names(&S);
+	/* a name just before digits: they start a word once it is 某 (the
+	   spans found again merge with the first ones) */
+	for (size_t i = before_names; i < S.nv; i++)
+		if (S.v[i].b < S.n && is_digit(S.cp[S.v[i].b])) {
+			scan_numbers(&S, flags);
+			break;
+		}
 	if (S.nv > 1)
 		qsort(S.v, S.nv, sizeof(*S.v), by_start);
 
@@ -851,6 +858,7 @@ sq_mask_text(const struct sq_mask *m, int flags, const char *s, size_t len,
 	if (outlen)
 		*outlen = out.len - 1;
 	free(S.v);
+	free(S.ends);
 	free(cp);
 	free(at);
 	return sq_buf_take(&out);
