@@ -320,9 +320,6 @@ read_ledger(struct state *s, const char *path)
 		sq_reader_close(r);
 		return -1;
 	}
-	if (sq_reader_ncols(r) == 0)
-		for (int i = 0; i < N; i++)
-			k[i] = -1;
 	c.item = k[ITEM];
 	c.date = k[DATE];
 	c.in = k[IN];
