@@ -186,6 +186,30 @@ make_rows(struct state *s, size_t *nrows)
 	return rows;
 }
 
+struct table {
+	struct state *s;
+	const struct flagrow *rows;
+	size_t	 n;
+};
+
+/* Row i of the flags table; on either of two threads (sq_writer_rows). */
+static void
+put_table_row(void *ctx, struct sq_writer *w, size_t i)
+{
+	const struct table *t = ctx;
+	const struct flagrow *rows = t->rows;
+
+	/* in this order the households are all over memory: their records,
+	   then their text, fetched a few rows ahead */
+	if (i + 16 < t->n && rows[i + 16].h)
+		__builtin_prefetch(rows[i + 16].h);
+	if (i + 8 < t->n && rows[i + 8].h) {
+		__builtin_prefetch(rows[i + 8].h->text);
+		__builtin_prefetch(rows[i + 8].h->text + 64);
+	}
+	put_row(t->s, w, &rows[i], &t->s->machine);
+}
+
 /* The flags table, the lists, the summary, the state.  0, or -1. */
 static int
 write_all(struct state *s, struct flagrow *rows, size_t nrows)
@@ -196,17 +220,8 @@ write_all(struct state *s, struct flagrow *rows, size_t nrows)
 	if (w == NULL)
 		return -1;
 	put_header(w, &s->machine);
-	for (size_t i = 0; i < nrows; i++) {
-		/* in this order the households are all over memory: their
-		   records, then their text, fetched a few rows ahead */
-		if (i + 16 < nrows && rows[i + 16].h)
-			__builtin_prefetch(rows[i + 16].h);
-		if (i + 8 < nrows && rows[i + 8].h) {
-			__builtin_prefetch(rows[i + 8].h->text);
-			__builtin_prefetch(rows[i + 8].h->text + 64);
-		}
-		put_row(s, w, &rows[i], &s->machine);
-	}
+	struct table t = { s, rows, nrows };
+	sq_writer_rows(w, nrows, put_table_row, &t);
 	if (sq_writer_close(w) < 0)
 		failed = 1;
 	if (!failed && s->split_dir && write_split(s, rows, nrows) < 0)

@@ -2,7 +2,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
 
 #include "bookread.h"
 #include "buf.h"
@@ -14,6 +13,7 @@
 #include "magic.h"
 #include "reader.h"
 #include "text.h"
+#include "threads.h"
 
 #define HEADER_WINDOW	10	/* records looked at to find the header */
 
@@ -1126,21 +1126,11 @@ ahead_wanted(const struct sq_reader *r)
 	long long size = sq_source_file_size(r->src);
 	if (size < 0)
 		return 0;	/* a pipe: a slow writer would hold up close */
-	/*
-	 * Under ulimit -v, one thread: a second one reserves address space
-	 * (its stack, and glibc's malloc arena of 64 MB) that counts against
-	 * the limit, so sq-cat, which streams in 2 MB, ran out of memory.
-	 */
-	struct rlimit rl;
-	if (getrlimit(RLIMIT_AS, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY)
-		return 0;
+	/* under ulimit -v, one thread (sq-cat, which streams in 2 MB, ran
+	   out of memory): even when the program asks for two */
 	if (r->o.readahead == SQ_READAHEAD_ON)
-		return 1;
-	const char *env = getenv("SHEQU_READAHEAD");
-	if (env && *env)
-		return strcmp(env, "0") != 0 && (strcmp(env, "1") == 0 ||
-		    size >= AHEAD_MIN_BYTES);
-	return size >= AHEAD_MIN_BYTES;
+		return sq_two_threads(0, -1);
+	return sq_two_threads(size, AHEAD_MIN_BYTES);
 }
 
 static void

@@ -44,6 +44,14 @@ void	 sq_writer_fields(struct sq_writer *, const char *const *v,
 /* Bytes as they are (a JSON document, a sheet): no header, no quoting. */
 void	 sq_writer_raw(struct sq_writer *, const char *, size_t);
 /*
+ * Rows 0..n-1, each written by put(ctx, w, i): the same bytes as a loop
+ * calling put.  A big table (the rule of lib/threads.h) is made by two
+ * threads, so put may be called on another thread, with a writer of its
+ * own: it must only read what it shares, and print nothing.
+ */
+void	 sq_writer_rows(struct sq_writer *, size_t n,
+	    void (*put)(void *ctx, struct sq_writer *, size_t i), void *ctx);
+/*
  * A whole document (a JSON summary) to path ("-": stdout), a newline
  * after it, atomically.  Takes ownership of text (malloc'd, may be NULL
  * when the caller ran out of memory).  0, or -1 (printed).

@@ -46,6 +46,106 @@ write_all(enum sq_ofmt fmt, const struct sq_rec *h, const struct sq_rec *rows,
 	return write_opts(&o, h, rows, n, len);
 }
 
+/* Row i of a generated table: quotes, commas, formulas, a huge field. */
+struct gen {
+	size_t	 n;
+	char	*big;		/* 200,000 bytes, for rows 5 and n - 2 */
+};
+
+static void
+put_generated(void *ctx, struct sq_writer *w, size_t i)
+{
+	const struct gen *g = ctx;
+	char a[32], b[64];
+	const char *v[3] = { a, b, "" };
+	size_t len[3];
+
+	len[0] = (size_t)snprintf(a, sizeof(a), "%zu", i);
+	len[1] = (size_t)snprintf(b, sizeof(b), "%s", i % 7 == 0 ? "a,\"b\"" :
+	    i % 11 == 0 ? "=1+2" : i % 13 == 0 ? "12号楼502室" : "x");
+	len[2] = 0;
+	if (i == 5 || i + 2 == g->n) {
+		v[2] = g->big;
+		len[2] = 200000;
+	}
+	sq_writer_fields(w, v, len, 3);
+}
+
+/* The generated table through sq_writer_rows (or a loop); its bytes. */
+static char *
+write_generated(const struct sq_writer_opts *o, struct gen *g, int loop,
+    size_t *len)
+{
+	char path[] = "/tmp/sqtw.XXXXXX";
+	int fd = mkstemp(path);
+	struct sq_rec h;
+
+	close(fd);
+	sq_rec_init(&h);
+	sq_rec_push(&h, "n", 1);
+	sq_rec_push(&h, "what", 4);
+	sq_rec_push(&h, "note", 4);
+	struct sq_writer *w = sq_writer_open(path, o);
+	sq_writer_header(w, &h);
+	if (loop)
+		for (size_t i = 0; i < g->n; i++)
+			put_generated(g, w, i);
+	else
+		sq_writer_rows(w, g->n, put_generated, g);
+	sq_rec_free(&h);
+	if (sq_writer_close(w) < 0)
+		return NULL;
+	fd = open(path, O_RDONLY);
+	off_t size = lseek(fd, 0, SEEK_END);
+	char *buf = malloc((size_t)size + 1);
+	*len = (size_t)pread(fd, buf, (size_t)size, 0);
+	buf[*len] = '\0';
+	close(fd);
+	unlink(path);
+	return buf;
+}
+
+/*
+ * sq_writer_rows writes the bytes a loop writes, on one thread or two
+ * (SHEQU_READAHEAD=1: chunks down to one row; unset: two from 16384
+ * rows), in every format, a huge field in either thread's chunks.
+ */
+static void
+check_rows_two_threads(void)
+{
+	static const size_t sizes[] = { 0, 1, 2, 3, 17, 100, 20000, 70001 };
+	static const char *const envs[] = { "1", "0", NULL };
+	struct gen g;
+
+	g.big = malloc(200000);
+	memset(g.big, 'q', 200000);
+	for (size_t e = 0; e < 3; e++) {
+		if (envs[e])
+			setenv("SHEQU_READAHEAD", envs[e], 1);
+		else
+			unsetenv("SHEQU_READAHEAD");
+		for (size_t k = 0; k < sizeof(sizes) / sizeof(sizes[0]); k++)
+			for (int f = SQ_OUT_CSV; f <= SQ_OUT_JSONARRAY; f++) {
+				struct sq_writer_opts o = { .format =
+				    (enum sq_ofmt)f, .crlf = f == 0 && k % 2,
+				    .excel_safe = f == 0 && k % 3 == 0 };
+				size_t la = 0, lb = 0;
+				g.n = sizes[k];
+				char *a = write_generated(&o, &g, 1, &la);
+				char *b = write_generated(&o, &g, 0, &lb);
+				if (!CHECK(a && b && la == lb &&
+				    memcmp(a, b, la) == 0))
+					fprintf(stderr, "  %zu rows, format %d, "
+					    "SHEQU_READAHEAD=%s\n", g.n, f,
+					    envs[e] ? envs[e] : "(unset)");
+				free(a);
+				free(b);
+			}
+	}
+	unsetenv("SHEQU_READAHEAD");
+	free(g.big);
+}
+
 int
 main(void)
 {
@@ -139,5 +239,6 @@ main(void)
 	sq_rec_free(&rows[0]);
 	sq_rec_free(&rows[1]);
 	free(key);
+	check_rows_two_threads();
 	UNIT_DONE();
 }
