@@ -111,11 +111,11 @@ row_order(const void *pa, const void *pb)
 	/* a sorted roster: its order is the key order, without strcmp */
 	if (a->h && b->h && g_state->roster_sorted)
 		return a->h < b->h ? -1 : a->h > b->h;
-	for (int w = 0; w < 2; w++)
+	for (int w = 0; w < KP_WORDS; w++)
 		if (a->kp[w] != b->kp[w])
 			return a->kp[w] < b->kp[w] ? -1 : 1;
-	/* the same 16 bytes: both that long, or the same short key */
-	c = a->longkey ? strcmp(a->key + 16, b->key + 16) : 0;
+	/* the same first bytes: both that long, or the same short key */
+	c = a->longkey ? strcmp(a->key + KP_BYTES, b->key + KP_BYTES) : 0;
 	if (c)
 		return c;
 	return strcmp(a->reason, b->reason);
@@ -130,10 +130,10 @@ row_order(const void *pa, const void *pb)
 void
 key_prefix(struct flagrow *f)
 {
-	size_t n = strnlen(f->key, 16);
+	size_t n = strnlen(f->key, KP_BYTES);
 
-	f->longkey = n == 16;
-	for (int w = 0; w < 2; w++) {
+	f->longkey = n == KP_BYTES;
+	for (int w = 0; w < KP_WORDS; w++) {
 		uint64_t v = 0;
 		for (size_t i = 0; i < 8; i++) {
 			size_t at = (size_t)w * 8 + i;

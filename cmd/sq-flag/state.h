@@ -108,6 +108,13 @@ hstr(const struct household *h, int k)
 }
 
 /* An output row: a household, or a check-in from an unknown address. */
+/*
+ * A key's first 32 bytes, as numbers, order the rows: a district's keys
+ * (C00584dbb-L0520-B0001-U00-R0002F) share their first 16 bytes within
+ * a lane, where 16 left most comparisons to strcmp.
+ */
+enum { KP_WORDS = 4, KP_BYTES = 8 * KP_WORDS };
+
 struct flagrow {
 	struct household *h;
 	char	*key, *building, *unit, *room, *name, *reason;
@@ -116,8 +123,8 @@ struct flagrow {
 	uint8_t	 status;	/* of a check-in from an unknown address */
 	int16_t	 temp10;	/* its reading, or NO_TEMP */
 	int32_t	 missed;
-	uint8_t	 longkey;	/* the key is 16 bytes or more */
-	uint64_t kp[2];		/* its first 16 bytes, big-endian, 0-padded */
+	uint8_t	 longkey;	/* the key is KP_BYTES or more */
+	uint64_t kp[KP_WORDS];	/* its first bytes, big-endian, 0-padded */
 };
 
 struct state {
