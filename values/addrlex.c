@@ -67,13 +67,22 @@ upper(unsigned char c)
 	return (char)(c >= 'a' && c <= 'z' ? c - 0x20 : c);
 }
 
-/* Code point at p[i] (the text is valid UTF-8), its length in *w. */
-static int
+/*
+ * Code point at p[i] (the text is valid UTF-8), its length in *w.  A
+ * Chinese character is three bytes: decoded here, the rest by the library.
+ */
+static inline int
 cp_at(const unsigned char *p, size_t n, size_t i, size_t *w)
 {
 	size_t j = i;
-	int c = sq_utf8_next(p, n, &j);
+	int c;
 
+	if (p[i] >= 0xE0 && p[i] < 0xF0 && n - i >= 3) {
+		*w = 3;
+		return (p[i] & 0x0F) << 12 | (p[i + 1] & 0x3F) << 6 |
+		    (p[i + 2] & 0x3F);
+	}
+	c = sq_utf8_next(p, n, &j);
 	*w = j - i;
 	return c;
 }
@@ -541,8 +550,156 @@ lex(struct lex *lx)
 	}
 }
 
+/*
+ * THE FAST PATH.  Most cells are typed in a few shapes (12号楼2单元502室,
+ * 12-2-502, XX路123弄5号 前楼): ASCII, and Chinese characters of three
+ * bytes that fold does not change, with nothing to trim.  Such a cell is
+ * valid UTF-8 as it is and folds to itself, so it is lexed in place, and a
+ * number of digits alone (the usual item) is read by lex_number(), which
+ * is lex_ascii() + classify() + add_item() for that case.  The items are
+ * the full lexer's: test_addrfast checks it over generated shapes.
+ */
+
+/*
+ * Whether s needs no trim, no fold and no UTF-8 check: ASCII, and
+ * three-byte characters U+3001..U+9FFF (lead E3..E9: none is folded,
+ * trimmed or a surrogate) but U+3000 (folded to a space); no white space
+ * at either end.
+ */
+static int
+fast_ok(const unsigned char *p, size_t n)
+{
+	size_t i = 0;
+
+	if (n == 0 || n > MAXLEN || (p[0] <= ' ' || p[n - 1] <= ' '))
+		return 0;
+	while (i < n) {
+		if (p[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if (p[i] < 0xE3 || p[i] > 0xE9 || n - i < 3 ||
+		    (p[i + 1] & 0xC0) != 0x80 || (p[i + 2] & 0xC0) != 0x80 ||
+		    (p[i] == 0xE3 && p[i + 1] == 0x80 && p[i + 2] == 0x80))
+			return 0;
+		i += 3;
+	}
+	return 1;
+}
+
+/*
+ * Digits at lx->i with no letter after them: lex_ascii() with no letters,
+ * classify() and add_item() in one.
+ */
+static void
+lex_number(struct lex *lx, size_t d)
+{
+	const unsigned char *p = lx->p;
+	size_t n = lx->n, i = lx->i, m, ml, next = d, vl;
+	struct scan *sc = lx->sc;
+	struct item *it;
+	int kind;
+
+	if (d - i > MAXDIG) {
+		sc->longnum = 1;
+		lx->pending = -1;
+		lx->i = d;
+		return;
+	}
+	/* classify(lx, d, &next, 1) */
+	m = skip_spaces(p, n, d);
+	kind = -1;
+	if ((ml = marker(p, n, m, &kind)) > 0) {
+		next = m + ml;
+		if (is_name_at(p, n, next) ||
+		    (kind == K_ROOM && is_layout(p, n, next)))
+			kind = m == d ? K_NAME : -1;
+	}
+	if (kind < 0) {
+		next = d;
+		kind = is_name_at(p, n, d) ? K_NAME : lx->pending >= 0 ?
+		    lx->pending : K_BARE;
+	}
+	lx->i = next;
+	/* add_item(): all digits, so sdig is the value's length */
+	lx->pending = -1;
+	if (kind == K_NAME || kind == K_SKIP)
+		return;
+	if (sc->n == MAXITEMS) {
+		sc->overflow = 1;
+		return;
+	}
+	it = &sc->it[sc->n++];
+	memset(it, 0, sizeof(*it));
+	for (m = i; m + 1 < d && p[m] == '0'; m++)
+		;
+	for (vl = 0; m < d; m++)	/* at most MAXDIG: no memcpy call */
+		it->v[vl++] = (char)p[m];
+	it->kind = (unsigned char)kind;
+	if (lx->prev_end != NONE && i == lx->prev_end + 1) {
+		it->joined = p[lx->prev_end] == '-';
+		it->near = it->joined || p[lx->prev_end] == ' ';
+	}
+	it->tdig = (unsigned char)(d - i);
+	it->first = (char)p[i];
+	it->sdig = (unsigned char)vl;
+	lx->prev_end = next;
+}
+
+/* lex() on a cell fast_ok() took */
+static void
+lex_fast(struct lex *lx)
+{
+	const unsigned char *p = lx->p;
+	size_t n = lx->n, d;
+	unsigned char c;
+
+	while (lx->i < n) {
+		c = p[lx->i];
+		if (is_digit(c)) {
+			for (d = lx->i + 1; d < n && is_digit(p[d]); d++)
+				;
+			if (d < n && is_alpha(p[d]))
+				lex_ascii(lx);		/* 12A, 5F, 12Room */
+			else
+				lex_number(lx, d);
+		} else if (is_alpha(c))
+			lex_ascii(lx);
+		else if (c >= 0x80)
+			lex_cjk(lx);
+		else if (is_open(c))
+			lex_bracket(lx);
+		else
+			lx->i++;
+	}
+}
+
+int
+sq_addr_scan_fast(const char *s, size_t len, struct scan *sc)
+{
+	struct lex lx;
+
+	if (!fast_ok((const unsigned char *)s, len))
+		return 0;
+	lx.p = (const unsigned char *)s;
+	lx.n = len;
+	lx.i = 0;
+	lx.prev_end = NONE;
+	lx.pending = -1;
+	lx.sc = sc;
+	lex_fast(&lx);
+	return 1;
+}
+
 const char *
 sq_addr_scan(const char *s, size_t len, struct scan *sc)
+{
+	return sq_addr_scan_fast(s, len, sc) ? NULL :
+	    sq_addr_scan_full(s, len, sc);
+}
+
+const char *
+sq_addr_scan_full(const char *s, size_t len, struct scan *sc)
 {
 	char buf[MAXLEN + 1];
 	struct lex lx;

@@ -73,6 +73,14 @@ is_alpha(unsigned c)
  */
 const char *sq_addr_scan(const char *s, size_t len, struct scan *sc);
 
+/*
+ * The two ways sq_addr_scan() reads, apart for the tests: the fast path
+ * returns 1 and adds to sc what the full lexer would, or returns 0 with sc
+ * untouched (a cell it does not take); the full lexer takes every cell.
+ */
+int	sq_addr_scan_fast(const char *s, size_t len, struct scan *sc);
+const char *sq_addr_scan_full(const char *s, size_t len, struct scan *sc);
+
 /* Place the numbers of sc into *a (address.c): NULL, or why not. */
 const char *sq_addr_resolve(struct scan *sc, struct sq_addr *a);
 
