@@ -266,14 +266,14 @@ place_bare(struct item *it, int n, struct places *pl, int longnum)
 	return NULL;
 }
 
+/* src into dst, cut to fit; a byte loop: the parts are a few bytes */
 static void
 copy(char *dst, size_t dsz, const char *src)
 {
-	size_t l = strlen(src);
+	size_t l;
 
-	if (l >= dsz)
-		l = dsz - 1;
-	memcpy(dst, src, l);
+	for (l = 0; l + 1 < dsz && src[l] != '\0'; l++)
+		dst[l] = src[l];
 	dst[l] = '\0';
 }
 
@@ -582,72 +582,69 @@ sq_addr_from_cells(const char *building, const char *unit, const char *room,
 	return result(w, a, why);
 }
 
-/* A fixed buffer filled like snprintf: count everything, write what fits. */
-struct out {
-	char	*s;
-	size_t	 sz, n;
-};
-
-static void
-put(struct out *o, char c)
-{
-	if (o->n + 1 < o->sz)
-		o->s[o->n] = c;
-	o->n++;
-}
+/*
+ * The key is made in a buffer of KEYBUF bytes, then copied like snprintf
+ * does (its full length returned, what fits written): no bounds check a
+ * byte.  A part is at most 1 + 16 + 4 bytes (tag, its field, padding), so
+ * five of them, four dashes and the community's ten fit.
+ */
+#define KEYBUF	128
 
 /* "B" + letters + digits padded to width + the rest: B0012A, BA, R0502-1 */
-static void
-put_part(struct out *o, char tag, const char *v, int width)
+static char *
+put_part(char *o, char tag, const char *v, size_t sz, size_t width)
 {
-	size_t d = 0, k;
-	const char *v0 = v;
+	size_t i = 0, d, k;
 
-	put(o, tag);
-	while (is_alpha((unsigned char)*v))
-		put(o, *v++);
-	while (is_digit((unsigned char)v[d]))
-		d++;
-	if (d > 0 || *v0 == '\0')	/* "" pads too: U00, R0000 */
-		for (k = d; k < (size_t)width; k++)
-			put(o, '0');
-	while (*v != '\0')
-		put(o, *v++);
+	*o++ = tag;
+	while (i < sz && is_alpha((unsigned char)v[i]))
+		*o++ = v[i++];
+	for (d = i; d < sz && is_digit((unsigned char)v[d]); d++)
+		;
+	if (d > i || v[0] == '\0')	/* "" pads too: U00, R0000 */
+		for (k = d - i; k < width; k++)
+			*o++ = '0';
+	while (i < sz && v[i] != '\0')
+		*o++ = v[i++];
+	return o;
 }
 
-static void
-put_end(struct out *o)
-{
-	if (o->sz > 0)
-		o->s[o->n < o->sz ? o->n : o->sz - 1] = '\0';
-}
-
-static void
-put_key(struct out *o, const struct sq_addr *a)
+static char *
+put_key(char *o, const struct sq_addr *a)
 {
 	if (a->zone[0] != '\0') {
-		put_part(o, 'Z', a->zone, 2);
-		put(o, '-');
+		o = put_part(o, 'Z', a->zone, sizeof(a->zone), 2);
+		*o++ = '-';
 	}
 	if (a->lane[0] != '\0') {
-		put_part(o, 'L', a->lane, 4);
-		put(o, '-');
+		o = put_part(o, 'L', a->lane, sizeof(a->lane), 4);
+		*o++ = '-';
 	}
-	put_part(o, 'B', a->building, 4);
-	put(o, '-');
-	put_part(o, 'U', a->unit, 2);
-	put(o, '-');
-	put_part(o, 'R', a->room, 4);
+	o = put_part(o, 'B', a->building, sizeof(a->building), 4);
+	*o++ = '-';
+	o = put_part(o, 'U', a->unit, sizeof(a->unit), 2);
+	*o++ = '-';
+	return put_part(o, 'R', a->room, sizeof(a->room), 4);
+}
+
+static size_t
+put_out(const char *buf, size_t n, char *out, size_t outsz)
+{
+	if (outsz > 0) {
+		size_t l = n < outsz ? n : outsz - 1;
+
+		memcpy(out, buf, l);
+		out[l] = '\0';
+	}
+	return n;
 }
 
 size_t
 sq_addr_key(const struct sq_addr *a, char *out, size_t outsz)
 {
-	struct out o = { out, outsz, 0 };
+	char buf[KEYBUF];
 
-	put_key(&o, a);
-	put_end(&o);
-	return o.n;
+	return put_out(buf, (size_t)(put_key(buf, a) - buf), out, outsz);
 }
 
 /* The community's hash as the key prefix says it; 0 if it has none. */
@@ -710,18 +707,17 @@ sq_addr_key_community(const char *community, size_t clen,
     const struct sq_addr *a, char *out, size_t outsz)
 {
 	static const char hex[] = "0123456789abcdef";
-	struct out o = { out, outsz, 0 };
+	char buf[KEYBUF], *o = buf;
 	uint32_t h;
 	size_t k;
 	int any = community_hash_cached(community, clen, &h);
 
 	if (any) {
-		put(&o, 'C');
+		*o++ = 'C';
 		for (k = 0; k < 8; k++)
-			put(&o, hex[(h >> (28 - 4 * k)) & 0xF]);
-		put(&o, '-');
+			*o++ = hex[(h >> (28 - 4 * k)) & 0xF];
+		*o++ = '-';
 	}
-	put_key(&o, a);
-	put_end(&o);
-	return o.n;
+	o = put_key(o, a);
+	return put_out(buf, (size_t)(o - buf), out, outsz);
 }
