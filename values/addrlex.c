@@ -160,7 +160,7 @@ static size_t
 marker(const unsigned char *p, size_t n, size_t i, int *kind)
 {
 	size_t w, w2 = 0, two = 0;
-	int c, c2 = -1;
+	int c;
 
 	if (i >= n)
 		return 0;
@@ -171,11 +171,11 @@ marker(const unsigned char *p, size_t n, size_t i, int *kind)
 	if (p[i] < 0x80)
 		return 0;
 	c = cp_at(p, n, i, &w);
-	if (i + w < n && p[i + w] >= 0x80)
-		c2 = cp_at(p, n, i + w, &w2);
+	/* the character after it, for 号楼, 单元, 支弄 (only they look) */
+#define C2()	(i + w < n && p[i + w] >= 0x80 ? cp_at(p, n, i + w, &w2) : -1)
 	switch (c) {
 	case 0x53F7: case 0x865F:		/* 号 號 */
-		*kind = hao_kind(c2, &two);
+		*kind = hao_kind(C2(), &two);
 		break;
 	case 0x680B: case 0x68DF: case 0x5E62: case 0x5EA7: /* 栋 棟 幢 座 */
 		*kind = K_BLDG;
@@ -184,7 +184,7 @@ marker(const unsigned char *p, size_t n, size_t i, int *kind)
 		*kind = K_LOU;
 		break;
 	case 0x5355: case 0x55AE:		/* 单 單: only 单元 */
-		if (c2 != 0x5143)
+		if (C2() != 0x5143)
 			return 0;
 		*kind = K_UNIT;
 		two = 1;
@@ -202,7 +202,7 @@ marker(const unsigned char *p, size_t n, size_t i, int *kind)
 		*kind = K_LANE;
 		break;
 	case 0x652F:				/* 支弄 */
-		if (c2 != 0x5F04)
+		if (C2() != 0x5F04)
 			return 0;
 		*kind = K_SKIP;
 		two = 1;
@@ -216,6 +216,7 @@ marker(const unsigned char *p, size_t n, size_t i, int *kind)
 	default:
 		return 0;
 	}
+#undef C2
 	return two ? w + w2 : w;
 }
 
@@ -553,18 +554,19 @@ lex(struct lex *lx)
 /*
  * THE FAST PATH.  Most cells are typed in a few shapes (12号楼2单元502室,
  * 12-2-502, XX路123弄5号 前楼): ASCII, and Chinese characters of three
- * bytes that fold does not change, with nothing to trim.  Such a cell is
- * valid UTF-8 as it is and folds to itself, so it is lexed in place, and a
- * number of digits alone (the usual item) is read by lex_number(), which
- * is lex_ascii() + classify() + add_item() for that case.  The items are
- * the full lexer's: test_addrfast checks it over generated shapes.
+ * bytes that fold does not change.  Trimmed (as the full lexer trims
+ * first), such a cell is valid UTF-8 and folds to itself, so it is lexed in
+ * place, and a number of digits alone (the usual item) is read by
+ * lex_number(), which is lex_ascii() + classify() + add_item() for that
+ * case.  The items are the full lexer's: test_addrfast checks it over
+ * generated shapes.
  */
 
 /*
- * Whether s needs no trim, no fold and no UTF-8 check: ASCII, and
- * three-byte characters U+3001..U+9FFF (lead E3..E9: none is folded,
- * trimmed or a surrogate) but U+3000 (folded to a space); no white space
- * at either end.
+ * Whether the trimmed s needs no fold and no UTF-8 check: ASCII, and
+ * three-byte characters U+3001..U+9FFF (lead E3..E9: none is folded or a
+ * surrogate) but U+3000 (folded to a space).  The ends are checked again:
+ * nothing to trim.
  */
 static int
 fast_ok(const unsigned char *p, size_t n)
@@ -578,9 +580,13 @@ fast_ok(const unsigned char *p, size_t n)
 			i++;
 			continue;
 		}
-		if (p[i] < 0xE3 || p[i] > 0xE9 || n - i < 3 ||
-		    (p[i + 1] & 0xC0) != 0x80 || (p[i + 2] & 0xC0) != 0x80 ||
-		    (p[i] == 0xE3 && p[i + 1] == 0x80 && p[i + 2] == 0x80))
+		unsigned c1, c2;
+
+		if (p[i] - 0xE3u > 0xE9u - 0xE3u || n - i < 3)
+			return 0;
+		c1 = p[i + 1] ^ 0x80u;	/* continuation bytes: 0..0x3F */
+		c2 = p[i + 2] ^ 0x80u;
+		if ((c1 | c2) > 0x3F || (p[i] == 0xE3 && (c1 | c2) == 0))
 			return 0;
 		i += 3;
 	}
@@ -677,8 +683,13 @@ lex_fast(struct lex *lx)
 int
 sq_addr_scan_fast(const char *s, size_t len, struct scan *sc)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	struct lex lx;
 
+	/* only an end that may be white space is trimmed: "新闸路 88弄 5号 " */
+	if (len > 0 && (u[0] <= ' ' || u[0] == 0xC2 || u[0] == 0xE3 ||
+	    u[len - 1] <= ' ' || u[len - 1] == 0xA0 || u[len - 1] == 0x80))
+		len = sq_trim(&s, len);
 	if (!fast_ok((const unsigned char *)s, len))
 		return 0;
 	lx.p = (const unsigned char *)s;
