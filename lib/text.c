@@ -332,9 +332,12 @@ sq_trim(const char **s, size_t len)
 	const unsigned char *p = (const unsigned char *)*s;
 	size_t b = 0, e = len, n;
 
-	/* most cells start and end with a visible ASCII character */
-	if (len == 0 || (p[0] > ' ' && p[0] < 0x80 && p[len - 1] > ' ' &&
-	    p[len - 1] < 0x80))
+	/*
+	 * most cells start and end with a byte no space begins or ends with:
+	 * a visible ASCII character, or a Chinese one (阳光小区, 502室)
+	 */
+	if (len == 0 || (p[0] > ' ' && p[0] != 0xC2 && p[0] != 0xE3 &&
+	    p[len - 1] > ' ' && p[len - 1] != 0xA0 && p[len - 1] != 0x80))
 		return len;
 	while (b < e && (n = space_at(p, e, b)) > 0)
 		b += n;

@@ -780,6 +780,59 @@ trim(const char *s)
 	return out;
 }
 
+/* The spaces sq_trim takes off, at the start of s[0..n) / at its end. */
+static size_t
+ref_space(const unsigned char *s, size_t n, int at_end)
+{
+	static const char *const sp[] = { " ", "\t", "\n", "\v", "\f", "\r",
+		"\xc2\xa0", "\xe3\x80\x80" };
+
+	for (size_t k = 0; k < sizeof(sp) / sizeof(sp[0]); k++) {
+		size_t l = strlen(sp[k]);
+
+		if (l <= n && memcmp(at_end ? s + n - l : s, sp[k], l) == 0)
+			return l;
+	}
+	return 0;
+}
+
+/*
+ * sq_trim over every string of up to 4 bytes from the bytes spaces are
+ * made of and their neighbours, against a plain reference: its shortcut
+ * (no space can begin or end with this byte) must change nothing.
+ */
+static void
+test_trim_bytes(void)
+{
+	static const unsigned char b[] = { ' ', '\t', '\r', 0x01, 'a', 0xC2,
+		0xA0, 0xE3, 0x80, 0xE5, 0xAE, 0xA4, 0xFF };
+	const size_t nb = sizeof(b);
+	unsigned char s[4];
+	long bad = 0;
+
+	for (size_t len = 0; len <= 4; len++) {
+		size_t total = 1;
+
+		for (size_t k = 0; k < len; k++)
+			total *= nb;
+		for (size_t x = 0; x < total; x++) {
+			size_t y = x, lo = 0, hi = len, w;
+			const char *t = (const char *)s;
+
+			for (size_t k = 0; k < len; k++, y /= nb)
+				s[k] = b[y % nb];
+			while (lo < hi && (w = ref_space(s + lo, hi - lo, 0)) > 0)
+				lo += w;
+			while (hi > lo && (w = ref_space(s + lo, hi - lo, 1)) > 0)
+				hi -= w;
+			size_t n = sq_trim(&t, len);
+			if (n != hi - lo || t != (const char *)s + lo)
+				bad++;
+		}
+	}
+	CHECK_INT(bad, 0);
+}
+
 static void
 test_trim(void)
 {
@@ -803,6 +856,7 @@ test_trim(void)
 		CHECK_INT(n, 2);
 		CHECK(s[0] == 'a');
 	}
+	test_trim_bytes();
 }
 
 static int
