@@ -34,6 +34,7 @@ struct sq_source {
 
 	char	*buf;		/* bytes not yet handed out: [pos, end) */
 	size_t	 cap, pos, end;
+	size_t	 clean;		/* buf[pos, clean): whole lines checked */
 	int	 eof;
 	int	 skipping;	/* discarding the rest of an over-long line */
 	long	 lineno;
@@ -106,6 +107,7 @@ make_room(struct sq_source *src)
 	if (src->pos > 0) {
 		memmove(src->buf, src->buf + src->pos, src->end - src->pos);
 		src->end -= src->pos;
+		src->clean = src->clean > src->pos ? src->clean - src->pos : 0;
 		src->pos = 0;
 	}
 	if (src->cap - src->end >= CHUNK)
@@ -200,7 +202,7 @@ start_utf16(struct sq_source *src, size_t skip)
 	src->raw = sq_xrealloc(src->raw, src->rawcap);
 	memcpy(src->raw, src->buf + src->pos + skip, n);
 	src->rawlen = n;
-	src->pos = src->end = 0;
+	src->pos = src->end = src->clean = 0;
 	make_room(src);
 	return decode_stream(src);
 }
@@ -537,6 +539,48 @@ sq_source_unread(struct sq_source *src)
 static int
 next_line(struct sq_source *src, struct sq_line *l);
 
+/* Where the last c is in s[0, n), or NULL. */
+static const char *
+last_byte(const char *s, size_t n, char c)
+{
+	while (n > 0)
+		if (s[--n] == c)
+			return s + n;
+	return NULL;
+}
+
+/*
+ * UTF-8 text is checked a buffer at a time, not a line at a time: the
+ * per-line checks (line_bytes, then sq_utf8_valid on every line with a
+ * Chinese character) were a tenth of sq-flag's work on a district.  The
+ * whole lines of s[at, at + n) that hold no NUL and are valid UTF-8 are
+ * marked clean (a line of valid text cut at its line ends is valid);
+ * the line with a problem, and those after it, are checked one by one
+ * until the next buffer, so what is said of them is as before.
+ */
+static void
+check_ahead(struct sq_source *src, size_t at, size_t n)
+{
+	const char *s = src->buf + at, *z = memchr(s, '\0', n);
+	size_t good = z ? (size_t)(z - s) : n, bad;
+
+	if (!sq_utf8_valid((const unsigned char *)s, good, &bad))
+		good = bad;
+	if (good < n) {
+		const char *t = last_byte(s, good, src->term);
+		good = t ? (size_t)(t - s) + 1 : 0;
+	}
+	src->clean = at + good;
+}
+
+/* Lines can be checked a buffer at a time: UTF-8, or UTF-16 made UTF-8. */
+static int
+checked_ahead(const struct sq_source *src)
+{
+	return src->bad_units == 0 && (src->enc == SQ_ENC_UTF8 ||
+	    src->enc == SQ_ENC_UTF16LE || src->enc == SQ_ENC_UTF16BE);
+}
+
 int
 sq_source_next(struct sq_source *src, struct sq_line *l)
 {
@@ -576,6 +620,7 @@ next_line(struct sq_source *src, struct sq_line *l)
 			src->pos = src->end;
 		} else if (nl || (src->eof && avail)) {
 			size_t n = nl ? (size_t)(nl - start) + 1 : avail;
+			size_t at = src->pos;
 			l->s = start;
 			l->len = n;
 			l->no = ++src->lineno;
@@ -591,6 +636,13 @@ next_line(struct sq_source *src, struct sq_line *l)
 				too_long(src, l);
 				return 1;
 			}
+			if (checked_ahead(src) && at >= src->clean) {
+				const char *t = last_byte(start, avail, src->term);
+				if (t && (size_t)(t - start) + 1 > n)
+					check_ahead(src, at, (size_t)(t - start) + 1);
+			}
+			if (at + n <= src->clean && checked_ahead(src))
+				return 1;
 			check_line(src, l);
 			return 1;
 		} else if (avail >= src->max_line) {
