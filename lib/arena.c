@@ -3,6 +3,7 @@
 
 #include "arena.h"
 #include "diag.h"
+#include "threads.h"
 
 #define CHUNK_SIZE	((size_t)1 << 20)
 #define HUGE_CHUNK	(((size_t)4 << 20) - 4096)
@@ -22,8 +23,17 @@ sq_arena_alloc(struct sq_arena *a, size_t n)
 	if (c == NULL || c->size - c->used < n) {
 		size_t chunk = a->huge ? HUGE_CHUNK : CHUNK_SIZE;
 		size_t size = n > chunk / 4 ? n : chunk;
-		c = a->huge ? sq_xmalloc_big(sizeof(*c) + size) :
-		    sq_xmalloc(sizeof(*c) + size);
+		if (a->huge && size == chunk && a->ahead) {
+			c = a->ahead;	/* faulted in while the last was filled */
+			a->ahead = NULL;
+		} else
+			c = a->huge ? sq_xmalloc_big(sizeof(*c) + size) :
+			    sq_xmalloc(sizeof(*c) + size);
+		if (a->huge && size == chunk && a->head) {
+			/* a second chunk: more will follow */
+			a->ahead = sq_xmalloc_big(sizeof(*c) + chunk);
+			sq_prefault(a->ahead, sizeof(*c) + chunk);
+		}
 		c->size = size;
 		c->used = 0;
 		if (n > chunk / 4 && a->head) {
@@ -60,6 +70,7 @@ sq_arena_free(struct sq_arena *a)
 		next = c->next;
 		free(c);
 	}
-	a->head = NULL;
+	free(a->ahead);
+	a->head = a->ahead = NULL;
 	a->used = 0;
 }

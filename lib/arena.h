@@ -10,9 +10,12 @@
 
 struct sq_arena {
 	struct sq_chunk *head;
+	struct sq_chunk *ahead;	/* huge: the chunk after head, faulted in */
 	size_t	 used;		/* bytes handed out, for --verbose and tests */
 	int	 huge;		/* 4 MB chunks on huge pages: faster to fill,
-				   up to a chunk more memory; set before use */
+				   up to two chunks more memory, the next one
+				   faulted in ahead (sq_prefault); set before
+				   use */
 };
 
 void	*sq_arena_alloc(struct sq_arena *, size_t);

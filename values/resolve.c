@@ -17,6 +17,7 @@
 #include "diag.h"
 #include "hmap.h"
 #include "resolve.h"
+#include "threads.h"
 
 enum { P_ZONE, P_LANE, P_BLDG, P_UNIT, P_ROOM, NPART };
 
@@ -419,6 +420,9 @@ groups_begin(struct sq_resolver *r, size_t n)
 	r->capmem = n + 1;
 	r->tmp = sq_xmalloc_big(r->capmem * sizeof(*r->tmp));
 	r->gid = sq_xmalloc_big(r->capmem * sizeof(*r->gid));
+	/* the half of them a roster of long rows fills, faulted in ahead */
+	sq_prefault(r->tmp, r->capmem / 2 * sizeof(*r->tmp));
+	sq_prefault(r->gid, r->capmem / 2 * sizeof(*r->gid));
 	r->capgrp = 64;
 	r->runs = 1;
 	r->prev_g = UINT32_MAX;

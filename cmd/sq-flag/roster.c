@@ -212,14 +212,17 @@ load_households(struct state *s, const char *path)
 	 * long ones (it doubles if need be).
 	 */
 	struct stat sb;
-	size_t guess = 4096;
+	size_t guess = 4096, likely = 0;
 	if (strcmp(path, "-") != 0 && stat(path, &sb) == 0 && sb.st_size > 0) {
 		if ((size_t)sb.st_size / 60 > guess)
 			guess = (size_t)sb.st_size / 60;
-		sq_resolver_reserve(s->res, (size_t)sb.st_size / 120);
+		likely = (size_t)sb.st_size / 120;
+		sq_resolver_reserve(s->res, likely);
 	}
 	grow_households(s, guess);
 	sq_resolver_eager(s->res, guess);
+	/* the long rows' count, faulted in while the roster is read */
+	sq_prefault(s->hh, likely * sizeof(*s->hh));
 	s->roster_sorted = 1;
 	struct dups dups = { NULL, 0, 0 };
 	int pending = 0;	/* hh[nhh] is read, not yet indexed */

@@ -32,6 +32,7 @@
 #include "table.h"
 #include "strtab.h"
 #include "text.h"
+#include "threads.h"
 #include "value.h"
 #include "words.h"
 #include "writer.h"
