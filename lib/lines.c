@@ -62,3 +62,18 @@ sq_lines_section(const char *p, size_t len, const char **name, size_t *nlen)
 	*nlen = len - 2;
 	return 1;
 }
+
+int
+sq_lines_section_of(const char *p, size_t len, const char *const *names,
+    int n)
+{
+	const char *name;
+	size_t nl;
+
+	if (!sq_lines_section(p, len, &name, &nl))
+		return -1;
+	for (int k = 0; k < n; k++)
+		if (nl == strlen(names[k]) && memcmp(name, names[k], nl) == 0)
+			return k;
+	return -1;
+}

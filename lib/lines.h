@@ -40,5 +40,11 @@ void	 sq_lines_close(struct sq_lines *);
  */
 int	 sq_lines_section(const char *p, size_t len, const char **name,
 	    size_t *nlen);
+/*
+ * Which of names[0..n) the heading "[name]" on the line is: its index,
+ * or -1 (not a heading, or one of none of them: a word like any other).
+ */
+int	 sq_lines_section_of(const char *p, size_t len,
+	    const char *const *names, int n);
 
 #endif

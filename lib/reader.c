@@ -680,8 +680,7 @@ footers_load(const char *datadir)
 	static const char *const sect[NFW] = { "totals", "signers", "notes" };
 	char path[4096];
 	struct sq_lines l;
-	const char *name;
-	size_t n, nl;
+	size_t n;
 	char *p;
 	int at = -1;
 
@@ -697,13 +696,8 @@ footers_load(const char *datadir)
 		return;
 	}
 	while ((p = sq_lines_next(&l, &n)) != NULL) {
-		int k = NFW;
-		if (sq_lines_section(p, n, &name, &nl))
-			for (k = 0; k < NFW; k++)
-				if (nl == strlen(sect[k]) &&
-				    memcmp(name, sect[k], nl) == 0)
-					break;
-		if (k < NFW) {
+		int k = sq_lines_section_of(p, n, sect, NFW);
+		if (k >= 0) {
 			at = k;
 			continue;
 		}

@@ -138,8 +138,7 @@ kinds_load(const char *datadir)
 	static const char *const sect[2] = { "gate", "point" };
 	char path[4096];
 	struct sq_lines l;
-	const char *name;
-	size_t n, nl;
+	size_t n;
 	char *p;
 	int at = -1;
 
@@ -153,13 +152,8 @@ kinds_load(const char *datadir)
 		return;
 	}
 	while ((p = sq_lines_next(&l, &n)) != NULL) {
-		int k = 2;
-		if (sq_lines_section(p, n, &name, &nl))
-			for (k = 0; k < 2; k++)
-				if (nl == strlen(sect[k]) &&
-				    memcmp(name, sect[k], nl) == 0)
-					break;
-		if (k < 2)
+		int k = sq_lines_section_of(p, n, sect, 2);
+		if (k >= 0)
 			at = k;
 		else if (at < 0 || KW.n[at] == KIND_WORDS)
 			sq_warn(path, l.no, "a word before any [section], or "

@@ -86,6 +86,15 @@ test_section(void)
 	CHECK(!sq_lines_section("gate]", 5, &name, &n));
 	CHECK(!sq_lines_section("[", 1, &name, &n));
 	CHECK(!sq_lines_section("", 0, &name, &n));
+	/* which of a file's sections a heading names */
+	static const char *const sect[] = { "gate", "point", "gates" };
+	CHECK_INT(sq_lines_section_of("[gate]", 6, sect, 3), 0);
+	CHECK_INT(sq_lines_section_of("[point]", 7, sect, 3), 1);
+	CHECK_INT(sq_lines_section_of("[gates]", 7, sect, 3), 2);
+	CHECK_INT(sq_lines_section_of("[gat]", 5, sect, 3), -1);
+	CHECK_INT(sq_lines_section_of("[gate]", 6, sect, 0), -1);
+	CHECK_INT(sq_lines_section_of("gate", 4, sect, 3), -1);
+	CHECK_INT(sq_lines_section_of("[]", 2, sect, 3), -1);
 }
 
 int
