@@ -14,10 +14,32 @@
  *  - canonical parts fed back through sq_addr_from_parts (no lane, no zone,
  *    each part with a digit) give the same key;
  *  - sq_addr_from_parts on three NUL-separated pieces of the input keeps
- *    the same invariants.
+ *    the same invariants;
+ *  - where the lexer's fast path takes the input, it leaves the very items
+ *    the full lexer leaves (values/addrlex.h).
  */
 #include "address.h"
+#include "addrlex.h"
 #include "fuzz.h"
+
+static void
+check_fast(const char *s, size_t n)
+{
+	struct scan full, fast;
+
+	memset(&full, 0, sizeof(full));
+	memset(&fast, 0, sizeof(fast));
+	if (!sq_addr_scan_fast(s, n, &fast)) {
+		FZ_CHECK(fast.n == 0 && fast.word == NULL && !fast.longnum &&
+		    !fast.overflow);
+		return;
+	}
+	FZ_CHECK(sq_addr_scan_full(s, n, &full) == NULL);
+	FZ_CHECK(full.n == fast.n && full.overflow == fast.overflow &&
+	    full.longnum == fast.longnum && full.word == fast.word);
+	for (int k = 0; k < full.n; k++)
+		FZ_CHECK(memcmp(&full.it[k], &fast.it[k], sizeof(full.it[k])) == 0);
+}
 
 static void
 check_addr(const struct sq_addr *a)
@@ -73,6 +95,7 @@ LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
 	char key[SQ_ADDR_KEYMAX], ckey[SQ_ADDR_KEYMAX];
 	int rc = sq_addr_parse(s, n, &a, &why);
 
+	check_fast(s, n);
 	FZ_CHECK(rc == 0 || rc == -1);
 	FZ_CHECK(sq_addr_parse(s, n, &b, &why2) == rc);
 	FZ_CHECK(memcmp(&a, &b, sizeof(a)) == 0 && why == why2);
