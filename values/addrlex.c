@@ -566,9 +566,11 @@ lex(struct lex *lx)
  * Whether the trimmed s needs no fold and no UTF-8 check: ASCII, and
  * three-byte characters U+3001..U+9FFF (lead E3..E9: none is folded or a
  * surrogate) but U+3000 (folded to a space).  The ends are checked again:
- * nothing to trim.
+ * nothing to trim.  FOLD: a byte fold may change came first (full-width
+ * forms, dashes), the cell is to be folded and looked at again.
  */
-static int
+#define FOLD	2
+static inline int
 fast_ok(const unsigned char *p, size_t n)
 {
 	size_t i = 0;
@@ -583,7 +585,9 @@ fast_ok(const unsigned char *p, size_t n)
 		unsigned c1, c2;
 
 		if (p[i] - 0xE3u > 0xE9u - 0xE3u || n - i < 3)
-			return 0;
+			/* １２－５０２, 12—502: fold may change it */
+			return p[i] == 0xEF || p[i] == 0xE2 || p[i] == 0xC2 ?
+			    FOLD : 0;
 		c1 = p[i + 1] ^ 0x80u;	/* continuation bytes: 0..0x3F */
 		c2 = p[i + 2] ^ 0x80u;
 		if ((c1 | c2) > 0x3F || (p[i] == 0xE3 && (c1 | c2) == 0))
@@ -690,7 +694,21 @@ sq_addr_scan_fast(const char *s, size_t len, struct scan *sc)
 	if (len > 0 && (u[0] <= ' ' || u[0] == 0xC2 || u[0] == 0xE3 ||
 	    u[len - 1] <= ' ' || u[len - 1] == 0xA0 || u[len - 1] == 0x80))
 		len = sq_trim(&s, len);
-	if (!fast_ok((const unsigned char *)s, len))
+	char buf[MAXLEN + 1];
+	int ok = fast_ok((const unsigned char *)s, len);
+
+	/*
+	 * Folded as the full lexer folds it, a cell the same test takes is
+	 * lexed like one typed that way: its bytes are ASCII and whole
+	 * three-byte characters fold never makes (it only makes ASCII), each
+	 * copied from the cell as it was, so the cell was valid UTF-8 too.
+	 */
+	if (ok == FOLD && len <= MAXLEN) {
+		len = sq_fold(s, len, buf, sizeof(buf));
+		s = buf;
+		ok = fast_ok((const unsigned char *)s, len);
+	}
+	if (ok != 1)
 		return 0;
 	lx.p = (const unsigned char *)s;
 	lx.n = len;

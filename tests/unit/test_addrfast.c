@@ -1,8 +1,9 @@
 /*
  * test_addrfast.c — the address lexer's fast path against the full one.
  *
- * sq_addr_scan() reads most cells in place (sq_addr_scan_fast: no trim, no
- * fold, digits read in one go) and the rest with the full lexer.  Wherever
+ * sq_addr_scan() reads most cells with its fast path (sq_addr_scan_fast: in
+ * place, or folded once when full-width forms are in it; no UTF-8 check;
+ * digits read in one go) and the rest with the full lexer.  Wherever
  * the fast path takes a cell it must leave the very items the full lexer
  * leaves, and so the same parts, key and reason.  Checked over generated
  * addresses (every building, unit, room, lane, zone and lane-house form the
