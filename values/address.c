@@ -594,16 +594,17 @@ sq_addr_from_cells(const char *building, const char *unit, const char *room,
 static char *
 put_part(char *o, char tag, const char *v, size_t sz, size_t width)
 {
-	size_t i = 0, d, k;
+	size_t i = 0, d;
 
 	*o++ = tag;
 	while (i < sz && is_alpha((unsigned char)v[i]))
 		*o++ = v[i++];
 	for (d = i; d < sz && is_digit((unsigned char)v[d]); d++)
 		;
-	if (d > i || v[0] == '\0')	/* "" pads too: U00, R0000 */
-		for (k = d - i; k < width; k++)
-			*o++ = '0';
+	if ((d > i || v[0] == '\0') && d - i < width) {  /* "": U00, R0000 */
+		memcpy(o, "0000", 4);	/* width <= 4, and KEYBUF has room */
+		o += width - (d - i);
+	}
 	while (i < sz && v[i] != '\0')
 		*o++ = v[i++];
 	return o;
