@@ -672,34 +672,37 @@ community_hash(const char *community, size_t clen, uint32_t *hp)
 
 /*
  * The communities a thread keyed last: a district has a few hundred (the
- * 1M bench 667: with 512 slots about 4 rows in 10 folded a name again), and
- * folding one's name was a third of making a check-in's key.  Per thread,
- * so that two reading threads never share it; a cell longer than a slot
- * is folded each time.
+ * 1M bench 667: with 512 slots about 4 rows in 10 folded a name again, with
+ * 2048 one in 6, as names that share a slot push each other out), and
+ * folding one's name was a third of making a check-in's key.  So 2048 sets
+ * of two, the last one in first.  Per thread, so that two reading threads
+ * never share it; a cell longer than a slot is folded each time.
  */
 enum { NCOMM = 2048, COMM_BYTES = 62 };
-static _Thread_local struct {
+struct comm_slot {
 	uint32_t h;
 	unsigned char len, any;		/* len 0: empty */
 	char	 s[COMM_BYTES];
-} comm_seen[NCOMM];
+};
+static _Thread_local struct comm_slot comm_seen[NCOMM][2];
 
 static int
 community_hash_cached(const char *community, size_t clen, uint32_t *hp)
 {
 	if (community == NULL || clen == 0 || clen > COMM_BYTES)
 		return community_hash(community, clen, hp);
-	uint32_t slot = sq_hash(community, clen) % NCOMM;
-	if (comm_seen[slot].len == clen &&
-	    memcmp(comm_seen[slot].s, community, clen) == 0) {
-		*hp = comm_seen[slot].h;
-		return comm_seen[slot].any;
-	}
+	struct comm_slot *set = comm_seen[sq_hash(community, clen) % NCOMM];
+	for (int w = 0; w < 2; w++)
+		if (set[w].len == clen && memcmp(set[w].s, community, clen) == 0) {
+			*hp = set[w].h;
+			return set[w].any;
+		}
 	int any = community_hash(community, clen, hp);
-	comm_seen[slot].len = (unsigned char)clen;
-	comm_seen[slot].any = (unsigned char)any;
-	comm_seen[slot].h = *hp;
-	memcpy(comm_seen[slot].s, community, clen);
+	set[1] = set[0];		/* the older one goes */
+	set[0].len = (unsigned char)clen;
+	set[0].any = (unsigned char)any;
+	set[0].h = *hp;
+	memcpy(set[0].s, community, clen);
 	return any;
 }
 
@@ -710,14 +713,20 @@ sq_addr_key_community(const char *community, size_t clen,
 	static const char hex[] = "0123456789abcdef";
 	char buf[KEYBUF], *o = buf;
 	uint32_t h;
-	size_t k;
 	int any = community_hash_cached(community, clen, &h);
 
-	if (any) {
-		*o++ = 'C';
-		for (k = 0; k < 8; k++)
-			*o++ = hex[(h >> (28 - 4 * k)) & 0xF];
-		*o++ = '-';
+	if (any) {			/* "C1a2b3c4d-", written out */
+		o[0] = 'C';
+		o[1] = hex[h >> 28 & 0xF];
+		o[2] = hex[h >> 24 & 0xF];
+		o[3] = hex[h >> 20 & 0xF];
+		o[4] = hex[h >> 16 & 0xF];
+		o[5] = hex[h >> 12 & 0xF];
+		o[6] = hex[h >> 8 & 0xF];
+		o[7] = hex[h >> 4 & 0xF];
+		o[8] = hex[h & 0xF];
+		o[9] = '-';
+		o += 10;
 	}
 	o = put_key(o, a);
 	return put_out(buf, (size_t)(o - buf), out, outsz);

@@ -661,6 +661,31 @@ test_community(void)
 	CHECK_STR(k2, "B0012-U02-R0502");
 	sq_addr_key_community("  　", 5, &a, k2, sizeof(k2));
 	CHECK_STR(k2, "B0012-U02-R0502");
+	/*
+	 * the per-thread cache of communities: 5,000 names (more than its
+	 * 2 x 2048 places) in a scrambled order, three times over, names
+	 * that share a set pushing each other out: every prefix as computed
+	 */
+	{
+		long bad = 0;
+		unsigned x = 12345;
+
+		for (int round = 0; round < 3 * 5000; round++) {
+			char name[32];
+			int k;
+
+			x = x * 1103515245u + 12345u;
+			k = (int)(x >> 8) % (round < 5000 ? 700 : 5000);
+			snprintf(name, sizeof(name), "社区%d村", k);
+			h = sq_fnv1a32(name, strlen(name), SQ_FNV1A32_INIT);
+			snprintf(k2, sizeof(k2), "C%08x-B0012-U02-R0502",
+			    (unsigned)h);
+			sq_addr_key_community(name, strlen(name), &a, k1,
+			    sizeof(k1));
+			bad += strcmp(k1, k2) != 0;
+		}
+		CHECK_INT(bad, 0);
+	}
 	/* FNV-1a test vectors */
 	CHECK_INT(sq_fnv1a32("", 0, SQ_FNV1A32_INIT), 0x811c9dc5u);
 	CHECK_INT(sq_fnv1a32("a", 1, SQ_FNV1A32_INIT), 0xe40c292cu);
