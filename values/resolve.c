@@ -734,14 +734,6 @@ rooms_agree(size_t ql, uint64_t qroom, int qunit, const struct member *m)
 }
 
 static int
-fast_agree(const struct query *q, const struct member *m)
-{
-	return agree_h(q->zone, m->zone) && agree_h(q->lane, m->lane) &&
-	    agree_h(q->unit, m->unit) &&
-	    rooms_agree(q->p.l[P_ROOM], q->room, q->unit != 0, m);
-}
-
-static int
 same_str(const char *a, size_t la, const char *b, size_t lb)
 {
 	return la == lb && memcmp(a, b, la) == 0;
@@ -892,6 +884,84 @@ member_room(const struct sq_resolver *r, const struct member *m, char buf[8],
 	return member_parts(r, m->id, mp) < 0 ? NULL : mp->v[P_ROOM];
 }
 
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define PACKED_NEAR	1	/* pack8()'s byte i is bits 8i..8i+7 */
+#else
+#define PACKED_NEAR	0
+#endif
+
+/*
+ * near_edit() of two rooms of at most 8 bytes as pack8() packs them,
+ * a word at a time: the first byte that differs is the lowest set bit of
+ * a ^ b.  An unknown check-in compares its room with every room of the
+ * building, so this is most of what an unknown costs.
+ */
+static inline int
+near_packed(uint64_t x, uint64_t a, unsigned la, uint64_t b, unsigned lb)
+{
+	/* x is a ^ b */
+	if (la == lb) {
+		if (x == 0)
+			return 0;
+		unsigned s = (unsigned)__builtin_ctzll(x) & ~7u;
+		uint64_t rest = x >> s;		/* its first byte differs */
+		if ((rest >> 8) == 0)
+			return 1;		/* one byte wrong */
+		if ((rest >> 16) != 0)
+			return 2;
+		/* two side by side differ: swapped when a ^ b is, in both,
+		   the two bytes of a told apart */
+		uint64_t as = a >> s;
+		return (rest & 0xff) == (rest >> 8) &&
+		    (rest & 0xff) == ((as ^ (as >> 8)) & 0xff) ? 1 : 2;
+	}
+	if (la + 1 == lb) {
+		uint64_t t = a;
+		a = b;
+		b = t;
+		lb = la;
+	} else if (la != lb + 1)
+		return 2;
+	/* a is b with one byte more, at the first that differs (or last) */
+	unsigned i = x ? (unsigned)__builtin_ctzll(x) / 8 : 8;
+	if (i > lb)
+		i = lb;			/* lb <= 7 */
+	uint64_t low = i ? a & (~UINT64_C(0) >> (64 - 8 * i)) : 0;
+	uint64_t high = i + 1 < 8 ? a >> (8 * (i + 1)) << (8 * i) : 0;
+	return (low | high) == b ? 1 : 2;
+}
+
+/*
+ * Edits between the query's room and a member's, either longer than 8
+ * bytes (near_edit on the strings), or -1 when the member's key cannot
+ * be read.
+ */
+static int
+room_edits(const struct sq_resolver *r, const struct query *q,
+    const struct member *m)
+{
+	char room[8];
+	struct parts mp;
+	const char *mr = member_room(r, m, room, &mp);
+
+	if (mr == NULL)
+		return -1;
+	return near_edit(q->p.v[P_ROOM], q->p.l[P_ROOM], mr, m->rlen);
+}
+
+/* The same for any two rooms. */
+static inline int
+member_edits(const struct sq_resolver *r, const struct query *q,
+    const struct member *m)
+{
+	size_t ql = q->p.l[P_ROOM];
+
+	if (PACKED_NEAR && ql <= 8 && m->rlen <= 8)
+		return near_packed(q->room ^ m->room, q->room, (unsigned)ql,
+		    m->room, m->rlen);
+	return room_edits(r, q, m);
+}
+
 /* The household's key agrees on building and community. */
 static int
 near_confirmed(const struct sq_resolver *r, const struct query *q, uint32_t id)
@@ -924,12 +994,8 @@ slow_nearest(const struct sq_resolver *r, const struct query *qq,
 			int d = q.unit && m->unit && q.unit != m->unit;
 			if (d > best)
 				continue;
-			char room[8];
-			const char *mr = member_room(r, m, room, &mp);
-			if (mr == NULL)
-				continue;
-			int e = near_edit(q.p.v[P_ROOM], q.p.l[P_ROOM], mr, m->rlen);
-			if (e > 1 || (d += e) == 0 || d > best)
+			int e = member_edits(r, &q, m);
+			if (e < 0 || e > 1 || (d += e) == 0 || d > best)
 				continue;
 			/* confirm on the key: building, community, lane, zone */
 			if (member_parts(r, m->id, &mp) < 0 ||
@@ -952,7 +1018,7 @@ fallback(struct sq_resolver *r, const char *key, size_t len,
 {
 	struct query q;
 	const uint32_t *gs;
-	size_t ng, gi, k;
+	size_t ng, gi;
 	unsigned parts;
 
 	if (parse_key(key, len, &q.p) < 0)
@@ -981,20 +1047,63 @@ fallback(struct sq_resolver *r, const char *key, size_t len,
 			__builtin_prefetch(a);
 	}
 
+	/*
+	 * One pass over the members: those that agree (the answer), and,
+	 * while none has, the near rooms (the hint if none will).  The near
+	 * ones are ranked on their packed rooms alone, and only the few at
+	 * the fewest edits are confirmed on their keys (a key is a cache
+	 * miss of its own: one for every near room made unknowns cost more
+	 * than known ones).
+	 */
+	uint32_t near[2][NEARMAX];	/* by distance 1 and 2 */
+	size_t nnear[2] = { 0, 0 };
+	int later2 = 0;		/* at 2, found after one at 1: not kept */
+	int overflow = 0;	/* more than NEARMAX: slow_nearest() */
+	size_t ql = q.p.l[P_ROOM];
+	int collect = ql != 0;	/* none agrees yet, nor overflowed */
+	int qsmall = PACKED_NEAR && ql > 0 && ql <= 8;
+	uint32_t zl = q.zone | q.lane, qu = q.unit;
 	for (gi = 0; gi < ng; gi++) {
 		const struct group *g = &r->grp[gs[gi]];
-		for (k = g->first; k < g->first + g->n; k++) {
-			const struct member *m = &r->mem[k];
-			struct parts mp;
-			if (!fast_agree(&q, m) ||
-			    member_parts(r, m->id, &mp) < 0 ||
-			    !agree(&q.p, &mp, &parts))
+		const struct member *m = r->mem + g->first, *end = m + g->n;
+		for (; m < end; m++) {
+			if (zl && (!agree_h(q.zone, m->zone) ||
+			    !agree_h(q.lane, m->lane)))
 				continue;
-			if (res->ncand == 0)
-				res->parts = parts;
-			else
-				res->parts |= parts;
-			add_candidate(r, res, m->id);
+			int d = qu && m->unit && qu != m->unit;
+			unsigned ml = m->rlen;
+			uint64_t x = q.room ^ m->room;
+			if (!d && (qsmall && ml == ql ? x == 0 :
+			    rooms_agree(ql, q.room, qu != 0, m))) {
+				struct parts mp;
+				if (member_parts(r, m->id, &mp) == 0 &&
+				    agree(&q.p, &mp, &parts)) {
+					if (res->ncand == 0)
+						res->parts = parts;
+					else
+						res->parts |= parts;
+					add_candidate(r, res, m->id);
+					collect = 0;
+					continue;
+				}
+			}
+			if (!collect || ml == 0)
+				continue;
+			int e = qsmall && ml <= 8 ?
+			    near_packed(x, q.room, (unsigned)ql, m->room, ml) :
+			    room_edits(r, &q, m);
+			if (e < 0 || e > 1 || (d += e) == 0)
+				continue;
+			if (d == 2 && nnear[0]) {
+				later2 = 1;
+				continue;
+			}
+			if (nnear[d - 1] == NEARMAX) {
+				overflow = 1;
+				collect = 0;
+				continue;
+			}
+			near[d - 1][nnear[d - 1]++] = m->id;
 		}
 	}
 	if (res->ncand == 1) {
@@ -1007,43 +1116,9 @@ fallback(struct sq_resolver *r, const char *key, size_t len,
 		return;
 	}
 	res->parts = 0;
-
-	/*
-	 * None agrees: the nearest, for a person to look at.  The members
-	 * are ranked on their packed rooms alone, and only the few at the
-	 * fewest edits are confirmed on their keys (a key is a cache miss
-	 * of its own: one for every near room made unknowns cost more than
-	 * known ones).
-	 */
-	uint32_t near[2][NEARMAX];	/* by distance 1 and 2 */
-	size_t nnear[2] = { 0, 0 };
-	int later2 = 0;		/* at 2, found after one at 1: not kept */
-	for (gi = 0; gi < ng; gi++) {
-		const struct group *g = &r->grp[gs[gi]];
-		for (k = g->first; k < g->first + g->n; k++) {
-			const struct member *m = &r->mem[k];
-			struct parts mp;
-			if (!agree_h(q.zone, m->zone) || !agree_h(q.lane, m->lane) ||
-			    m->rlen == 0 || q.p.l[P_ROOM] == 0)
-				continue;
-			int d = q.unit && m->unit && q.unit != m->unit;
-			char room[8];
-			const char *mr = member_room(r, m, room, &mp);
-			if (mr == NULL)
-				continue;
-			int e = near_edit(q.p.v[P_ROOM], q.p.l[P_ROOM], mr, m->rlen);
-			if (e > 1 || (d += e) == 0)
-				continue;
-			if (d == 2 && nnear[0]) {
-				later2 = 1;
-				continue;
-			}
-			if (nnear[d - 1] == NEARMAX) {
-				slow_nearest(r, &q, gs, ng, res);
-				return;
-			}
-			near[d - 1][nnear[d - 1]++] = m->id;
-		}
+	if (overflow) {
+		slow_nearest(r, &q, gs, ng, res);
+		return;
 	}
 	/*
 	 * The least key of those confirmed at the fewest edits: in a roster

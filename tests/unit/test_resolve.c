@@ -407,6 +407,145 @@ test_eager(void)
 	sq_resolver_free(r);
 }
 
+/* ---- the nearest against a model of the rule -------------------------- */
+
+static unsigned long lcg = 12345;
+
+static unsigned
+rnd(unsigned n)
+{
+	lcg = lcg * 6364136223846793005UL + 1442695040888963407UL;
+	return (unsigned)(lcg >> 33) % n;
+}
+
+/* Edits between a and b, 0, 1 or 2 (meaning more), the slow way. */
+static int
+model_edits(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), diff = 0, at = 0;
+
+	if (strcmp(a, b) == 0)
+		return 0;
+	if (la == lb) {
+		for (size_t i = 0; i < la; i++)
+			if (a[i] != b[i] && diff++ == 0)
+				at = i;
+		if (diff == 1)
+			return 1;
+		return diff == 2 && at + 1 < la && a[at] == b[at + 1] &&
+		    a[at + 1] == b[at] ? 1 : 2;
+	}
+	if (la + 1 == lb)
+		return model_edits(b, a);
+	if (la != lb + 1)
+		return 2;
+	for (size_t i = 0; i < la; i++) {	/* a without its byte i */
+		char t[64];
+		memcpy(t, a, i);
+		memcpy(t + i, a + i + 1, la - i);
+		if (strcmp(t, b) == 0)
+			return 1;
+	}
+	return 2;
+}
+
+static void
+random_room(char *out, int maxlen, int digits)
+{
+	int n = 1 + (int)rnd((unsigned)maxlen);
+
+	for (int i = 0; i < n; i++)
+		out[i] = (char)((i == 0 ? '1' : '0') + (int)rnd((unsigned)digits));
+	out[n] = '\0';
+	if (n < 6 && rnd(8) == 0)		/* a room let out: 502-1 */
+		snprintf(out + n, 4, "-%u", 1 + rnd(3));
+}
+
+/*
+ * The nearest household of a building, on random rooms (digits of a
+ * small alphabet, so that many are one edit apart; some longer than 8
+ * bytes, some let out) and units, in key order and not, in small and big
+ * buildings (more near rooms than are ranked at once): for every lookup
+ * that finds no household, the nearest is the model's, fewest edits
+ * (another unit is one) and then the least key.
+ */
+static void
+test_nearest_model(void)
+{
+	static const char *const units[] = { "00", "01", "02", "A1" };
+	static struct entry {
+		char	 key[SQ_ADDR_KEYMAX], room[32];
+		int	 unit;
+	} e[400];
+	long bad = 0, none = 0, hinted = 0;
+
+	for (int round = 0; round < 160; round++) {
+		int n = round % 4 == 3 ? 400 : 5 + (int)rnd(60);
+		int maxlen = round % 5 == 0 ? 10 : 4, digits = 2 + round % 3;
+		int sorted = round % 2;
+		struct sq_resolver *r = sq_resolver_new();
+		int added = 0;
+		for (int i = 0; i < n; i++) {
+			char room[32];
+			int u = (int)rnd(4);
+			random_room(room, maxlen, digits);
+			snprintf(e[added].key, sizeof(e[0].key), C1 "B0005-U%s-R%s",
+			    units[u], room);
+			snprintf(e[added].room, sizeof(e[0].room), "%s", room);
+			e[added].unit = u;
+			int dup = 0;
+			for (int j = 0; j < added; j++)
+				dup |= strcmp(e[j].key, e[added].key) == 0;
+			if (!dup)
+				added++;
+		}
+		/* in key order, or as made */
+		for (int i = 0; sorted && i < added; i++)
+			for (int j = i + 1; j < added; j++)
+				if (strcmp(e[j].key, e[i].key) < 0) {
+					struct entry t = e[i];
+					e[i] = e[j];
+					e[j] = t;
+				}
+		for (int i = 0; i < added; i++)
+			sq_resolver_add(r, e[i].key, strlen(e[i].key), (uint32_t)i);
+		for (int qn = 0; qn < 200; qn++) {
+			char room[32], q[SQ_ADDR_KEYMAX];
+			int qu = (int)rnd(4);
+			random_room(room, maxlen, digits);
+			snprintf(q, sizeof(q), C1 "B0005-U%s-R%s", units[qu], room);
+			struct sq_res res;
+			if (sq_resolve(r, q, strlen(q), &res) != SQ_RES_NONE)
+				continue;
+			none++;
+			long want = -1;
+			int best = 3;
+			for (int i = 0; i < added; i++) {
+				int d = qu && e[i].unit && qu != e[i].unit;
+				int ed = model_edits(room, e[i].room);
+				if (ed > 1 || (d += ed) == 0 || d > best)
+					continue;
+				if (d < best || strcmp(e[i].key, e[want].key) < 0) {
+					best = d;
+					want = i;
+				}
+			}
+			hinted += want >= 0;
+			if (res.nearest != want) {
+				bad++;
+				fprintf(stderr, "  nearest of %s: %s, not %s\n", q,
+				    res.nearest >= 0 ? e[res.nearest].key : "none",
+				    want >= 0 ? e[want].key : "none");
+			}
+		}
+		sq_resolver_free(r);
+	}
+	CHECK_INT(bad, 0);
+	/* the lookups were of both kinds: with a hint and without */
+	CHECK(hinted > 1000);
+	CHECK(none - hinted > 1000);
+}
+
 int
 main(void)
 {
@@ -417,5 +556,6 @@ main(void)
 	test_borrowed();
 	test_many();
 	test_eager();
+	test_nearest_model();
 	UNIT_DONE();
 }
