@@ -116,6 +116,8 @@ set_up(struct state *s)
 		return -1;
 	labels_words(&s->person, s->words);
 	sq_buf_init(&s->scratch);
+	for (int k = 0; k < 3; k++)
+		sq_buf_init(&s->ubuf[k]);
 	s->said_today = arena_say(s, "reason.today", NULL);
 	s->said_symptoms = arena_say(s, "reason.symptoms", NULL);
 	labels_codes(&s->machine);
@@ -274,6 +276,8 @@ free_state(struct state *s)
 	sq_words_free(s->words);
 	sq_words_free(s->words_zh);
 	sq_buf_free(&s->scratch);
+	for (int k = 0; k < 3; k++)
+		sq_buf_free(&s->ubuf[k]);
 }
 
 int

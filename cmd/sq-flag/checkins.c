@@ -312,11 +312,68 @@ list_candidates(const struct state *s, const struct sq_res *res, char *buf,
 	}
 }
 
+/* The words of key, places filled, after what b holds (arena_say's way). */
+static void
+say_into(struct state *s, struct sq_buf *b, const char *key, ...)
+{
+	va_list ap;
+
+	va_start(ap, key);
+	sq_words_vsay(s->words, b, key, ap);
+	va_end(ap);
+}
+
+/* "FILE:LINE", as snprintf(out, 4200, "%s:%ld") wrote it: once a row */
+static const char *
+where_of(const struct sq_reader *r, long line, char out[4200])
+{
+	const char *name = sq_reader_name(r);
+	size_t n = strlen(name), o;
+	char num[24], *p = num + sizeof(num);
+	unsigned long u = line < 0 ? 0UL - (unsigned long)line :
+	    (unsigned long)line;
+
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (line < 0)
+		*--p = '-';
+	o = n < 4199 ? n : 4199;
+	memcpy(out, name, o);
+	if (o < 4199)
+		out[o++] = ':';
+	size_t dl = (size_t)(num + sizeof(num) - p);
+	if (dl > 4199 - o)
+		dl = 4199 - o;
+	memcpy(out + o, p, dl);
+	out[o + dl] = '\0';
+	return out;
+}
+
+/* Tenths of a degree as "%.1f" writes them. */
+static const char *
+tenths(int t10, char buf[16])
+{
+	char *p = buf + 15;
+	unsigned u = t10 < 0 ? 0U - (unsigned)t10 : (unsigned)t10;
+
+	*p = '\0';
+	*--p = (char)('0' + u % 10);
+	*--p = '.';
+	u /= 10;
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (t10 < 0)
+		*--p = '-';
+	return p;
+}
+
 /*
  * A check-in from an address that is no household of the roster: a row of
  * its own, with its reading (a fever first, as any fever), and the
  * household it may be: the candidates of an incomplete address, or the
- * nearest one.
+ * nearest one.  Its reason is made in parts in s->ubuf and kept once.
  */
 static void
 add_unknown(struct state *s, const struct sq_reader *r,
@@ -339,12 +396,23 @@ add_unknown(struct state *s, const struct sq_reader *r,
 	}
 	struct flagrow *u = &s->unknown[s->nunknown++];
 	memset(u, 0, sizeof(*u));
-	u->key = sq_arena_strndup(&s->arena, key ? key : "", key ? strlen(key) : 0);
-	u->building = sq_arena_strndup(&s->arena, a->building, strlen(a->building));
-	u->unit = sq_arena_strndup(&s->arena, a->unit, strlen(a->unit));
-	u->room = sq_arena_strndup(&s->arena, a->room, strlen(a->room));
+	/* its key, building, unit, room and name: one block of the arena */
 	const char *name = sq_rec_cell_trim(rec, c->name, &len);
-	u->name = sq_arena_strndup(&s->arena, name, len);
+	size_t kl = key ? strlen(key) : 0, bl = strlen(a->building),
+	    ul = strlen(a->unit), rl = strlen(a->room);
+	char *t = sq_arena_alloc(&s->arena, kl + bl + ul + rl + len + 5);
+	u->key = t;
+	memcpy(t, key ? key : "", kl);
+	t[kl] = '\0';
+	u->building = t += kl + 1;
+	memcpy(t, a->building, bl + 1);
+	u->unit = t += bl + 1;
+	memcpy(t, a->unit, ul + 1);
+	u->room = t += ul + 1;
+	memcpy(t, a->room, rl + 1);
+	u->name = t += rl + 1;
+	memcpy(t, name, len);
+	t[len] = '\0';
 	u->temp10 = rd.temp10;
 	if (is_fever(s, rd.temp10)) {
 		u->status = ST_FEVER;
@@ -364,17 +432,19 @@ add_unknown(struct state *s, const struct sq_reader *r,
 		u->grid = s->hh[near].grid;
 		u->community = s->hh[near].community;
 	}
-	char *what;
+	struct sq_buf *what = &s->ubuf[0], *at = &s->ubuf[1],
+	    *out = &s->ubuf[2];
+	what->len = at->len = out->len = 0;
 	if (why) {
 		char address[128];
 		snprintf(address, sizeof(address), "%.*s", (int)alen, addr);
-		what = arena_say(s, "reason.bad_address", "address", address,
+		say_into(s, what, "reason.bad_address", "address", address,
 		    "why", why, NULL);
 	} else if (res->kind == SQ_RES_AMBIGUOUS) {
 		char n[24];
 		list_candidates(s, res, cands, sizeof(cands));
 		snprintf(n, sizeof(n), "%zu", res->ncand);
-		what = arena_say(s, "reason.partial", "missing",
+		say_into(s, what, "reason.partial", "missing",
 		    sq_words_get(s->words, res->parts & SQ_PART_UNIT ?
 		    "reason.partial_unit" : res->parts & SQ_PART_COMMUNITY ?
 		    "reason.partial_community" : "reason.partial_none"),
@@ -382,29 +452,41 @@ add_unknown(struct state *s, const struct sq_reader *r,
 		    sq_words_get(s->words, "reason.partial_more") : "", "n", n,
 		    NULL);
 	} else if (near >= 0)
-		what = arena_say(s, "reason.nearest", "hh", s->hh[near].text,
-		    NULL);
+		say_into(s, what, "reason.nearest", "hh", s->hh[near].text, NULL);
 	else
-		what = arena_say(s, "reason.not_on_roster", NULL);
+		say_into(s, what, "reason.not_on_roster", NULL);
 	char where[4200];
-	snprintf(where, sizeof(where), "%s:%ld", sq_reader_name(r), rec->line);
-	char *at = arena_say(s, "reason.at", "where", where, "what", what,
-	    NULL);
+	say_into(s, at, "reason.at", "where", where_of(r, rec->line, where),
+	    "what", what->len ? what->s : "", NULL);
 	const char *sep = sq_words_get(s->words, "reason.sep");
 	if (u->status == ST_FEVER) {
-		char temp[24];
-		snprintf(temp, sizeof(temp), "%.1f", rd.temp10 / 10.0);
-		char *f = rd.symptoms ? arena_say(s, "reason.fever_symptoms",
-		    "temp", temp, "what", rd.note ? rd.note : "", NULL) :
-		    arena_say(s, "reason.fever", "temp", temp, NULL);
-		u->reason = arena_printf(&s->arena, "%s%s%s", f, sep, at);
+		char temp[16];
+		const char *tp = tenths(rd.temp10, temp);
+		if (rd.symptoms)
+			say_into(s, out, "reason.fever_symptoms", "temp", tp,
+			    "what", rd.note ? rd.note : "", NULL);
+		else
+			say_into(s, out, "reason.fever", "temp", tp, NULL);
+		sq_buf_adds(out, sep);
+		sq_buf_add(out, at->len ? at->s : "", at->len);
 	} else if (u->status == ST_SYMPTOMS) {
-		char *f = rd.note ? arena_say(s, "reason.symptoms_what", "what",
-		    rd.note, NULL) : arena_say(s, "reason.symptoms", NULL);
-		u->reason = arena_printf(&s->arena, "%s%s%s", f, sep, at);
-	} else
-		u->reason = arena_printf(&s->arena, "%s%s%s", at,
-		    rd.bad ? sep : "", rd.bad ? rd.note : "");
+		if (rd.note)
+			say_into(s, out, "reason.symptoms_what", "what", rd.note,
+			    NULL);
+		else
+			say_into(s, out, "reason.symptoms", NULL);
+		sq_buf_adds(out, sep);
+		sq_buf_add(out, at->len ? at->s : "", at->len);
+	} else {
+		sq_buf_add(out, at->len ? at->s : "", at->len);
+		if (rd.bad) {
+			sq_buf_adds(out, sep);
+			sq_buf_adds(out, rd.note);
+		}
+	}
+	/* arena_printf's bound: a reason is at most 511 bytes */
+	u->reason = sq_arena_strndup(&s->arena, out->len ? out->s : "",
+	    out->len < 511 ? out->len : 511);
 	s->ci_unknown++;
 }
 

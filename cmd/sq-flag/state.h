@@ -136,6 +136,7 @@ struct state {
 	int	 all;
 	struct sq_words *words, *words_zh;
 	struct sq_buf scratch;		/* arena_say's */
+	struct sq_buf ubuf[3];		/* add_unknown's reason, in parts */
 	char	*said_today, *said_symptoms;	/* said once, not per row */
 	struct labels person, machine;	/* the lists', the flags table's */
 	const char *state_path, *split_dir, *summary_path;
