@@ -1089,9 +1089,23 @@ fallback(struct sq_resolver *r, const char *key, size_t len,
 			}
 			if (!collect || ml == 0)
 				continue;
-			int e = qsmall && ml <= 8 ?
-			    near_packed(x, q.room, (unsigned)ql, m->room, ml) :
-			    room_edits(r, &q, m);
+			int e;
+			if (qsmall && ml <= 8) {
+				/*
+				 * Another unit, with one at one edit found: only
+				 * its same room is near enough to keep; any other
+				 * is at two or more, and marks later2 without
+				 * being counted.  A later2 that would not have
+				 * been set costs a slow_nearest() when none at
+				 * one is confirmed, which then finds none either.
+				 */
+				if (d && nnear[0] && (ml != ql || x != 0)) {
+					later2 = 1;
+					continue;
+				}
+				e = near_packed(x, q.room, (unsigned)ql, m->room, ml);
+			} else
+				e = room_edits(r, &q, m);
 			if (e < 0 || e > 1 || (d += e) == 0)
 				continue;
 			if (d == 2 && nnear[0]) {
