@@ -1221,6 +1221,47 @@ sq_resolver_prefetch(const struct sq_resolver *r, uint32_t hash)
 	sq_hmap_prefetch(&r->exact, hash);
 }
 
+void
+sq_resolver_prefetch_near(const struct sq_resolver *r, const char *key,
+    size_t len, int step, uint64_t *hint)
+{
+	struct parts p;
+
+	if (!r->built || r->bcap == 0)
+		return;
+	if (step == 0) {
+		*hint = 0;
+		if (parse_key(key, len, &p) < 0)
+			return;
+		/* the slot << 2, 2 if of ctab (else btab), 1: a slot is kept */
+		size_t mask = r->bcap - 1, slot;
+		if (p.has_comm) {
+			slot = (size_t)group_hash(&p) & mask;
+			__builtin_prefetch(&r->ctab[slot]);
+			*hint = (uint64_t)slot << 2 | 3;
+		} else {
+			slot = hash_part(p.v[P_BLDG], p.l[P_BLDG]) & mask;
+			__builtin_prefetch(&r->btab[slot]);
+			*hint = (uint64_t)slot << 2 | 1;
+		}
+		return;
+	}
+	if (!(*hint & 1))
+		return;
+	size_t slot = (size_t)(*hint >> 2);
+	uint32_t gi = *hint & 2 ? r->ctab[slot] : r->btab[slot];
+	if (gi == 0)
+		return;
+	const struct group *g = &r->grp[gi - 1];
+	if (step == 1)
+		__builtin_prefetch(g);
+	else {
+		const char *a = (const char *)&r->mem[g->first];
+		__builtin_prefetch(a);
+		__builtin_prefetch(a + 64);
+	}
+}
+
 long
 sq_resolver_peek(const struct sq_resolver *r, uint32_t hash)
 {

@@ -142,6 +142,15 @@ int	 sq_resolve_h(struct sq_resolver *, uint32_t hash, const char *key,
  */
 void	 sq_resolver_prefetch(const struct sq_resolver *, uint32_t hash);
 long	 sq_resolver_peek(const struct sq_resolver *, uint32_t hash);
+/*
+ * For the lookups of a batch that are not exact (peek said -1): fetch
+ * what their search of the grouped index reads first, in steps over the
+ * whole batch so the misses overlap: step 0 the building's slot (*hint
+ * keeps where), step 1 its group, step 2 the group's first members.  A
+ * hint only: nothing changes, and a resolver not yet grouped does nothing.
+ */
+void	 sq_resolver_prefetch_near(const struct sq_resolver *, const char *key,
+	    size_t len, int step, uint64_t *hint);
 
 /*
  * The household of a row: its key from its hh cell or its address

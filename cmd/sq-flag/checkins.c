@@ -631,17 +631,29 @@ read_checkins(struct state *s, const char *path)
 			if (lk[n].rc == SQ_ROWADDR_OK)
 				sq_resolver_prefetch(s->res, lk[n].hash);
 		}
-		/* the slots are in: fetch the households, then their keys */
+		/* the slots are in: fetch the households, then their keys; for
+		   a key not in the index, its building's slot, group, members */
 		long cand[BATCH];
+		uint64_t hint[BATCH];
 		for (size_t k = 0; k < n; k++) {
 			cand[k] = lk[k].rc == SQ_ROWADDR_OK ?
 			    sq_resolver_peek(s->res, lk[k].hash) : -1;
 			if (cand[k] >= 0)
 				__builtin_prefetch(&s->hh[cand[k]]);
+			else if (lk[k].rc == SQ_ROWADDR_OK)
+				sq_resolver_prefetch_near(s->res, lk[k].key,
+				    lk[k].keylen, 0, &hint[k]);
 		}
 		for (size_t k = 0; k < n; k++)
 			if (cand[k] >= 0)
 				__builtin_prefetch(s->hh[cand[k]].text);
+			else if (lk[k].rc == SQ_ROWADDR_OK)
+				sq_resolver_prefetch_near(s->res, lk[k].key,
+				    lk[k].keylen, 1, &hint[k]);
+		for (size_t k = 0; k < n; k++)
+			if (cand[k] < 0 && lk[k].rc == SQ_ROWADDR_OK)
+				sq_resolver_prefetch_near(s->res, lk[k].key,
+				    lk[k].keylen, 2, &hint[k]);
 		for (size_t k = 0; k < n; k++) {
 			if (stv[k] == SQ_READ_BAD)
 				sq_rejects_add(s->rj, sq_reader_name(r), &rec[k],

@@ -546,6 +546,30 @@ test_nearest_model(void)
 	CHECK(none - hinted > 1000);
 }
 
+/* sq_resolver_prefetch_near: a hint on any key, before and after grouping */
+static void
+test_prefetch_near(void)
+{
+	static const char *const keys[] = { C1 "B0012-U01-R0502",
+	    "B0012-U00-R0502", "H0001", "", C2 "L0088-B0003-U00-R0000",
+	    "C00000001-", "C0000000g-B1-U1-R1" };
+	struct sq_resolver *r = roster(district);
+	struct sq_res res;
+	uint64_t hint = 0;
+
+	for (int built = 0; built < 2; built++) {
+		for (size_t i = 0; i < NELEM(keys); i++)
+			for (int step = 0; step < 3; step++)
+				sq_resolver_prefetch_near(r, keys[i], strlen(keys[i]),
+				    step, &hint);
+		sq_resolve(r, C1 "B0012-U01-R0520", strlen(C1 "B0012-U01-R0520"),
+		    &res);		/* builds the grouped index */
+	}
+	/* nothing changed: the same answers */
+	CHECK_STR(nearest(r, C1 "B0012-U00-R0520"), C1 "B0012-U00-R0502");
+	sq_resolver_free(r);
+}
+
 int
 main(void)
 {
@@ -557,5 +581,6 @@ main(void)
 	test_many();
 	test_eager();
 	test_nearest_model();
+	test_prefetch_near();
 	UNIT_DONE();
 }
