@@ -29,14 +29,14 @@ struct sq_writer {
 	int	 err;		/* first write errno */
 	char	*buf;
 	size_t	 n, cap;
-	int	 mem;		/* a half of the rows, kept to be appended */
+	int	 mem;		/* a chunk of the rows, kept to be appended */
 	long	 rows;
 	int	 header_done;
 	/* JSON: each key already escaped as "key": */
 	char	**keys;
 	size_t	*keylen;
 	size_t	 nkeys;
-	int	 keys_lent;	/* a half's: its whole writer's keys */
+	int	 keys_lent;	/* a chunk's: its whole writer's keys */
 	struct sq_xlsxw *xlsx;	/* -o xlsx: all of it goes there */
 };
 
@@ -75,7 +75,7 @@ flush(struct sq_writer *w)
 	w->n = 0;
 }
 
-/* A half kept in memory grows where a file's buffer is flushed. */
+/* A chunk kept in memory grows where a file's buffer is flushed. */
 static void
 grow(struct sq_writer *w, size_t len)
 {
