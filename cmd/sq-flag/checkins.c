@@ -329,44 +329,19 @@ where_of(const struct sq_reader *r, long line, char out[4200])
 {
 	const char *name = sq_reader_name(r);
 	size_t n = strlen(name), o;
-	char num[24], *p = num + sizeof(num);
-	unsigned long u = line < 0 ? 0UL - (unsigned long)line :
-	    (unsigned long)line;
+	char num[DECIMAL_MAX];
+	const char *p = decimal(line, num, 0);
 
-	do
-		*--p = (char)('0' + u % 10);
-	while ((u /= 10) != 0);
-	if (line < 0)
-		*--p = '-';
 	o = n < 4199 ? n : 4199;
 	memcpy(out, name, o);
 	if (o < 4199)
 		out[o++] = ':';
-	size_t dl = (size_t)(num + sizeof(num) - p);
+	size_t dl = (size_t)(num + DECIMAL_MAX - 1 - p);
 	if (dl > 4199 - o)
 		dl = 4199 - o;
 	memcpy(out + o, p, dl);
 	out[o + dl] = '\0';
 	return out;
-}
-
-/* Tenths of a degree as "%.1f" writes them. */
-static const char *
-tenths(int t10, char buf[16])
-{
-	char *p = buf + 15;
-	unsigned u = t10 < 0 ? 0U - (unsigned)t10 : (unsigned)t10;
-
-	*p = '\0';
-	*--p = (char)('0' + u % 10);
-	*--p = '.';
-	u /= 10;
-	do
-		*--p = (char)('0' + u % 10);
-	while ((u /= 10) != 0);
-	if (t10 < 0)
-		*--p = '-';
-	return p;
 }
 
 /*
@@ -460,8 +435,8 @@ add_unknown(struct state *s, const struct sq_reader *r,
 	    "what", what->len ? what->s : "", NULL);
 	const char *sep = sq_words_get(s->words, "reason.sep");
 	if (u->status == ST_FEVER) {
-		char temp[16];
-		const char *tp = tenths(rd.temp10, temp);
+		char temp[DECIMAL_MAX];
+		const char *tp = decimal(rd.temp10, temp, 1);
 		if (rd.symptoms)
 			say_into(s, out, "reason.fever_symptoms", "temp", tp,
 			    "what", rd.note ? rd.note : "", NULL);

@@ -39,11 +39,11 @@ put_header(struct sq_writer *w, const struct labels *L)
 	sq_rec_free(&names);
 }
 
-/* n in decimal at the end of buf[16]: snprintf was a tenth of the output's time */
-static const char *
-decimal(long n, char buf[16], int tenths)
+/* snprintf was a tenth of the output's time (see state.h) */
+const char *
+decimal(long n, char buf[DECIMAL_MAX], int tenths)
 {
-	char *p = buf + 15;
+	char *p = buf + DECIMAL_MAX - 1;
 	unsigned long u = n < 0 ? 0UL - (unsigned long)n : (unsigned long)n;
 
 	*p = '\0';
@@ -65,7 +65,7 @@ put_row(struct state *s, struct sq_writer *w, const struct flagrow *f,
     const struct labels *L)
 {
 	const struct household *h = f->h;
-	char mbuf[16], pbuf[16], tbuf[16], vuln[400];
+	char mbuf[DECIMAL_MAX], pbuf[DECIMAL_MAX], tbuf[DECIMAL_MAX], vuln[400];
 	const char *v[NOUT], *temp = "";
 	size_t len[NOUT];
 
@@ -117,17 +117,17 @@ put_row(struct state *s, struct sq_writer *w, const struct flagrow *f,
 	v[7] = f->reason;
 	len[7] = strlen(v[7]);
 	v[8] = h ? missed : "";
-	len[8] = h ? (size_t)(mbuf + 15 - missed) : 0;
+	len[8] = h ? (size_t)(mbuf + DECIMAL_MAX - 1 - missed) : 0;
 	v[9] = vuln;
 	len[9] = vl;
 	v[10] = prio;
-	len[10] = (size_t)(pbuf + 15 - prio);
+	len[10] = (size_t)(pbuf + DECIMAL_MAX - 1 - prio);
 	v[11] = s->names[f->community];
 	len[11] = strlen(v[11]);
 	v[12] = h ? str[S_NAME] : f->name;
 	len[12] = h ? sl[S_NAME] : strlen(f->name);
 	v[13] = temp;
-	len[13] = *temp ? (size_t)(tbuf + 15 - temp) : 0;
+	len[13] = *temp ? (size_t)(tbuf + DECIMAL_MAX - 1 - temp) : 0;
 	sq_writer_fields(w, v, len, NOUT);
 }
 

@@ -209,6 +209,12 @@ int row_order(const void *pa, const void *pb);
 void labels_codes(struct labels *L);
 void labels_words(struct labels *L, const struct sq_words *W);
 void put_header(struct sq_writer *w, const struct labels *L);
+/*
+ * n in decimal, or with tenths n / 10 as "%.1f" writes it, at the end of
+ * buf (it ends at buf + DECIMAL_MAX - 1): where it starts.
+ */
+enum { DECIMAL_MAX = 24 };
+const char *decimal(long n, char buf[DECIMAL_MAX], int tenths);
 void put_row(struct state *s, struct sq_writer *w, const struct flagrow *f,
     const struct labels *L);
 int write_split(struct state *s, struct flagrow *rows, size_t n);
