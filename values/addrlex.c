@@ -224,7 +224,7 @@ marker(const unsigned char *p, size_t n, size_t i, int *kind)
  * What the number ending at p[end] is: its marker, K_NAME, or K_BARE (or
  * the pending English word's kind).  *next is where lexing goes on.
  */
-static int
+static inline int
 classify(struct lex *lx, size_t end, size_t *next, int use_pending)
 {
 	size_t m = skip_spaces(lx->p, lx->n, end), ml;
@@ -245,38 +245,52 @@ classify(struct lex *lx, size_t end, size_t *next, int use_pending)
 	return use_pending && lx->pending >= 0 ? lx->pending : K_BARE;
 }
 
-static void
-add_item(struct lex *lx, const char *v, size_t vlen, int kind, size_t start,
-    size_t end, size_t tdig, char first)
+/*
+ * A new item of the kind, for the value at p[start..end): NULL when the
+ * kind makes none (a name, a word skipped) or the cell has too many.  Its
+ * value, digits and first byte are the caller's to fill.
+ */
+static inline struct item *
+new_item(struct lex *lx, int kind, size_t start, size_t end)
 {
 	struct scan *sc = lx->sc;
 	struct item *it;
-	size_t k;
 
 	lx->pending = -1;
 	if (kind == K_NAME || kind == K_SKIP)
-		return;
+		return NULL;
 	if (sc->n == MAXITEMS) {
 		sc->overflow = 1;
-		return;
+		return NULL;
 	}
 	it = &sc->it[sc->n++];
 	memset(it, 0, sizeof(*it));
-	memcpy(it->v, v, vlen);
 	it->kind = (unsigned char)kind;
 	if (lx->prev_end != NONE && start == lx->prev_end + 1) {
 		it->joined = lx->p[lx->prev_end] == '-';
 		it->near = it->joined || lx->p[lx->prev_end] == ' ';
 	}
+	lx->prev_end = end;
+	return it;
+}
+
+static void
+add_item(struct lex *lx, const char *v, size_t vlen, int kind, size_t start,
+    size_t end, size_t tdig, char first)
+{
+	struct item *it = new_item(lx, kind, start, end);
+
+	if (it == NULL)
+		return;
+	memcpy(it->v, v, vlen);
 	it->tdig = (unsigned char)tdig;
 	it->first = first;
-	for (k = 0; k < vlen; k++) {
+	for (size_t k = 0; k < vlen; k++) {
 		if (is_digit((unsigned char)v[k]))
 			it->sdig++;
 		else
 			it->alpha = 1;
 	}
-	lx->prev_end = end;
 }
 
 /* English words before a number; -2: a word that changes nothing. */
@@ -598,62 +612,34 @@ fast_ok(const unsigned char *p, size_t n)
 }
 
 /*
- * Digits at lx->i with no letter after them: lex_ascii() with no letters,
- * classify() and add_item() in one.
+ * Digits p[lx->i..d) with no letter after them: lex_ascii() for that
+ * case, without its value() and digit count (all digits: sdig is the
+ * value's length).
  */
 static void
 lex_number(struct lex *lx, size_t d)
 {
 	const unsigned char *p = lx->p;
-	size_t n = lx->n, i = lx->i, m, ml, next = d, vl;
-	struct scan *sc = lx->sc;
+	size_t i = lx->i, m, next, vl;
 	struct item *it;
-	int kind;
 
 	if (d - i > MAXDIG) {
-		sc->longnum = 1;
+		lx->sc->longnum = 1;
 		lx->pending = -1;
 		lx->i = d;
 		return;
 	}
-	/* classify(lx, d, &next, 1) */
-	m = skip_spaces(p, n, d);
-	kind = -1;
-	if ((ml = marker(p, n, m, &kind)) > 0) {
-		next = m + ml;
-		if (is_name_at(p, n, next) ||
-		    (kind == K_ROOM && is_layout(p, n, next)))
-			kind = m == d ? K_NAME : -1;
-	}
-	if (kind < 0) {
-		next = d;
-		kind = is_name_at(p, n, d) ? K_NAME : lx->pending >= 0 ?
-		    lx->pending : K_BARE;
-	}
+	int kind = classify(lx, d, &next, 1);
 	lx->i = next;
-	/* add_item(): all digits, so sdig is the value's length */
-	lx->pending = -1;
-	if (kind == K_NAME || kind == K_SKIP)
+	if ((it = new_item(lx, kind, i, next)) == NULL)
 		return;
-	if (sc->n == MAXITEMS) {
-		sc->overflow = 1;
-		return;
-	}
-	it = &sc->it[sc->n++];
-	memset(it, 0, sizeof(*it));
 	for (m = i; m + 1 < d && p[m] == '0'; m++)
 		;
 	for (vl = 0; m < d; m++)	/* at most MAXDIG: no memcpy call */
 		it->v[vl++] = (char)p[m];
-	it->kind = (unsigned char)kind;
-	if (lx->prev_end != NONE && i == lx->prev_end + 1) {
-		it->joined = p[lx->prev_end] == '-';
-		it->near = it->joined || p[lx->prev_end] == ' ';
-	}
 	it->tdig = (unsigned char)(d - i);
 	it->first = (char)p[i];
 	it->sdig = (unsigned char)vl;
-	lx->prev_end = next;
 }
 
 /* lex() on a cell fast_ok() took */

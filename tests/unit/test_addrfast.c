@@ -282,6 +282,21 @@ insert(struct gen *g, size_t at, const char *t)
 	g->n += l;
 }
 
+/* One digit, picked at random, written as as[digit] instead. */
+static void
+respell_digit(struct gen *g, const char *const as[10])
+{
+	for (size_t e = 0; e < g->n; e++)
+		if (g->s[e] >= '0' && g->s[e] <= '9' && rnd(3) == 0) {
+			char d = g->s[e];
+
+			memmove(g->s + e, g->s + e + 1, g->n - e - 1);
+			g->n--;
+			insert(g, e, as[d - '0']);
+			return;
+		}
+}
+
 static void
 mutate(struct gen *g)
 {
@@ -297,26 +312,10 @@ mutate(struct gen *g)
 
 	switch (rnd(9)) {
 	case 0:			/* a digit full-width */
-		for (e = 0; e < g->n; e++)
-			if (g->s[e] >= '0' && g->s[e] <= '9' && rnd(3) == 0) {
-				char d = g->s[e];
-
-				memmove(g->s + e, g->s + e + 1, g->n - e - 1);
-				g->n--;
-				insert(g, e, fw[d - '0']);
-				break;
-			}
+		respell_digit(g, fw);
 		break;
 	case 1:			/* a digit as a Chinese numeral */
-		for (e = 0; e < g->n; e++)
-			if (g->s[e] >= '0' && g->s[e] <= '9' && rnd(3) == 0) {
-				char d = g->s[e];
-
-				memmove(g->s + e, g->s + e + 1, g->n - e - 1);
-				g->n--;
-				insert(g, e, cn[d - '0']);
-				break;
-			}
+		respell_digit(g, cn);
 		break;
 	case 2:			/* a character dropped */
 		if (g->n > 0) {

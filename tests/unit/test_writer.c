@@ -12,6 +12,21 @@
 #include "unit.h"
 #include "writer.h"
 
+/* The bytes of the file at path, which is then removed. */
+static char *
+read_back(const char *path, size_t *len)
+{
+	int fd = open(path, O_RDONLY);
+	off_t size = lseek(fd, 0, SEEK_END);
+	char *buf = malloc((size_t)size + 1);
+
+	*len = (size_t)pread(fd, buf, (size_t)size, 0);
+	buf[*len] = '\0';
+	close(fd);
+	unlink(path);
+	return buf;
+}
+
 /* Write header + rows to a temporary file with o; return its bytes. */
 static char *
 write_opts(const struct sq_writer_opts *o, const struct sq_rec *h,
@@ -27,14 +42,7 @@ write_opts(const struct sq_writer_opts *o, const struct sq_rec *h,
 		sq_writer_row(w, &rows[i]);
 	if (sq_writer_close(w) < 0)
 		return NULL;
-	fd = open(path, O_RDONLY);
-	off_t size = lseek(fd, 0, SEEK_END);
-	char *buf = malloc((size_t)size + 1);
-	*len = (size_t)pread(fd, buf, (size_t)size, 0);
-	buf[*len] = '\0';
-	close(fd);
-	unlink(path);
-	return buf;
+	return read_back(path, len);
 }
 
 static char *
@@ -95,14 +103,7 @@ write_generated(const struct sq_writer_opts *o, struct gen *g, int loop,
 	sq_rec_free(&h);
 	if (sq_writer_close(w) < 0)
 		return NULL;
-	fd = open(path, O_RDONLY);
-	off_t size = lseek(fd, 0, SEEK_END);
-	char *buf = malloc((size_t)size + 1);
-	*len = (size_t)pread(fd, buf, (size_t)size, 0);
-	buf[*len] = '\0';
-	close(fd);
-	unlink(path);
-	return buf;
+	return read_back(path, len);
 }
 
 /*
