@@ -144,8 +144,12 @@ set_up(struct state *s)
 	return 0;
 }
 
-/* Every household decided; the rows to write, in their order. */
-static struct flagrow *
+/*
+ * Every household decided; the rows to write, in their order: pointers to
+ * the households' rows (s->rowbuf) and the unknown ones (s->unknown), so
+ * that the sort moves pointers, not rows.
+ */
+static struct flagrow **
 make_rows(struct state *s, size_t *nrows)
 {
 	/* history in the inputs widens the window of days looked at */
@@ -155,7 +159,7 @@ make_rows(struct state *s, size_t *nrows)
 			s->window_start = s->hh[i].last;
 
 	size_t n = 0;
-	struct flagrow *rows = sq_xcalloc(s->nhh + s->nunknown + 1, sizeof(*rows));
+	struct flagrow *rows = s->rowbuf = sq_xcalloc(s->nhh + 1, sizeof(*rows));
 	for (size_t i = 0; i < s->nhh; i++) {
 		decide(s, &s->hh[i]);
 		if (s->hh[i].status != ST_OK || s->all)
@@ -163,6 +167,8 @@ make_rows(struct state *s, size_t *nrows)
 	}
 	/* then their rows, the households a few rows on (and then their
 	   text) fetched meanwhile */
+	struct flagrow **order = sq_xmalloc((n + s->nunknown + 1) *
+	    sizeof(*order));
 	for (size_t k = 0; k < n; k++) {
 		if (k + 16 < n)
 			__builtin_prefetch(rows[k + 16].h);
@@ -177,20 +183,22 @@ make_rows(struct state *s, size_t *nrows)
 		f->missed = h->missed;
 		f->reason = reason_of(s, h);
 		key_prefix(f);
+		order[k] = f;
 	}
+	size_t nh = n;
 	for (size_t i = 0; i < s->nunknown; i++) {
 		key_prefix(&s->unknown[i]);
-		rows[n++] = s->unknown[i];
+		order[n++] = &s->unknown[i];
 	}
 	rank_names(s);
-	qsort(rows, n, sizeof(*rows), row_order);
+	sort_rows(s, order, nh, n);
 	*nrows = n;
-	return rows;
+	return order;
 }
 
 struct table {
 	struct state *s;
-	const struct flagrow *rows;
+	struct flagrow *const *rows;
 	size_t	 n;
 };
 
@@ -199,22 +207,25 @@ static void
 put_table_row(void *ctx, struct sq_writer *w, size_t i)
 {
 	const struct table *t = ctx;
-	const struct flagrow *rows = t->rows;
+	struct flagrow *const *rows = t->rows;
 
-	/* in this order the households are all over memory: their records,
-	   then their text, fetched a few rows ahead */
-	if (i + 16 < t->n && rows[i + 16].h)
-		__builtin_prefetch(rows[i + 16].h);
-	if (i + 8 < t->n && rows[i + 8].h) {
-		__builtin_prefetch(rows[i + 8].h->text);
-		__builtin_prefetch(rows[i + 8].h->text + 64);
+	/* in this order the rows and their households are all over memory:
+	   the rows, the households' records, then their text, fetched a few
+	   rows ahead */
+	if (i + 24 < t->n)
+		__builtin_prefetch(rows[i + 24]);
+	if (i + 16 < t->n && rows[i + 16]->h)
+		__builtin_prefetch(rows[i + 16]->h);
+	if (i + 8 < t->n && rows[i + 8]->h) {
+		__builtin_prefetch(rows[i + 8]->h->text);
+		__builtin_prefetch(rows[i + 8]->h->text + 64);
 	}
-	put_row(t->s, w, &rows[i], &t->s->machine);
+	put_row(t->s, w, rows[i], &t->s->machine);
 }
 
 /* The flags table, the lists, the summary, the state.  0, or -1. */
 static int
-write_all(struct state *s, struct flagrow *rows, size_t nrows)
+write_all(struct state *s, struct flagrow **rows, size_t nrows)
 {
 	struct sq_writer *w = sq_writer_open(s->c.output, &s->c.out);
 	int failed = 0;
@@ -262,6 +273,7 @@ static void
 free_state(struct state *s)
 {
 	free(s->unknown);
+	free(s->rowbuf);
 	free(s->hh);
 	free(s->notes);
 	free(s->names);
@@ -315,7 +327,7 @@ main(int argc, char **argv)
 		return failed ? SQ_EXIT_USAGE : SQ_EXIT_DATA;
 	}
 	size_t nrows;
-	struct flagrow *rows = make_rows(&s, &nrows);
+	struct flagrow **rows = make_rows(&s, &nrows);
 	if (write_all(&s, rows, nrows) < 0)
 		failed = 1;
 	/* the check-ins' own: a households row rejected is not a check-in */

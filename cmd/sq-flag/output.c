@@ -160,7 +160,7 @@ used_name(char **v, size_t n, const char *name)
 }
 
 int
-write_split(struct state *s, struct flagrow *rows, size_t n)
+write_split(struct state *s, struct flagrow **rows, size_t n)
 {
 	char path[4096], name[256];
 	char **written = NULL;
@@ -176,15 +176,15 @@ write_split(struct state *s, struct flagrow *rows, size_t n)
 	wo.bom = 1;
 	for (size_t i = 0; i < n;) {
 		size_t j = i;
-		while (j < n && rows[j].grid == rows[i].grid)
+		while (j < n && rows[j]->grid == rows[i]->grid)
 			j++;
 		const char *ext = s->split_xlsx ? "xlsx" : "csv";
-		list_name(s->names[rows[i].grid], s->date, ext, name,
+		list_name(s->names[rows[i]->grid], s->date, ext, name,
 		    sizeof(name));
 		/* two grid names that make one file name (王芳/李明 and
 		   王芳_李明) get two files: -2, -3 ... on the later ones */
 		for (int dup = 2; used_name(written, nwritten, name); dup++) {
-			list_name(s->names[rows[i].grid], s->date, ext, name,
+			list_name(s->names[rows[i]->grid], s->date, ext, name,
 			    sizeof(name));
 			size_t l = strlen(name) - strlen(ext) - 1;
 			snprintf(name + l, sizeof(name) - l, "-%d.%s", dup, ext);
@@ -200,8 +200,8 @@ write_split(struct state *s, struct flagrow *rows, size_t n)
 		}
 		put_header(w, &s->person);
 		for (size_t k = i; k < j; k++)
-			if (rows[k].tier < 10)
-				put_row(s, w, &rows[k], &s->person);
+			if (rows[k]->tier < 10)
+				put_row(s, w, rows[k], &s->person);
 		if (sq_writer_close(w) < 0) {
 			free(written);
 			return -1;

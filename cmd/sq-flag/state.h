@@ -162,6 +162,7 @@ struct state {
 	size_t	 nnotes, capnotes;
 	struct flagrow *unknown;
 	size_t	 nunknown, capunknown;
+	struct flagrow *rowbuf;		/* the households' rows (make_rows) */
 
 	/* state rows of households not in today's roster: kept as read */
 	char	*(*away)[5];
@@ -203,7 +204,8 @@ void decide(struct state *s, struct household *h);
 char *reason_of(struct state *s, const struct household *h);
 void key_prefix(struct flagrow *f);
 void rank_names(struct state *s);
-int row_order(const void *pa, const void *pb);
+int row_order(const struct flagrow *a, const struct flagrow *b);
+void sort_rows(struct state *s, struct flagrow **rows, size_t nh, size_t n);
 
 /* cmd/sq-flag/output.c: the flags table and the lists */
 void labels_codes(struct labels *L);
@@ -217,7 +219,7 @@ enum { DECIMAL_MAX = 24 };
 const char *decimal(long n, char buf[DECIMAL_MAX], int tenths);
 void put_row(struct state *s, struct sq_writer *w, const struct flagrow *f,
     const struct labels *L);
-int write_split(struct state *s, struct flagrow *rows, size_t n);
+int write_split(struct state *s, struct flagrow **rows, size_t n);
 
 /* cmd/sq-flag/summary.c: the counts for the bulletin */
 int write_summary(struct state *s);
