@@ -48,11 +48,12 @@ char *
 reason_of(struct state *s, const struct household *h)
 {
 	const char *note = h->note ? s->notes[h->note - 1] : NULL;
-	char v[24];
+	char buf[DECIMAL_MAX];
+	const char *v;
 
 	switch (h->status) {
 	case ST_FEVER:
-		snprintf(v, sizeof(v), "%.1f", h->temp10 / 10.0);
+		v = decimal(h->temp10, buf, 1);		/* as "%.1f" writes it */
 		if (h->symptoms && note)
 			return arena_say(s, "reason.fever_symptoms", "temp", v,
 			    "what", note, NULL);
@@ -67,8 +68,8 @@ reason_of(struct state *s, const struct household *h)
 	case ST_UNREPORTED:
 		if (h->missed <= 1)
 			return s->said_today;
-		snprintf(v, sizeof(v), "%d", h->missed);
-		return arena_say(s, "reason.days", "n", v, NULL);
+		return arena_say(s, "reason.days", "n",
+		    decimal(h->missed, buf, 0), NULL);
 	default:
 		return "";
 	}
