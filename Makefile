@@ -111,6 +111,11 @@ MATCH_PARTS = $(sort $(wildcard cmd/sq-match/*.c))
 $(B)/tests/test_match: tests/unit/test_match.c tests/unit/unit.h $(MATCH_PARTS) $(wildcard cmd/sq-match/*.h) $(B)/libshequ.a $(LIB_HDR)
 	@mkdir -p $(@D)
 	$(CC) $(WARN) $(SQ_CPPFLAGS) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -Itests/unit -o $@ $< $(MATCH_PARTS) $(B)/libshequ.a $(SQ_LIBS) $(LDLIBS)
+# test_flagsort: sq-flag's sort of its rows, linked with the program's parts
+FLAG_PARTS = $(sort $(wildcard cmd/sq-flag/*.c))
+$(B)/tests/test_flagsort: tests/unit/test_flagsort.c tests/unit/unit.h $(FLAG_PARTS) $(wildcard cmd/sq-flag/*.h) $(B)/libshequ.a $(LIB_HDR)
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(SQ_CPPFLAGS) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -Itests/unit -o $@ $< $(FLAG_PARTS) $(B)/libshequ.a $(SQ_LIBS) $(LDLIBS)
 
 # ---- tests -------------------------------------------------------------
 # check: the suite on the normal build, then again under ASan+UBSan.
